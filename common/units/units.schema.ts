@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { zId, zVersion } from '../http/ids.schema.js';
+import { zPage, zPageQuery, zQueryBool } from '../http/paging.schema.js';
+import { zRegionCode } from '../regions/regions.schema.js';
+
+export const UNIT_KINDS = [
+  'party_government',
+  'public_institution',
+  'state_enterprise',
+  'central_enterprise',
+  'financial',
+  'university',
+  'township',
+  'village',
+  'other',
+] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+/** Mobile (11 digits) or landline with area code and optional extension. */
+export const PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/;
+
+const zOptionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+export const zUnitInput = z.strictObject({
+  name: z.string().trim().min(2).max(100),
+  kind: z.enum(UNIT_KINDS),
+  regionCode: zRegionCode,
+  parentId: zId.nullish().transform((v) => v ?? null),
+  contactName: zOptionalText(50),
+  contactPhone: z
+    .string()
+    .trim()
+    .regex(PHONE_PATTERN, { message: 'phone.pattern' })
+    .nullish()
+    .or(z.literal(''))
+    .transform((v) => (v ? v : null)),
+});
+export type UnitInput = z.input<typeof zUnitInput>;
+export type UnitValues = z.output<typeof zUnitInput>;
+
+export const zUnitUpdate = zUnitInput.extend({ version: zVersion });
+export type UnitUpdate = z.input<typeof zUnitUpdate>;
+
+export const zVersionBody = z.strictObject({ version: zVersion });
+export const zVersionQuery = z.strictObject({ version: z.coerce.number().int().min(1) });
+
+export const zUnit = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(UNIT_KINDS),
+  regionCode: z.string(),
+  /** Names from the province down, e.g. "北京市 / 东城区". */
+  regionName: z.string(),
+  parentId: z.string().nullable(),
+  parentName: z.string().nullable(),
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  active: z.boolean(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Unit = z.infer<typeof zUnit>;
+
+export const UNIT_SORTS = ['name', 'kind', 'regionCode', 'createdAt', 'updatedAt'] as const;
+
+export const zUnitListQuery = zPageQuery
+  .extend({
+    sort: z.enum(UNIT_SORTS).default('name'),
+    q: z.string().trim().max(50).optional(),
+    kind: z.enum(UNIT_KINDS).optional(),
+    regionCode: zRegionCode.optional(),
+    parentId: zId.optional(),
+    active: zQueryBool.optional(),
+  })
+  .strict();
+export type UnitListQuery = z.input<typeof zUnitListQuery>;
+export type UnitListParams = z.output<typeof zUnitListQuery>;
+
+export const zUnitPage = zPage(zUnit);

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { useChineseZodMessages } from '../common/i18n/zod.js';
+import { registerAuthRoutes } from './auth/auth.routes.js';
+import { registerAccessControl } from './core/access.js';
+import type { AppContext } from './core/context.js';
+import { AppError } from './core/errors.js';
+import { type AppInstance, BODY_LIMIT, errorHandler } from './core/http.js';
+import { registerHealthRoutes } from './health/health.routes.js';
+import { registerRegionRoutes } from './regions/regions.routes.js';
+import { registerUnitRoutes } from './units/units.routes.js';
+
+export interface BuildAppOptions {
+  logger?: FastifyServerOptions['logger'];
+  /** Directory of the built web app; found next to the server build when not given. */
+  webDir?: string | null;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** The built web app: dist/web beside dist/server, or dist/web from the source tree. */
+export function findWebDir(): string | null {
+  for (const dir of [path.resolve(here, '../web'), path.resolve(here, '../dist/web')]) {
+    if (existsSync(path.join(dir, 'index.html'))) return dir;
+  }
+  return null;
+}
+
+export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<AppInstance> {
+  useChineseZodMessages();
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: ctx.config.trustProxy,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.decorate('ctx', ctx);
+  await app.register(fastifyCookie);
+  registerAccessControl(app);
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: '挂职干部管理平台 API', description: 'guazhi REST API', version: '0.1.0' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  registerHealthRoutes(app);
+  registerAuthRoutes(app);
+  registerRegionRoutes(app);
+  registerUnitRoutes(app);
+
+  app.get('/api/openapi.json', { config: { action: 'docs.read' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  const webDir = options.webDir === undefined ? findWebDir() : options.webDir;
+  if (webDir) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, serve: true });
+  }
+
+  // Unknown /api paths are JSON 404s; every other GET is the web app, whose router shows its own 404.
+  app.setNotFoundHandler(async (request, reply) => {
+    if (request.url.startsWith('/api/') || request.url === '/api' || request.method !== 'GET' || !webDir) {
+      throw new AppError('NOT_FOUND');
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', webDir);
+  });
+
+  return app;
+}

@@ -1,0 +1,177 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** null → the embedded SQLite file `<dataDir>/guazhi.sqlite`. */
+  databaseUrl: string | null;
+  sqliteFile: string;
+  demo: boolean;
+  production: boolean;
+  trustProxy: boolean;
+  logLevel: string;
+  /** Keys the HMAC that turns a session token into its stored id. */
+  sessionSecret: Buffer;
+  /** AES-256 key for personal data at rest (ID numbers); never stored in the database. */
+  dataKey: Buffer;
+}
+
+/** A bad configuration value: `main` prints `message` as one line and exits non-zero. */
+export class ConfigError extends Error {
+  constructor(variable: string, problem: string) {
+    super(`配置错误 / invalid configuration: ${variable} — ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function readPort(env: Env): number {
+  const raw = env.PORT ?? '3000';
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < 1 || n > 65535) {
+    throw new ConfigError('PORT', `须为 1–65535 的整数 / must be an integer 1–65535 (got "${raw}")`);
+  }
+  return n;
+}
+
+function readHost(env: Env): string {
+  const host = env.HOST ?? '127.0.0.1';
+  if (!/^[a-zA-Z0-9.:[\]-]+$/.test(host)) {
+    throw new ConfigError('HOST', `不是有效的主机名或地址 / not a host name or address (got "${host}")`);
+  }
+  return host;
+}
+
+function readFlag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(name, `须为 0 或 1 / must be 0 or 1 (got "${raw}")`);
+}
+
+function readDatabaseUrl(env: Env): string | null {
+  const raw = env.DATABASE_URL;
+  if (raw === undefined || raw === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL', '不是有效的 URL / not a valid URL');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(
+      'DATABASE_URL',
+      `只支持 postgres:// 地址，留空则使用内置 SQLite / only postgres:// URLs are supported; leave it unset for SQLite (got "${url.protocol}")`,
+    );
+  }
+  return raw;
+}
+
+/**
+ * A secret comes from the environment; outside production a missing one is generated
+ * once and kept in `<dataDir>/secrets/` (mode 0600) so restarts keep sessions and data readable.
+ */
+function readSecret(
+  env: Env,
+  variable: string,
+  file: string,
+  production: boolean,
+  dataDir: string,
+  decode: (raw: string) => Buffer | null,
+  expectation: string,
+): Buffer {
+  const raw = env[variable];
+  if (raw !== undefined && raw !== '') {
+    const value = decode(raw.trim());
+    if (!value) throw new ConfigError(variable, expectation);
+    return value;
+  }
+  if (production) {
+    throw new ConfigError(
+      variable,
+      `生产环境（NODE_ENV=production）必须设置 / required when NODE_ENV=production; ${expectation}`,
+    );
+  }
+  const dir = path.join(dataDir, 'secrets');
+  const filePath = path.join(dir, file);
+  if (existsSync(filePath)) {
+    const value = decode(readFileSync(filePath, 'utf8').trim());
+    if (!value) throw new ConfigError(variable, `${filePath} 内容无效 / content is invalid; ${expectation}`);
+    return value;
+  }
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const generated = randomBytes(32).toString('hex');
+  writeFileSync(filePath, `${generated}\n`, { mode: 0o600 });
+  chmodSync(filePath, 0o600);
+  return decode(generated) as Buffer;
+}
+
+const decodeSessionSecret = (raw: string) => (raw.length >= 32 ? Buffer.from(raw, 'utf8') : null);
+const decodeDataKey = (raw: string) => {
+  if (/^[0-9a-fA-F]{64}$/.test(raw)) return Buffer.from(raw, 'hex');
+  const b = Buffer.from(raw, 'base64');
+  return b.length === 32 && /^[A-Za-z0-9+/]+={0,2}$/.test(raw) ? b : null;
+};
+
+export function loadConfig(env: Env = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const port = readPort(env);
+  const host = readHost(env);
+  const dataDir = path.resolve(env.GUAZHI_DATA_DIR || './data');
+  const databaseUrl = readDatabaseUrl(env);
+  const demo = readFlag(env, 'GUAZHI_DEMO', true);
+  const trustProxy = readFlag(env, 'GUAZHI_TRUST_PROXY', false);
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(
+      'LOG_LEVEL',
+      `须为 ${LOG_LEVELS.join(' / ')} 之一 / must be one of them (got "${logLevel}")`,
+    );
+  }
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    throw new ConfigError(
+      'GUAZHI_DATA_DIR',
+      `无法创建目录 / cannot create ${dataDir}: ${(error as Error).message}`,
+    );
+  }
+  const sessionSecret = readSecret(
+    env,
+    'GUAZHI_SESSION_SECRET',
+    'session-secret',
+    production,
+    dataDir,
+    decodeSessionSecret,
+    '须至少 32 个字符 / must be at least 32 characters',
+  );
+  const dataKey = readSecret(
+    env,
+    'GUAZHI_DATA_KEY',
+    'data-key',
+    production,
+    dataDir,
+    decodeDataKey,
+    '须为 32 字节密钥（64 位十六进制或 base64）/ must be a 32-byte key as 64 hex digits or base64',
+  );
+  return {
+    port,
+    host,
+    dataDir,
+    databaseUrl,
+    sqliteFile: path.join(dataDir, 'guazhi.sqlite'),
+    demo,
+    production,
+    trustProxy,
+    logLevel,
+    sessionSecret,
+    dataKey,
+  };
+}

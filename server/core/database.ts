@@ -1,0 +1,70 @@
+import SQLite from 'better-sqlite3';
+import {
+  CamelCasePlugin,
+  Kysely,
+  PostgresDialect,
+  SqliteAdapter,
+  SqliteDialect,
+  type Transaction,
+} from 'kysely';
+import pg from 'pg';
+import type { AuthTables } from '../auth/auth.table.js';
+import type { RegionsTables } from '../regions/regions.table.js';
+import type { UnitsTables } from '../units/units.table.js';
+
+/** Every table, composed from the capability folders' `*.table.ts`. */
+export interface Database extends AuthTables, RegionsTables, UnitsTables {
+  meta: { key: string; value: string };
+}
+
+export type DialectName = 'sqlite' | 'postgres';
+export type Db = Kysely<Database>;
+/** Repositories take either the database or an open transaction as their first argument. */
+export type Executor = Kysely<Database> | Transaction<Database>;
+
+export interface DatabaseHandle {
+  db: Db;
+  dialect: DialectName;
+  close(): Promise<void>;
+}
+
+/** SQLite runs DDL inside transactions; telling Kysely so makes a failed migration roll back whole. */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+class GuazhiSqliteDialect extends SqliteDialect {
+  override createAdapter() {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
+
+// PostgreSQL returns bigint (count(*)) as text by default; our counts fit in a JS number.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+export function openSqlite(file: string): SQLite.Database {
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('secure_delete = ON');
+  return sqlite;
+}
+
+export function openDatabase(options: { databaseUrl: string | null; sqliteFile: string }): DatabaseHandle {
+  const plugins = [new CamelCasePlugin()];
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  const sqlite = openSqlite(options.sqliteFile);
+  const db = new Kysely<Database>({ dialect: new GuazhiSqliteDialect({ database: sqlite }), plugins });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/** SQLite has no boolean type: both databases store flags as integers 0/1. */
+export const toFlag = (value: boolean): number => (value ? 1 : 0);
+export const fromFlag = (value: number | boolean): boolean => value === true || value === 1;

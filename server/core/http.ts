@@ -1,0 +1,109 @@
+import type {
+  FastifyBaseLogger,
+  FastifyError,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ZodError } from 'zod';
+import type { ErrorBody, FieldError } from '../../common/http/errors.schema.js';
+import { t, tMaybe } from '../../common/i18n/index.js';
+import { AppError, validationError } from './errors.js';
+
+/** The Fastify instance routes are registered on: Zod schemas give typed bodies, queries and params. */
+export type AppInstance = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+export const BODY_LIMIT = 1024 * 1024;
+
+interface IssueLike {
+  path: readonly PropertyKey[];
+  message: string;
+  code?: string;
+  keys?: readonly string[];
+}
+
+/** Zod issues → one field error each, with Chinese text; unknown keys are named one by one. */
+export function fieldErrorsOf(issues: readonly IssueLike[], context?: string): FieldError[] {
+  const out: FieldError[] = [];
+  for (const issue of issues) {
+    const base = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys' && issue.keys) {
+      for (const key of issue.keys) {
+        out.push({ field: base ? `${base}.${key}` : key, message: t('validation.unknownField') });
+      }
+      continue;
+    }
+    out.push({ field: base || context || 'body', message: tMaybe(issue.message) });
+  }
+  return out;
+}
+
+function toAppError(error: FastifyError | Error): AppError | null {
+  if (error instanceof AppError) return error;
+  if (error instanceof ZodError) return validationError(fieldErrorsOf(error.issues));
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const context = (error as FastifyError).validationContext;
+    return validationError(
+      fieldErrorsOf(
+        error.validation.map((v) => ({
+          path: v.instancePath.split('/').filter(Boolean),
+          message: v.message ?? '',
+          code: v.keyword,
+          keys: (v.params as { keys?: string[] }).keys,
+        })),
+        context === 'body' ? 'body' : context,
+      ),
+    );
+  }
+  const code = (error as FastifyError).code;
+  switch (code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError('BAD_JSON');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('PAYLOAD_TOO_LARGE', { params: { limit: '1 MB' } });
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new AppError('UNSUPPORTED_MEDIA_TYPE');
+  }
+  if (error instanceof SyntaxError && (error as FastifyError).statusCode === 400)
+    return new AppError('BAD_JSON');
+  const status = (error as FastifyError).statusCode;
+  if (status === 404) return new AppError('NOT_FOUND');
+  if (status === 413) return new AppError('PAYLOAD_TOO_LARGE', { params: { limit: '1 MB' } });
+  if (status === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE');
+  if (status === 429) return new AppError('RATE_LIMITED');
+  if (status !== undefined && status >= 400 && status < 500)
+    return new AppError('VALIDATION_FAILED', { params: { detail: t('validation.badRequest') } });
+  return null;
+}
+
+/**
+ * The one error handler. 4xx: `{code, message, fields?}` in Chinese. Anything else is a
+ * 500 carrying only a code, a generic message and the request id; the detail goes to the log.
+ */
+export function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
+  const appError = toAppError(error);
+  if (appError && appError.status < 500) {
+    const body: ErrorBody = { code: appError.code, message: appError.message };
+    if (appError.fields?.length) body.fields = appError.fields;
+    return reply.status(appError.status).type('application/json; charset=utf-8').send(body);
+  }
+  request.log.error({ err: error }, 'request failed');
+  const code = appError?.code ?? 'INTERNAL';
+  const body: ErrorBody = { code, message: t(`error.${code}`), requestId: String(request.id) };
+  return reply
+    .status(appError?.status ?? 500)
+    .type('application/json; charset=utf-8')
+    .send(body);
+}

@@ -1,0 +1,33 @@
+import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
+import { migrations } from '../migrations/index.js';
+
+export class MigrationError extends Error {
+  constructor(migration: string, cause: unknown) {
+    super(`迁移失败 / migration failed: ${migration} — ${(cause as Error)?.message ?? String(cause)}`, {
+      cause,
+    });
+    this.name = 'MigrationError';
+  }
+}
+
+/**
+ * Runs every pending migration in one transaction (both dialects support transactional DDL),
+ * so a failure leaves the database exactly as it was. Throws on failure; callers exit non-zero.
+ */
+export async function migrateToLatest(
+  db: Kysely<any>,
+  source: Record<string, Migration> = migrations,
+): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => source },
+    migrationTableName: 'schema_migrations',
+    migrationLockTableName: 'schema_migrations_lock',
+  });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? '(setup)';
+    throw new MigrationError(failed, result.error);
+  }
+  return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

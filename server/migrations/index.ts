@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as m20261121090000 from './20261121090000_foundation.js';
+
+/**
+ * Every migration, by timestamp name. Migrations are frozen in time: they use `Kysely<any>`,
+ * import no application code, and run unchanged on SQLite and PostgreSQL.
+ */
+export const migrations: Record<string, Migration> = {
+  '20261121090000_foundation': m20261121090000,
+};

@@ -1,0 +1,33 @@
+import { type Clock, systemClock } from './core/clock.js';
+import type { Config } from './core/config.js';
+import type { AppContext } from './core/context.js';
+import { type DatabaseHandle, openDatabase } from './core/database.js';
+import { migrateToLatest } from './core/migrate.js';
+import { ensureRegions } from './regions/regions.service.js';
+
+export interface Runtime {
+  ctx: AppContext;
+  handle: DatabaseHandle;
+  migrated: string[];
+  close(): Promise<void>;
+}
+
+/** Opens the configured database, migrates it and loads regions: what every command needs first. */
+export async function openRuntime(config: Config, clock: Clock = systemClock): Promise<Runtime> {
+  const handle = openDatabase(config);
+  try {
+    const migrated = await migrateToLatest(handle.db);
+    const ctx: AppContext = { db: handle.db, dialect: handle.dialect, clock, config };
+    await ensureRegions(ctx);
+    return { ctx, handle, migrated, close: () => handle.close() };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+export function describeDatabase(config: Config): string {
+  if (!config.databaseUrl) return `SQLite ${config.sqliteFile}`;
+  const url = new URL(config.databaseUrl);
+  return `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`;
+}

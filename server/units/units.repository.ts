@@ -1,0 +1,134 @@
+import { type SelectQueryBuilder, sql } from 'kysely';
+import type { UnitListParams } from '../../common/units/units.schema.js';
+import type { Database, Executor } from '../core/database.js';
+import { isPinyinQuery, likeEscape } from '../core/pinyin.js';
+import type { NewUnit, UnitRow } from './units.table.js';
+
+export type UnitView = UnitRow & { regionName: string; parentName: string | null };
+
+function selectView(db: Executor) {
+  return db
+    .selectFrom('units as u')
+    .innerJoin('regions as r', 'r.code', 'u.regionCode')
+    .leftJoin('units as p', 'p.id', 'u.parentId')
+    .selectAll('u')
+    .select(['r.fullName as regionName', 'p.name as parentName']);
+}
+
+export function findUnit(db: Executor, id: string): Promise<UnitView | undefined> {
+  return selectView(db).where('u.id', '=', id).executeTakeFirst();
+}
+
+export function findUnitRow(db: Executor, id: string): Promise<UnitRow | undefined> {
+  return db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findByRegionAndName(
+  db: Executor,
+  regionCode: string,
+  name: string,
+): Promise<UnitRow | undefined> {
+  return db
+    .selectFrom('units')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .where('name', '=', name)
+    .executeTakeFirst();
+}
+
+const like = (q: string) => `%${likeEscape(q)}%`;
+
+function applyFilters<O>(
+  query: SelectQueryBuilder<Database & { u: Database['units']; r: Database['regions'] }, 'u' | 'r', O>,
+  params: UnitListParams,
+  regionPath: string | null,
+) {
+  let q = query;
+  if (params.q) {
+    const text = params.q.toLowerCase();
+    q = q.where((eb) => {
+      const byName = eb(sql`lower(u.name)`, 'like', sql`${like(text)} escape '\\'`);
+      if (!isPinyinQuery(text)) return byName;
+      return eb.or([
+        byName,
+        eb(sql`u.name_pinyin`, 'like', sql`${like(text)} escape '\\'`),
+        eb(sql`u.name_initials`, 'like', sql`${like(text)} escape '\\'`),
+      ]);
+    });
+  }
+  if (params.kind) q = q.where('u.kind', '=', params.kind);
+  if (params.parentId) q = q.where('u.parentId', '=', params.parentId);
+  if (params.active !== undefined) q = q.where('u.active', '=', params.active ? 1 : 0);
+  if (regionPath) q = q.where('r.path', 'like', `${likeEscape(regionPath)}%`);
+  return q;
+}
+
+const SORT_COLUMNS = {
+  name: 'u.namePinyin',
+  kind: 'u.kind',
+  regionCode: 'u.regionCode',
+  createdAt: 'u.createdAt',
+  updatedAt: 'u.updatedAt',
+} as const;
+
+export async function listUnits(
+  db: Executor,
+  params: UnitListParams,
+  regionPath: string | null,
+): Promise<{ rows: UnitView[]; total: number }> {
+  const base = db.selectFrom('units as u').innerJoin('regions as r', 'r.code', 'u.regionCode');
+  const countRow = await applyFilters(
+    base.select((eb) => eb.fn.countAll<number>().as('n')),
+    params,
+    regionPath,
+  ).executeTakeFirstOrThrow();
+  const rows = await applyFilters(
+    selectView(db) as unknown as SelectQueryBuilder<
+      Database & { u: Database['units']; r: Database['regions'] },
+      'u' | 'r',
+      UnitView
+    >,
+    params,
+    regionPath,
+  )
+    .orderBy(SORT_COLUMNS[params.sort], params.order)
+    .orderBy('u.name', params.order)
+    .orderBy('u.id')
+    .limit(params.pageSize)
+    .offset((params.page - 1) * params.pageSize)
+    .execute();
+  return { rows, total: Number(countRow.n) };
+}
+
+export async function insertUnit(db: Executor, unit: NewUnit): Promise<void> {
+  await db.insertInto('units').values(unit).execute();
+}
+
+export async function deleteUnit(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('units').where('id', '=', id).execute();
+}
+
+export async function countChildren(db: Executor, id: string): Promise<number> {
+  const row = await db
+    .selectFrom('units')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('parentId', '=', id)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Ids from a unit up to the root, bounded so a corrupt cycle cannot loop forever. */
+export async function ancestorIds(db: Executor, id: string): Promise<string[]> {
+  const out: string[] = [];
+  let current: string | null = id;
+  while (current && out.length < 64) {
+    out.push(current);
+    const row: { parentId: string | null } | undefined = await db
+      .selectFrom('units')
+      .select('parentId')
+      .where('id', '=', current)
+      .executeTakeFirst();
+    current = row?.parentId ?? null;
+  }
+  return out;
+}

@@ -1,0 +1,96 @@
+import { zOk } from '../../common/auth/auth.schema.js';
+import { zIdParams } from '../../common/http/ids.schema.js';
+import {
+  zUnit,
+  zUnitInput,
+  zUnitListQuery,
+  zUnitPage,
+  zUnitUpdate,
+  zVersionBody,
+  zVersionQuery,
+} from '../../common/units/units.schema.js';
+import { actorOf } from '../core/access.js';
+import type { AppInstance } from '../core/http.js';
+import * as service from './units.service.js';
+
+export function registerUnitRoutes(app: AppInstance): void {
+  const tags = ['units'];
+
+  app.get(
+    '/api/units',
+    {
+      config: { action: 'units.read' },
+      schema: { tags, summary: '单位列表', querystring: zUnitListQuery, response: { 200: zUnitPage } },
+    },
+    async (request) => service.list(app.ctx, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/units/:id',
+    {
+      config: { action: 'units.read' },
+      schema: { tags, summary: '单位详情', params: zIdParams, response: { 200: zUnit } },
+    },
+    async (request) => service.get(app.ctx, actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/units',
+    {
+      config: { action: 'units.create' },
+      schema: { tags, summary: '新建单位', body: zUnitInput, response: { 201: zUnit } },
+    },
+    async (request, reply) => {
+      const unit = await service.create(app.ctx, actorOf(request), request.body);
+      return reply.status(201).send(unit);
+    },
+  );
+
+  app.put(
+    '/api/units/:id',
+    {
+      config: { action: 'units.update' },
+      schema: { tags, summary: '修改单位', params: zIdParams, body: zUnitUpdate, response: { 200: zUnit } },
+    },
+    async (request) => service.update(app.ctx, actorOf(request), request.params.id, request.body),
+  );
+
+  for (const [verb, active] of [
+    ['deactivate', false],
+    ['activate', true],
+  ] as const) {
+    app.post(
+      `/api/units/:id/${verb}`,
+      {
+        config: { action: 'units.update' },
+        schema: {
+          tags,
+          summary: active ? '启用单位' : '停用单位',
+          params: zIdParams,
+          body: zVersionBody,
+          response: { 200: zUnit },
+        },
+      },
+      async (request) =>
+        service.setActive(app.ctx, actorOf(request), request.params.id, request.body.version, active),
+    );
+  }
+
+  app.delete(
+    '/api/units/:id',
+    {
+      config: { action: 'units.delete' },
+      schema: {
+        tags,
+        summary: '删除未被引用的单位',
+        params: zIdParams,
+        querystring: zVersionQuery,
+        response: { 200: zOk },
+      },
+    },
+    async (request) => {
+      await service.remove(app.ctx, actorOf(request), request.params.id, request.query.version);
+      return { ok: true as const };
+    },
+  );
+}
