@@ -13,7 +13,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { useChineseZodMessages } from '../common/i18n/zod.js';
+import { configureZodMessages } from '../common/i18n/zod.js';
 import { registerAuthRoutes } from './auth/auth.routes.js';
 import { registerAccessControl } from './core/access.js';
 import type { AppContext } from './core/context.js';
@@ -40,7 +40,7 @@ export function findWebDir(): string | null {
 }
 
 export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<AppInstance> {
-  useChineseZodMessages();
+  configureZodMessages();
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT,

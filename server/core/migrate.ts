@@ -15,6 +15,7 @@ export class MigrationError extends Error {
  * so a failure leaves the database exactly as it was. Throws on failure; callers exit non-zero.
  */
 export async function migrateToLatest(
+  // biome-ignore lint/suspicious/noExplicitAny: migrations and generic table updates work on untyped Kysely
   db: Kysely<any>,
   source: Record<string, Migration> = migrations,
 ): Promise<string[]> {

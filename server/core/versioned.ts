@@ -19,6 +19,7 @@ export async function updateVersioned<T extends VersionedTable>(
   patch: Updateable<Database[T]>,
 ): Promise<number> {
   const next = expectedVersion + 1;
+  // biome-ignore lint/suspicious/noExplicitAny: migrations and generic table updates work on untyped Kysely
   const result = await (db as unknown as Kysely<any>)
     .updateTable(table as string)
     .set({ ...(patch as Record<string, unknown>), version: next })
