@@ -3,10 +3,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const cli = new URL('../dist/server/cli.js', import.meta.url);
+const cli = new URL('../dist/server/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(cli))) {
   console.error('guazhi: 尚未构建，请先运行 npm run build / not built yet: run npm run build first');
   process.exit(1);
 }
-const { run } = await import(cli.href);
-await run(process.argv.slice(2));
+await import(cli.href);

@@ -28,7 +28,7 @@ export const zhCNCore = {
   'error.UNAVAILABLE': '服务暂不可用，请稍后再试',
 
   // specific conflicts
-  'unit.nameTaken': '同一上级单位下已有同名单位“{name}”',
+  'unit.nameTaken': '同一行政区划内已有同名单位“{name}”',
   'unit.parentSelf': '上级单位不能是本单位或其下级单位',
   'unit.parentMissing': '上级单位不存在',
   'unit.regionMissing': '行政区划代码不存在',

@@ -1,0 +1,89 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { verifyPassword } from './auth/password.js';
+
+/** Runs the real command line (server/main.ts through tsx) in a child process. */
+function guazhi(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'silent', ...env },
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+const dataDir = () => mkdtempSync(path.join(os.tmpdir(), 'guazhi-cli-'));
+
+describe('guazhi command line', () => {
+  it('--help speaks Chinese and English', () => {
+    const { code, stdout } = guazhi(['--help']);
+    expect(code).toBe(0);
+    for (const text of ['用法 / Usage', 'create-admin <username>', '执行数据库迁移', 'run database migrations', 'seed-demo']) {
+      expect(stdout).toContain(text);
+    }
+  });
+
+  it('stops on a bad setting with one line naming it, exit code not 0', () => {
+    const { code, stderr } = guazhi(['serve'], { PORT: 'abc', GUAZHI_DATA_DIR: dataDir() });
+    expect(code).toBe(1);
+    const lines = stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('PORT');
+    expect(lines[0]).toContain('abc');
+  });
+
+  it('migrate applies migrations once, then reports up to date', () => {
+    const dir = dataDir();
+    const first = guazhi(['migrate'], { GUAZHI_DATA_DIR: dir });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('_foundation');
+    expect(first.stdout).toContain(path.join(dir, 'guazhi.sqlite'));
+    const second = guazhi(['migrate'], { GUAZHI_DATA_DIR: dir });
+    expect(second.stdout).toContain('数据库已是最新 / database is up to date');
+  });
+
+  it('create-admin prints the one-time password alone on the last line; it works and must be changed', async () => {
+    const dir = dataDir();
+    const { code, stdout } = guazhi(['create-admin', 'Alice'], { GUAZHI_DATA_DIR: dir });
+    expect(code).toBe(0);
+    const password = stdout.trim().split('\n').at(-1) as string;
+    expect(password).toMatch(/^\S{16}$/);
+    const db = new Database(path.join(dir, 'guazhi.sqlite'), { readonly: true });
+    const user = db.prepare('select password_hash, must_change_password from users where username = ?').get('alice') as {
+      password_hash: string;
+      must_change_password: number;
+    };
+    const roles = db.prepare('select role from user_roles').all();
+    db.close();
+    expect(user.must_change_password).toBe(1);
+    expect(await verifyPassword(user.password_hash, password)).toBe(true);
+    expect(roles).toEqual([{ role: 'system_admin' }]);
+    const again = guazhi(['create-admin', 'alice'], { GUAZHI_DATA_DIR: dir });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('与已有数据冲突');
+  });
+
+  it('seed-demo seeds and prints the demo accounts', () => {
+    const { code, stdout } = guazhi(['seed-demo'], { GUAZHI_DATA_DIR: dataDir() });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/admin\s+\S{16}\s+系统管理员/);
+    expect(stdout).toMatch(/zzb\s+\S{16}/);
+  });
+
+  it('exits non-zero when the database cannot be migrated', () => {
+    const dir = dataDir();
+    writeFileSync(path.join(dir, 'guazhi.sqlite'), 'this is not a database file at all, not even close'.repeat(100));
+    const { code, stderr } = guazhi(['migrate'], { GUAZHI_DATA_DIR: dir });
+    expect(code).toBe(1);
+    expect(stderr).toContain('guazhi:');
+  });
+
+  it('rejects an unknown command', () => {
+    const { code, stderr } = guazhi(['frobnicate']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('未知命令 / unknown command: frobnicate');
+  });
+});

@@ -1,0 +1,95 @@
+import { type Kysely, sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../server/core/database.js';
+import { MigrationError, migrateToLatest } from '../server/core/migrate.js';
+import { isEmptyInstall, seedDemo } from '../server/demo/demo.seed.js';
+import { migrations } from '../server/migrations/index.js';
+import { cloneTemplate } from './databases.js';
+import { createTestApp, type TestApp } from './helpers.js';
+
+// Runs on SQLite and, in the PostgreSQL pass, on PostgreSQL: the same migrations serve both.
+
+describe('migrations', () => {
+  it('are all applied to the template, in timestamp order', async () => {
+    const database = await cloneTemplate(process.env.DATABASE_URL || undefined);
+    const handle = openDatabase(database);
+    try {
+      const rows = await (handle.db as unknown as Kysely<{ schema_migrations: { name: string } }>)
+        .withoutPlugins()
+        .selectFrom('schema_migrations')
+        .select('name')
+        .orderBy('name')
+        .execute();
+      expect(rows.map((r) => r.name)).toEqual(Object.keys(migrations).sort());
+      expect(await migrateToLatest(handle.db)).toEqual([]);
+    } finally {
+      await handle.close();
+      await database.drop();
+    }
+  });
+
+  it('leave the database as it was when one fails', async () => {
+    const database = await cloneTemplate(process.env.DATABASE_URL || undefined);
+    const handle = openDatabase(database);
+    try {
+      const broken = {
+        ...migrations,
+        '29990101000000_first_ok': {
+          up: async (db: Kysely<unknown>) => {
+            await db.schema.createTable('should_vanish').addColumn('id', 'text').execute();
+          },
+        },
+        '29990101000001_broken': {
+          up: async (db: Kysely<unknown>) => {
+            await db.schema.alterTable('units').addColumn('extra', 'text').execute();
+            await sql`insert into no_such_table values (1)`.execute(db);
+          },
+        },
+      };
+      await expect(migrateToLatest(handle.db, broken)).rejects.toThrow(MigrationError);
+      await expect(migrateToLatest(handle.db, broken)).rejects.toThrow(/29990101000001_broken/);
+      await expect(sql`select * from should_vanish`.execute(handle.db)).rejects.toThrow();
+      await expect(sql`select extra from units`.execute(handle.db)).rejects.toThrow();
+      const applied = await sql<{ name: string }>`select name from schema_migrations`.execute(handle.db);
+      expect(applied.rows.map((r) => r.name).sort()).toEqual(Object.keys(migrations).sort());
+    } finally {
+      await handle.close();
+      await database.drop();
+    }
+  });
+});
+
+describe('demo data', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('runs on the database this pass was asked for', () => {
+    expect(t.ctx.dialect).toBe(process.env.DATABASE_URL ? 'postgres' : 'sqlite');
+  });
+
+  it('seeds fictional accounts with one-time passwords and units in real regions, once', async () => {
+    expect(await isEmptyInstall(t.ctx)).toBe(true);
+    const accounts = await seedDemo(t.ctx);
+    expect(accounts.map((a) => a.username)).toEqual(['admin', 'zzb']);
+    for (const a of accounts) expect(a.oneTimePassword).toMatch(/^.{16}$/);
+    expect(new Set(accounts.map((a) => a.oneTimePassword)).size).toBe(2);
+    const users = await t.ctx.db.selectFrom('users').select(['username', 'mustChangePassword']).execute();
+    expect(users.every((u) => u.mustChangePassword === 1)).toBe(true);
+    const units = await t.ctx.db
+      .selectFrom('units as u')
+      .innerJoin('regions as r', 'r.code', 'u.regionCode')
+      .select(['u.name', 'u.parentId', 'r.name as region'])
+      .execute();
+    expect(units.length).toBeGreaterThanOrEqual(10);
+    expect(units.some((u) => u.parentId !== null)).toBe(true);
+    expect(units.find((u) => u.name === '台江县清溪镇人民政府')?.region).toBe('台江县');
+
+    expect(await isEmptyInstall(t.ctx)).toBe(false);
+    expect(await seedDemo(t.ctx)).toEqual([]);
+    const again = await t.ctx.db.selectFrom('units').select('id').execute();
+    expect(again).toHaveLength(units.length);
+  });
+});

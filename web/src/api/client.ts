@@ -1,0 +1,158 @@
+import type { FormInstance } from 'antd';
+import type { ErrorCode, FieldError } from '../../../common/http/errors.schema';
+import { t } from '../../../common/i18n/index';
+
+/** Codes the client itself produces when there is no usable error body. */
+export type ClientErrorCode = 'NETWORK' | 'BAD_RESPONSE';
+
+/** Every failed request rejects with this: the server's code and Chinese message, field errors, request id. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode | ClientErrorCode;
+  readonly fields: FieldError[];
+  readonly requestId: string | undefined;
+
+  constructor(init: {
+    status: number;
+    code: ErrorCode | ClientErrorCode;
+    message: string;
+    fields?: FieldError[] | undefined;
+    requestId?: string | undefined;
+  }) {
+    super(init.message);
+    this.name = 'ApiError';
+    this.status = init.status;
+    this.code = init.code;
+    this.fields = init.fields ?? [];
+    this.requestId = init.requestId;
+  }
+}
+
+export function isApiError(error: unknown, code?: ApiError['code']): error is ApiError {
+  return error instanceof ApiError && (code === undefined || error.code === code);
+}
+
+/** The message to show for any error, with the request id of a server failure ("请求编号：…"). */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) {
+    return error.requestId ? `${error.message}（${t('common.requestId', { id: error.requestId })}）` : error.message;
+  }
+  return error instanceof Error && error.message ? error.message : t('common.networkError');
+}
+
+type AuthFailure = 'UNAUTHENTICATED' | 'PASSWORD_CHANGE_REQUIRED';
+let onAuthFailure: ((kind: AuthFailure) => void) | null = null;
+
+/**
+ * Registers what happens when any request finds the session gone (401) or finds the
+ * password must be changed first; the app wires this to the session (see app.providers).
+ */
+export function setAuthFailureHandler(handler: ((kind: AuthFailure) => void) | null): void {
+  onAuthFailure = handler;
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+}
+
+/** Builds `/api/...?a=1` leaving out empty values. */
+export function apiUrl(path: string, query?: Record<string, QueryValue>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+function isErrorBody(value: unknown): value is { code: ErrorCode; message: string } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { code?: unknown }).code === 'string' &&
+    typeof (value as { message?: unknown }).message === 'string'
+  );
+}
+
+/** The one way the web app talks to the server: JSON in, JSON out, errors as ApiError. */
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', 'x-requested-with': 'guazhi' };
+  const init: RequestInit = {
+    method: options.method ?? 'GET',
+    credentials: 'same-origin',
+    headers,
+    signal: options.signal ?? null,
+  };
+  if (options.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    init.body = JSON.stringify(options.body);
+  }
+
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path, options.query), init);
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError({ status: 0, code: 'NETWORK', message: t('common.networkError') });
+  }
+
+  const text = await response.text();
+  let data: unknown = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = null;
+    }
+  }
+
+  if (response.ok) return data as T;
+
+  const requestId = response.headers.get('x-request-id') ?? undefined;
+  const error = isErrorBody(data)
+    ? new ApiError({
+        status: response.status,
+        code: data.code,
+        message: data.message,
+        fields: (data as { fields?: FieldError[] }).fields,
+        // the body carries the id only for 5xx; the header always has it
+        requestId: (data as { requestId?: string }).requestId ?? (response.status >= 500 ? requestId : undefined),
+      })
+    : new ApiError({
+        status: response.status,
+        code: 'BAD_RESPONSE',
+        message: t('common.badResponse', { status: response.status }),
+        requestId,
+      });
+
+  if (error.code === 'UNAUTHENTICATED' || error.code === 'PASSWORD_CHANGE_REQUIRED') onAuthFailure?.(error.code);
+  throw error;
+}
+
+/**
+ * Puts the server's field errors onto an antd form, using the schema field names
+ * (`name`, `regionCode`, …). Returns the errors that match no field of the form,
+ * so the caller can show them elsewhere.
+ */
+export function applyFieldErrors(form: FormInstance, error: unknown, fieldNames: readonly string[]): FieldError[] {
+  if (!(error instanceof ApiError)) return [];
+  const known = new Set(fieldNames);
+  const byField = new Map<string, string[]>();
+  const rest: FieldError[] = [];
+  for (const fieldError of error.fields) {
+    const name = fieldError.field.split('.')[0] ?? fieldError.field;
+    if (!known.has(name)) {
+      rest.push(fieldError);
+      continue;
+    }
+    byField.set(name, [...(byField.get(name) ?? []), fieldError.message]);
+  }
+  form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
+  return rest;
+}

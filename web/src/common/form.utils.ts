@@ -1,0 +1,18 @@
+import type { FormRule } from 'antd';
+import type { z } from 'zod';
+import { tMaybe } from '../../../common/i18n/index';
+
+/**
+ * An antd rule that checks a value with the same zod schema the server uses, so client
+ * and server agree. Empty values pass (pair it with a `required` rule); the message is
+ * `message` if given, else the schema's own (catalogue keys are translated).
+ */
+export function zodRule(schema: z.ZodType, message?: string): FormRule {
+  return {
+    validator: async (_rule, value: unknown) => {
+      if (value === undefined || value === null || value === '') return;
+      const result = schema.safeParse(value);
+      if (!result.success) throw new Error(message ?? tMaybe(result.error.issues[0]?.message ?? ''));
+    },
+  };
+}
