@@ -54,8 +54,11 @@ export function UnitSelect({ value, onChange, valueLabel, excludeId, placeholder
       onChange={(id) => onChange?.(id ?? null)}
       options={options}
       allowClear
-      showSearch={{ filterOption: false, onSearch: setSearch, searchValue: search }}
-      onOpenChange={setOpen}
+      showSearch={{ filterOption: false, onSearch: setSearch }}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) setSearch('');
+      }}
       loading={query.isFetching}
       placeholder={placeholder}
       notFoundContent={query.isFetching ? t('app.loading') : undefined}

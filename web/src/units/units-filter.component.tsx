@@ -1,0 +1,86 @@
+import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, Flex, Input, Select } from 'antd';
+import { useEffect, useState } from 'react';
+import { t } from '../../../common/i18n/index';
+import { UNIT_KINDS, type UnitKind, type UnitListParams } from '../../../common/units/units.schema';
+import { RegionCascader } from '../regions/region-cascader.component';
+import type { UnitListChange } from './units.hooks';
+
+const kindOptions = UNIT_KINDS.map((kind) => ({ value: kind, label: t(`unitKind.${kind}`) }));
+
+type Status = 'all' | 'active' | 'inactive';
+const statusOptions: { value: Status; label: string }[] = [
+  { value: 'all', label: t('common.all') },
+  { value: 'active', label: t('units.active') },
+  { value: 'inactive', label: t('units.inactive') },
+];
+
+export interface UnitsFilterProps {
+  params: UnitListParams;
+  onChange: (change: UnitListChange) => void;
+  onReset: () => void;
+}
+
+/** Search box (Enter or 查询), kind, region and status; selects apply at once. */
+export function UnitsFilter({ params, onChange, onReset }: UnitsFilterProps) {
+  const [q, setQ] = useState(params.q ?? '');
+  // follow the URL when it changes from outside (back button, 重置, a shared link)
+  useEffect(() => setQ(params.q ?? ''), [params.q]);
+
+  const search = () => onChange({ q: q.trim() || undefined });
+  const status: Status = params.active === undefined ? 'all' : params.active ? 'active' : 'inactive';
+
+  return (
+    <Flex wrap gap={8} className="filter-bar" role="search">
+      <Input
+        className="filter-bar__search"
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        onPressEnter={search}
+        placeholder={t('units.searchPlaceholder')}
+        aria-label={t('units.searchPlaceholder')}
+        prefix={<SearchOutlined />}
+        allowClear
+        maxLength={50}
+      />
+      <Select<UnitKind>
+        className="filter-bar__select"
+        value={params.kind}
+        onChange={(kind) => onChange({ kind: kind ?? undefined })}
+        options={kindOptions}
+        placeholder={t('units.kindPlaceholder')}
+        aria-label={t('units.kindPlaceholder')}
+        allowClear
+      />
+      <RegionCascader
+        className="filter-bar__region"
+        value={params.regionCode}
+        onChange={(code) => onChange({ regionCode: code ?? undefined })}
+        placeholder={t('units.regionPlaceholder')}
+        aria-label={t('units.regionPlaceholder')}
+      />
+      <Select<Status>
+        className="filter-bar__select"
+        value={status}
+        onChange={(value) => onChange({ active: value === 'all' ? undefined : value === 'active' })}
+        options={statusOptions}
+        aria-label={t('units.statusPlaceholder')}
+        prefix={`${t('units.statusPlaceholder')}：`}
+      />
+      <Flex gap={8}>
+        <Button type="primary" icon={<SearchOutlined />} onClick={search}>
+          {t('common.search')}
+        </Button>
+        <Button
+          icon={<ReloadOutlined />}
+          onClick={() => {
+            setQ('');
+            onReset();
+          }}
+        >
+          {t('common.reset')}
+        </Button>
+      </Flex>
+    </Flex>
+  );
+}

@@ -1,0 +1,209 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Form, Input, Modal, Select } from 'antd';
+import { useState } from 'react';
+import { t } from '../../../common/i18n/index';
+import { UNIT_KINDS, type Unit, type UnitInput, type UnitKind, zUnitInput } from '../../../common/units/units.schema';
+import { ApiError, applyFieldErrors, errorMessage, isApiError } from '../api/client';
+import { zodRule } from '../common/form.utils';
+import { RegionCascader } from '../regions/region-cascader.component';
+import { UnitSelect } from './unit-select.component';
+import { fetchUnit, unitKeys, useSaveUnit } from './units.api';
+
+interface UnitFormValues {
+  name: string;
+  kind?: UnitKind;
+  regionCode?: string | null;
+  parentId?: string | null;
+  contactName?: string;
+  contactPhone?: string;
+}
+
+/** The form's field names are the schema's, so server field errors land on them as they are. */
+const FIELDS = ['name', 'kind', 'regionCode', 'parentId', 'contactName', 'contactPhone'] as const;
+
+const kindOptions = UNIT_KINDS.map((kind) => ({ value: kind, label: t(`unitKind.${kind}`) }));
+
+function toFormValues(unit: Unit | null): UnitFormValues {
+  if (!unit) return { name: '' };
+  return {
+    name: unit.name,
+    kind: unit.kind,
+    regionCode: unit.regionCode,
+    parentId: unit.parentId,
+    contactName: unit.contactName ?? '',
+    contactPhone: unit.contactPhone ?? '',
+  };
+}
+
+function toInput(values: UnitFormValues): UnitInput {
+  return {
+    name: values.name.trim(),
+    kind: values.kind as UnitKind,
+    regionCode: values.regionCode ?? '',
+    parentId: values.parentId ?? null,
+    contactName: values.contactName?.trim() || null,
+    contactPhone: values.contactPhone?.trim() || null,
+  };
+}
+
+export interface UnitFormModalProps {
+  open: boolean;
+  /** The unit to edit; null to create one. */
+  unit: Unit | null;
+  onClose: () => void;
+  onSaved?: (unit: Unit) => void;
+}
+
+/** Create or edit a unit in a modal. Enter submits; server field errors appear on the fields. */
+export function UnitFormModal({ open, unit, onClose, onSaved }: UnitFormModalProps) {
+  return (
+    <Modal
+      open={open}
+      title={unit ? t('units.editTitle') : t('units.create')}
+      onCancel={onClose}
+      footer={null}
+      destroyOnHidden
+      mask={{ closable: false }}
+      width={600}
+    >
+      {/* keyed so that every opening starts from the record's values */}
+      <UnitForm key={unit?.id ?? 'new'} unit={unit} onClose={onClose} onSaved={onSaved} />
+    </Modal>
+  );
+}
+
+function UnitForm({ unit: initial, onClose, onSaved }: Omit<UnitFormModalProps, 'open'>) {
+  const [form] = Form.useForm<UnitFormValues>();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const save = useSaveUnit();
+  /** The copy being edited: replaced when the user reloads after a version conflict. */
+  const [unit, setUnit] = useState(initial);
+  const [formError, setFormError] = useState<ApiError | null>(null);
+  const [reloading, setReloading] = useState(false);
+
+  const submit = async (values: UnitFormValues) => {
+    setFormError(null);
+    const input = toInput(values);
+    try {
+      const saved = await save.mutateAsync(
+        unit ? { id: unit.id, input, version: unit.version } : { id: null, input },
+      );
+      message.success(t(unit ? 'units.saved' : 'units.created', { name: saved.name }));
+      onSaved?.(saved);
+      onClose();
+    } catch (error) {
+      const unplaced = applyFieldErrors(form, error, FIELDS);
+      const placedAll = isApiError(error) && error.fields.length > 0 && unplaced.length === 0;
+      if (!placedAll) {
+        setFormError(
+          error instanceof ApiError
+            ? error
+            : new ApiError({ status: 0, code: 'NETWORK', message: errorMessage(error) }),
+        );
+      }
+    }
+  };
+
+  const reload = async () => {
+    if (!unit) return;
+    setReloading(true);
+    try {
+      const fresh = await queryClient.fetchQuery({
+        queryKey: unitKeys.detail(unit.id),
+        queryFn: ({ signal }) => fetchUnit(unit.id, signal),
+        staleTime: 0,
+      });
+      setUnit(fresh);
+      form.resetFields();
+      form.setFieldsValue(toFormValues(fresh));
+      setFormError(null);
+      message.info(t('units.staleReloaded'));
+    } catch (error) {
+      message.error(errorMessage(error));
+    } finally {
+      setReloading(false);
+    }
+  };
+
+  return (
+    <Form<UnitFormValues>
+      form={form}
+      layout="vertical"
+      initialValues={toFormValues(unit)}
+      onFinish={submit}
+      onFinishFailed={() => message.warning(t('common.formHasErrors'))}
+      requiredMark
+      scrollToFirstError
+    >
+      {formError ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={errorMessage(formError)}
+          action={
+            formError.code === 'VERSION_CONFLICT' ? (
+              <Button size="small" loading={reloading} onClick={reload}>
+                {t('units.staleReload')}
+              </Button>
+            ) : undefined
+          }
+        />
+      ) : null}
+      <Form.Item
+        name="name"
+        label={t('units.field.name')}
+        rules={[
+          { required: true, whitespace: true, message: t('units.field.nameRequired') },
+          zodRule(zUnitInput.shape.name, t('units.field.nameLength')),
+        ]}
+      >
+        <Input autoFocus maxLength={100} showCount autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        name="kind"
+        label={t('units.field.kind')}
+        rules={[{ required: true, message: t('units.field.kindRequired') }]}
+      >
+        <Select options={kindOptions} placeholder={t('units.kindPlaceholder')} />
+      </Form.Item>
+      <Form.Item
+        name="regionCode"
+        label={t('units.field.region')}
+        rules={[{ required: true, message: t('units.field.regionRequired') }]}
+      >
+        <RegionCascader />
+      </Form.Item>
+      <Form.Item name="parentId" label={t('units.field.parent')}>
+        <UnitSelect
+          valueLabel={unit?.parentName}
+          excludeId={unit?.id}
+          placeholder={t('units.field.parentPlaceholder')}
+        />
+      </Form.Item>
+      <Form.Item
+        name="contactName"
+        label={t('units.field.contactName')}
+        rules={[zodRule(zUnitInput.shape.contactName, t('units.field.contactNameLength'))]}
+      >
+        <Input maxLength={50} autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        name="contactPhone"
+        label={t('units.field.contactPhone')}
+        rules={[zodRule(zUnitInput.shape.contactPhone)]}
+      >
+        <Input inputMode="tel" autoComplete="off" placeholder={t('units.field.phonePlaceholder')} />
+      </Form.Item>
+      <Form.Item style={{ marginBottom: 0, textAlign: 'right' }}>
+        <Button onClick={onClose} style={{ marginRight: 8 }}>
+          {t('common.cancel')}
+        </Button>
+        <Button type="primary" htmlType="submit" loading={save.isPending}>
+          {t('common.save')}
+        </Button>
+      </Form.Item>
+    </Form>
+  );
+}
