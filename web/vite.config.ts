@@ -3,9 +3,11 @@ import { defineConfig } from 'vite';
 
 /** Vendor chunks: one per family, so no chunk is huge and app changes leave vendor hashes alone. */
 const VENDOR_GROUPS: [name: string, test: RegExp][] = [
-  ['react', /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack)[\\/]/],
+  ['react', /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/],
+  ['router', /[\\/]node_modules[\\/](react-router|@tanstack)[\\/]/],
   ['antd-icons', /[\\/]node_modules[\\/]@ant-design[\\/]icons(-svg)?[\\/]/],
-  ['antd', /[\\/]node_modules[\\/](antd|@ant-design|@rc-component|rc-[\w-]+|@babel[\\/]runtime)[\\/]/],
+  ['antd-base', /[\\/]node_modules[\\/](@rc-component|rc-[\w-]+|@ant-design|@babel[\\/]runtime)[\\/]/],
+  ['antd', /[\\/]node_modules[\\/]antd[\\/]/],
   ['vendor', /[\\/]node_modules[\\/]/],
 ];
 
@@ -18,7 +20,11 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          groups: VENDOR_GROUPS.map(([name, test], i) => ({ name, test, priority: VENDOR_GROUPS.length - i })),
+          groups: VENDOR_GROUPS.map(([name, test], i) => ({
+            name,
+            test,
+            priority: VENDOR_GROUPS.length - i,
+          })),
         },
       },
     },

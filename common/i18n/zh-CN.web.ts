@@ -26,7 +26,7 @@ export const zhCNWeb = {
   'common.underConstructionHint': '该功能正在建设中，敬请期待。',
   'common.backHome': '返回工作台',
   'common.notFound': '页面不存在',
-  'common.notFoundHint': '您访问的页面不存在或已被移除。',
+  'common.notFoundHint': '您访问的地址没有对应的内容，可能输入有误或已被移除。',
 
   // shell and menu
   'shell.menu': '菜单',
@@ -77,6 +77,7 @@ export const zhCNWeb = {
   'auth.forcedChange': '首次登录或密码被重置后须修改密码',
   'auth.forcedChangeHint': '修改成功后即可使用平台的各项功能。',
   'auth.policyTitle': '新密码须满足：',
+  'auth.policyNotMet': '新密码不符合下列要求',
   'auth.passwordChanged': '密码已修改',
   'auth.roles': '角色',
   'auth.noRole': '无角色',
@@ -96,6 +97,10 @@ export const zhCNWeb = {
   'units.kindPlaceholder': '单位类型',
   'units.regionPlaceholder': '行政区划',
   'units.statusPlaceholder': '状态',
+  // accessible names of the filters: not the form's labels, so getByLabel('行政区划') finds the form field
+  'units.filterKind': '按类型筛选',
+  'units.filterRegion': '按区划筛选',
+  'units.filterStatus': '按状态筛选',
   'units.active': '启用',
   'units.inactive': '停用',
   'units.activate': '启用',

@@ -35,7 +35,9 @@ export function isApiError(error: unknown, code?: ApiError['code']): error is Ap
 /** The message to show for any error, with the request id of a server failure ("请求编号：…"). */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) {
-    return error.requestId ? `${error.message}（${t('common.requestId', { id: error.requestId })}）` : error.message;
+    return error.requestId
+      ? `${error.message}（${t('common.requestId', { id: error.requestId })}）`
+      : error.message;
   }
   return error instanceof Error && error.message ? error.message : t('common.networkError');
 }
@@ -122,7 +124,8 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
         message: data.message,
         fields: (data as { fields?: FieldError[] }).fields,
         // the body carries the id only for 5xx; the header always has it
-        requestId: (data as { requestId?: string }).requestId ?? (response.status >= 500 ? requestId : undefined),
+        requestId:
+          (data as { requestId?: string }).requestId ?? (response.status >= 500 ? requestId : undefined),
       })
     : new ApiError({
         status: response.status,
@@ -131,7 +134,8 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
         requestId,
       });
 
-  if (error.code === 'UNAUTHENTICATED' || error.code === 'PASSWORD_CHANGE_REQUIRED') onAuthFailure?.(error.code);
+  if (error.code === 'UNAUTHENTICATED' || error.code === 'PASSWORD_CHANGE_REQUIRED')
+    onAuthFailure?.(error.code);
   throw error;
 }
 
@@ -140,7 +144,11 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
  * (`name`, `regionCode`, …). Returns the errors that match no field of the form,
  * so the caller can show them elsewhere.
  */
-export function applyFieldErrors(form: FormInstance, error: unknown, fieldNames: readonly string[]): FieldError[] {
+export function applyFieldErrors(
+  form: FormInstance,
+  error: unknown,
+  fieldNames: readonly string[],
+): FieldError[] {
   if (!(error instanceof ApiError)) return [];
   const known = new Set(fieldNames);
   const byField = new Map<string, string[]>();

@@ -46,7 +46,12 @@ export const SECTIONS: readonly Section[] = [
     upcoming: 'menuHint.achievements',
   },
   { path: '/appraisals', label: 'menu.appraisals', icon: <AuditOutlined />, upcoming: 'menuHint.appraisals' },
-  { path: '/statistics', label: 'menu.statistics', icon: <BarChartOutlined />, upcoming: 'menuHint.statistics' },
+  {
+    path: '/statistics',
+    label: 'menu.statistics',
+    icon: <BarChartOutlined />,
+    upcoming: 'menuHint.statistics',
+  },
   { path: '/system', label: 'menu.system', icon: <SettingOutlined />, upcoming: 'menuHint.system' },
 ];
 

@@ -34,7 +34,6 @@ export function useLogin() {
   return useMutation({
     mutationFn: (body: LoginRequest) => api<Me>('/api/auth/login', { method: 'POST', body }),
     onSuccess: (me) => {
-      signedOutByUser = false;
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
       setSession(queryClient, me);
     },
@@ -49,6 +48,9 @@ let signedOutByUser = false;
 export function wasSignedOutByUser(): boolean {
   return signedOutByUser;
 }
+export function forgetSignOut(): void {
+  signedOutByUser = false;
+}
 
 export function useLogout() {
   const queryClient = useQueryClient();
@@ -57,8 +59,9 @@ export function useLogout() {
     // signed out locally even if the server call failed (e.g. the session had already expired)
     onSettled: () => {
       signedOutByUser = true;
-      queryClient.clear();
+      // not queryClient.clear(): the session query must stay the one the guard is watching
       setSession(queryClient, null);
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
     },
   });
 }
@@ -73,6 +76,6 @@ export function useChangePassword() {
 
 /** Only same-site paths are followed after login (no `//evil.example`). */
 export function safeRedirect(target: string | null | undefined): string {
-  if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/login')) return '/';
-  return target;
+  const ok = target?.startsWith('/') && !target.startsWith('//') && !target.startsWith('/login');
+  return ok && target ? target : '/';
 }

@@ -1,4 +1,4 @@
-import { Outlet, Navigate, useLocation } from 'react-router';
+import { Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorState } from '../common/error-state.component';
 import { FullPageSpin } from '../common/full-page-spin.component';
 import { useSession, wasSignedOutByUser } from './auth.api';
@@ -13,12 +13,19 @@ export function RequireSessionLayout() {
 
   if (session.isPending) return <FullPageSpin />;
   if (session.isError && session.data === undefined) {
-    return <ErrorState error={session.error} onRetry={() => void session.refetch()} retrying={session.isFetching} />;
+    return (
+      <ErrorState
+        error={session.error}
+        onRetry={() => void session.refetch()}
+        retrying={session.isFetching}
+      />
+    );
   }
   const me = session.data;
   if (!me) {
     const here = `${location.pathname}${location.search}${location.hash}`;
-    const to = wasSignedOutByUser() || here === '/' ? '/login' : `/login?redirect=${encodeURIComponent(here)}`;
+    const to =
+      wasSignedOutByUser() || here === '/' ? '/login' : `/login?redirect=${encodeURIComponent(here)}`;
     return <Navigate to={to} replace />;
   }
   if (me.mustChangePassword && location.pathname !== '/change-password') {

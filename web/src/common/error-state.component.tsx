@@ -1,7 +1,7 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Result, Typography } from 'antd';
-import { ApiError } from '../api/client';
 import { t } from '../../../common/i18n/index';
+import { ApiError } from '../api/client';
 
 export interface ErrorStateProps {
   /** What failed, e.g. "单位列表加载失败". */
@@ -31,7 +31,7 @@ export function ErrorState({ title, error, onRetry, retrying }: ErrorStateProps)
       }
       extra={
         onRetry ? (
-          <Button type="primary" icon={<ReloadOutlined />} loading={retrying} onClick={onRetry}>
+          <Button type="primary" icon={<ReloadOutlined aria-hidden />} loading={retrying} onClick={onRetry}>
             {t('common.retry')}
           </Button>
         ) : null

@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Cascader } from 'antd';
 import { type CSSProperties, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Region } from '../../../common/regions/regions.schema';
 import { t } from '../../../common/i18n/index';
+import type { Region } from '../../../common/regions/regions.schema';
 import { regionChildrenQuery, regionPathQuery } from './regions.api';
 
 interface RegionOption {
@@ -83,14 +83,17 @@ export function RegionCascader({
     return build(ROOT) ?? [];
   }, [childrenOf]);
 
-  const handleChange = (codes: string[] | undefined) => {
-    const code = codes?.at(-1);
+  const handleChange = (selected: string[] | undefined) => {
+    const codes = selected ?? [];
+    const code = codes.at(-1);
     if (!code) {
       onChange?.(null);
       return;
     }
     // what the path query would answer: saves a request when the new value comes back in
-    const chosen = codes.map((c, i) => childrenOf[i === 0 ? ROOT : (codes[i - 1] ?? ROOT)]?.find((r) => r.code === c));
+    const chosen = codes.map((c, i) =>
+      childrenOf[i === 0 ? ROOT : (codes[i - 1] ?? ROOT)]?.find((r) => r.code === c),
+    );
     if (chosen.every((r): r is Region => r !== undefined)) {
       const region = chosen.at(-1);
       if (region) queryClient.setQueryData(regionPathQuery(code).queryKey, { region, path: chosen });

@@ -26,7 +26,14 @@ interface UnitOption {
 }
 
 /** Picks one unit, searching the server by name, full pinyin or initials as the user types. */
-export function UnitSelect({ value, onChange, valueLabel, excludeId, placeholder, ...rest }: UnitSelectProps) {
+export function UnitSelect({
+  value,
+  onChange,
+  valueLabel,
+  excludeId,
+  placeholder,
+  ...rest
+}: UnitSelectProps) {
   const [search, setSearch] = useState('');
   const [open, setOpen] = useState(false);
   const q = useDebouncedValue(search.trim(), 250);
@@ -38,7 +45,12 @@ export function UnitSelect({ value, onChange, valueLabel, excludeId, placeholder
   const options = useMemo(() => {
     const found: UnitOption[] = (query.data?.items ?? [])
       .filter((unit) => unit.id !== excludeId)
-      .map((unit) => ({ value: unit.id, label: unit.name, regionName: unit.regionName, active: unit.active }));
+      .map((unit) => ({
+        value: unit.id,
+        label: unit.name,
+        regionName: unit.regionName,
+        active: unit.active,
+      }));
     for (const option of found) labels.current.set(option.value, option.label);
     const selectedLabel = value ? labels.current.get(value) : undefined;
     if (value && selectedLabel && !found.some((o) => o.value === value)) {

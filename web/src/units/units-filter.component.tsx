@@ -49,7 +49,7 @@ export function UnitsFilter({ params, onChange, onReset }: UnitsFilterProps) {
         onChange={(kind) => onChange({ kind: kind ?? undefined })}
         options={kindOptions}
         placeholder={t('units.kindPlaceholder')}
-        aria-label={t('units.kindPlaceholder')}
+        aria-label={t('units.filterKind')}
         allowClear
       />
       <RegionCascader
@@ -57,22 +57,22 @@ export function UnitsFilter({ params, onChange, onReset }: UnitsFilterProps) {
         value={params.regionCode}
         onChange={(code) => onChange({ regionCode: code ?? undefined })}
         placeholder={t('units.regionPlaceholder')}
-        aria-label={t('units.regionPlaceholder')}
+        aria-label={t('units.filterRegion')}
       />
       <Select<Status>
         className="filter-bar__select"
         value={status}
         onChange={(value) => onChange({ active: value === 'all' ? undefined : value === 'active' })}
         options={statusOptions}
-        aria-label={t('units.statusPlaceholder')}
+        aria-label={t('units.filterStatus')}
         prefix={`${t('units.statusPlaceholder')}：`}
       />
       <Flex gap={8}>
-        <Button type="primary" icon={<SearchOutlined />} onClick={search}>
+        <Button type="primary" icon={<SearchOutlined aria-hidden />} onClick={search}>
           {t('common.search')}
         </Button>
         <Button
-          icon={<ReloadOutlined />}
+          icon={<ReloadOutlined aria-hidden />}
           onClick={() => {
             setQ('');
             onReset();

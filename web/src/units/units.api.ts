@@ -30,14 +30,17 @@ export function useUnitList(params: UnitListParams) {
 export function useUnitOptions(q: string, enabled = true) {
   return useQuery({
     queryKey: unitKeys.options(q),
-    queryFn: ({ signal }) => fetchUnits({ q: q || undefined, pageSize: 20, sort: 'name', order: 'asc' }, signal),
+    queryFn: ({ signal }) =>
+      fetchUnits({ q: q || undefined, pageSize: 20, sort: 'name', order: 'asc' }, signal),
     enabled,
     staleTime: 30_000,
     placeholderData: keepPreviousData,
   });
 }
 
-export type SaveUnitVariables = { id: null; input: UnitInput } | { id: string; input: UnitInput; version: number };
+export type SaveUnitVariables =
+  | { id: null; input: UnitInput }
+  | { id: string; input: UnitInput; version: number };
 
 export function useSaveUnit() {
   const queryClient = useQueryClient();

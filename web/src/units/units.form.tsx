@@ -1,8 +1,15 @@
+import { SaveOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { t } from '../../../common/i18n/index';
-import { UNIT_KINDS, type Unit, type UnitInput, type UnitKind, zUnitInput } from '../../../common/units/units.schema';
+import {
+  UNIT_KINDS,
+  type Unit,
+  type UnitInput,
+  type UnitKind,
+  zUnitInput,
+} from '../../../common/units/units.schema';
 import { ApiError, applyFieldErrors, errorMessage, isApiError } from '../api/client';
 import { zodRule } from '../common/form.utils';
 import { RegionCascader } from '../regions/region-cascader.component';
@@ -200,7 +207,7 @@ function UnitForm({ unit: initial, onClose, onSaved }: Omit<UnitFormModalProps, 
         <Button onClick={onClose} style={{ marginRight: 8 }}>
           {t('common.cancel')}
         </Button>
-        <Button type="primary" htmlType="submit" loading={save.isPending}>
+        <Button type="primary" htmlType="submit" icon={<SaveOutlined aria-hidden />} loading={save.isPending}>
           {t('common.save')}
         </Button>
       </Form.Item>

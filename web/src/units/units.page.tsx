@@ -21,10 +21,10 @@ import { UNIT_SORTS, type Unit } from '../../../common/units/units.schema';
 import { errorMessage } from '../api/client';
 import { ErrorState } from '../common/error-state.component';
 import { PageHeader } from '../common/page-header.component';
-import { UnitsFilter } from './units-filter.component';
 import { useDeleteUnit, useSetUnitActive, useUnitList } from './units.api';
 import { UnitFormModal } from './units.form';
 import { hasUnitFilters, useUnitListSearch } from './units.hooks';
+import { UnitsFilter } from './units-filter.component';
 
 const PAGE_SIZES = [10, 20, 50, 100];
 type UnitSort = (typeof UNIT_SORTS)[number];
@@ -76,12 +76,17 @@ export function UnitsPage() {
           await remove.mutateAsync(unit);
           message.success(t('units.deleted', { name: unit.name }));
         } catch (error) {
-          modal.error({ title: t('units.deleteRefused'), content: errorMessage(error), okText: t('common.confirm') });
+          modal.error({
+            title: t('units.deleteRefused'),
+            content: errorMessage(error),
+            okText: t('common.confirm'),
+          });
         }
       },
     });
   };
 
+  // widths fit 1366 px with the menu open; narrower screens scroll the table sideways
   const columns: TableColumnsType<Unit> = [
     {
       key: 'name',
@@ -89,7 +94,6 @@ export function UnitsPage() {
       title: t('units.col.name'),
       sorter: true,
       sortOrder: sortOrderOf('name'),
-      width: 220,
       render: (name: string) => <Typography.Text strong>{name}</Typography.Text>,
     },
     {
@@ -98,7 +102,7 @@ export function UnitsPage() {
       title: t('units.col.kind'),
       sorter: true,
       sortOrder: sortOrderOf('kind'),
-      width: 110,
+      width: 96,
       render: (kind: Unit['kind']) => t(`unitKind.${kind}`),
     },
     {
@@ -107,16 +111,15 @@ export function UnitsPage() {
       title: t('units.col.region'),
       sorter: true,
       sortOrder: sortOrderOf('regionCode'),
-      width: 220,
     },
-    { key: 'parentName', dataIndex: 'parentName', title: t('units.col.parent'), width: 180 },
-    { key: 'contactName', dataIndex: 'contactName', title: t('units.col.contactName'), width: 100 },
-    { key: 'contactPhone', dataIndex: 'contactPhone', title: t('units.col.contactPhone'), width: 140 },
+    { key: 'parentName', dataIndex: 'parentName', title: t('units.col.parent') },
+    { key: 'contactName', dataIndex: 'contactName', title: t('units.col.contactName'), width: 84 },
+    { key: 'contactPhone', dataIndex: 'contactPhone', title: t('units.col.contactPhone'), width: 128 },
     {
       key: 'active',
       dataIndex: 'active',
       title: t('units.col.status'),
-      width: 80,
+      width: 72,
       render: (active: boolean) =>
         active ? <Tag color="success">{t('units.active')}</Tag> : <Tag>{t('units.inactive')}</Tag>,
     },
@@ -126,16 +129,16 @@ export function UnitsPage() {
       title: t('units.col.updatedAt'),
       sorter: true,
       sortOrder: sortOrderOf('updatedAt'),
-      width: 150,
+      width: 146,
       render: formatTime,
     },
     {
       key: 'actions',
       title: t('common.actions'),
-      width: 170,
+      width: 148,
       fixed: wide ? 'right' : undefined,
       render: (_: unknown, unit: Unit) => (
-        <Flex gap={4} wrap={false}>
+        <Flex gap={0} wrap={false}>
           <Button type="link" size="small" onClick={() => setEditing({ unit })}>
             {t('common.edit')}
           </Button>
@@ -162,7 +165,8 @@ export function UnitsPage() {
     if (extra.action === 'sort') {
       const one = Array.isArray(sorter) ? sorter[0] : sorter;
       const key = one?.columnKey;
-      if (one?.order && isUnitSort(key)) update({ sort: key, order: one.order === 'ascend' ? 'asc' : 'desc' });
+      if (one?.order && isUnitSort(key))
+        update({ sort: key, order: one.order === 'ascend' ? 'asc' : 'desc' });
       else update({ sort: undefined, order: undefined });
       return;
     }
@@ -179,7 +183,11 @@ export function UnitsPage() {
       <PageHeader
         title={t('units.title')}
         extra={
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing({ unit: null })}>
+          <Button
+            type="primary"
+            icon={<PlusOutlined aria-hidden />}
+            onClick={() => setEditing({ unit: null })}
+          >
             {t('units.create')}
           </Button>
         }
@@ -200,7 +208,7 @@ export function UnitsPage() {
             dataSource={data?.items ?? []}
             loading={list.isFetching}
             onChange={onTableChange}
-            scroll={{ x: 1370 }}
+            scroll={{ x: 1060 }}
             size={wide ? 'middle' : 'small'}
             sortDirections={['ascend', 'descend']}
             showSorterTooltip={false}

@@ -1,0 +1,182 @@
+import {
+  DownOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  MenuFoldOutlined,
+  MenuOutlined,
+  MenuUnfoldOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps, Typography } from 'antd';
+import { Suspense, useEffect, useState } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { t } from '../../../common/i18n/index';
+import { useLogout, useMe } from '../auth/auth.api';
+import { FullPageSpin } from '../common/full-page-spin.component';
+import { SECTIONS, sectionOf } from './app.sections';
+
+const COLLAPSED_KEY = 'guazhi.menuCollapsed';
+
+function AppMenu({ onNavigate }: { onNavigate?: () => void }) {
+  const location = useLocation();
+  const selected = sectionOf(location.pathname)?.path;
+  return (
+    <Menu
+      mode="inline"
+      selectedKeys={selected ? [selected] : []}
+      items={SECTIONS.map((section) => ({
+        key: section.path,
+        icon: section.icon,
+        label: (
+          <Link to={section.path} onClick={onNavigate}>
+            {t(section.label)}
+          </Link>
+        ),
+      }))}
+    />
+  );
+}
+
+function Brand() {
+  return (
+    <Link to="/" className="shell-brand">
+      <img src="/favicon.svg" alt="" width={28} height={28} />
+      <span className="shell-brand__name">{t('app.name')}</span>
+    </Link>
+  );
+}
+
+function UserMenu({ compact }: { compact: boolean }) {
+  const me = useMe();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const roles = me.roles.length ? me.roles.map((role) => t(`role.${role}`)).join('、') : t('auth.noRole');
+
+  const items: MenuProps['items'] = [
+    {
+      key: 'me',
+      disabled: true,
+      className: 'user-menu__info',
+      label: (
+        <div>
+          <div className="user-menu__name">{me.displayName}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {me.username} · {roles}
+          </Typography.Text>
+        </div>
+      ),
+    },
+    { type: 'divider' },
+    ...(me.mustChangePassword
+      ? []
+      : [{ key: 'password', icon: <KeyOutlined aria-hidden />, label: t('auth.changePassword') }]),
+    { key: 'logout', icon: <LogoutOutlined aria-hidden />, label: t('auth.logout') },
+  ];
+
+  const onClick: MenuProps['onClick'] = ({ key }) => {
+    if (key === 'password') navigate('/change-password');
+    if (key === 'logout') logout.mutate();
+  };
+
+  return (
+    <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
+      <Button type="text" className="shell-user" aria-label={`${t('shell.userMenu')}：${me.displayName}`}>
+        <Avatar size="small" icon={<UserOutlined aria-hidden />} className="shell-user__avatar" />
+        {compact ? null : <span className="shell-user__name">{me.displayName}</span>}
+        <DownOutlined aria-hidden className="shell-user__caret" />
+      </Button>
+    </Dropdown>
+  );
+}
+
+/**
+ * The frame of every signed-in page: header (app name, user menu) and the side menu,
+ * which folds into a drawer on phones. While the password must be changed there is no
+ * menu: only the change-password page can be reached.
+ */
+export function ShellLayout() {
+  const me = useMe();
+  const screens = Grid.useBreakpoint();
+  const mobile = screens.md === false;
+  const location = useLocation();
+  const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSED_KEY) === '1');
+  const [drawerOpen, setDrawerOpen] = useState(false);
+
+  // a navigation closes the phone menu
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each new path on purpose
+  useEffect(() => setDrawerOpen(false), [location.pathname]);
+
+  const toggleCollapsed = () => {
+    setCollapsed((c) => {
+      localStorage.setItem(COLLAPSED_KEY, c ? '0' : '1');
+      return !c;
+    });
+  };
+
+  const forced = me.mustChangePassword;
+
+  return (
+    <Layout className="shell">
+      <Layout.Header className="shell-header">
+        {!forced && mobile ? (
+          <Button
+            type="text"
+            className="shell-header__menu-button"
+            icon={<MenuOutlined />}
+            aria-label={t('shell.openMenu')}
+            onClick={() => setDrawerOpen(true)}
+          />
+        ) : null}
+        {!forced && !mobile ? (
+          <Button
+            type="text"
+            className="shell-header__menu-button"
+            icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+            aria-label={collapsed ? t('shell.expand') : t('shell.collapse')}
+            aria-expanded={!collapsed}
+            onClick={toggleCollapsed}
+          />
+        ) : null}
+        <Brand />
+        <div className="shell-header__spacer" />
+        <UserMenu compact={mobile} />
+      </Layout.Header>
+      <Layout hasSider={!forced && !mobile}>
+        {!forced && !mobile ? (
+          <Layout.Sider
+            className="shell-sider"
+            theme="light"
+            width={208}
+            collapsedWidth={64}
+            collapsible
+            collapsed={collapsed}
+            trigger={null}
+          >
+            <nav aria-label={t('shell.menu')}>
+              <AppMenu />
+            </nav>
+          </Layout.Sider>
+        ) : null}
+        {!forced && mobile ? (
+          <Drawer
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            placement="left"
+            size={256}
+            title={t('app.name')}
+            styles={{ body: { padding: 0 } }}
+          >
+            <nav aria-label={t('shell.menu')}>
+              <AppMenu onNavigate={() => setDrawerOpen(false)} />
+            </nav>
+          </Drawer>
+        ) : null}
+        <Layout.Content className="shell-content">
+          <Suspense fallback={<FullPageSpin />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
