@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { E2E_DATA_DIR, ROOT } from './env.js';
 
 let seq = 0;
@@ -10,7 +10,13 @@ export function createAdmin(): { username: string; password: string } {
   seq += 1;
   const username = `e2e${Date.now().toString(36)}${seq}`;
   const out = execFileSync(process.execPath, [path.join(ROOT, 'bin/guazhi.js'), 'create-admin', username], {
-    env: { ...process.env, GUAZHI_DATA_DIR: E2E_DATA_DIR, GUAZHI_DEMO: '0', DATABASE_URL: '', LOG_LEVEL: 'silent' },
+    env: {
+      ...process.env,
+      GUAZHI_DATA_DIR: E2E_DATA_DIR,
+      GUAZHI_DEMO: '0',
+      DATABASE_URL: '',
+      LOG_LEVEL: 'silent',
+    },
     encoding: 'utf8',
   });
   return { username, password: out.trim().split('\n').at(-1) as string };
@@ -41,7 +47,9 @@ export async function loginAsNewAdmin(page: Page): Promise<{ username: string; p
  * The fonts Chromium really used to draw an element's text (DevTools CSS.getPlatformFontsForNode):
  * proves Chinese is drawn with a CJK font, not as empty boxes.
  */
-export async function platformFonts(page: Page, selector: string): Promise<string[]> {
+export async function platformFonts(page: Page, element: Locator): Promise<string[]> {
+  await element.evaluate((el) => el.setAttribute('data-font-probe', ''));
+  const selector = '[data-font-probe]';
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('DOM.enable');
   await cdp.send('CSS.enable');

@@ -24,13 +24,20 @@ export async function startCluster() {
   const isRoot = process.getuid?.() === 0;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'guazhi-pg-'));
   const as = (cmd, args) =>
-    isRoot ? execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' }) : execFileSync(cmd, args, { stdio: 'pipe' });
+    isRoot
+      ? execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' })
+      : execFileSync(cmd, args, { stdio: 'pipe' });
   if (isRoot) execFileSync('chown', ['postgres:postgres', dir]);
   const port = await freePort();
   const data = path.join(dir, 'data');
   as(`${bin}/initdb`, ['-D', data, '-U', 'app', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
   as(`${bin}/pg_ctl`, [
-    '-D', data, '-l', path.join(dir, 'log'), '-w', '-o',
+    '-D',
+    data,
+    '-l',
+    path.join(dir, 'log'),
+    '-w',
+    '-o',
     `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c max_connections=200`,
     'start',
   ]);

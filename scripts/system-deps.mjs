@@ -18,7 +18,11 @@ function hasCjkFont() {
 }
 
 const REQUIREMENTS = [
-  { pkg: 'chromium', why: 'browser tests (Playwright drives Debian Chromium)', ok: () => existsSync('/usr/bin/chromium') },
+  {
+    pkg: 'chromium',
+    why: 'browser tests (Playwright drives Debian Chromium)',
+    ok: () => existsSync('/usr/bin/chromium'),
+  },
   { pkg: 'fonts-noto-cjk', why: 'Chinese text in the browser', ok: hasCjkFont },
   { pkg: 'postgresql', why: 'API tests on PostgreSQL (initdb, pg_ctl)', ok: () => postgresBinDir() !== null },
 ];
@@ -31,13 +35,18 @@ export function ensureSystemDeps() {
   if (!isRoot) {
     console.error('缺少系统软件包 / missing Debian packages:');
     for (const r of missing) console.error(`  ${r.pkg} — ${r.why}`);
-    console.error(`以 root 运行 npm test 会自动安装，或手动执行 / run npm test as root to install them, or:\n  sudo apt-get install -y --no-install-recommends ${names.join(' ')}`);
+    console.error(
+      `以 root 运行 npm test 会自动安装，或手动执行 / run npm test as root to install them, or:\n  sudo apt-get install -y --no-install-recommends ${names.join(' ')}`,
+    );
     process.exit(1);
   }
   console.log(`[test] installing Debian packages: ${names.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...names], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...names], {
+    stdio: 'inherit',
+    env,
+  });
   missing = REQUIREMENTS.filter((r) => !r.ok());
   if (missing.length) {
     console.error(`安装后仍缺少 / still missing after install: ${missing.map((r) => r.pkg).join(' ')}`);

@@ -23,7 +23,9 @@ const run = (label, cmd, args, env = {}) => {
   console.log(`\n[test] ${label}`);
   const started = Date.now();
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  console.log(`[test] ${label}: ${r.status === 0 ? 'ok' : `failed (exit ${r.status ?? r.signal})`} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `[test] ${label}: ${r.status === 0 ? 'ok' : `failed (exit ${r.status ?? r.signal})`} in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
   return r.status === 0;
 };
 
@@ -31,7 +33,11 @@ const steps = [];
 const vitestCounts = (file) => {
   if (!existsSync(file)) return null;
   const j = JSON.parse(readFileSync(file, 'utf8'));
-  return { passed: j.numPassedTests, failed: j.numFailedTests, skipped: j.numPendingTests + (j.numTodoTests ?? 0) };
+  return {
+    passed: j.numPassedTests,
+    failed: j.numFailedTests,
+    skipped: j.numPendingTests + (j.numTodoTests ?? 0),
+  };
 };
 const playwrightCounts = (file) => {
   if (!existsSync(file)) return null;
@@ -48,9 +54,14 @@ if (!run('build', 'npm', ['run', 'build', '--silent'])) {
 
 {
   const out = path.join(results, 'sqlite.json');
-  const ok = run('unit + API tests on SQLite', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], {
-    DATABASE_URL: '',
-  });
+  const ok = run(
+    'unit + API tests on SQLite',
+    bin('vitest'),
+    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
+    {
+      DATABASE_URL: '',
+    },
+  );
   steps.push({ name: 'unit + API (SQLite)', ok, counts: vitestCounts(out) });
 }
 
@@ -61,9 +72,14 @@ if (!run('build', 'npm', ['run', 'build', '--silent'])) {
   try {
     cluster = await startCluster();
     console.log(`[test] PostgreSQL cluster at ${cluster.url}`);
-    ok = run('API tests on PostgreSQL', bin('vitest'), ['run', '--project', 'api', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], {
-      DATABASE_URL: cluster.url,
-    });
+    ok = run(
+      'API tests on PostgreSQL',
+      bin('vitest'),
+      ['run', '--project', 'api', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
+      {
+        DATABASE_URL: cluster.url,
+      },
+    );
   } catch (error) {
     console.error(`[test] PostgreSQL pass could not run: ${error.message}`);
   } finally {
@@ -74,9 +90,14 @@ if (!run('build', 'npm', ['run', 'build', '--silent'])) {
 
 {
   const out = path.join(results, 'e2e.json');
-  const ok = run('browser tests (Chromium)', bin('playwright'), ['test', '--config', 'e2e/playwright.config.ts', '--reporter=list,json'], {
-    PLAYWRIGHT_JSON_OUTPUT_NAME: out,
-  });
+  const ok = run(
+    'browser tests (Chromium)',
+    bin('playwright'),
+    ['test', '--config', 'e2e/playwright.config.ts', '--reporter=list,json'],
+    {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+    },
+  );
   steps.push({ name: 'browser (Chromium)', ok, counts: playwrightCounts(out) });
 }
 
@@ -89,7 +110,9 @@ for (const s of steps) {
   passed += c.passed;
   failed += c.failed + (s.ok || c.failed > 0 ? 0 : 1);
   skipped += c.skipped;
-  console.log(`  ${s.ok ? 'ok  ' : 'FAIL'} ${s.name}: ${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`);
+  console.log(
+    `  ${s.ok ? 'ok  ' : 'FAIL'} ${s.name}: ${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`,
+  );
 }
 if (skipped > 0) console.log('[test] skipped tests prove nothing: the run fails');
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

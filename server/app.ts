@@ -31,9 +31,14 @@ export interface BuildAppOptions {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** The built web app: dist/web beside dist/server, or dist/web from the source tree. */
+/**
+ * The built web app: `dist/web` seen from the source tree (server/app.ts), or `../web` seen
+ * from the build (dist/server/app.js). Never the web *source* folder.
+ */
 export function findWebDir(): string | null {
-  for (const dir of [path.resolve(here, '../web'), path.resolve(here, '../dist/web')]) {
+  const candidates = [path.resolve(here, '../dist/web')];
+  if (path.basename(path.dirname(here)) === 'dist') candidates.push(path.resolve(here, '../web'));
+  for (const dir of candidates) {
     if (existsSync(path.join(dir, 'index.html'))) return dir;
   }
   return null;
@@ -81,7 +86,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
 
   const webDir = options.webDir === undefined ? findWebDir() : options.webDir;
   if (webDir) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, serve: true });
+    // wildcard: files are looked up per request, so a rebuild is served without a restart
+    await app.register(fastifyStatic, { root: webDir, wildcard: true, index: 'index.html', serve: true });
   }
 
   // Unknown /api paths are JSON 404s; every other GET is the web app, whose router shows its own 404.

@@ -21,7 +21,13 @@ describe('guazhi command line', () => {
   it('--help speaks Chinese and English', () => {
     const { code, stdout } = guazhi(['--help']);
     expect(code).toBe(0);
-    for (const text of ['用法 / Usage', 'create-admin <username>', '执行数据库迁移', 'run database migrations', 'seed-demo']) {
+    for (const text of [
+      '用法 / Usage',
+      'create-admin <username>',
+      '执行数据库迁移',
+      'run database migrations',
+      'seed-demo',
+    ]) {
       expect(stdout).toContain(text);
     }
   });
@@ -52,7 +58,9 @@ describe('guazhi command line', () => {
     const password = stdout.trim().split('\n').at(-1) as string;
     expect(password).toMatch(/^\S{16}$/);
     const db = new Database(path.join(dir, 'guazhi.sqlite'), { readonly: true });
-    const user = db.prepare('select password_hash, must_change_password from users where username = ?').get('alice') as {
+    const user = db
+      .prepare('select password_hash, must_change_password from users where username = ?')
+      .get('alice') as {
       password_hash: string;
       must_change_password: number;
     };
@@ -75,7 +83,10 @@ describe('guazhi command line', () => {
 
   it('exits non-zero when the database cannot be migrated', () => {
     const dir = dataDir();
-    writeFileSync(path.join(dir, 'guazhi.sqlite'), 'this is not a database file at all, not even close'.repeat(100));
+    writeFileSync(
+      path.join(dir, 'guazhi.sqlite'),
+      'this is not a database file at all, not even close'.repeat(100),
+    );
     const { code, stderr } = guazhi(['migrate'], { GUAZHI_DATA_DIR: dir });
     expect(code).toBe(1);
     expect(stderr).toContain('guazhi:');

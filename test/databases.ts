@@ -65,7 +65,8 @@ export async function cloneTemplate(databaseUrl: string | undefined): Promise<Te
     return {
       databaseUrl: adminUrl(databaseUrl, name),
       sqliteFile: '',
-      drop: () => pgAdmin(databaseUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}),
+      drop: () =>
+        pgAdmin(databaseUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}),
     };
   }
   const file = path.join(TEST_ROOT, `${name}.sqlite`);

@@ -45,9 +45,15 @@ export interface TestApp {
  * The whole application on its own freshly migrated database (SQLite file, or a PostgreSQL
  * database when DATABASE_URL is set), with a fake clock. One per test file.
  */
-export async function createTestApp(options: { webDir?: string | null; config?: Partial<Config> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { webDir?: string | null; config?: Partial<Config> } = {},
+): Promise<TestApp> {
   const database = await cloneTemplate(process.env.DATABASE_URL || undefined);
-  const config = testConfig({ databaseUrl: database.databaseUrl, sqliteFile: database.sqliteFile, ...options.config });
+  const config = testConfig({
+    databaseUrl: database.databaseUrl,
+    sqliteFile: database.sqliteFile,
+    ...options.config,
+  });
   const handle = openDatabase(config);
   const clock = new FakeClock();
   const ctx: AppContext = { db: handle.db, dialect: handle.dialect, clock, config };

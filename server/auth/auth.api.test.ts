@@ -10,18 +10,27 @@ afterAll(() => t.close());
 
 const post = (url: string, payload: unknown, cookie?: string) =>
   t.app.inject({ method: 'POST', url, payload: payload as object, headers: cookie ? { cookie } : {} });
-const get = (url: string, cookie?: string) => t.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
+const get = (url: string, cookie?: string) =>
+  t.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
 
 describe('login', () => {
   it('sets an HttpOnly SameSite=Strict session cookie, not Secure over plain HTTP, and stores only a hash', async () => {
     const account = await createAccount(t.ctx);
     const res = await post('/api/auth/login', { username: account.username, password: TEST_PASSWORD });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ username: account.username, roles: ['org_dept'], mustChangePassword: false });
+    expect(res.json()).toMatchObject({
+      username: account.username,
+      roles: ['org_dept'],
+      mustChangePassword: false,
+    });
     const header = String(res.headers['set-cookie']);
     expect(header).toMatch(/^guazhi_session=[A-Za-z0-9_-]{40,}; Path=\/; HttpOnly; SameSite=Strict$/);
     const token = res.cookies[0]?.value as string;
-    const sessions = await t.ctx.db.selectFrom('sessions').selectAll().where('userId', '=', account.id).execute();
+    const sessions = await t.ctx.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('userId', '=', account.id)
+      .execute();
     expect(sessions).toHaveLength(1);
     expect(sessions[0]?.id).not.toContain(token);
     expect(sessions[0]?.id).toMatch(/^[0-9a-f]{64}$/);
@@ -64,7 +73,11 @@ describe('login', () => {
 
   it('stores argon2id hashes', async () => {
     const account = await createAccount(t.ctx);
-    const row = await t.ctx.db.selectFrom('users').select('passwordHash').where('id', '=', account.id).executeTakeFirst();
+    const row = await t.ctx.db
+      .selectFrom('users')
+      .select('passwordHash')
+      .where('id', '=', account.id)
+      .executeTakeFirst();
     expect(row?.passwordHash.startsWith('$argon2id$')).toBe(true);
   });
 
@@ -79,7 +92,9 @@ describe('lockout', () => {
   it('locks after 5 failures for 30 minutes, even for the right password, then unlocks', async () => {
     const account = await createAccount(t.ctx);
     for (let i = 1; i <= 4; i++) {
-      expect((await post('/api/auth/login', { username: account.username, password: `Bad#Pass${i}x` })).statusCode).toBe(401);
+      expect(
+        (await post('/api/auth/login', { username: account.username, password: `Bad#Pass${i}x` })).statusCode,
+      ).toBe(401);
     }
     const fifth = await post('/api/auth/login', { username: account.username, password: 'Bad#Pass5x' });
     expect(fifth.statusCode).toBe(423);
@@ -88,17 +103,25 @@ describe('lockout', () => {
     expect(sixth.statusCode).toBe(423);
     expect(sixth.json().code).toBe('ACCOUNT_LOCKED');
     t.clock.advance(29 * MINUTE);
-    expect((await post('/api/auth/login', { username: account.username, password: TEST_PASSWORD })).statusCode).toBe(423);
+    expect(
+      (await post('/api/auth/login', { username: account.username, password: TEST_PASSWORD })).statusCode,
+    ).toBe(423);
     t.clock.advance(1 * MINUTE + 1000);
-    expect((await post('/api/auth/login', { username: account.username, password: TEST_PASSWORD })).statusCode).toBe(200);
+    expect(
+      (await post('/api/auth/login', { username: account.username, password: TEST_PASSWORD })).statusCode,
+    ).toBe(200);
   });
 
   it('resets the failure count after a successful login', async () => {
     const account = await createAccount(t.ctx);
-    for (let i = 0; i < 4; i++) await post('/api/auth/login', { username: account.username, password: 'Bad#Pass0x' });
+    for (let i = 0; i < 4; i++)
+      await post('/api/auth/login', { username: account.username, password: 'Bad#Pass0x' });
     await login(t.app, account.username);
-    for (let i = 0; i < 4; i++) await post('/api/auth/login', { username: account.username, password: 'Bad#Pass0x' });
-    expect((await post('/api/auth/login', { username: account.username, password: TEST_PASSWORD })).statusCode).toBe(200);
+    for (let i = 0; i < 4; i++)
+      await post('/api/auth/login', { username: account.username, password: 'Bad#Pass0x' });
+    expect(
+      (await post('/api/auth/login', { username: account.username, password: TEST_PASSWORD })).statusCode,
+    ).toBe(200);
   });
 });
 
@@ -134,7 +157,11 @@ describe('session lifetime', () => {
     expect(res.statusCode).toBe(200);
     expect(String(res.headers['set-cookie'])).toMatch(/guazhi_session=;.*Expires=Thu, 01 Jan 1970/);
     expect((await get('/api/auth/me', cookie)).statusCode).toBe(401);
-    const rows = await t.ctx.db.selectFrom('sessions').select('revokedAt').where('userId', '=', account.id).execute();
+    const rows = await t.ctx.db
+      .selectFrom('sessions')
+      .select('revokedAt')
+      .where('userId', '=', account.id)
+      .execute();
     expect(rows.every((r) => r.revokedAt !== null)).toBe(true);
   });
 
@@ -151,7 +178,9 @@ describe('session lifetime', () => {
   });
 
   it('ignores a forged cookie', async () => {
-    expect((await get('/api/auth/me', 'guazhi_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).statusCode).toBe(401);
+    expect(
+      (await get('/api/auth/me', 'guazhi_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).statusCode,
+    ).toBe(401);
   });
 });
 
@@ -166,7 +195,11 @@ describe('forced password change', () => {
     expect(blocked.json()).toEqual({ code: 'PASSWORD_CHANGE_REQUIRED', message: '请先修改初始密码' });
     expect((await get('/api/regions', cookie)).statusCode).toBe(403);
 
-    const changed = await post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Fresh#Start2026' }, cookie);
+    const changed = await post(
+      '/api/auth/password',
+      { currentPassword: TEST_PASSWORD, newPassword: 'Fresh#Start2026' },
+      cookie,
+    );
     expect(changed.statusCode).toBe(200);
     expect(changed.json().mustChangePassword).toBe(false);
     expect((await get('/api/units', cookie)).statusCode).toBe(200);
@@ -190,9 +223,17 @@ describe('forced password change', () => {
       expect(res.json().fields[0]).toMatchObject({ field: 'newPassword' });
       expect(res.json().message).toContain(expected);
     }
-    const wrong = await post('/api/auth/password', { currentPassword: 'Nope#Nope1', newPassword: 'Valid#Pass2026' }, cookie);
+    const wrong = await post(
+      '/api/auth/password',
+      { currentPassword: 'Nope#Nope1', newPassword: 'Valid#Pass2026' },
+      cookie,
+    );
     expect(wrong.json()).toMatchObject({ code: 'WRONG_PASSWORD', fields: [{ field: 'currentPassword' }] });
-    const row = await t.ctx.db.selectFrom('users').select('mustChangePassword').where('id', '=', account.id).executeTakeFirst();
+    const row = await t.ctx.db
+      .selectFrom('users')
+      .select('mustChangePassword')
+      .where('id', '=', account.id)
+      .executeTakeFirst();
     expect(row?.mustChangePassword).toBe(1);
   });
 
@@ -200,7 +241,11 @@ describe('forced password change', () => {
     const account = await createAccount(t.ctx);
     const first = await login(t.app, account.username);
     const second = await login(t.app, account.username);
-    await post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Other#Pass2026' }, second);
+    await post(
+      '/api/auth/password',
+      { currentPassword: TEST_PASSWORD, newPassword: 'Other#Pass2026' },
+      second,
+    );
     expect((await get('/api/auth/me', first)).statusCode).toBe(401);
     expect((await get('/api/auth/me', second)).statusCode).toBe(200);
   });

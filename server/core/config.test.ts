@@ -45,7 +45,12 @@ describe('configuration', () => {
       GUAZHI_SESSION_SECRET: SECRET,
       GUAZHI_DATA_KEY: KEY,
     });
-    expect(config).toMatchObject({ port: 8080, host: '0.0.0.0', databaseUrl: 'postgres://app@127.0.0.1:5432/guazhi', demo: false });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      databaseUrl: 'postgres://app@127.0.0.1:5432/guazhi',
+      demo: false,
+    });
     expect(config.dataKey.toString('hex')).toBe(KEY);
   });
 

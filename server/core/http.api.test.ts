@@ -8,7 +8,10 @@ import { createAccount, createTestApp, login, type TestApp } from '../../test/he
 let t: TestApp;
 let cookie: string;
 const webDir = mkdtempSync(path.join(os.tmpdir(), 'guazhi-web-'));
-writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>挂职干部管理平台</title><div id="root"></div>');
+writeFileSync(
+  path.join(webDir, 'index.html'),
+  '<!doctype html><title>挂职干部管理平台</title><div id="root"></div>',
+);
 
 beforeAll(async () => {
   t = await createTestApp({ webDir });
@@ -104,14 +107,22 @@ describe('OpenAPI', () => {
     expect(doc.openapi).toMatch(/^3\./);
     const documented = new Set<string>();
     for (const [p, ops] of Object.entries(doc.paths as Record<string, object>)) {
-      for (const method of Object.keys(ops)) documented.add(`${method.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`);
+      for (const method of Object.keys(ops))
+        documented.add(`${method.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`);
     }
     const registered = t.app
       .printRoutes({ commonPrefix: false })
       .split('\n')
       .filter((l) => l.includes('/api/'));
     expect(registered.length).toBeGreaterThan(0);
-    for (const route of ['GET /api/units', 'POST /api/units', 'PUT /api/units/:id', 'GET /api/regions/:code', 'POST /api/auth/login', 'GET /api/health']) {
+    for (const route of [
+      'GET /api/units',
+      'POST /api/units',
+      'PUT /api/units/:id',
+      'GET /api/regions/:code',
+      'POST /api/auth/login',
+      'GET /api/health',
+    ]) {
       expect(documented, route).toContain(route);
     }
     const listUnits = doc.paths['/api/units'].get;

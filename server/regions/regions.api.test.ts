@@ -10,13 +10,20 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const get = (url: string, c: string | null = cookie) => t.app.inject({ method: 'GET', url, headers: c ? { cookie: c } : {} });
+const get = (url: string, c: string | null = cookie) =>
+  t.app.inject({ method: 'GET', url, headers: c ? { cookie: c } : {} });
 
 describe('regions (GB/T 2260)', () => {
   it('lists the provinces', async () => {
     const items = (await get('/api/regions')).json().items as Region[];
     expect(items.length).toBeGreaterThanOrEqual(31);
-    expect(items).toContainEqual({ code: '110000', name: '北京市', level: 1, parentCode: null, hasChildren: true });
+    expect(items).toContainEqual({
+      code: '110000',
+      name: '北京市',
+      level: 1,
+      parentCode: null,
+      hasChildren: true,
+    });
     expect(items.find((r) => r.code === '520000')?.name).toBe('贵州省');
   });
 
@@ -24,7 +31,11 @@ describe('regions (GB/T 2260)', () => {
     const cities = (await get('/api/regions?parentCode=520000')).json().items as Region[];
     expect(cities.find((r) => r.code === '522600')).toMatchObject({ name: '黔东南苗族侗族自治州', level: 2 });
     const counties = (await get('/api/regions?parentCode=522600')).json().items as Region[];
-    expect(counties.find((r) => r.code === '522630')).toMatchObject({ name: '台江县', level: 3, hasChildren: true });
+    expect(counties.find((r) => r.code === '522630')).toMatchObject({
+      name: '台江县',
+      level: 3,
+      hasChildren: true,
+    });
     const towns = (await get('/api/regions?parentCode=522630')).json().items as Region[];
     expect(towns.length).toBeGreaterThan(3);
     expect(towns.every((r) => r.level === 4 && /^522630\d{3}$/.test(r.code) && !r.hasChildren)).toBe(true);

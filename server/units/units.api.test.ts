@@ -11,8 +11,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown, c: string | null = cookie) =>
-  t.app.inject({ method, url, payload: payload as object, headers: c ? { cookie: c } : {} });
+const call = (
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  url: string,
+  payload?: unknown,
+  c: string | null = cookie,
+) => t.app.inject({ method, url, payload: payload as object, headers: c ? { cookie: c } : {} });
 const create = async (overrides = {}) => {
   const res = await call('POST', '/api/units', unitInput(overrides));
   expect(res.statusCode, res.body).toBe(201);
@@ -26,7 +30,11 @@ const list = async (query: string) => {
 
 describe('units: create and read', () => {
   it('creates a unit and stores what was sent, with region names and pinyin keys', async () => {
-    const res = await call('POST', '/api/units', unitInput({ name: '台江县科技创新服务中心', kind: 'public_institution' }));
+    const res = await call(
+      'POST',
+      '/api/units',
+      unitInput({ name: '台江县科技创新服务中心', kind: 'public_institution' }),
+    );
     expect(res.statusCode).toBe(201);
     const unit = res.json() as Unit;
     expect(unit).toMatchObject({
@@ -37,7 +45,11 @@ describe('units: create and read', () => {
       active: true,
       version: 1,
     });
-    const row = await t.ctx.db.selectFrom('units').selectAll().where('id', '=', unit.id).executeTakeFirstOrThrow();
+    const row = await t.ctx.db
+      .selectFrom('units')
+      .selectAll()
+      .where('id', '=', unit.id)
+      .executeTakeFirstOrThrow();
     expect(row.namePinyin).toBe('taijiangxiankejichuangxinfuwuzhongxin');
     expect(row.nameInitials).toBe('tjxkjcxfwzx');
     const read = await call('GET', `/api/units/${unit.id}`);
@@ -56,7 +68,12 @@ describe('units: create and read', () => {
     const body = res.json();
     expect(body.code).toBe('VALIDATION_FAILED');
     expect(body.message).toMatch(/^提交的内容有误，请检查：名称（/);
-    expect(body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['contactPhone', 'kind', 'name', 'regionCode']);
+    expect(body.fields.map((f: { field: string }) => f.field).sort()).toEqual([
+      'contactPhone',
+      'kind',
+      'name',
+      'regionCode',
+    ]);
     expect(body.fields.find((f: { field: string }) => f.field === 'contactPhone').message).toBe(
       '电话号码格式不正确（手机 11 位，或带区号的固话）',
     );
@@ -64,7 +81,12 @@ describe('units: create and read', () => {
   });
 
   it('rejects fields the caller may not set', async () => {
-    for (const extra of [{ id: '00000000-0000-4000-8000-000000000000' }, { version: 7 }, { createdBy: 'x' }, { active: false }]) {
+    for (const extra of [
+      { id: '00000000-0000-4000-8000-000000000000' },
+      { version: 7 },
+      { createdBy: 'x' },
+      { active: false },
+    ]) {
       const res = await call('POST', '/api/units', { ...unitInput(), ...extra });
       expect(res.statusCode).toBe(400);
       expect(res.json().fields[0].field).toBe(Object.keys(extra)[0]);
@@ -75,7 +97,11 @@ describe('units: create and read', () => {
     const region = await call('POST', '/api/units', unitInput({ regionCode: '999999' }));
     expect(region.statusCode).toBe(400);
     expect(region.json().fields).toEqual([{ field: 'regionCode', message: '行政区划代码不存在' }]);
-    const parent = await call('POST', '/api/units', unitInput({ parentId: '00000000-0000-4000-8000-000000000000' }));
+    const parent = await call(
+      'POST',
+      '/api/units',
+      unitInput({ parentId: '00000000-0000-4000-8000-000000000000' }),
+    );
     expect(parent.json().fields).toEqual([{ field: 'parentId', message: '上级单位不存在' }]);
   });
 
@@ -87,7 +113,9 @@ describe('units: create and read', () => {
   });
 
   it('answers 404 for an unknown id and 400 for a malformed one', async () => {
-    expect((await call('GET', '/api/units/00000000-0000-4000-8000-000000000000')).json().code).toBe('NOT_FOUND');
+    expect((await call('GET', '/api/units/00000000-0000-4000-8000-000000000000')).json().code).toBe(
+      'NOT_FOUND',
+    );
     const bad = await call('GET', '/api/units/not-a-uuid');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().fields[0].field).toBe('id');
@@ -144,14 +172,22 @@ describe('units: list, search, filters', () => {
   it('rejects unknown filters and out-of-range pages with named fields', async () => {
     const res = await call('GET', '/api/units?pageSize=1000&colour=red');
     expect(res.statusCode).toBe(400);
-    expect(res.json().fields.map((f: { field: string }) => f.field).sort()).toEqual(['colour', 'pageSize']);
+    expect(
+      res
+        .json()
+        .fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(['colour', 'pageSize']);
   });
 });
 
 describe('units: edit, concurrency, deactivate, delete', () => {
   it('updates with the current version and bumps it', async () => {
     const unit = await create();
-    const res = await call('PUT', `/api/units/${unit.id}`, { ...unitInput({ name: '改名后的测试单位' }), version: 1 });
+    const res = await call('PUT', `/api/units/${unit.id}`, {
+      ...unitInput({ name: '改名后的测试单位' }),
+      version: 1,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ name: '改名后的测试单位', version: 2 });
     expect((await list('q=gmhdcsdw')).items.map((u) => u.id)).toEqual([unit.id]);
@@ -159,18 +195,30 @@ describe('units: edit, concurrency, deactivate, delete', () => {
 
   it('answers 409 to a stale copy and keeps the newer data', async () => {
     const unit = await create();
-    const first = await call('PUT', `/api/units/${unit.id}`, { ...unitInput({ name: '甲方保存的名称' }), version: 1 });
+    const first = await call('PUT', `/api/units/${unit.id}`, {
+      ...unitInput({ name: '甲方保存的名称' }),
+      version: 1,
+    });
     expect(first.statusCode).toBe(200);
-    const stale = await call('PUT', `/api/units/${unit.id}`, { ...unitInput({ name: '乙方过期的名称' }), version: 1 });
+    const stale = await call('PUT', `/api/units/${unit.id}`, {
+      ...unitInput({ name: '乙方过期的名称' }),
+      version: 1,
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toEqual({ code: 'VERSION_CONFLICT', message: '该记录已被他人修改，请刷新后再编辑' });
-    expect((await call('GET', `/api/units/${unit.id}`)).json()).toMatchObject({ name: '甲方保存的名称', version: 2 });
+    expect((await call('GET', `/api/units/${unit.id}`)).json()).toMatchObject({
+      name: '甲方保存的名称',
+      version: 2,
+    });
   });
 
   it('refuses a parent that would make a cycle', async () => {
     const parent = await create();
     const child = await create({ parentId: parent.id });
-    const res = await call('PUT', `/api/units/${parent.id}`, { ...unitInput({ parentId: child.id }), version: 1 });
+    const res = await call('PUT', `/api/units/${parent.id}`, {
+      ...unitInput({ parentId: child.id }),
+      version: 1,
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().fields).toEqual([{ field: 'parentId', message: '上级单位不能是本单位或其下级单位' }]);
   });
@@ -179,9 +227,13 @@ describe('units: edit, concurrency, deactivate, delete', () => {
     const unit = await create();
     const off = await call('POST', `/api/units/${unit.id}/deactivate`, { version: 1 });
     expect(off.json()).toMatchObject({ active: false, version: 2 });
-    expect((await call('POST', `/api/units/${unit.id}/deactivate`, { version: 2 })).json().message).toBe('该单位已是停用状态');
+    expect((await call('POST', `/api/units/${unit.id}/deactivate`, { version: 2 })).json().message).toBe(
+      '该单位已是停用状态',
+    );
     expect((await call('POST', `/api/units/${unit.id}/activate`, { version: 1 })).statusCode).toBe(409);
-    expect((await call('POST', `/api/units/${unit.id}/activate`, { version: 2 })).json()).toMatchObject({ active: true });
+    expect((await call('POST', `/api/units/${unit.id}/activate`, { version: 2 })).json()).toMatchObject({
+      active: true,
+    });
   });
 
   it('does not delete a referenced unit, deletes an unreferenced one', async () => {
@@ -221,6 +273,8 @@ describe('units: access', () => {
       expect(denied.statusCode, `${method} ${url}`).toBe(403);
       expect(denied.json().code).toBe('FORBIDDEN');
     }
-    expect(await t.ctx.db.selectFrom('units').select(['id', 'version']).orderBy('id').execute()).toEqual(before);
+    expect(await t.ctx.db.selectFrom('units').select(['id', 'version']).orderBy('id').execute()).toEqual(
+      before,
+    );
   });
 });
