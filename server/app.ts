@@ -14,6 +14,8 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { configureZodMessages } from '../common/i18n/zod.js';
+import { registerAccountRoutes } from './accounts/accounts.routes.js';
+import { registerAuditRoutes } from './audit/audit.routes.js';
 import { registerAuthRoutes } from './auth/auth.routes.js';
 import { registerAccessControl } from './core/access.js';
 import type { AppContext } from './core/context.js';
@@ -30,6 +32,30 @@ export interface BuildAppOptions {
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * On every response. antd writes its styles at run time, hence 'unsafe-inline' for styles
+ * only; scripts come from this origin alone. No framing by anyone (clickjacking).
+ */
+export const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy': [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; '),
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+};
 
 /**
  * The built web app: `dist/web` seen from the source tree (server/app.ts), or `../web` seen
@@ -52,6 +78,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     trustProxy: ctx.config.trustProxy,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
+    exposeHeadRoutes: false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -63,6 +90,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+    // API answers may carry personal data: never cached by the browser or a proxy.
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 
@@ -79,6 +108,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerAuthRoutes(app);
   registerRegionRoutes(app);
   registerUnitRoutes(app);
+  registerAccountRoutes(app);
+  registerAuditRoutes(app);
 
   app.get('/api/openapi.json', { config: { action: 'docs.read' }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -71,7 +71,7 @@ describe('guazhi command line', () => {
     expect(roles).toEqual([{ role: 'system_admin' }]);
     const again = guazhi(['create-admin', 'alice'], { GUAZHI_DATA_DIR: dir });
     expect(again.code).toBe(1);
-    expect(again.stderr).toContain('与已有数据冲突');
+    expect(again.stderr).toContain('用户名“alice”已被使用');
   });
 
   it('seed-demo seeds and prints the demo accounts', () => {

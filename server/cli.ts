@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util';
-import type { Role } from '../common/auth/auth.schema.js';
+import { ADMIN_ROLES } from '../common/accounts/accounts.schema.js';
+import { t } from '../common/i18n/index.js';
+import { createAccount, resetPasswordByUsername } from './accounts/accounts.service.js';
 import { buildApp } from './app.js';
-import { createAccount, resetPassword } from './auth/auth.service.js';
-import { generateOneTimePassword } from './auth/password.js';
+import { archive, verifyChain } from './audit/audit.service.js';
 import { ConfigError, loadConfig } from './core/config.js';
 import { AppError } from './core/errors.js';
+import { loggerOptions } from './core/logging.js';
 import { MigrationError } from './core/migrate.js';
 import { isEmptyInstall, type SeededAccount, seedDemo } from './demo/demo.seed.js';
 import { describeDatabase, openRuntime } from './runtime.js';
@@ -17,14 +19,20 @@ const HELP = `guazhi — 挂职干部管理平台 / cadre temporary-posting plat
   serve                     启动网页服务（默认命令）；自动迁移数据库，空库时写入演示数据
                             start the web server (default); migrates, seeds the demo on an empty database
   migrate                   执行数据库迁移后退出 / run database migrations and exit
-  create-admin <username>   创建系统管理员，最后一行输出一次性密码
-                            create a system administrator; prints its one-time password alone on the last line
+  create-admin <username>   创建管理员（默认系统管理员），最后一行输出一次性密码
+                            create an administrator (system admin by default); prints its one-time password alone on the last line
+                            --role system_admin | security_admin | audit_admin  （三员 / the three administrators）
   reset-password <username> 重置密码为一次性密码（首次登录须修改），最后一行输出该密码
                             reset to a one-time password (to be changed at next login), printed on the last line
   seed-demo                 写入演示数据（已存在的不重复写入）/ seed the demo data (idempotent)
+  audit verify              校验审计日志哈希链，指出第一条被篡改的记录（退出码 1）
+                            verify the audit log's hash chain; names the first broken row (exit code 1)
+  audit archive             将超过保留期（GUAZHI_AUDIT_RETENTION_DAYS，≥ 180 天）的审计记录归档到数据目录
+                            move audit rows older than the retention period (≥ 180 days) into an archive file
 
 选项 / Options:
   --display-name <名称>     create-admin 的显示名称 / display name for create-admin
+  --role <角色>             create-admin 的角色 / role for create-admin
   -h, --help                显示本帮助 / show this help
 
 配置见 README 的环境变量表（PORT, HOST, GUAZHI_DATA_DIR, DATABASE_URL, GUAZHI_DEMO …）。
@@ -43,7 +51,7 @@ async function serve(): Promise<void> {
   const runtime = await openRuntime(config);
   let seeded: SeededAccount[] = [];
   if (config.demo && (await isEmptyInstall(runtime.ctx))) seeded = await seedDemo(runtime.ctx);
-  const app = await buildApp(runtime.ctx, { logger: { level: config.logLevel } });
+  const app = await buildApp(runtime.ctx, { logger: loggerOptions(config.logLevel) });
   const close = async () => {
     await app.close();
     await runtime.close();
@@ -69,7 +77,11 @@ export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { help: { type: 'boolean', short: 'h' }, 'display-name': { type: 'string' } },
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      'display-name': { type: 'string' },
+      role: { type: 'string', default: 'system_admin' },
+    },
   });
   const [command = 'serve', ...rest] = positionals;
   if (values.help || command === 'help') {
@@ -99,22 +111,27 @@ export async function main(argv: string[]): Promise<number> {
         console.error(`缺少用户名 / missing <username>: guazhi ${command} <username>`);
         return 2;
       }
+      const role = values.role as (typeof ADMIN_ROLES)[number];
+      if (!(ADMIN_ROLES as readonly string[]).includes(role)) {
+        console.error(`--role 须为 / must be one of: ${ADMIN_ROLES.join(', ')}`);
+        return 2;
+      }
       const runtime = await openRuntime(loadConfig());
+      const who = { actorId: null, actorName: `cli:${command}`, ip: null };
       try {
-        const password = generateOneTimePassword();
+        let password: string;
         if (command === 'create-admin') {
-          const roles: Role[] = ['system_admin'];
-          await createAccount(runtime.ctx, {
-            username,
-            displayName: values['display-name'] ?? '系统管理员',
-            roles,
-            oneTimePassword: password,
-          });
+          ({ oneTimePassword: password } = await createAccount(
+            runtime.ctx,
+            who,
+            { username, displayName: values['display-name'] ?? t(`role.${role}`) },
+            [{ role, regionCode: null, unitId: null, programmeIds: null }],
+          ));
           console.log(
-            `已创建系统管理员 ${username.toLowerCase()} / created system administrator; one-time password (change at first login):`,
+            `已创建${t(`role.${role}`)} ${username.toLowerCase()} / created ${role}; one-time password (change at first login, then enrol TOTP):`,
           );
         } else {
-          await resetPassword(runtime.ctx, username, password);
+          ({ oneTimePassword: password } = await resetPasswordByUsername(runtime.ctx, who, username));
           console.log(
             `已重置 ${username.toLowerCase()} 的密码 / password reset; one-time password (change at next login):`,
           );
@@ -124,6 +141,39 @@ export async function main(argv: string[]): Promise<number> {
         await runtime.close();
       }
       return 0;
+    }
+    case 'audit': {
+      const sub = rest[0];
+      if (sub !== 'verify' && sub !== 'archive') {
+        console.error('用法 / usage: guazhi audit verify | guazhi audit archive');
+        return 2;
+      }
+      const config = loadConfig();
+      const runtime = await openRuntime(config);
+      try {
+        if (sub === 'verify') {
+          const result = await verifyChain(runtime.ctx.db);
+          if (result.ok) {
+            console.log(
+              `审计日志完整 / audit chain intact: ${result.checked} 条记录 / rows checked, last #${result.lastSeq}`,
+            );
+            return 0;
+          }
+          console.error(
+            `审计日志在第 ${result.brokenSeq} 条记录处被破坏 / audit chain broken at row #${result.brokenSeq}: ${result.reason}`,
+          );
+          return 1;
+        }
+        const { archived, file } = await archive(runtime.ctx, config.auditRetentionDays);
+        console.log(
+          archived
+            ? `已归档 ${archived} 条审计记录 / archived ${archived} rows → ${file}`
+            : `没有超过 ${config.auditRetentionDays} 天的审计记录 / nothing older than ${config.auditRetentionDays} days`,
+        );
+        return 0;
+      } finally {
+        await runtime.close();
+      }
     }
     case 'seed-demo': {
       const runtime = await openRuntime(loadConfig());

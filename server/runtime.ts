@@ -1,6 +1,7 @@
 import { type Clock, systemClock } from './core/clock.js';
 import type { Config } from './core/config.js';
 import type { AppContext } from './core/context.js';
+import { fieldCipher } from './core/crypto.js';
 import { type DatabaseHandle, openDatabase } from './core/database.js';
 import { migrateToLatest } from './core/migrate.js';
 import { ensureRegions } from './regions/regions.service.js';
@@ -17,7 +18,13 @@ export async function openRuntime(config: Config, clock: Clock = systemClock): P
   const handle = openDatabase(config);
   try {
     const migrated = await migrateToLatest(handle.db);
-    const ctx: AppContext = { db: handle.db, dialect: handle.dialect, clock, config };
+    const ctx: AppContext = {
+      db: handle.db,
+      dialect: handle.dialect,
+      clock,
+      config,
+      cipher: fieldCipher(config.dataKey),
+    };
     await ensureRegions(ctx);
     return { ctx, handle, migrated, close: () => handle.close() };
   } catch (error) {

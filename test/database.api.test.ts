@@ -73,9 +73,25 @@ describe('demo data', () => {
   it('seeds fictional accounts with one-time passwords and units in real regions, once', async () => {
     expect(await isEmptyInstall(t.ctx)).toBe(true);
     const accounts = await seedDemo(t.ctx);
-    expect(accounts.map((a) => a.username)).toEqual(['admin', 'zzb']);
+    expect(accounts.map((a) => a.username)).toEqual([
+      'admin',
+      'secadmin',
+      'auditor',
+      'zzb',
+      'zzb.sz',
+      'pc.qf',
+      'js.qx',
+      'gb.zhou',
+    ]);
     for (const a of accounts) expect(a.oneTimePassword).toMatch(/^.{16}$/);
-    expect(new Set(accounts.map((a) => a.oneTimePassword)).size).toBe(2);
+    expect(new Set(accounts.map((a) => a.oneTimePassword)).size).toBe(accounts.length);
+    const roles = await t.ctx.db.selectFrom('userRoles').select(['role', 'regionCode', 'unitId']).execute();
+    expect(new Set(roles.map((r) => r.role)).size).toBe(7);
+    expect(
+      roles
+        .filter((r) => r.role === 'sending_liaison' || r.role === 'receiving_manager')
+        .every((r) => r.unitId),
+    ).toBe(true);
     const users = await t.ctx.db.selectFrom('users').select(['username', 'mustChangePassword']).execute();
     expect(users.every((u) => u.mustChangePassword === 1)).toBe(true);
     const units = await t.ctx.db

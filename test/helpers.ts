@@ -2,16 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { InjectOptions } from 'fastify';
+import { Secret, TOTP } from 'otpauth';
 import type { Role } from '../common/auth/auth.schema.js';
 import type { UnitInput } from '../common/units/units.schema.js';
 import { buildApp } from '../server/app.js';
-import { insertUser } from '../server/auth/auth.repository.js';
+import { type GrantInput, insertUser } from '../server/auth/auth.repository.js';
 import { hashPassword } from '../server/auth/password.js';
+import { CSRF_HEADER } from '../server/core/access.js';
 import { FakeClock } from '../server/core/clock.js';
 import type { Config } from '../server/core/config.js';
 import type { AppContext } from '../server/core/context.js';
+import { fieldCipher } from '../server/core/crypto.js';
 import { openDatabase } from '../server/core/database.js';
 import type { AppInstance } from '../server/core/http.js';
+import { loggerOptions } from '../server/core/logging.js';
 import { cloneTemplate } from './databases.js';
 
 export const TEST_PASSWORD = 'Test#Pass2026';
@@ -28,6 +33,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     production: false,
     trustProxy: false,
     logLevel: 'silent',
+    auditRetentionDays: 180,
     sessionSecret: Buffer.from('test-session-secret-test-session-secret'),
     dataKey: Buffer.alloc(32, 7),
     ...overrides,
@@ -46,7 +52,7 @@ export interface TestApp {
  * database when DATABASE_URL is set), with a fake clock. One per test file.
  */
 export async function createTestApp(
-  options: { webDir?: string | null; config?: Partial<Config> } = {},
+  options: { webDir?: string | null; config?: Partial<Config>; logStream?: NodeJS.WritableStream } = {},
 ): Promise<TestApp> {
   const database = await cloneTemplate(process.env.DATABASE_URL || undefined);
   const config = testConfig({
@@ -56,9 +62,29 @@ export async function createTestApp(
   });
   const handle = openDatabase(config);
   const clock = new FakeClock();
-  const ctx: AppContext = { db: handle.db, dialect: handle.dialect, clock, config };
-  const app = await buildApp(ctx, { webDir: options.webDir ?? null });
+  const ctx: AppContext = {
+    db: handle.db,
+    dialect: handle.dialect,
+    clock,
+    config,
+    cipher: fieldCipher(config.dataKey),
+  };
+  const app = await buildApp(ctx, {
+    webDir: options.webDir ?? null,
+    logger: options.logStream ? loggerOptions('info', options.logStream) : false,
+  });
   await app.ready();
+  // Every test request passes the CSRF check (same origin + header) unless a test sets otherwise;
+  // a header given as undefined is left out.
+  const inject = app.inject.bind(app);
+  app.inject = ((opts: InjectOptions) => {
+    const headers: Record<string, string> = { [CSRF_HEADER]: 'guazhi' };
+    for (const [k, v] of Object.entries(opts.headers ?? {})) {
+      if (v === undefined) delete headers[k];
+      else headers[k] = String(v);
+    }
+    return inject({ ...opts, headers });
+  }) as typeof app.inject;
   return {
     app,
     ctx,
@@ -75,14 +101,43 @@ export interface TestAccount {
   id: string;
   username: string;
   password: string;
+  /** Base32 TOTP secret when the account has a second factor (administrators always do here). */
+  totpSecret: string | null;
+}
+
+const ADMINS: Role[] = ['system_admin', 'security_admin', 'audit_admin'];
+
+export function totpCode(secret: string, at: Date): string {
+  return new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({
+    timestamp: at.getTime(),
+  });
 }
 
 /** An account with a known password; by default already past its forced first change. */
 export async function createAccount(
   ctx: AppContext,
-  options: { roles?: Role[]; mustChangePassword?: boolean; username?: string } = {},
+  options: {
+    roles?: Role[];
+    grants?: GrantInput[];
+    mustChangePassword?: boolean;
+    username?: string;
+    /** Enrol a second factor; default: for administrators. */
+    totp?: boolean;
+    idNumber?: string;
+    phone?: string;
+  } = {},
 ): Promise<TestAccount> {
   const id = randomUUID();
+  const grants =
+    options.grants ??
+    (options.roles ?? ['org_dept']).map((role) => ({
+      role,
+      regionCode: role === 'org_dept' ? '520000' : null,
+      unitId: null,
+      programmeIds: null,
+    }));
+  const totp = options.totp ?? grants.some((g) => ADMINS.includes(g.role));
+  const totpSecret = totp ? new Secret({ size: 20 }).base32 : null;
   const username = options.username ?? `u${id.slice(0, 8)}`;
   const now = ctx.clock.now().toISOString();
   await insertUser(
@@ -101,20 +156,46 @@ export async function createAccount(
       version: 1,
       createdAt: now,
       updatedAt: now,
+      totpSecretEnc: totpSecret ? ctx.cipher.encrypt(totpSecret, 'users.totp_secret') : null,
+      totpEnabledAt: totpSecret ? now : null,
+      phoneEnc: options.phone ? ctx.cipher.encrypt(options.phone, 'users.phone') : null,
+      idNumberEnc: options.idNumber ? ctx.cipher.encrypt(options.idNumber, 'users.id_number') : null,
+      idNumberIndex: options.idNumber ? ctx.cipher.blindIndex(options.idNumber, 'users.id_number') : null,
     },
-    options.roles ?? ['org_dept'],
+    grants,
     now,
   );
-  return { id, username, password: TEST_PASSWORD };
+  return { id, username, password: TEST_PASSWORD, totpSecret };
 }
 
-/** Logs in through the API and returns the Cookie header value for later calls. */
-export async function login(app: AppInstance, username: string, password = TEST_PASSWORD): Promise<string> {
+/**
+ * Logs in through the API (password, then the TOTP code when the account has one) and
+ * returns the Cookie header value for later calls.
+ */
+export async function login(
+  app: AppInstance,
+  who: string | TestAccount,
+  password = TEST_PASSWORD,
+): Promise<string> {
+  const username = typeof who === 'string' ? who : who.username;
   const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
   if (res.statusCode !== 200) throw new Error(`login failed for ${username}: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'guazhi_session');
   if (!cookie) throw new Error('no session cookie');
-  return `guazhi_session=${cookie.value}`;
+  const header = `guazhi_session=${cookie.value}`;
+  if (res.json().secondFactorPending) {
+    if (typeof who === 'string' || !who.totpSecret)
+      throw new Error(`${username} needs a TOTP code: pass the TestAccount`);
+    const code = totpCode(who.totpSecret, app.ctx.clock.now());
+    const second = await app.inject({
+      method: 'POST',
+      url: '/api/auth/totp/verify',
+      payload: { code },
+      headers: { cookie: header },
+    });
+    if (second.statusCode !== 200) throw new Error(`second factor failed for ${username}: ${second.body}`);
+  }
+  return header;
 }
 
 let unitSeq = 0;

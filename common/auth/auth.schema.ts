@@ -10,7 +10,15 @@ export const zLoginRequest = z.strictObject({
 });
 export type LoginRequest = z.infer<typeof zLoginRequest>;
 
-export const ROLES = ['system_admin', 'org_dept'] as const;
+export const ROLES = [
+  'system_admin',
+  'security_admin',
+  'audit_admin',
+  'org_dept',
+  'sending_liaison',
+  'receiving_manager',
+  'cadre',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const zMe = z.object({
@@ -19,6 +27,11 @@ export const zMe = z.object({
   displayName: z.string(),
   roles: z.array(z.enum(ROLES)),
   mustChangePassword: z.boolean(),
+  /** The session waits for a TOTP code (or a recovery code). */
+  secondFactorPending: z.boolean(),
+  /** An administrator must enrol a TOTP authenticator before anything else. */
+  totpEnrolmentRequired: z.boolean(),
+  totpEnabled: z.boolean(),
 });
 export type Me = z.infer<typeof zMe>;
 
@@ -29,3 +42,34 @@ export const zChangePasswordRequest = z.strictObject({
 export type ChangePasswordRequest = z.infer<typeof zChangePasswordRequest>;
 
 export const zOk = z.object({ ok: z.literal(true) });
+
+export const zTotpCode = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, { message: 'totp.codeFormat' })
+    .optional(),
+  recoveryCode: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9]{5}-[a-z0-9]{5}$/i, { message: 'totp.recoveryFormat' })
+    .optional(),
+});
+
+export const zTotpSetup = z.object({
+  /** otpauth:// URI for the authenticator app (the web app shows it as a QR code). */
+  uri: z.string(),
+  /** The same secret in base32, for typing in by hand. */
+  secret: z.string(),
+});
+
+export const zTotpEnable = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, { message: 'totp.codeFormat' }),
+});
+export const zRecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
+export const zTotpDisable = z.strictObject({ password: z.string().min(1).max(256) });
+
+export const zPersonalSelf = z.object({ phone: z.string().nullable(), idNumber: z.string().nullable() });

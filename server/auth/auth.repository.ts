@@ -1,5 +1,6 @@
 import type { Role } from '../../common/auth/auth.schema.js';
 import type { Executor } from '../core/database.js';
+import type { Grant } from '../core/scope.js';
 import type { NewUser, SessionRow, UserPatch, UserRow } from './auth.table.js';
 
 export function findUserByUsername(db: Executor, username: string): Promise<UserRow | undefined> {
@@ -10,14 +11,62 @@ export function findUserById(db: Executor, id: string): Promise<UserRow | undefi
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertUser(db: Executor, user: NewUser, roles: Role[], now: string): Promise<void> {
+export interface GrantInput {
+  role: Role;
+  regionCode: string | null;
+  unitId: string | null;
+  programmeIds: string[] | null;
+}
+
+export async function insertUser(
+  db: Executor,
+  user: NewUser,
+  grants: GrantInput[],
+  now: string,
+): Promise<void> {
   await db.insertInto('users').values(user).execute();
-  if (roles.length > 0) {
-    await db
-      .insertInto('userRoles')
-      .values(roles.map((role) => ({ userId: user.id, role, createdAt: now })))
-      .execute();
-  }
+  await replaceGrants(db, user.id, grants, now);
+}
+
+export async function replaceGrants(
+  db: Executor,
+  userId: string,
+  grants: GrantInput[],
+  now: string,
+): Promise<void> {
+  await db.deleteFrom('userRoles').where('userId', '=', userId).execute();
+  if (grants.length === 0) return;
+  await db
+    .insertInto('userRoles')
+    .values(
+      grants.map((g) => ({
+        userId,
+        role: g.role,
+        regionCode: g.regionCode,
+        unitId: g.unitId,
+        programmeIds: g.programmeIds ? JSON.stringify(g.programmeIds) : null,
+        createdAt: now,
+      })),
+    )
+    .execute();
+}
+
+/** An account's roles with their scopes, region paths resolved. */
+export async function grantsOf(db: Executor, userId: string): Promise<Grant[]> {
+  const rows = await db
+    .selectFrom('userRoles as g')
+    .leftJoin('regions as r', 'r.code', 'g.regionCode')
+    .select(['g.role', 'g.regionCode', 'g.unitId', 'g.programmeIds', 'r.path as regionPath'])
+    .where('g.userId', '=', userId)
+    .orderBy('g.role')
+    .execute();
+  return rows.map((r) => ({
+    role: r.role as Role,
+    regionCode: r.regionCode,
+    regionPath: r.regionPath ?? null,
+    unitId: r.unitId,
+    programmeIds: r.programmeIds ? (JSON.parse(r.programmeIds) as string[]) : null,
+  }));
 }
 
 export async function updateUser(db: Executor, id: string, patch: UserPatch): Promise<void> {
@@ -44,6 +93,19 @@ export function findSession(db: Executor, id: string): Promise<SessionRow | unde
 
 export async function touchSession(db: Executor, id: string, now: string): Promise<void> {
   await db.updateTable('sessions').set({ lastSeenAt: now }).where('id', '=', id).execute();
+}
+
+export async function completeSession(db: Executor, id: string, now: string): Promise<void> {
+  await db.updateTable('sessions').set({ stage: 'full', lastSeenAt: now }).where('id', '=', id).execute();
+}
+
+export async function revokeAllSessions(db: Executor, userId: string, now: string): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ revokedAt: now })
+    .where('userId', '=', userId)
+    .where('revokedAt', 'is', null)
+    .execute();
 }
 
 export async function revokeSession(db: Executor, id: string, now: string): Promise<void> {

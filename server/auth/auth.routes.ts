@@ -1,4 +1,15 @@
-import { zChangePasswordRequest, zLoginRequest, zMe, zOk } from '../../common/auth/auth.schema.js';
+import {
+  zChangePasswordRequest,
+  zLoginRequest,
+  zMe,
+  zOk,
+  zPersonalSelf,
+  zRecoveryCodes,
+  zTotpCode,
+  zTotpDisable,
+  zTotpEnable,
+  zTotpSetup,
+} from '../../common/auth/auth.schema.js';
 import { actorOf, SESSION_COOKIE } from '../core/access.js';
 import type { AppInstance } from '../core/http.js';
 import * as service from './auth.service.js';
@@ -54,5 +65,73 @@ export function registerAuthRoutes(app: AppInstance): void {
       schema: { tags: ['auth'], summary: '修改密码', body: zChangePasswordRequest, response: { 200: zMe } },
     },
     async (request) => service.changePassword(app.ctx, actorOf(request), request.body),
+  );
+
+  app.get(
+    '/api/auth/me/personal',
+    {
+      config: { action: 'auth.personal' },
+      schema: {
+        tags: ['auth'],
+        summary: '本人完整的手机号和身份证号（查看记入审计）',
+        response: { 200: zPersonalSelf },
+      },
+    },
+    async (request) => service.personal(app.ctx, actorOf(request)),
+  );
+
+  app.post(
+    '/api/auth/totp/verify',
+    {
+      config: { action: 'auth.totpVerify' },
+      schema: {
+        tags: ['auth'],
+        summary: '登录第二步：动态验证码或恢复码',
+        body: zTotpCode,
+        response: { 200: zMe },
+      },
+    },
+    async (request) => service.verifySecondFactor(app.ctx, actorOf(request), request.body),
+  );
+
+  app.post(
+    '/api/auth/totp/setup',
+    {
+      config: { action: 'auth.totpSetup' },
+      schema: {
+        tags: ['auth'],
+        summary: '开始绑定动态验证码（返回 otpauth 地址）',
+        response: { 200: zTotpSetup },
+      },
+    },
+    async (request) => service.totpSetup(app.ctx, actorOf(request)),
+  );
+
+  app.post(
+    '/api/auth/totp/enable',
+    {
+      config: { action: 'auth.totpEnable' },
+      schema: {
+        tags: ['auth'],
+        summary: '确认绑定（返回一次性恢复码）',
+        body: zTotpEnable,
+        response: { 200: zRecoveryCodes },
+      },
+    },
+    async (request) => service.totpEnable(app.ctx, actorOf(request), request.body.code),
+  );
+
+  app.post(
+    '/api/auth/totp/disable',
+    {
+      config: { action: 'auth.totpDisable' },
+      schema: {
+        tags: ['auth'],
+        summary: '关闭动态验证码（管理员不可关闭）',
+        body: zTotpDisable,
+        response: { 200: zMe },
+      },
+    },
+    async (request) => service.totpDisable(app.ctx, actorOf(request), request.body.password),
   );
 }

@@ -1,26 +1,64 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authenticate } from '../auth/auth.service.js';
 import { AppError } from './errors.js';
-import { ALLOWED_BEFORE_PASSWORD_CHANGE, isAction, isAllowed } from './policy.js';
+import {
+  type Action,
+  ALLOWED_BEFORE_PASSWORD_CHANGE,
+  ALLOWED_BEFORE_TOTP_ENROLMENT,
+  ALLOWED_WHILE_SECOND_FACTOR_PENDING,
+  isAction,
+  isAllowed,
+} from './policy.js';
+import { scopeFor } from './scope.js';
 
 export const SESSION_COOKIE = 'guazhi_session';
 
+/** Every API route with its action, as registered: what the authorization matrix test walks. */
+export interface ApiRoute {
+  method: string;
+  url: string;
+  action: Action;
+  /** The declared response schemas by status, for tests that check answers against them. */
+  responses: Record<string, unknown>;
+}
+/** State-changing requests must carry this header: a cross-site form or image cannot set it. */
+export const CSRF_HEADER = 'x-requested-with';
+
 /** Routes registered by plugins we do not write (the API docs) are public reading. */
 const PLUGIN_ROUTE_PREFIXES = ['/api/docs'];
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Same-origin check: an Origin (or Sec-Fetch-Site) that says another site is refused. */
+function crossSite(request: FastifyRequest): boolean {
+  const site = request.headers['sec-fetch-site'];
+  if (site && site !== 'same-origin' && site !== 'none') return true;
+  const origin = request.headers.origin;
+  if (origin) {
+    try {
+      // both through URL, so default ports compare equal (http://x:80 is http://x)
+      return new URL(origin).host !== new URL(`${request.protocol}://${request.host}`).host;
+    } catch {
+      return true;
+    }
+  }
+  return false;
+}
 
 /**
  * Wires the policy table into Fastify: every /api route must declare a known action
- * (checked as routes are registered, so a forgotten one stops start-up), and every
- * request is authenticated and authorised before its body is even parsed.
+ * (checked as routes are registered, so a forgotten one stops start-up), and every request
+ * is checked — same origin, session, session stage, role — before its body is parsed. The
+ * caller's scope for the action is attached to the actor for services to apply.
  */
 export function registerAccessControl(app: FastifyInstance): void {
   app.decorateRequest('actor', null);
+  const routes: ApiRoute[] = [];
+  app.decorate('apiRoutes', routes);
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api')) return;
     if (PLUGIN_ROUTE_PREFIXES.some((p) => route.url.startsWith(p))) {
       route.config = { ...(route.config ?? {}), action: 'docs.read' };
-      return;
     }
     const action = (route.config as { action?: unknown } | undefined)?.action;
     if (!isAction(action)) {
@@ -28,20 +66,33 @@ export function registerAccessControl(app: FastifyInstance): void {
         `Route ${String(route.method)} ${route.url} declares no action from the policy table (server/core/policy.ts)`,
       );
     }
+    const responses = ((route.schema as { response?: Record<string, unknown> } | undefined)?.response ??
+      {}) as Record<string, unknown>;
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, action, responses });
   });
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const action = request.routeOptions.config.action;
     if (!action) return; // not an API route (static files, not-found)
+    if (!SAFE_METHODS.has(request.method) && (crossSite(request) || !request.headers[CSRF_HEADER])) {
+      throw new AppError('CSRF_REJECTED');
+    }
     const token = request.cookies[SESSION_COOKIE];
-    request.actor = token ? await authenticate(app.ctx, token) : null;
-    if (token && !request.actor) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    const actor = token ? await authenticate(app.ctx, token, request.ip) : null;
+    if (token && !actor) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    if (actor) request.actor = { ...actor, scope: scopeFor(action, actor.userId, actor.grants) };
     if (isAllowed(action, null)) return;
-    if (!request.actor) throw new AppError('UNAUTHENTICATED');
-    if (request.actor.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(action)) {
+    if (!actor) throw new AppError('UNAUTHENTICATED');
+    if (actor.stage === 'totp' && !ALLOWED_WHILE_SECOND_FACTOR_PENDING.has(action)) {
+      throw new AppError('SECOND_FACTOR_REQUIRED');
+    }
+    if (actor.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(action)) {
       throw new AppError('PASSWORD_CHANGE_REQUIRED');
     }
-    if (!isAllowed(action, request.actor.roles)) throw new AppError('FORBIDDEN');
+    if (actor.totpEnrolmentRequired && !ALLOWED_BEFORE_TOTP_ENROLMENT.has(action)) {
+      throw new AppError('SECOND_FACTOR_ENROLMENT_REQUIRED');
+    }
+    if (!isAllowed(action, actor.roles)) throw new AppError('FORBIDDEN');
   });
 }
 

@@ -13,6 +13,8 @@ export interface Config {
   production: boolean;
   trustProxy: boolean;
   logLevel: string;
+  /** Audit rows younger than this are never archived (≥ 180 days: 网络安全法 requires 6 months). */
+  auditRetentionDays: number;
   /** Keys the HMAC that turns a session token into its stored id. */
   sessionSecret: Buffer;
   /** AES-256 key for personal data at rest (ID numbers); never stored in the database. */
@@ -135,6 +137,14 @@ export function loadConfig(env: Env = process.env): Config {
       `须为 ${LOG_LEVELS.join(' / ')} 之一 / must be one of them (got "${logLevel}")`,
     );
   }
+  const retentionRaw = env.GUAZHI_AUDIT_RETENTION_DAYS || '180';
+  const auditRetentionDays = Number(retentionRaw);
+  if (!/^\d+$/.test(retentionRaw) || auditRetentionDays < 180) {
+    throw new ConfigError(
+      'GUAZHI_AUDIT_RETENTION_DAYS',
+      `须为不小于 180 的整数 / must be a whole number of days, at least 180 (got "${retentionRaw}")`,
+    );
+  }
   try {
     mkdirSync(dataDir, { recursive: true });
   } catch (error) {
@@ -171,6 +181,7 @@ export function loadConfig(env: Env = process.env): Config {
     production,
     trustProxy,
     logLevel,
+    auditRetentionDays,
     sessionSecret,
     dataKey,
   };

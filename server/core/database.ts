@@ -8,12 +8,13 @@ import {
   type Transaction,
 } from 'kysely';
 import pg from 'pg';
+import type { AuditTables } from '../audit/audit.table.js';
 import type { AuthTables } from '../auth/auth.table.js';
 import type { RegionsTables } from '../regions/regions.table.js';
 import type { UnitsTables } from '../units/units.table.js';
 
 /** Every table, composed from the capability folders' `*.table.ts`. */
-export interface Database extends AuthTables, RegionsTables, UnitsTables {
+export interface Database extends AuthTables, AuditTables, RegionsTables, UnitsTables {
   meta: { key: string; value: string };
 }
 

@@ -10,6 +10,10 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   ACCOUNT_LOCKED: 423,
   ACCOUNT_DISABLED: 403,
   PASSWORD_CHANGE_REQUIRED: 403,
+  SECOND_FACTOR_REQUIRED: 403,
+  SECOND_FACTOR_ENROLMENT_REQUIRED: 403,
+  INVALID_SECOND_FACTOR: 401,
+  CSRF_REJECTED: 403,
   PASSWORD_POLICY: 400,
   WRONG_PASSWORD: 400,
   FORBIDDEN: 403,
@@ -31,6 +35,8 @@ export interface AppErrorOptions {
   messageKey?: MessageKey;
   fields?: FieldError[];
   cause?: unknown;
+  /** An attempt on something outside the caller's scope: answered as `code`, audited as denied. */
+  denied?: boolean;
 }
 
 /** The one error type of the application. Its message is always user-facing Chinese. */
@@ -38,6 +44,8 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly fields: FieldError[] | undefined;
+  /** Recorded in the audit log as a denied attempt (every FORBIDDEN is, too). */
+  readonly denied: boolean;
 
   constructor(code: ErrorCode, options: AppErrorOptions = {}) {
     const key = options.messageKey ?? (`error.${code}` as MessageKey);
@@ -46,10 +54,13 @@ export class AppError extends Error {
     this.code = code;
     this.status = ERROR_STATUS[code];
     this.fields = options.fields;
+    this.denied = options.denied ?? code === 'FORBIDDEN';
   }
 }
 
 export const notFound = () => new AppError('NOT_FOUND');
+/** Something exists but lies outside the caller's scope: answered 404 so existence does not leak. */
+export const outOfScope = () => new AppError('NOT_FOUND', { denied: true });
 export const versionConflict = () => new AppError('VERSION_CONFLICT');
 
 /** A 400 naming the fields: the message lists the first few with their Chinese labels. */

@@ -1,4 +1,5 @@
 import 'fastify';
+import type { ApiRoute } from './access.js';
 import type { Actor, AppContext } from './context.js';
 import type { Action } from './policy.js';
 
@@ -12,5 +13,6 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     ctx: AppContext;
+    apiRoutes: ApiRoute[];
   }
 }

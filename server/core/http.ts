@@ -12,6 +12,7 @@ import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fasti
 import { ZodError } from 'zod';
 import type { ErrorBody, FieldError } from '../../common/http/errors.schema.js';
 import { t, tMaybe } from '../../common/i18n/index.js';
+import { record, whoOf } from '../audit/audit.service.js';
 import { AppError, validationError } from './errors.js';
 
 /** The Fastify instance routes are registered on: Zod schemas give typed bodies, queries and params. */
@@ -88,12 +89,39 @@ function toAppError(error: FastifyError | Error): AppError | null {
   return null;
 }
 
+/** One audit row per denied attempt, in its own transaction (the request changed nothing). */
+async function auditDenied(request: FastifyRequest, error: AppError): Promise<void> {
+  const ctx = request.server.ctx;
+  const actor = request.actor;
+  try {
+    await record(
+      ctx.db,
+      ctx,
+      actor ? whoOf(actor) : { actorId: null, actorName: '(anonymous)', ip: request.ip },
+      {
+        action: request.routeOptions.config.action ?? `${request.method} ${request.routeOptions.url ?? ''}`,
+        objectType: request.routeOptions.url?.split('/')[2] ?? null,
+        objectId: (request.params as { id?: string } | undefined)?.id ?? null,
+        result: 'denied',
+        diff: { answer: { to: error.code } },
+      },
+    );
+  } catch (auditError) {
+    request.log.error({ err: auditError }, 'could not record a denied attempt');
+  }
+}
+
 /**
  * The one error handler. 4xx: `{code, message, fields?}` in Chinese. Anything else is a
  * 500 carrying only a code, a generic message and the request id; the detail goes to the log.
  */
-export function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
+export async function errorHandler(
+  error: FastifyError | Error,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
   const appError = toAppError(error);
+  if (appError?.denied) await auditDenied(request, appError);
   if (appError && appError.status < 500) {
     const body: ErrorBody = { code: appError.code, message: appError.message };
     if (appError.fields?.length) body.fields = appError.fields;

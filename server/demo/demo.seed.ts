@@ -1,17 +1,11 @@
-import type { Role } from '../../common/auth/auth.schema.js';
+import type { RoleGrant } from '../../common/accounts/accounts.schema.js';
+import { checkCharacter } from '../../common/personal/id-number.js';
 import type { UnitKind } from '../../common/units/units.schema.js';
+import { createAccount } from '../accounts/accounts.service.js';
 import { findUserByUsername } from '../auth/auth.repository.js';
-import { createAccount } from '../auth/auth.service.js';
-import { generateOneTimePassword } from '../auth/password.js';
-import type { Actor, AppContext } from '../core/context.js';
+import { type AppContext, systemActor } from '../core/context.js';
 import { findByRegionAndName } from '../units/units.repository.js';
 import * as units from '../units/units.service.js';
-
-/** Fictional demo accounts. Passwords are generated at seeding and printed once; none is fixed. */
-const DEMO_ACCOUNTS: { username: string; displayName: string; roles: Role[] }[] = [
-  { username: 'admin', displayName: '系统管理员', roles: ['system_admin'] },
-  { username: 'zzb', displayName: '市委组织部 林晓雯', roles: ['org_dept'] },
-];
 
 interface DemoUnit {
   name: string;
@@ -111,6 +105,65 @@ const DEMO_UNITS: DemoUnit[] = [
   },
 ];
 
+/**
+ * A fictional ID number: valid check digit, but a county code (xx99) that GB/T 2260 does not
+ * assign, so it can never be a real person's number.
+ */
+export function fictionalIdNumber(province: string, birth: string, sequence: string): string {
+  const first17 = `${province}9999${birth}${sequence}`;
+  return first17 + checkCharacter(first17);
+}
+
+interface DemoAccount {
+  username: string;
+  displayName: string;
+  phone?: string;
+  idNumber?: string;
+  grants: (Omit<RoleGrant, 'unitId' | 'regionCode' | 'programmeIds'> & { region?: string; unit?: string })[];
+}
+
+/** Fictional demo accounts: one per role. Passwords are generated at seeding and printed once. */
+const DEMO_ACCOUNTS: DemoAccount[] = [
+  { username: 'admin', displayName: '系统管理员', grants: [{ role: 'system_admin' }] },
+  { username: 'secadmin', displayName: '安全管理员', grants: [{ role: 'security_admin' }] },
+  { username: 'auditor', displayName: '审计管理员', grants: [{ role: 'audit_admin' }] },
+  {
+    username: 'zzb',
+    displayName: '黔东南州委组织部 林晓雯',
+    phone: '13800002201',
+    idNumber: fictionalIdNumber('52', '19850412', '022'),
+    grants: [{ role: 'org_dept', region: '522600' }],
+  },
+  {
+    username: 'zzb.sz',
+    displayName: '苏州市委组织部 钱立群',
+    phone: '13800002202',
+    idNumber: fictionalIdNumber('32', '19800923', '011'),
+    grants: [{ role: 'org_dept', region: '320500' }],
+  },
+  {
+    username: 'pc.qf',
+    displayName: '青枫集团人力资源部 孙雅琴',
+    phone: '13800002203',
+    idNumber: fictionalIdNumber('32', '19900215', '042'),
+    grants: [{ role: 'sending_liaison', unit: '苏州市青枫科技产业集团有限公司' }],
+  },
+  {
+    username: 'js.qx',
+    displayName: '清溪镇党政办 吴晓梅',
+    phone: '13800002204',
+    idNumber: fictionalIdNumber('52', '19920708', '064'),
+    grants: [{ role: 'receiving_manager', unit: '台江县清溪镇人民政府' }],
+  },
+  {
+    username: 'gb.zhou',
+    displayName: '周明远',
+    phone: '13800002205',
+    idNumber: fictionalIdNumber('32', '19870330', '015'),
+    grants: [{ role: 'cadre' }],
+  },
+];
+
 export interface SeededAccount {
   username: string;
   displayName: string;
@@ -128,37 +181,45 @@ export async function isEmptyInstall(ctx: AppContext): Promise<boolean> {
  * Returns the accounts created now, with their one-time passwords.
  */
 export async function seedDemo(ctx: AppContext): Promise<SeededAccount[]> {
+  const who = { actorId: null, actorName: 'demo-seed', ip: null };
   const created: SeededAccount[] = [];
-  let seeder: Actor | null = null;
-  for (const account of DEMO_ACCOUNTS) {
-    const existing = await findUserByUsername(ctx.db, account.username);
-    const id = existing
-      ? existing.id
-      : await createAccount(ctx, { ...account, oneTimePassword: generateOneTimePassword() }).then((a) => {
-          created.push({
-            username: a.username,
-            displayName: account.displayName,
-            oneTimePassword: a.oneTimePassword,
-          });
-          return a.id;
-        });
-    seeder ??= {
-      userId: id,
+  const ids = new Map<string, string>();
+  const createDemoAccount = async (account: DemoAccount) => {
+    const grants: RoleGrant[] = account.grants.map((g) => ({
+      role: g.role,
+      regionCode: g.region ?? null,
+      unitId: g.unit ? (ids.get(g.unit) ?? null) : null,
+      programmeIds: null,
+    }));
+    const result = await createAccount(
+      ctx,
+      who,
+      {
+        username: account.username,
+        displayName: account.displayName,
+        phone: account.phone ?? null,
+        idNumber: account.idNumber ?? null,
+      },
+      grants,
+    );
+    created.push({
       username: account.username,
       displayName: account.displayName,
-      roles: account.roles,
-      mustChangePassword: false,
-      sessionId: 'seed',
-    };
-  }
-  const ids = new Map<string, string>();
+      oneTimePassword: result.oneTimePassword,
+    });
+    return result.account.id;
+  };
+  // The system administrator first: the demo units are recorded as its work.
+  const [adminAccount, ...others] = DEMO_ACCOUNTS as [DemoAccount, ...DemoAccount[]];
+  const admin = await findUserByUsername(ctx.db, adminAccount.username);
+  const seeder = systemActor(admin?.id ?? (await createDemoAccount(adminAccount)), adminAccount.username);
   for (const unit of DEMO_UNITS) {
     const existing = await findByRegionAndName(ctx.db, unit.regionCode, unit.name);
     if (existing) {
       ids.set(unit.name, existing.id);
       continue;
     }
-    const saved = await units.create(ctx, seeder as Actor, {
+    const saved = await units.create(ctx, seeder, {
       name: unit.name,
       kind: unit.kind,
       regionCode: unit.regionCode,
@@ -167,6 +228,10 @@ export async function seedDemo(ctx: AppContext): Promise<SeededAccount[]> {
       contactPhone: unit.contactPhone ?? null,
     });
     ids.set(unit.name, saved.id);
+  }
+  for (const account of others) {
+    if (await findUserByUsername(ctx.db, account.username)) continue;
+    await createDemoAccount(account);
   }
   return created;
 }

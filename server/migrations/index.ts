@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m20261121090000 from './20261121090000_foundation.js';
+import * as m20261122090000 from './20261122090000_access_audit.js';
 
 /**
  * Every migration, by timestamp name. Migrations are frozen in time: they use `Kysely<any>`,
@@ -7,4 +8,5 @@ import * as m20261121090000 from './20261121090000_foundation.js';
  */
 export const migrations: Record<string, Migration> = {
   '20261121090000_foundation': m20261121090000,
+  '20261122090000_access_audit': m20261122090000,
 };

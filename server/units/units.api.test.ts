@@ -6,8 +6,10 @@ let t: TestApp;
 let cookie: string;
 beforeAll(async () => {
   t = await createTestApp();
-  const account = await createAccount(t.ctx, { roles: ['org_dept'] });
-  cookie = await login(t.app, account.username);
+  // A system administrator maintains units everywhere (scope 'all'); scopes are tested in
+  // test/authorization-matrix.api.test.ts and below.
+  const account = await createAccount(t.ctx, { roles: ['system_admin'] });
+  cookie = await login(t.app, account);
 });
 afterAll(() => t.close());
 

@@ -2,9 +2,10 @@ import { type SelectQueryBuilder, sql } from 'kysely';
 import type { UnitListParams } from '../../common/units/units.schema.js';
 import type { Database, Executor } from '../core/database.js';
 import { isPinyinQuery, likeEscape } from '../core/pinyin.js';
+import type { Scope } from '../core/scope.js';
 import type { NewUnit, UnitRow } from './units.table.js';
 
-export type UnitView = UnitRow & { regionName: string; parentName: string | null };
+export type UnitView = UnitRow & { regionName: string; regionPath: string; parentName: string | null };
 
 function selectView(db: Executor) {
   return db
@@ -12,7 +13,7 @@ function selectView(db: Executor) {
     .innerJoin('regions as r', 'r.code', 'u.regionCode')
     .leftJoin('units as p', 'p.id', 'u.parentId')
     .selectAll('u')
-    .select(['r.fullName as regionName', 'p.name as parentName']);
+    .select(['r.fullName as regionName', 'r.path as regionPath', 'p.name as parentName']);
 }
 
 export function findUnit(db: Executor, id: string): Promise<UnitView | undefined> {
@@ -42,8 +43,18 @@ function applyFilters<O>(
   query: SelectQueryBuilder<Database & { u: Database['units']; r: Database['regions'] }, 'u' | 'r', O>,
   params: UnitListParams,
   regionPath: string | null,
+  scope: Scope,
 ) {
   let q = query;
+  if (!scope.all) {
+    // an empty scope gives `or()` of nothing, which Kysely renders as 1 = 0: no rows
+    q = q.where((eb) =>
+      eb.or([
+        ...scope.regionPaths.map((p) => eb('r.path', 'like', `${likeEscape(p)}%`)),
+        ...(scope.unitIds.length > 0 ? [eb('u.id', 'in', scope.unitIds)] : []),
+      ]),
+    );
+  }
   if (params.q) {
     const text = params.q.toLowerCase();
     q = q.where((eb) => {
@@ -75,12 +86,14 @@ export async function listUnits(
   db: Executor,
   params: UnitListParams,
   regionPath: string | null,
+  scope: Scope,
 ): Promise<{ rows: UnitView[]; total: number }> {
   const base = db.selectFrom('units as u').innerJoin('regions as r', 'r.code', 'u.regionCode');
   const countRow = await applyFilters(
     base.select((eb) => eb.fn.countAll<number>().as('n')),
     params,
     regionPath,
+    scope,
   ).executeTakeFirstOrThrow();
   const rows = await applyFilters(
     selectView(db) as unknown as SelectQueryBuilder<
@@ -90,6 +103,7 @@ export async function listUnits(
     >,
     params,
     regionPath,
+    scope,
   )
     .orderBy(SORT_COLUMNS[params.sort], params.order)
     .orderBy('u.name', params.order)

@@ -1,16 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '../../common/http/paging.schema.js';
 import { t } from '../../common/i18n/index.js';
+import { maskPhone } from '../../common/personal/mask.js';
 import type { Unit, UnitKind, UnitListParams, UnitValues } from '../../common/units/units.schema.js';
-import type { Actor, AppContext } from '../core/context.js';
+import { diffOf, record, whoOf } from '../audit/audit.service.js';
+import { type Actor, type AppContext, authorOf } from '../core/context.js';
 import { type Executor, fromFlag, toFlag } from '../core/database.js';
-import { AppError, fieldError, notFound, versionConflict } from '../core/errors.js';
+import { AppError, fieldError, notFound, outOfScope, versionConflict } from '../core/errors.js';
 import { pinyinKeys } from '../core/pinyin.js';
+import { regionInScope, type Scope } from '../core/scope.js';
 import { updateVersioned } from '../core/versioned.js';
 import { findRegion } from '../regions/regions.repository.js';
 import * as repo from './units.repository.js';
 
-export function toUnit(row: repo.UnitView): Unit {
+/** Is this unit inside the caller's scope for the current action? */
+export function unitInScope(scope: Scope, unit: { id: string; regionPath: string }): boolean {
+  return regionInScope(scope, unit.regionPath) || scope.unitIds.includes(unit.id);
+}
+
+/** Loads a unit the caller may reach; one outside the scope answers as if it did not exist. */
+async function reachable(db: Executor, actor: Actor, id: string): Promise<repo.UnitView> {
+  const row = await repo.findUnit(db, id);
+  if (!row) throw notFound();
+  if (!unitInScope(actor.scope, row)) throw outOfScope();
+  return row;
+}
+
+export function toUnit(row: repo.UnitView, options: { maskPhone?: boolean } = {}): Unit {
   return {
     id: row.id,
     name: row.name,
@@ -20,7 +36,7 @@ export function toUnit(row: repo.UnitView): Unit {
     parentId: row.parentId,
     parentName: row.parentName,
     contactName: row.contactName,
-    contactPhone: row.contactPhone,
+    contactPhone: row.contactPhone && options.maskPhone ? maskPhone(row.contactPhone) : row.contactPhone,
     active: fromFlag(row.active),
     version: row.version,
     createdAt: row.createdAt,
@@ -28,32 +44,41 @@ export function toUnit(row: repo.UnitView): Unit {
   };
 }
 
-export async function list(ctx: AppContext, _actor: Actor, params: UnitListParams): Promise<Page<Unit>> {
+/** Lists show contact phones masked; the detail view shows them in full. */
+export async function list(ctx: AppContext, actor: Actor, params: UnitListParams): Promise<Page<Unit>> {
   let regionPath: string | null = null;
   if (params.regionCode) {
     const region = await findRegion(ctx.db, params.regionCode);
     if (!region) return { items: [], total: 0, page: params.page, pageSize: params.pageSize };
     regionPath = region.path;
   }
-  const { rows, total } = await repo.listUnits(ctx.db, params, regionPath);
-  return { items: rows.map(toUnit), total, page: params.page, pageSize: params.pageSize };
+  const { rows, total } = await repo.listUnits(ctx.db, params, regionPath, actor.scope);
+  return {
+    items: rows.map((r) => toUnit(r, { maskPhone: true })),
+    total,
+    page: params.page,
+    pageSize: params.pageSize,
+  };
 }
 
-export async function get(ctx: AppContext, _actor: Actor, id: string): Promise<Unit> {
-  const row = await repo.findUnit(ctx.db, id);
-  if (!row) throw notFound();
-  return toUnit(row);
+export async function get(ctx: AppContext, actor: Actor, id: string): Promise<Unit> {
+  return toUnit(await reachable(ctx.db, actor, id));
 }
 
 /** Checks that hold for both create and update: region exists, parent valid, name free in the region. */
-async function checkValues(db: Executor, values: UnitValues, selfId: string | null): Promise<void> {
-  if (!(await findRegion(db, values.regionCode))) {
-    throw fieldError('regionCode', 'unit.regionMissing');
-  }
+async function checkValues(
+  db: Executor,
+  actor: Actor,
+  values: UnitValues,
+  selfId: string | null,
+): Promise<void> {
+  const region = await findRegion(db, values.regionCode);
+  if (!region) throw fieldError('regionCode', 'unit.regionMissing');
+  if (!regionInScope(actor.scope, region.path)) throw fieldError('regionCode', 'scope.regionOutside');
   if (values.parentId) {
-    if (!(await repo.findUnitRow(db, values.parentId))) {
-      throw fieldError('parentId', 'unit.parentMissing');
-    }
+    const parent = await repo.findUnit(db, values.parentId);
+    if (!parent) throw fieldError('parentId', 'unit.parentMissing');
+    if (!unitInScope(actor.scope, parent)) throw fieldError('parentId', 'scope.unitOutside');
     if (selfId && (await repo.ancestorIds(db, values.parentId)).includes(selfId)) {
       throw fieldError('parentId', 'unit.parentSelf');
     }
@@ -86,7 +111,7 @@ export async function create(ctx: AppContext, actor: Actor, values: UnitValues):
   const id = randomUUID();
   const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    await checkValues(trx, values, null);
+    await checkValues(trx, actor, values, null);
     await repo.insertUnit(trx, {
       id,
       ...searchColumns(values),
@@ -94,11 +119,25 @@ export async function create(ctx: AppContext, actor: Actor, values: UnitValues):
       version: 1,
       createdAt: now,
       updatedAt: now,
-      createdBy: actor.userId,
-      updatedBy: actor.userId,
+      createdBy: authorOf(actor),
+      updatedBy: authorOf(actor),
+    });
+    const after = await repo.findUnit(trx, id);
+    await record(trx, ctx, whoOf(actor), {
+      action: 'units.create',
+      objectType: 'unit',
+      objectId: id,
+      diff: diffOf(null, auditable(after)),
     });
   });
   return get(ctx, actor, id);
+}
+
+/** The fields of a unit the audit log records (contact phone masked by the audit service). */
+function auditable(row: repo.UnitView | undefined): Record<string, unknown> | null {
+  if (!row) return null;
+  const { name, kind, regionCode, parentId, contactName, contactPhone, active } = row;
+  return { name, kind, regionCode, parentId, contactName, contactPhone, active: fromFlag(active) };
 }
 
 export async function update(
@@ -108,14 +147,20 @@ export async function update(
   values: UnitValues & { version: number },
 ): Promise<Unit> {
   await ctx.db.transaction().execute(async (trx) => {
-    const current = await repo.findUnitRow(trx, id);
-    if (!current) throw notFound();
+    const current = await reachable(trx, actor, id);
     if (current.version !== values.version) throw versionConflict();
-    await checkValues(trx, values, id);
+    await checkValues(trx, actor, values, id);
     await updateVersioned(trx, 'units', id, values.version, {
       ...searchColumns(values),
       updatedAt: ctx.clock.now().toISOString(),
-      updatedBy: actor.userId,
+      updatedBy: authorOf(actor),
+    });
+    const after = await repo.findUnit(trx, id);
+    await record(trx, ctx, whoOf(actor), {
+      action: 'units.update',
+      objectType: 'unit',
+      objectId: id,
+      diff: diffOf(auditable(current), auditable(after)),
     });
   });
   return get(ctx, actor, id);
@@ -129,8 +174,7 @@ export async function setActive(
   active: boolean,
 ): Promise<Unit> {
   await ctx.db.transaction().execute(async (trx) => {
-    const current = await repo.findUnitRow(trx, id);
-    if (!current) throw notFound();
+    const current = await reachable(trx, actor, id);
     if (current.version !== version) throw versionConflict();
     if (fromFlag(current.active) === active) {
       throw new AppError('CONFLICT', { messageKey: active ? 'unit.alreadyActive' : 'unit.alreadyInactive' });
@@ -138,17 +182,22 @@ export async function setActive(
     await updateVersioned(trx, 'units', id, version, {
       active: toFlag(active),
       updatedAt: ctx.clock.now().toISOString(),
-      updatedBy: actor.userId,
+      updatedBy: authorOf(actor),
+    });
+    await record(trx, ctx, whoOf(actor), {
+      action: active ? 'units.activate' : 'units.deactivate',
+      objectType: 'unit',
+      objectId: id,
+      diff: { active: { from: !active, to: active } },
     });
   });
   return get(ctx, actor, id);
 }
 
 /** Hard delete only for a unit nothing refers to; otherwise the answer says what refers to it. */
-export async function remove(ctx: AppContext, _actor: Actor, id: string, version: number): Promise<void> {
+export async function remove(ctx: AppContext, actor: Actor, id: string, version: number): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    const current = await repo.findUnitRow(trx, id);
-    if (!current) throw notFound();
+    const current = await reachable(trx, actor, id);
     if (current.version !== version) throw versionConflict();
     const children = await repo.countChildren(trx, id);
     if (children > 0) {
@@ -157,5 +206,11 @@ export async function remove(ctx: AppContext, _actor: Actor, id: string, version
       });
     }
     await repo.deleteUnit(trx, id);
+    await record(trx, ctx, whoOf(actor), {
+      action: 'units.delete',
+      objectType: 'unit',
+      objectId: id,
+      diff: diffOf(auditable(current), null),
+    });
   });
 }

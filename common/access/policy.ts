@@ -1,0 +1,86 @@
+import type { Role } from '../auth/auth.schema.js';
+
+/**
+ * The one policy table: every route declares the action it performs (`config.action`), and
+ * this table says who may perform it and over which data. A route under /api without an
+ * action, or with one missing here, stops the app at start-up (server/core/access.ts); the
+ * authorization matrix test (test/authorization-matrix.api.test.ts) checks every route
+ * against this table for every role, in and out of scope. The web app reads the same table
+ * to show only the actions a user may take (it decides nothing: the server does).
+ *
+ * - 'public': anyone, signed in or not
+ * - 'authenticated': any signed-in account, acting on its own account only
+ * - `{ role: scope }`: those roles, each limited to a scope:
+ *     'all'    — everything (reference data, or an administrator's whole domain)
+ *     'region' — the 组织部's region subtree (user_roles.region_code)
+ *     'unit'   — the liaison's / manager's own unit (user_roles.unit_id)
+ *     'self'   — the caller's own records
+ *
+ * 三员分立: system_admin manages accounts and reference data and sees no personal data in
+ * clear; security_admin manages roles, scopes, resets and unlocks; audit_admin reads the
+ * audit log and nothing else. One account never holds two of them (accounts.service.ts).
+ */
+export type ScopeKind = 'all' | 'region' | 'unit' | 'self';
+export type RoleAccess = Readonly<Partial<Record<Role, ScopeKind>>>;
+export type Access = 'public' | 'authenticated' | RoleAccess;
+
+const UNIT_READERS = {
+  system_admin: 'all',
+  security_admin: 'all',
+  org_dept: 'region',
+  sending_liaison: 'unit',
+  receiving_manager: 'unit',
+} as const satisfies RoleAccess;
+const UNIT_WRITERS = { system_admin: 'all', org_dept: 'region' } as const satisfies RoleAccess;
+const ACCOUNT_ADMIN = { system_admin: 'all' } as const satisfies RoleAccess;
+const SECURITY_ADMIN = { security_admin: 'all' } as const satisfies RoleAccess;
+const AUDIT_ADMIN = { audit_admin: 'all' } as const satisfies RoleAccess;
+
+export const POLICY = {
+  'health.read': 'public',
+  'docs.read': 'public',
+  'auth.login': 'public',
+  'auth.logout': 'authenticated',
+  'auth.me': 'authenticated',
+  'auth.changePassword': 'authenticated',
+  'auth.personal': 'authenticated',
+  'auth.totpVerify': 'authenticated',
+  'auth.totpSetup': 'authenticated',
+  'auth.totpEnable': 'authenticated',
+  'auth.totpDisable': 'authenticated',
+  'regions.read': 'authenticated',
+  'units.read': UNIT_READERS,
+  'units.create': UNIT_WRITERS,
+  'units.update': UNIT_WRITERS,
+  'units.delete': UNIT_WRITERS,
+  'accounts.read': { system_admin: 'all', security_admin: 'all' },
+  'accounts.create': ACCOUNT_ADMIN,
+  'accounts.update': ACCOUNT_ADMIN,
+  'accounts.activate': ACCOUNT_ADMIN,
+  'accounts.delete': ACCOUNT_ADMIN,
+  'accounts.grant': SECURITY_ADMIN,
+  'accounts.resetPassword': SECURITY_ADMIN,
+  'accounts.unlock': SECURITY_ADMIN,
+  'accounts.resetTotp': SECURITY_ADMIN,
+  'audit.read': AUDIT_ADMIN,
+  'audit.export': AUDIT_ADMIN,
+} as const satisfies Record<string, Access>;
+
+export type Action = keyof typeof POLICY;
+
+export function isAction(value: unknown): value is Action {
+  return typeof value === 'string' && Object.hasOwn(POLICY, value);
+}
+
+export function accessOf(action: Action): Access {
+  return POLICY[action];
+}
+
+/** Does any of these roles allow the action (before looking at scope)? */
+export function isAllowed(action: Action, roles: readonly Role[] | null): boolean {
+  const access: Access = POLICY[action];
+  if (access === 'public') return true;
+  if (roles === null) return false;
+  if (access === 'authenticated') return true;
+  return roles.some((role) => access[role] !== undefined);
+}

@@ -1,0 +1,384 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Account } from '../common/accounts/accounts.schema.js';
+import { ROLES, type Role } from '../common/auth/auth.schema.js';
+import { zUnitInput } from '../common/units/units.schema.js';
+import { createAccount as createAccountViaService } from '../server/accounts/accounts.service.js';
+import type { ApiRoute } from '../server/core/access.js';
+import { systemActor } from '../server/core/context.js';
+import { type Access, type Action, POLICY } from '../server/core/policy.js';
+import * as units from '../server/units/units.service.js';
+import { createAccount, createTestApp, login, type TestAccount, type TestApp, unitInput } from './helpers.js';
+
+/**
+ * The authorization matrix: every registered API route × every role (and anonymous) × an
+ * object in the caller's scope and one outside it, compared with the policy table
+ * (server/core/policy.ts). A denied call answers 403/404, changes nothing (digest of the data
+ * tables before and after) and shows nothing of the foreign object. A route without a fixture
+ * here fails the test, so the matrix grows with the API.
+ */
+
+type Where = 'own' | 'foreign';
+type Caller = Role | 'anonymous';
+const CALLERS: Caller[] = ['anonymous', ...ROLES];
+
+let t: TestApp;
+const accounts = new Map<Role, TestAccount>();
+const cookies = new Map<Role, string>();
+const OWN_REGION = '522630'; // inside the 组织部's 522600
+const FOREIGN_REGION = '320508';
+let liaisonUnit: { id: string; name: string };
+let managerUnit: { id: string; name: string };
+
+const seeder = () => systemActor(null, 'matrix');
+async function freshUnit(regionCode: string, parentId: string | null = null) {
+  return units.create(
+    t.ctx,
+    seeder(),
+    zUnitInput.parse(unitInput({ name: `矩阵单位${randomUUID().slice(0, 8)}`, regionCode, parentId })),
+  );
+}
+async function freshAccount(): Promise<Account> {
+  const { account } = await createAccountViaService(
+    t.ctx,
+    { actorId: null, actorName: 'matrix', ip: null },
+    {
+      username: `m${randomUUID().slice(0, 10)}`,
+      displayName: '矩阵测试账号',
+      phone: '13800003333',
+    },
+  );
+  return account;
+}
+
+/** The unit a caller's "own" and "foreign" variants act on. */
+async function unitFor(caller: Caller, where: Where) {
+  if (where === 'foreign') return freshUnit(FOREIGN_REGION);
+  if (caller === 'sending_liaison') return liaisonUnit;
+  if (caller === 'receiving_manager') return managerUnit;
+  return freshUnit(OWN_REGION);
+}
+
+interface Request extends InjectOptions {
+  /** Text of the target object that must not appear in a denied answer. */
+  secret?: string;
+  /** A list call: out of scope it answers 200 with nothing in it. */
+  list?: boolean;
+}
+
+const body = (payload: object) => ({ payload });
+const version = async (id: string) =>
+  (await t.ctx.db.selectFrom('units').select('version').where('id', '=', id).executeTakeFirstOrThrow())
+    .version;
+
+/** How to call each route, per caller and scope. Keys are `METHOD url` as registered. */
+const FIXTURES: Record<string, (caller: Caller, where: Where) => Promise<Request>> = {
+  'GET /api/health': async () => ({ method: 'GET', url: '/api/health' }),
+  'GET /api/openapi.json': async () => ({ method: 'GET', url: '/api/openapi.json' }),
+  'POST /api/auth/login': async (caller) => {
+    const a = caller === 'anonymous' ? await createAccount(t.ctx) : (accounts.get(caller) as TestAccount);
+    return {
+      method: 'POST',
+      url: '/api/auth/login',
+      ...body({ username: a.username, password: a.password }),
+    };
+  },
+  'POST /api/auth/logout': async () => ({ method: 'POST', url: '/api/auth/logout', ...body({}) }),
+  'GET /api/auth/me': async () => ({ method: 'GET', url: '/api/auth/me' }),
+  'GET /api/auth/me/personal': async () => ({ method: 'GET', url: '/api/auth/me/personal' }),
+  'POST /api/auth/password': async (caller) => {
+    const a = accounts.get(caller as Role);
+    return {
+      method: 'POST',
+      url: '/api/auth/password',
+      ...body({ currentPassword: a?.password ?? 'x', newPassword: 'Wrong#Pass123' }),
+    };
+  },
+  'POST /api/auth/totp/verify': async () => ({
+    method: 'POST',
+    url: '/api/auth/totp/verify',
+    ...body({ code: '000000' }),
+  }),
+  'POST /api/auth/totp/setup': async () => ({ method: 'POST', url: '/api/auth/totp/setup', ...body({}) }),
+  'POST /api/auth/totp/enable': async () => ({
+    method: 'POST',
+    url: '/api/auth/totp/enable',
+    ...body({ code: '000000' }),
+  }),
+  'POST /api/auth/totp/disable': async () => ({
+    method: 'POST',
+    url: '/api/auth/totp/disable',
+    ...body({ password: 'Wrong#Pass1' }),
+  }),
+  'GET /api/regions': async () => ({ method: 'GET', url: '/api/regions?parentCode=522600' }),
+  'GET /api/regions/:code': async () => ({ method: 'GET', url: '/api/regions/522630' }),
+  'GET /api/units': async (caller, where) => {
+    const u = await unitFor(caller, where);
+    return { method: 'GET', url: `/api/units?q=${encodeURIComponent(u.name)}`, list: true, secret: u.name };
+  },
+  'GET /api/units/:id': async (caller, where) => {
+    const u = await unitFor(caller, where);
+    return { method: 'GET', url: `/api/units/${u.id}`, secret: u.name };
+  },
+  'POST /api/units': async (_caller, where) => ({
+    method: 'POST',
+    url: '/api/units',
+    ...body(
+      unitInput({
+        name: `矩阵新建${randomUUID().slice(0, 8)}`,
+        regionCode: where === 'own' ? OWN_REGION : FOREIGN_REGION,
+      }),
+    ),
+    // a writer whose scope does not cover the region gets 400 naming regionCode
+    list: false,
+  }),
+  'PUT /api/units/:id': async (caller, where) => {
+    const u = await unitFor(caller, where);
+    return {
+      method: 'PUT',
+      url: `/api/units/${u.id}`,
+      ...body({
+        ...unitInput({
+          name: `矩阵改名${randomUUID().slice(0, 8)}`,
+          regionCode: where === 'own' ? OWN_REGION : FOREIGN_REGION,
+        }),
+        version: await version(u.id),
+      }),
+      secret: u.name,
+    };
+  },
+  'POST /api/units/:id/deactivate': async (caller, where) => {
+    const u =
+      where === 'own' && (caller === 'sending_liaison' || caller === 'receiving_manager')
+        ? await freshUnit(OWN_REGION)
+        : await unitFor(caller, where);
+    return {
+      method: 'POST',
+      url: `/api/units/${u.id}/deactivate`,
+      ...body({ version: await version(u.id) }),
+      secret: u.name,
+    };
+  },
+  'POST /api/units/:id/activate': async (caller, where) => {
+    const u = await freshUnit(where === 'own' ? OWN_REGION : FOREIGN_REGION);
+    await units.setActive(t.ctx, seeder(), u.id, 1, false);
+    void caller;
+    return { method: 'POST', url: `/api/units/${u.id}/activate`, ...body({ version: 2 }), secret: u.name };
+  },
+  'DELETE /api/units/:id': async (_caller, where) => {
+    const u = await freshUnit(where === 'own' ? OWN_REGION : FOREIGN_REGION);
+    return { method: 'DELETE', url: `/api/units/${u.id}?version=1`, secret: u.name };
+  },
+  'GET /api/accounts': async () => {
+    const a = await freshAccount();
+    return { method: 'GET', url: `/api/accounts?q=${a.username}`, list: true, secret: a.username };
+  },
+  'GET /api/accounts/:id': async () => {
+    const a = await freshAccount();
+    return { method: 'GET', url: `/api/accounts/${a.id}`, secret: a.username };
+  },
+  'POST /api/accounts': async () => ({
+    method: 'POST',
+    url: '/api/accounts',
+    ...body({ username: `n${randomUUID().slice(0, 10)}`, displayName: '矩阵新账号' }),
+  }),
+  'PUT /api/accounts/:id': async () => {
+    const a = await freshAccount();
+    return {
+      method: 'PUT',
+      url: `/api/accounts/${a.id}`,
+      ...body({ displayName: '改名', version: a.version }),
+      secret: a.username,
+    };
+  },
+  'POST /api/accounts/:id/deactivate': async () => {
+    const a = await freshAccount();
+    return {
+      method: 'POST',
+      url: `/api/accounts/${a.id}/deactivate`,
+      ...body({ version: a.version }),
+      secret: a.username,
+    };
+  },
+  'POST /api/accounts/:id/activate': async () => {
+    const a = await freshAccount();
+    await t.ctx.db.updateTable('users').set({ active: 0 }).where('id', '=', a.id).execute();
+    return {
+      method: 'POST',
+      url: `/api/accounts/${a.id}/activate`,
+      ...body({ version: a.version }),
+      secret: a.username,
+    };
+  },
+  'DELETE /api/accounts/:id': async () => {
+    const a = await freshAccount();
+    await t.ctx.db.updateTable('users').set({ active: 0 }).where('id', '=', a.id).execute();
+    return { method: 'DELETE', url: `/api/accounts/${a.id}?version=${a.version}`, secret: a.username };
+  },
+  'PUT /api/accounts/:id/grants': async () => {
+    const a = await freshAccount();
+    return {
+      method: 'PUT',
+      url: `/api/accounts/${a.id}/grants`,
+      ...body({ grants: [{ role: 'org_dept', regionCode: '522600' }], version: a.version }),
+      secret: a.username,
+    };
+  },
+  'POST /api/accounts/:id/reset-password': async () => {
+    const a = await freshAccount();
+    return { method: 'POST', url: `/api/accounts/${a.id}/reset-password`, ...body({}), secret: a.username };
+  },
+  'POST /api/accounts/:id/unlock': async () => {
+    const a = await freshAccount();
+    await t.ctx.db
+      .updateTable('users')
+      .set({ lockedUntil: '2999-01-01T00:00:00.000Z' })
+      .where('id', '=', a.id)
+      .execute();
+    return { method: 'POST', url: `/api/accounts/${a.id}/unlock`, ...body({}), secret: a.username };
+  },
+  'POST /api/accounts/:id/reset-totp': async () => {
+    const a = await freshAccount();
+    await t.ctx.db
+      .updateTable('users')
+      .set({ totpEnabledAt: '2026-01-01T00:00:00.000Z' })
+      .where('id', '=', a.id)
+      .execute();
+    return { method: 'POST', url: `/api/accounts/${a.id}/reset-totp`, ...body({}), secret: a.username };
+  },
+  'GET /api/audit': async () => ({ method: 'GET', url: '/api/audit?pageSize=5' }),
+  'GET /api/audit/export': async () => ({ method: 'GET', url: '/api/audit/export?action=units.create' }),
+};
+
+function fixtureFor(route: ApiRoute) {
+  if (route.url.startsWith('/api/docs')) {
+    return async (): Promise<Request> => ({ method: 'GET', url: route.url.replace('*', 'index.html') });
+  }
+  return FIXTURES[`${route.method} ${route.url}`];
+}
+
+type Outcome = 'allow' | 'deny' | 'unauth' | 'empty';
+
+function expected(action: Action, caller: Caller, where: Where, list: boolean): Outcome {
+  const access: Access = POLICY[action];
+  if (access === 'public') return 'allow';
+  if (caller === 'anonymous') return 'unauth';
+  if (access === 'authenticated') return 'allow';
+  const kind = access[caller];
+  if (!kind) return 'deny';
+  if (kind === 'all' || where === 'own') return 'allow';
+  return list ? 'empty' : 'deny';
+}
+
+/** A digest of every data table a route could change (not the audit log, which records denials). */
+async function digest(): Promise<string> {
+  const hash = createHash('sha256');
+  for (const table of ['units', 'users', 'userRoles', 'meta'] as const) {
+    const rows = await t.ctx.db.selectFrom(table).selectAll().execute();
+    const clean = rows.map((r) => ({ ...r, lastLoginAt: undefined, failedLogins: undefined }));
+    hash.update(JSON.stringify(clean.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))));
+  }
+  return hash.digest('hex');
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  liaisonUnit = await freshUnit(OWN_REGION);
+  managerUnit = await freshUnit(OWN_REGION);
+  for (const role of ROLES) {
+    const account = await createAccount(t.ctx, {
+      grants: [
+        {
+          role,
+          regionCode: role === 'org_dept' ? '522600' : null,
+          unitId:
+            role === 'sending_liaison'
+              ? liaisonUnit.id
+              : role === 'receiving_manager'
+                ? managerUnit.id
+                : null,
+          programmeIds: null,
+        },
+      ],
+    });
+    accounts.set(role, account);
+    cookies.set(role, await login(t.app, account));
+  }
+}, 120_000);
+afterAll(() => t.close());
+
+describe('authorization matrix', () => {
+  it('every route × every role × own / foreign scope answers as the policy table says', async () => {
+    const routes = t.app.apiRoutes;
+    const missing = routes.filter((r) => !fixtureFor(r)).map((r) => `${r.method} ${r.url}`);
+    expect(missing, 'routes without a matrix fixture').toEqual([]);
+
+    let cells = 0;
+    const failures: string[] = [];
+    for (const route of routes) {
+      const fixture = fixtureFor(route) as (c: Caller, w: Where) => Promise<Request>;
+      for (const caller of CALLERS) {
+        for (const where of ['own', 'foreign'] as const) {
+          const { secret, list = false, ...request } = await fixture(caller, where);
+          const outcome = expected(route.action, caller, where, list);
+          const cookie = caller === 'anonymous' ? undefined : cookies.get(caller);
+          const before = outcome === 'allow' ? null : await digest();
+          const res = await t.app.inject({
+            ...request,
+            headers: { ...(request.headers ?? {}), ...(cookie ? { cookie } : {}) },
+          });
+          cells += 1;
+          const label = `${route.method} ${route.url} as ${caller} (${where}) → expected ${outcome}, got ${res.statusCode} ${res.body.slice(0, 160)}`;
+          const code = String(res.headers['content-type']).includes('json')
+            ? (res.json() as { code?: string }).code
+            : undefined;
+          if (res.statusCode >= 500) failures.push(label);
+          else if (outcome === 'allow') {
+            if (res.statusCode === 401 || res.statusCode === 403 || code === 'NOT_FOUND')
+              failures.push(label);
+          } else if (outcome === 'unauth') {
+            if (res.statusCode !== 401) failures.push(label);
+          } else if (outcome === 'empty') {
+            const page = res.json() as { items?: unknown[]; total?: number };
+            if (res.statusCode !== 200 || page.total !== 0 || page.items?.length !== 0) failures.push(label);
+          } else if (
+            !(
+              res.statusCode === 403 ||
+              res.statusCode === 404 ||
+              (res.statusCode === 400 && route.method !== 'GET')
+            )
+          ) {
+            failures.push(label);
+          }
+          if (outcome !== 'allow') {
+            if (secret && res.body.includes(secret)) failures.push(`${label} — leaked ${secret}`);
+            if ((await digest()) !== before) failures.push(`${label} — the database changed`);
+          }
+          // Calls that end or weaken the caller's session: log in again for the next cell.
+          if (cookie && caller !== 'anonymous' && ['auth.logout', 'auth.login'].includes(route.action)) {
+            cookies.set(caller, await login(t.app, accounts.get(caller) as TestAccount));
+          }
+        }
+      }
+    }
+    console.log(
+      `authorization matrix: ${routes.length} routes × ${CALLERS.length} callers × 2 scopes = ${cells} cells checked`,
+    );
+    expect(failures).toEqual([]);
+    expect(cells).toBe(routes.length * CALLERS.length * 2);
+  }, 300_000);
+
+  it('denied attempts are in the audit log', async () => {
+    const cookie = cookies.get('cadre') as string;
+    await t.app.inject({ method: 'GET', url: '/api/units', headers: { cookie } });
+    const row = await t.ctx.db
+      .selectFrom('auditLog')
+      .selectAll()
+      .where('actorName', '=', (accounts.get('cadre') as TestAccount).username)
+      .where('result', '=', 'denied')
+      .where('action', '=', 'units.read')
+      .executeTakeFirst();
+    expect(row).toMatchObject({ result: 'denied', action: 'units.read' });
+  });
+});
