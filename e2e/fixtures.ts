@@ -1,25 +1,38 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { Secret, TOTP } from 'otpauth';
 import { E2E_DATA_DIR, ROOT } from './env.js';
 
 let seq = 0;
 
+/** Every secret a test typed or was shown: the log scan at the end looks for each of them. */
+export const typedSecrets: string[] = [];
+
+export type AdminRole = 'system_admin' | 'security_admin' | 'audit_admin';
+
 /** A fresh administrator made by the real command line; returns its one-time password. */
-export function createAdmin(): { username: string; password: string } {
+export function createAdmin(role: AdminRole = 'system_admin'): { username: string; password: string } {
   seq += 1;
   const username = `e2e${Date.now().toString(36)}${seq}`;
-  const out = execFileSync(process.execPath, [path.join(ROOT, 'bin/guazhi.js'), 'create-admin', username], {
-    env: {
-      ...process.env,
-      GUAZHI_DATA_DIR: E2E_DATA_DIR,
-      GUAZHI_DEMO: '0',
-      DATABASE_URL: '',
-      LOG_LEVEL: 'silent',
+  const out = execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'bin/guazhi.js'), 'create-admin', username, '--role', role],
+    {
+      env: {
+        ...process.env,
+        GUAZHI_DATA_DIR: E2E_DATA_DIR,
+        GUAZHI_DEMO: '0',
+        DATABASE_URL: '',
+        LOG_LEVEL: 'silent',
+      },
+      encoding: 'utf8',
     },
-    encoding: 'utf8',
-  });
-  return { username, password: out.trim().split('\n').at(-1) as string };
+  );
+  const password = out.trim().split('\n').at(-1) as string;
+  typedSecrets.push(password);
+  return { username, password };
 }
 
 export async function loginForm(page: Page, username: string, password: string): Promise<void> {
@@ -28,19 +41,63 @@ export async function loginForm(page: Page, username: string, password: string):
   await page.getByRole('button', { name: '登录' }).click();
 }
 
-/** Logs a new administrator in and gets through the forced password change. */
-export async function loginAsNewAdmin(page: Page): Promise<{ username: string; password: string }> {
-  const { username, password } = createAdmin();
-  await page.goto('/login');
-  await loginForm(page, username, password);
+export const totpNow = (secret: string) =>
+  new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate();
+
+/** The forced password change after a first login. */
+export async function changeForcedPassword(
+  page: Page,
+  oneTime: string,
+  fresh = 'E2e#Pass2026',
+): Promise<string> {
   await expect(page).toHaveURL(/\/change-password/);
-  const fresh = 'E2e#Pass2026';
-  await page.getByLabel('当前密码').fill(password);
+  await page.getByLabel('当前密码').fill(oneTime);
   await page.getByLabel('新密码', { exact: true }).fill(fresh);
   await page.getByLabel('确认新密码').fill(fresh);
   await page.getByRole('button', { name: '确认修改' }).click();
   await expect(page).not.toHaveURL(/\/change-password/);
-  return { username, password: fresh };
+  typedSecrets.push(fresh);
+  return fresh;
+}
+
+/** Binds a TOTP authenticator on the forced enrolment page; returns the secret. */
+export async function enrolTotp(page: Page): Promise<string> {
+  await expect(page).toHaveURL(/\/totp-setup/);
+  const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').replace(/\s/g, '');
+  expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+  await page.getByLabel('动态验证码').fill(totpNow(secret));
+  await page.getByRole('button', { name: '绑定' }).click();
+  await expect(page.getByText('请妥善保存以下恢复码，每个只能使用一次')).toBeVisible();
+  await page.getByRole('button', { name: '我已保存，继续' }).click();
+  typedSecrets.push(secret);
+  return secret;
+}
+
+export interface Session {
+  username: string;
+  password: string;
+  totpSecret: string;
+}
+
+/** A new administrator: first login, forced password change, forced TOTP enrolment. */
+export async function loginAsNewAdmin(page: Page, role: AdminRole = 'system_admin'): Promise<Session> {
+  const { username, password } = createAdmin(role);
+  await page.goto('/login');
+  await loginForm(page, username, password);
+  const fresh = await changeForcedPassword(page, password);
+  const totpSecret = await enrolTotp(page);
+  await expect(page).not.toHaveURL(/\/totp-setup|\/login/);
+  return { username, password: fresh, totpSecret };
+}
+
+/** A later login of an account with a second factor. */
+export async function loginWithTotp(page: Page, session: Session): Promise<void> {
+  await page.goto('/login');
+  await loginForm(page, session.username, session.password);
+  await expect(page).toHaveURL(/\/login\/verify/);
+  await page.getByLabel('动态验证码').fill(totpNow(session.totpSecret));
+  await page.getByRole('button', { name: '验证' }).click();
+  await expect(page).not.toHaveURL(/\/login/);
 }
 
 /**
@@ -58,4 +115,8 @@ export async function platformFonts(page: Page, element: Locator): Promise<strin
   const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
   await cdp.detach();
   return fonts.map((f) => f.familyName);
+}
+
+export function serverLog(): string {
+  return readFileSync(path.join(ROOT, '.tmp/e2e-server.log'), 'utf8');
 }

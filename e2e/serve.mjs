@@ -1,16 +1,27 @@
-// Starts the built app for the browser tests on a fresh data dir (no demo data: tests make their own).
-import { rmSync } from 'node:fs';
+// Starts the built app for the browser tests on a fresh data dir (no demo data: tests make
+// their own), writing its log to .tmp/e2e-server.log so a test can search it afterwards.
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dataDir = path.join(root, '.tmp/e2e-data');
 rmSync(dataDir, { recursive: true, force: true });
-Object.assign(process.env, {
-  GUAZHI_DATA_DIR: dataDir,
-  PORT: process.env.E2E_PORT ?? '3199',
-  HOST: '127.0.0.1',
-  GUAZHI_DEMO: '0',
-  DATABASE_URL: '',
+mkdirSync(path.join(root, '.tmp'), { recursive: true });
+const log = createWriteStream(path.join(root, '.tmp/e2e-server.log'));
+const child = spawn(process.execPath, [path.join(root, 'bin/guazhi.js'), 'serve'], {
+  env: {
+    ...process.env,
+    GUAZHI_DATA_DIR: dataDir,
+    PORT: process.env.E2E_PORT ?? '3199',
+    HOST: '127.0.0.1',
+    GUAZHI_DEMO: '0',
+    DATABASE_URL: '',
+    LOG_LEVEL: 'info',
+  },
+  stdio: ['ignore', 'pipe', 'pipe'],
 });
-process.argv = [process.argv[0], path.join(root, 'bin/guazhi.js'), 'serve'];
-await import('../bin/guazhi.js');
+child.stdout.pipe(log);
+child.stderr.pipe(log);
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code) => process.exit(code ?? 0));

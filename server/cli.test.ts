@@ -74,6 +74,49 @@ describe('guazhi command line', () => {
     expect(again.stderr).toContain('用户名“alice”已被使用');
   });
 
+  it('create-admin --role makes each of the three administrators, and nothing else', () => {
+    const dir = dataDir();
+    for (const role of ['security_admin', 'audit_admin']) {
+      const { code, stdout } = guazhi(['create-admin', `a-${role}`, '--role', role], {
+        GUAZHI_DATA_DIR: dir,
+      });
+      expect(code).toBe(0);
+      expect(stdout.trim().split('\n').at(-1)).toMatch(/^\S{16}$/);
+    }
+    const bad = guazhi(['create-admin', 'x', '--role', 'org_dept'], { GUAZHI_DATA_DIR: dir });
+    expect(bad.code).toBe(2);
+    const db = new Database(path.join(dir, 'guazhi.sqlite'), { readonly: true });
+    expect(db.prepare('select role from user_roles order by role').all()).toEqual([
+      { role: 'audit_admin' },
+      { role: 'security_admin' },
+    ]);
+    db.close();
+  });
+
+  it('audit verify passes an intact chain and names the first tampered row (exit 1)', () => {
+    const dir = dataDir();
+    expect(guazhi(['seed-demo'], { GUAZHI_DATA_DIR: dir }).code).toBe(0);
+    const ok = guazhi(['audit', 'verify'], { GUAZHI_DATA_DIR: dir });
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/审计日志完整 \/ audit chain intact: \d+ 条记录/);
+    const db = new Database(path.join(dir, 'guazhi.sqlite'));
+    db.exec('drop trigger audit_log_no_update');
+    db.prepare("update audit_log set actor_name = 'mallory' where seq = 7").run();
+    db.close();
+    const broken = guazhi(['audit', 'verify'], { GUAZHI_DATA_DIR: dir });
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('审计日志在第 7 条记录处被破坏 / audit chain broken at row #7');
+  });
+
+  it('audit archive refuses a retention under 180 days', () => {
+    const { code, stderr } = guazhi(['audit', 'archive'], {
+      GUAZHI_DATA_DIR: dataDir(),
+      GUAZHI_AUDIT_RETENTION_DAYS: '30',
+    });
+    expect(code).toBe(1);
+    expect(stderr).toContain('GUAZHI_AUDIT_RETENTION_DAYS');
+  });
+
   it('seed-demo seeds and prints the demo accounts', () => {
     const { code, stdout } = guazhi(['seed-demo'], { GUAZHI_DATA_DIR: dataDir() });
     expect(code).toBe(0);
