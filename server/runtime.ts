@@ -1,7 +1,6 @@
 import { type Clock, systemClock } from './core/clock.js';
 import type { Config } from './core/config.js';
-import type { AppContext } from './core/context.js';
-import { fieldCipher } from './core/crypto.js';
+import { type AppContext, createContext } from './core/context.js';
 import { type DatabaseHandle, openDatabase } from './core/database.js';
 import { migrateToLatest } from './core/migrate.js';
 import { ensureRegions } from './regions/regions.service.js';
@@ -18,13 +17,7 @@ export async function openRuntime(config: Config, clock: Clock = systemClock): P
   const handle = openDatabase(config);
   try {
     const migrated = await migrateToLatest(handle.db);
-    const ctx: AppContext = {
-      db: handle.db,
-      dialect: handle.dialect,
-      clock,
-      config,
-      cipher: fieldCipher(config.dataKey),
-    };
+    const ctx = createContext(handle, config, clock);
     await ensureRegions(ctx);
     return { ctx, handle, migrated, close: () => handle.close() };
   } catch (error) {

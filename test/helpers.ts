@@ -7,13 +7,12 @@ import { Secret, TOTP } from 'otpauth';
 import type { Role } from '../common/auth/auth.schema.js';
 import type { UnitInput } from '../common/units/units.schema.js';
 import { buildApp } from '../server/app.js';
-import { type GrantInput, insertUser } from '../server/auth/auth.repository.js';
+import { type GrantInput, insertUser, newUserRow } from '../server/auth/auth.repository.js';
 import { hashPassword } from '../server/auth/password.js';
 import { CSRF_HEADER } from '../server/core/access.js';
 import { FakeClock } from '../server/core/clock.js';
 import type { Config } from '../server/core/config.js';
-import type { AppContext } from '../server/core/context.js';
-import { fieldCipher } from '../server/core/crypto.js';
+import { type AppContext, createContext } from '../server/core/context.js';
 import { openDatabase } from '../server/core/database.js';
 import type { AppInstance } from '../server/core/http.js';
 import { loggerOptions } from '../server/core/logging.js';
@@ -62,13 +61,7 @@ export async function createTestApp(
   });
   const handle = openDatabase(config);
   const clock = new FakeClock();
-  const ctx: AppContext = {
-    db: handle.db,
-    dialect: handle.dialect,
-    clock,
-    config,
-    cipher: fieldCipher(config.dataKey),
-  };
+  const ctx = createContext(handle, config, clock);
   const app = await buildApp(ctx, {
     webDir: options.webDir ?? null,
     logger: options.logStream ? loggerOptions('info', options.logStream) : false,
@@ -142,26 +135,21 @@ export async function createAccount(
   const now = ctx.clock.now().toISOString();
   await insertUser(
     ctx.db,
-    {
-      id,
-      username,
-      displayName: `测试用户${username.slice(-4)}`,
-      passwordHash: await hashPassword(TEST_PASSWORD),
-      mustChangePassword: options.mustChangePassword ? 1 : 0,
-      failedLogins: 0,
-      lockedUntil: null,
-      lastLoginAt: null,
-      passwordChangedAt: null,
-      active: 1,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-      totpSecretEnc: totpSecret ? ctx.cipher.encrypt(totpSecret, 'users.totp_secret') : null,
-      totpEnabledAt: totpSecret ? now : null,
-      phoneEnc: options.phone ? ctx.cipher.encrypt(options.phone, 'users.phone') : null,
-      idNumberEnc: options.idNumber ? ctx.cipher.encrypt(options.idNumber, 'users.id_number') : null,
-      idNumberIndex: options.idNumber ? ctx.cipher.blindIndex(options.idNumber, 'users.id_number') : null,
-    },
+    newUserRow(
+      {
+        id,
+        username,
+        displayName: `测试用户${username.slice(-4)}`,
+        passwordHash: await hashPassword(TEST_PASSWORD),
+        mustChangePassword: options.mustChangePassword ? 1 : 0,
+        totpSecretEnc: totpSecret ? ctx.cipher.encrypt(totpSecret, 'users.totp_secret') : null,
+        totpEnabledAt: totpSecret ? now : null,
+        phoneEnc: options.phone ? ctx.cipher.encrypt(options.phone, 'users.phone') : null,
+        idNumberEnc: options.idNumber ? ctx.cipher.encrypt(options.idNumber, 'users.id_number') : null,
+        idNumberIndex: options.idNumber ? ctx.cipher.blindIndex(options.idNumber, 'users.id_number') : null,
+      },
+      now,
+    ),
     grants,
     now,
   );

@@ -7,12 +7,11 @@ import {
   zAccountWithPassword,
   zRolesUpdate,
 } from '../../common/accounts/accounts.schema.js';
-import { zOk } from '../../common/auth/auth.schema.js';
 import { zIdParams } from '../../common/http/ids.schema.js';
-import { zVersionBody, zVersionQuery } from '../../common/units/units.schema.js';
 import { whoOf } from '../audit/audit.service.js';
 import { actorOf } from '../core/access.js';
 import type { AppInstance } from '../core/http.js';
+import { registerLifecycleRoutes } from '../core/routes.js';
 import * as service from './accounts.service.js';
 
 export function registerAccountRoutes(app: AppInstance): void {
@@ -68,44 +67,15 @@ export function registerAccountRoutes(app: AppInstance): void {
     async (request) => service.update(app.ctx, actorOf(request), request.params.id, request.body),
   );
 
-  for (const [verb, active] of [
-    ['deactivate', false],
-    ['activate', true],
-  ] as const) {
-    app.post(
-      `/api/accounts/:id/${verb}`,
-      {
-        config: { action: 'accounts.activate' },
-        schema: {
-          tags,
-          summary: active ? '启用账号' : '停用账号',
-          params: zIdParams,
-          body: zVersionBody,
-          response: { 200: zAccount },
-        },
-      },
-      async (request) =>
-        service.setActive(app.ctx, actorOf(request), request.params.id, request.body.version, active),
-    );
-  }
-
-  app.delete(
-    '/api/accounts/:id',
-    {
-      config: { action: 'accounts.delete' },
-      schema: {
-        tags,
-        summary: '删除已停用账号及其个人信息',
-        params: zIdParams,
-        querystring: zVersionQuery,
-        response: { 200: zOk },
-      },
-    },
-    async (request) => {
-      await service.remove(app.ctx, actorOf(request), request.params.id, request.query.version);
-      return { ok: true as const };
-    },
-  );
+  registerLifecycleRoutes(app, {
+    base: '/api/accounts',
+    tags,
+    response: zAccount,
+    activate: { action: 'accounts.activate', summaries: ['启用账号', '停用账号'] },
+    deletion: { action: 'accounts.delete', summary: '删除已停用账号及其个人信息' },
+    setActive: (actor, id, version, active) => service.setActive(app.ctx, actor, id, version, active),
+    remove: (actor, id, version) => service.remove(app.ctx, actor, id, version),
+  });
 
   app.put(
     '/api/accounts/:id/grants',

@@ -18,6 +18,32 @@ export interface GrantInput {
   programmeIds: string[] | null;
 }
 
+/** A new account row with every optional column at its default: callers name what differs. */
+export function newUserRow(
+  fields: Pick<NewUser, 'id' | 'username' | 'displayName' | 'passwordHash'> & Partial<NewUser>,
+  now: string,
+): NewUser {
+  return {
+    mustChangePassword: 1,
+    failedLogins: 0,
+    lockedUntil: null,
+    lastLoginAt: null,
+    passwordChangedAt: null,
+    active: 1,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    phoneEnc: null,
+    idNumberEnc: null,
+    idNumberIndex: null,
+    totpSecretEnc: null,
+    totpPendingEnc: null,
+    totpEnabledAt: null,
+    recoveryCodes: null,
+    ...fields,
+  };
+}
+
 export async function insertUser(
   db: Executor,
   user: NewUser,

@@ -1,8 +1,8 @@
 import type { Role } from '../../common/auth/auth.schema.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
-import type { FieldCipher } from './crypto.js';
-import type { Db, DialectName } from './database.js';
+import { type FieldCipher, fieldCipher } from './crypto.js';
+import type { DatabaseHandle, Db, DialectName } from './database.js';
 import type { Grant, Scope } from './scope.js';
 
 /** What services need from the running application; built once by buildApp. */
@@ -13,6 +13,10 @@ export interface AppContext {
   config: Config;
   /** Encrypts personal data under the data key (never stored in the database). */
   cipher: FieldCipher;
+}
+
+export function createContext(handle: DatabaseHandle, config: Config, clock: Clock): AppContext {
+  return { db: handle.db, dialect: handle.dialect, clock, config, cipher: fieldCipher(config.dataKey) };
 }
 
 /** The signed-in caller, as services receive it. */

@@ -1,4 +1,3 @@
-import { zOk } from '../../common/auth/auth.schema.js';
 import { zIdParams } from '../../common/http/ids.schema.js';
 import {
   zUnit,
@@ -6,11 +5,10 @@ import {
   zUnitListQuery,
   zUnitPage,
   zUnitUpdate,
-  zVersionBody,
-  zVersionQuery,
 } from '../../common/units/units.schema.js';
 import { actorOf } from '../core/access.js';
 import type { AppInstance } from '../core/http.js';
+import { registerLifecycleRoutes } from '../core/routes.js';
 import * as service from './units.service.js';
 
 export function registerUnitRoutes(app: AppInstance): void {
@@ -55,42 +53,13 @@ export function registerUnitRoutes(app: AppInstance): void {
     async (request) => service.update(app.ctx, actorOf(request), request.params.id, request.body),
   );
 
-  for (const [verb, active] of [
-    ['deactivate', false],
-    ['activate', true],
-  ] as const) {
-    app.post(
-      `/api/units/:id/${verb}`,
-      {
-        config: { action: 'units.update' },
-        schema: {
-          tags,
-          summary: active ? '启用单位' : '停用单位',
-          params: zIdParams,
-          body: zVersionBody,
-          response: { 200: zUnit },
-        },
-      },
-      async (request) =>
-        service.setActive(app.ctx, actorOf(request), request.params.id, request.body.version, active),
-    );
-  }
-
-  app.delete(
-    '/api/units/:id',
-    {
-      config: { action: 'units.delete' },
-      schema: {
-        tags,
-        summary: '删除未被引用的单位',
-        params: zIdParams,
-        querystring: zVersionQuery,
-        response: { 200: zOk },
-      },
-    },
-    async (request) => {
-      await service.remove(app.ctx, actorOf(request), request.params.id, request.query.version);
-      return { ok: true as const };
-    },
-  );
+  registerLifecycleRoutes(app, {
+    base: '/api/units',
+    tags,
+    response: zUnit,
+    activate: { action: 'units.update', summaries: ['启用单位', '停用单位'] },
+    deletion: { action: 'units.delete', summary: '删除未被引用的单位' },
+    setActive: (actor, id, version, active) => service.setActive(app.ctx, actor, id, version, active),
+    remove: (actor, id, version) => service.remove(app.ctx, actor, id, version),
+  });
 }
