@@ -1,3 +1,4 @@
+import { ensureExpertise } from './cadres/cadres.service.js';
 import { type Clock, systemClock } from './core/clock.js';
 import type { Config } from './core/config.js';
 import { type AppContext, createContext } from './core/context.js';
@@ -19,6 +20,7 @@ export async function openRuntime(config: Config, clock: Clock = systemClock): P
     const migrated = await migrateToLatest(handle.db);
     const ctx = createContext(handle, config, clock);
     await ensureRegions(ctx);
+    await ensureExpertise(ctx);
     return { ctx, handle, migrated, close: () => handle.close() };
   } catch (error) {
     await handle.close();

@@ -3,13 +3,23 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../common/accounts/accounts.schema.js';
 import { ROLES, type Role } from '../common/auth/auth.schema.js';
+import { zCadreInput } from '../common/cadres/cadres.schema.js';
 import { zUnitInput } from '../common/units/units.schema.js';
 import { createAccount as createAccountViaService } from '../server/accounts/accounts.service.js';
+import * as cadres from '../server/cadres/cadres.service.js';
 import type { ApiRoute } from '../server/core/access.js';
 import { systemActor } from '../server/core/context.js';
 import { type Access, type Action, POLICY } from '../server/core/policy.js';
 import * as units from '../server/units/units.service.js';
-import { createAccount, createTestApp, login, type TestAccount, type TestApp, unitInput } from './helpers.js';
+import {
+  cadreInput,
+  createAccount,
+  createTestApp,
+  login,
+  type TestAccount,
+  type TestApp,
+  unitInput,
+} from './helpers.js';
 
 /**
  * The authorization matrix: every registered API route × every role (and anonymous) × an
@@ -51,6 +61,44 @@ async function freshAccount(): Promise<Account> {
   );
   return account;
 }
+
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4a30000000049454e44ae426082',
+  'hex',
+);
+let cadreUserId: string;
+
+async function freshCadre(unitId: string, userId: string | null = null) {
+  const cadre = await cadres.create(t.ctx, seeder(), zCadreInput.parse(cadreInput(unitId)));
+  if (userId) await t.ctx.db.updateTable('cadres').set({ userId }).where('id', '=', cadre.id).execute();
+  await cadres.putPhoto(t.ctx, seeder(), cadre.id, PNG);
+  return cadre;
+}
+
+/** The cadre a caller's "own" and "foreign" variants act on. */
+async function cadreFor(caller: Caller, where: Where) {
+  if (where === 'foreign') return freshCadre((await freshUnit(FOREIGN_REGION)).id);
+  if (caller === 'cadre') {
+    const existing = await t.ctx.db
+      .selectFrom('cadres')
+      .select('id')
+      .where('userId', '=', cadreUserId)
+      .executeTakeFirst();
+    if (existing) await t.ctx.db.deleteFrom('cadres').where('id', '=', existing.id).execute();
+    return freshCadre((await freshUnit(OWN_REGION)).id, cadreUserId);
+  }
+  return freshCadre((await unitFor(caller, 'own')).id);
+}
+
+/** A unit where the caller may keep cadres (own) or not (foreign). */
+async function cadreUnitFor(caller: Caller, where: Where) {
+  if (where === 'foreign') return freshUnit(FOREIGN_REGION);
+  return unitFor(caller, 'own');
+}
+
+const cadreVersion = async (id: string) =>
+  (await t.ctx.db.selectFrom('cadres').select('version').where('id', '=', id).executeTakeFirstOrThrow())
+    .version;
 
 /** The unit a caller's "own" and "foreign" variants act on. */
 async function unitFor(caller: Caller, where: Where) {
@@ -247,6 +295,61 @@ const FIXTURES: Record<string, (caller: Caller, where: Where) => Promise<Request
       .execute();
     return { method: 'POST', url: `/api/accounts/${a.id}/reset-totp`, ...body({}), secret: a.username };
   },
+  'GET /api/cadres': async (caller, where) => {
+    const c = await cadreFor(caller, where);
+    return {
+      method: 'GET',
+      url: `/api/cadres?q=${encodeURIComponent(c.name)}`,
+      list: true,
+      secret: c.idNumber.slice(-4) + c.name,
+    };
+  },
+  'GET /api/cadres/:id': async (caller, where) => {
+    const c = await cadreFor(caller, where);
+    return { method: 'GET', url: `/api/cadres/${c.id}`, secret: c.name };
+  },
+  'GET /api/cadres/:id/personal': async (caller, where) => {
+    const c = await cadreFor(caller, where);
+    return { method: 'GET', url: `/api/cadres/${c.id}/personal`, secret: c.name };
+  },
+  'GET /api/cadres/:id/photo': async (caller, where) => {
+    const c = await cadreFor(caller, where);
+    return { method: 'GET', url: `/api/cadres/${c.id}/photo`, secret: c.name };
+  },
+  'POST /api/cadres': async (caller, where) => ({
+    method: 'POST',
+    url: '/api/cadres',
+    ...body(cadreInput((await cadreUnitFor(caller, where)).id)),
+  }),
+  'PUT /api/cadres/:id': async (caller, where) => {
+    const c = await cadreFor(caller, where);
+    const { idNumber: _id, ...input } = cadreInput((await cadreUnitFor(caller, where)).id, { name: c.name });
+    return {
+      method: 'PUT',
+      url: `/api/cadres/${c.id}`,
+      ...body({ ...input, birthDate: c.birthDate, gender: c.gender, version: await cadreVersion(c.id) }),
+      secret: c.name,
+    };
+  },
+  'DELETE /api/cadres/:id': async (caller, where) => {
+    const c = await cadreFor(caller, where);
+    return {
+      method: 'DELETE',
+      url: `/api/cadres/${c.id}?version=${await cadreVersion(c.id)}`,
+      secret: c.name,
+    };
+  },
+  'PUT /api/cadres/:id/photo': async (caller, where) => {
+    const c = await cadreFor(caller, where);
+    return {
+      method: 'PUT',
+      url: `/api/cadres/${c.id}/photo`,
+      payload: PNG,
+      headers: { 'content-type': 'image/png' },
+      secret: c.name,
+    };
+  },
+  'GET /api/expertise': async () => ({ method: 'GET', url: '/api/expertise' }),
   'GET /api/audit': async () => ({ method: 'GET', url: '/api/audit?pageSize=5' }),
   'GET /api/audit/export': async () => ({ method: 'GET', url: '/api/audit/export?action=units.create' }),
 };
@@ -303,6 +406,7 @@ beforeAll(async () => {
       ],
     });
     accounts.set(role, account);
+    if (role === 'cadre') cadreUserId = account.id;
     cookies.set(role, await login(t.app, account));
   }
 }, 120_000);

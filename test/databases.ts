@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { ensureExpertise } from '../server/cadres/cadres.service.js';
 import { type DatabaseHandle, openDatabase } from '../server/core/database.js';
 import { migrateToLatest } from '../server/core/migrate.js';
 import { ensureRegions } from '../server/regions/regions.service.js';
@@ -46,6 +47,7 @@ export async function createTemplate(databaseUrl: string | undefined): Promise<v
   try {
     await migrateToLatest(handle.db);
     await ensureRegions({ db: handle.db });
+    await ensureExpertise({ db: handle.db });
   } finally {
     await handle.close();
   }

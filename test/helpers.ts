@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { InjectOptions } from 'fastify';
 import { Secret, TOTP } from 'otpauth';
 import type { Role } from '../common/auth/auth.schema.js';
+import type { CadreInput } from '../common/cadres/cadres.schema.js';
 import type { UnitInput } from '../common/units/units.schema.js';
 import { buildApp } from '../server/app.js';
 import { type GrantInput, insertUser, newUserRow } from '../server/auth/auth.repository.js';
@@ -16,6 +17,7 @@ import { type AppContext, createContext } from '../server/core/context.js';
 import { openDatabase } from '../server/core/database.js';
 import type { AppInstance } from '../server/core/http.js';
 import { loggerOptions } from '../server/core/logging.js';
+import { fictionalIdNumber } from '../server/demo/demo.seed.js';
 import { cloneTemplate } from './databases.js';
 
 export const TEST_PASSWORD = 'Test#Pass2026';
@@ -197,6 +199,40 @@ export function unitInput(overrides: Partial<UnitInput> = {}): UnitInput {
     parentId: null,
     contactName: '测试联系人',
     contactPhone: '13800009999',
+    ...overrides,
+  };
+}
+
+let cadreSeq = 0;
+/** A valid fictional cadre (unique ID number with an unassigned county code; see fictionalIdNumber). */
+export function cadreInput(unitId: string, overrides: Partial<CadreInput> = {}): CadreInput {
+  cadreSeq += 1;
+  const day = String(1 + (cadreSeq % 28)).padStart(2, '0');
+  const sequence = String(100 + (cadreSeq % 900)).padStart(3, '0');
+  const birthDate = `19${80 + (cadreSeq % 15)}-0${1 + (cadreSeq % 9)}-${day}`;
+  const idNumber = fictionalIdNumber('52', birthDate.replaceAll('-', ''), sequence);
+  return {
+    name: `测试干部${cadreSeq}`,
+    gender: Number(sequence[2]) % 2 === 1 ? 'male' : 'female',
+    ethnicity: '汉族',
+    politicalStatus: 'cpc_member',
+    birthDate,
+    idNumber,
+    phone: '13800007777',
+    education: 'master',
+    degree: 'master',
+    school: '示例大学',
+    major: '公共管理',
+    unitId,
+    position: '副处长',
+    rankLevel: 'division_deputy',
+    rankKind: 'leadership',
+    reserve: false,
+    expertise: ['招商引资'],
+    resume: [
+      { fromMonth: '2010-07', toMonth: '2015-06', unitName: '示例市发展和改革委员会', position: '科员' },
+    ],
+    relatives: [],
     ...overrides,
   };
 }

@@ -35,6 +35,9 @@ const UNIT_WRITERS = { system_admin: 'all', org_dept: 'region' } as const satisf
 const ACCOUNT_ADMIN = { system_admin: 'all' } as const satisfies RoleAccess;
 const SECURITY_ADMIN = { security_admin: 'all' } as const satisfies RoleAccess;
 const AUDIT_ADMIN = { audit_admin: 'all' } as const satisfies RoleAccess;
+/** Who keeps cadres' files: the 组织部 over its regions, the sending unit's liaison over its unit. */
+const CADRE_KEEPERS = { org_dept: 'region', sending_liaison: 'unit' } as const satisfies RoleAccess;
+const CADRE_READERS = { ...CADRE_KEEPERS, cadre: 'self' } as const satisfies RoleAccess;
 
 export const POLICY = {
   'health.read': 'public',
@@ -62,6 +65,13 @@ export const POLICY = {
   'accounts.resetPassword': SECURITY_ADMIN,
   'accounts.unlock': SECURITY_ADMIN,
   'accounts.resetTotp': SECURITY_ADMIN,
+  'cadres.read': CADRE_READERS,
+  'cadres.create': CADRE_KEEPERS,
+  'cadres.update': CADRE_KEEPERS,
+  'cadres.delete': CADRE_KEEPERS,
+  'cadres.viewFull': CADRE_READERS,
+  'cadres.photo': CADRE_KEEPERS,
+  'expertise.read': 'authenticated',
   'audit.read': AUDIT_ADMIN,
   'audit.export': AUDIT_ADMIN,
 } as const satisfies Record<string, Access>;

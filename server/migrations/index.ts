@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m20261121090000 from './20261121090000_foundation.js';
 import * as m20261122090000 from './20261122090000_access_audit.js';
+import * as m20261123090000 from './20261123090000_cadres_programmes.js';
 
 /**
  * Every migration, by timestamp name. Migrations are frozen in time: they use `Kysely<any>`,
@@ -9,4 +10,5 @@ import * as m20261122090000 from './20261122090000_access_audit.js';
 export const migrations: Record<string, Migration> = {
   '20261121090000_foundation': m20261121090000,
   '20261122090000_access_audit': m20261122090000,
+  '20261123090000_cadres_programmes': m20261123090000,
 };

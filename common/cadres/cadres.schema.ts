@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { zIdNumberInput } from '../accounts/accounts.schema.js';
+import { zId, zVersion } from '../http/ids.schema.js';
+import { zPage, zPageQuery, zQueryBool } from '../http/paging.schema.js';
+import { zRegionCode } from '../regions/regions.schema.js';
+import { PHONE_PATTERN } from '../units/units.schema.js';
+import {
+  DEGREES,
+  EDUCATIONS,
+  ETHNICITIES,
+  GENDERS,
+  POLITICAL_STATUSES,
+  RANK_KINDS,
+  RANK_LEVELS,
+  RELATIONS,
+} from './cadre-enums.js';
+
+const zMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'date.month' });
+const zDate = z.iso.date({ message: 'date.day' });
+const zText = (min: number, max: number) => z.string().trim().min(min).max(max);
+const zOptionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+export const zResumeEntry = z.strictObject({
+  fromMonth: zMonth,
+  /** null: 至今 */
+  toMonth: zMonth.nullish().transform((v) => v ?? null),
+  unitName: zText(2, 100),
+  position: zText(1, 60),
+});
+export type ResumeEntry = z.output<typeof zResumeEntry>;
+
+export const zRelative = z.strictObject({
+  name: zText(1, 30),
+  relation: z.enum(RELATIONS),
+  unitName: zText(2, 100),
+  position: zOptionalText(60),
+});
+export type Relative = z.output<typeof zRelative>;
+
+const profileFields = {
+  name: zText(2, 30),
+  gender: z.enum(GENDERS),
+  ethnicity: z.enum(ETHNICITIES),
+  politicalStatus: z.enum(POLITICAL_STATUSES),
+  birthDate: zDate,
+  phone: z
+    .string()
+    .trim()
+    .regex(PHONE_PATTERN, { message: 'phone.pattern' })
+    .nullish()
+    .transform((v) => v ?? null),
+  education: z.enum(EDUCATIONS),
+  degree: z.enum(DEGREES),
+  school: zOptionalText(60),
+  major: zOptionalText(60),
+  unitId: zId,
+  position: zText(1, 60),
+  rankLevel: z.enum(RANK_LEVELS),
+  rankKind: z.enum(RANK_KINDS),
+  reserve: z.boolean().default(false),
+  expertise: z.array(zText(1, 20)).max(20).default([]),
+  resume: z.array(zResumeEntry).max(50).default([]),
+  relatives: z.array(zRelative).max(20).default([]),
+};
+
+export const zCadreInput = z.strictObject({ ...profileFields, idNumber: zIdNumberInput });
+export type CadreInput = z.input<typeof zCadreInput>;
+export type CadreValues = z.output<typeof zCadreInput>;
+
+/** On update the client holds only the masked ID number and phone: omitted means unchanged. */
+export const zCadreUpdate = z.strictObject({
+  ...profileFields,
+  idNumber: zIdNumberInput.optional(),
+  phone: profileFields.phone.optional(),
+  version: zVersion,
+});
+export type CadreUpdateValues = z.output<typeof zCadreUpdate>;
+
+export const zCadreWarning = z.object({ code: z.string(), message: z.string() });
+
+export const zCadre = z.object({
+  id: z.string(),
+  name: z.string(),
+  gender: z.enum(GENDERS),
+  ethnicity: z.enum(ETHNICITIES),
+  politicalStatus: z.enum(POLITICAL_STATUSES),
+  birthDate: z.string(),
+  /** Masked unless the full view was asked for (and audited). */
+  idNumber: z.string(),
+  phone: z.string().nullable(),
+  education: z.enum(EDUCATIONS),
+  degree: z.enum(DEGREES),
+  school: z.string().nullable(),
+  major: z.string().nullable(),
+  unitId: z.string(),
+  unitName: z.string(),
+  regionName: z.string(),
+  position: z.string(),
+  rankLevel: z.enum(RANK_LEVELS),
+  rankKind: z.enum(RANK_KINDS),
+  reserve: z.boolean(),
+  expertise: z.array(z.string()),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Cadre = z.infer<typeof zCadre>;
+
+// Response shapes carry no transforms: the serializer encodes through them (zod encode).
+const zResumeOut = z.object({
+  fromMonth: z.string(),
+  toMonth: z.string().nullable(),
+  unitName: z.string(),
+  position: z.string(),
+});
+const zRelativeOut = z.object({
+  name: z.string(),
+  relation: z.enum(RELATIONS),
+  unitName: z.string(),
+  position: z.string().nullable(),
+});
+
+export const zCadreDetail = zCadre.extend({
+  resume: z.array(zResumeOut),
+  relatives: z.array(zRelativeOut),
+  hasPhoto: z.boolean(),
+  /** Things worth a second look that do not block saving (e.g. overlapping résumé periods). */
+  warnings: z.array(zCadreWarning),
+});
+export type CadreDetail = z.infer<typeof zCadreDetail>;
+
+export const CADRE_SORTS = ['name', 'birthDate', 'rankLevel', 'updatedAt'] as const;
+
+export const zCadreListQuery = zPageQuery
+  .extend({
+    sort: z.enum(CADRE_SORTS).default('name'),
+    q: z.string().trim().max(30).optional(),
+    unitId: zId.optional(),
+    regionCode: zRegionCode.optional(),
+    rankLevel: z.enum(RANK_LEVELS).optional(),
+    expertise: z.string().trim().max(20).optional(),
+    reserve: zQueryBool.optional(),
+  })
+  .strict();
+export type CadreListParams = z.output<typeof zCadreListQuery>;
+
+export const zCadrePage = zPage(zCadre);
+
+export const zPersonalFull = z.object({ idNumber: z.string(), phone: z.string().nullable() });

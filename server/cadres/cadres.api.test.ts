@@ -1,0 +1,243 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CadreDetail } from '../../common/cadres/cadres.schema.js';
+import { zUnitInput } from '../../common/units/units.schema.js';
+import {
+  cadreInput,
+  createAccount,
+  createTestApp,
+  login,
+  type TestApp,
+  unitInput,
+} from '../../test/helpers.js';
+import { systemActor } from '../core/context.js';
+import * as units from '../units/units.service.js';
+
+let t: TestApp;
+let org: string;
+let liaison: string;
+let unitA: string;
+let unitB: string;
+let unitSz: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const sys = systemActor(null, 'test');
+  unitA = (await units.create(t.ctx, sys, zUnitInput.parse(unitInput({ regionCode: '522630' })))).id;
+  unitB = (await units.create(t.ctx, sys, zUnitInput.parse(unitInput({ regionCode: '522634' })))).id;
+  unitSz = (await units.create(t.ctx, sys, zUnitInput.parse(unitInput({ regionCode: '320508' })))).id;
+  org = await login(
+    t.app,
+    await createAccount(t.ctx, {
+      grants: [{ role: 'org_dept', regionCode: '522600', unitId: null, programmeIds: null }],
+    }),
+  );
+  liaison = await login(
+    t.app,
+    await createAccount(t.ctx, {
+      grants: [{ role: 'sending_liaison', regionCode: null, unitId: unitA, programmeIds: null }],
+    }),
+  );
+});
+afterAll(() => t.close());
+
+const call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, cookie: string, payload?: object) =>
+  t.app.inject({ method, url, payload, headers: { cookie } });
+async function create(cookie: string, unitId: string, overrides = {}): Promise<CadreDetail> {
+  const res = await call('POST', '/api/cadres', cookie, cadreInput(unitId, overrides));
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+}
+
+describe('cadre profile', () => {
+  it('stores a full profile; answers mask the ID number and phone; the full view is audited', async () => {
+    const input = cadreInput(unitA, {
+      name: '张三',
+      expertise: ['招商引资', '大数据', '自定特长'],
+      relatives: [{ name: '李四', relation: 'spouse', unitName: '示例县教育局', position: '科员' }],
+    });
+    const res = await call('POST', '/api/cadres', liaison, input);
+    expect(res.statusCode).toBe(201);
+    const cadre = res.json() as CadreDetail;
+    expect(cadre).toMatchObject({
+      name: '张三',
+      idNumber: `${(input.idNumber as string).slice(0, 3)}***********${(input.idNumber as string).slice(-4)}`,
+      phone: '138****7777',
+      unitId: unitA,
+      expertise: ['大数据', '招商引资', '自定特长'],
+      relatives: [{ name: '李四', relation: 'spouse', unitName: '示例县教育局', position: '科员' }],
+      resume: [
+        { fromMonth: '2010-07', toMonth: '2015-06', unitName: '示例市发展和改革委员会', position: '科员' },
+      ],
+      warnings: [],
+    });
+    expect(res.body).not.toContain(input.idNumber as string);
+    const row = await t.ctx.db
+      .selectFrom('cadres')
+      .selectAll()
+      .where('id', '=', cadre.id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.stringify(row)).not.toContain(input.idNumber as string);
+    const full = await call('GET', `/api/cadres/${cadre.id}/personal`, liaison);
+    expect(full.json()).toEqual({ idNumber: input.idNumber, phone: '13800007777' });
+    const audit = await t.ctx.db
+      .selectFrom('auditLog')
+      .selectAll()
+      .where('action', '=', 'cadres.viewFull')
+      .where('objectId', '=', cadre.id)
+      .execute();
+    expect(audit).toHaveLength(1);
+  });
+
+  it('checks birth date and gender against the ID number, and the check digit', async () => {
+    const base = cadreInput(unitA);
+    const date = await call('POST', '/api/cadres', liaison, { ...base, birthDate: '1970-01-01' });
+    expect(date.json().fields).toEqual([{ field: 'birthDate', message: '出生日期与身份证号不一致' }]);
+    const gender = await call('POST', '/api/cadres', liaison, {
+      ...base,
+      gender: base.gender === 'male' ? 'female' : 'male',
+    });
+    expect(gender.json().fields).toEqual([{ field: 'gender', message: '性别与身份证号不一致' }]);
+    const id = base.idNumber as string;
+    const digit = await call('POST', '/api/cadres', liaison, {
+      ...base,
+      idNumber: id.slice(0, 17) + (id[17] === '1' ? '2' : '1'),
+    });
+    expect(digit.json().fields).toEqual([{ field: 'idNumber', message: '身份证号校验位不正确' }]);
+    await create(liaison, unitA, { idNumber: id, birthDate: base.birthDate, gender: base.gender });
+    const dup = await call(
+      'POST',
+      '/api/cadres',
+      liaison,
+      cadreInput(unitA, { idNumber: id, birthDate: base.birthDate, gender: base.gender }),
+    );
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().fields).toEqual([{ field: 'idNumber', message: '该身份证号的干部已在名册中' }]);
+  });
+
+  it('warns about overlapping résumé periods and refuses a period that ends before it starts', async () => {
+    const cadre = await create(liaison, unitA, {
+      resume: [
+        { fromMonth: '2008-07', toMonth: '2012-06', unitName: '示例县政府办公室', position: '科员' },
+        { fromMonth: '2012-01', toMonth: null, unitName: '示例县发展改革局', position: '副局长' },
+      ],
+    });
+    expect(cadre.warnings).toEqual([
+      { code: 'resume.overlap', message: '第 1 条与第 2 条履历的时间重叠，请核对' },
+    ]);
+    const bad = await call(
+      'POST',
+      '/api/cadres',
+      liaison,
+      cadreInput(unitA, {
+        resume: [{ fromMonth: '2012-01', toMonth: '2011-01', unitName: '示例单位', position: 'x' }],
+      }),
+    );
+    expect(bad.json().fields).toEqual([{ field: 'resume.0.toMonth', message: '截止年月早于起始年月' }]);
+  });
+
+  it('a liaison keeps cadres of its own unit only', async () => {
+    const res = await call('POST', '/api/cadres', liaison, cadreInput(unitB));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fields).toEqual([{ field: 'unitId', message: '该单位不在您的管辖范围内' }]);
+    const other = await create(org, unitB);
+    expect((await call('GET', `/api/cadres/${other.id}`, liaison)).statusCode).toBe(404);
+    expect((await call('GET', `/api/cadres/${other.id}`, org)).statusCode).toBe(200);
+    expect((await call('POST', '/api/cadres', org, cadreInput(unitSz))).json().fields[0].field).toBe(
+      'unitId',
+    );
+  });
+
+  it('updates keep the ID number when it is not sent; a stale copy gets 409', async () => {
+    const cadre = await create(liaison, unitA);
+    const {
+      idNumber: _omit,
+      phone: _phone,
+      ...rest
+    } = cadreInput(unitA, { name: cadre.name, birthDate: cadre.birthDate, gender: cadre.gender });
+    const res = await call('PUT', `/api/cadres/${cadre.id}`, liaison, {
+      ...rest,
+      position: '处长',
+      rankLevel: 'division_chief',
+      version: 1,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      position: '处长',
+      rankLevel: 'division_chief',
+      version: 2,
+      idNumber: cadre.idNumber,
+      phone: '138****7777',
+    });
+    const stale = await call('PUT', `/api/cadres/${cadre.id}`, liaison, { ...rest, version: 1 });
+    expect(stale.statusCode).toBe(409);
+  });
+
+  it('deletes a cadre with résumé, relatives and expertise', async () => {
+    const cadre = await create(liaison, unitA, {
+      relatives: [{ name: '王五', relation: 'child', unitName: '示例中学' }],
+    });
+    expect((await call('DELETE', `/api/cadres/${cadre.id}?version=1`, liaison)).statusCode).toBe(200);
+    for (const table of ['cadreResume', 'cadreRelatives', 'cadreExpertise'] as const) {
+      expect(
+        await t.ctx.db.selectFrom(table).select('cadreId').where('cadreId', '=', cadre.id).execute(),
+      ).toEqual([]);
+    }
+  });
+
+  it('accepts a photo only if its bytes are an image, up to 2 MB', async () => {
+    const cadre = await create(liaison, unitA);
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    const put = (payload: Buffer, type: string) =>
+      t.app.inject({
+        method: 'PUT',
+        url: `/api/cadres/${cadre.id}/photo`,
+        payload,
+        headers: { cookie: liaison, 'content-type': type },
+      });
+    expect((await put(png, 'image/png')).statusCode).toBe(200);
+    const got = await call('GET', `/api/cadres/${cadre.id}/photo`, liaison);
+    expect(got.headers['content-type']).toBe('image/png');
+    expect(got.rawPayload.equals(png)).toBe(true);
+    const fake = await put(Buffer.from('<svg onload="alert(1)"></svg>'), 'image/png');
+    expect(fake.json().fields).toEqual([{ field: 'photo', message: '照片须为 JPEG、PNG 或 WebP 图片' }]);
+    expect((await put(Buffer.concat([png, Buffer.alloc(2 * 1024 * 1024)]), 'image/png')).statusCode).toBe(
+      413,
+    );
+  });
+});
+
+describe('cadre list', () => {
+  it('finds by 汉字, full pinyin and initials; filters by unit, region, rank, expertise, reserve', async () => {
+    const zs = await create(org, unitB, {
+      name: '张三丰',
+      rankLevel: 'section_chief',
+      expertise: ['乡村治理'],
+      reserve: true,
+    });
+    const list = async (q: string) => (await call('GET', `/api/cadres?${q}`, org)).json();
+    expect((await list('q=zsf')).items.map((c: CadreDetail) => c.id)).toEqual([zs.id]);
+    expect((await list('q=zhangsanf')).items.map((c: CadreDetail) => c.id)).toEqual([zs.id]);
+    expect((await list(`q=${encodeURIComponent('三丰')}`)).items.map((c: CadreDetail) => c.id)).toEqual([
+      zs.id,
+    ]);
+    expect(
+      (await list(`unitId=${unitB}&rankLevel=section_chief`)).items.map((c: CadreDetail) => c.id),
+    ).toContain(zs.id);
+    expect(
+      (await list(`expertise=${encodeURIComponent('乡村治理')}`)).items.map((c: CadreDetail) => c.id),
+    ).toEqual([zs.id]);
+    expect((await list('reserve=true')).items.every((c: CadreDetail) => c.reserve)).toBe(true);
+    expect((await list('regionCode=522634')).items.every((c: CadreDetail) => c.unitId === unitB)).toBe(true);
+    const page = await list('pageSize=2&sort=name');
+    expect(page.items).toHaveLength(2);
+    expect(page.total).toBeGreaterThan(2);
+    expect(page.items[0].idNumber).toMatch(/^\d{3}\*{11}[\dX]{4}$/);
+    const liaisonView = (await call('GET', '/api/cadres?pageSize=100', liaison)).json();
+    expect(liaisonView.items.every((c: CadreDetail) => c.unitId === unitA)).toBe(true);
+  });
+
+  it('offers the expertise vocabulary', async () => {
+    const res = await call('GET', '/api/expertise', org);
+    expect(res.json().items).toContainEqual({ tag: '招商引资', category: '经济管理' });
+  });
+});

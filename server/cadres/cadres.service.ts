@@ -1,0 +1,356 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  Cadre,
+  CadreDetail,
+  CadreListParams,
+  CadreUpdateValues,
+  CadreValues,
+  ResumeEntry,
+} from '../../common/cadres/cadres.schema.js';
+import { EXPERTISE_TAGS } from '../../common/cadres/expertise.js';
+import type { Page } from '../../common/http/paging.schema.js';
+import { t } from '../../common/i18n/index.js';
+import { idNumberFacts } from '../../common/personal/id-number.js';
+import { maskIdNumber, maskPhone } from '../../common/personal/mask.js';
+import { diffOf, record, whoOf } from '../audit/audit.service.js';
+import { type Actor, type AppContext, authorOf } from '../core/context.js';
+import { type Executor, fromFlag, toFlag } from '../core/database.js';
+import { AppError, fieldError, notFound, outOfScope, versionConflict } from '../core/errors.js';
+import { pinyinKeys } from '../core/pinyin.js';
+import { regionInScope, type Scope } from '../core/scope.js';
+import { updateVersioned } from '../core/versioned.js';
+import { findRegion } from '../regions/regions.repository.js';
+import { findUnit } from '../units/units.repository.js';
+import { unitInScope } from '../units/units.service.js';
+import * as repo from './cadres.repository.js';
+
+const ID_COLUMN = 'cadres.id_number';
+const PHONE_COLUMN = 'cadres.phone';
+
+export function cadreInScope(
+  scope: Scope,
+  cadre: { unitId: string; regionPath: string; userId: string | null },
+): boolean {
+  return (
+    regionInScope(scope, cadre.regionPath) ||
+    scope.unitIds.includes(cadre.unitId) ||
+    (scope.selfId !== null && cadre.userId === scope.selfId)
+  );
+}
+
+async function reachable(db: Executor, actor: Actor, id: string): Promise<repo.CadreView> {
+  const row = await repo.findCadre(db, id);
+  if (!row) throw notFound();
+  if (!cadreInScope(actor.scope, row)) throw outOfScope();
+  return row;
+}
+
+function toCadre(ctx: AppContext, row: repo.CadreView, expertise: string[]): Cadre {
+  const idNumber = ctx.cipher.decrypt(row.idNumberEnc, ID_COLUMN);
+  const phone = row.phoneEnc ? ctx.cipher.decrypt(row.phoneEnc, PHONE_COLUMN) : null;
+  return {
+    id: row.id,
+    name: row.name,
+    gender: row.gender as Cadre['gender'],
+    ethnicity: row.ethnicity as Cadre['ethnicity'],
+    politicalStatus: row.politicalStatus as Cadre['politicalStatus'],
+    birthDate: row.birthDate,
+    idNumber: maskIdNumber(idNumber),
+    phone: phone ? maskPhone(phone) : null,
+    education: row.education as Cadre['education'],
+    degree: row.degree as Cadre['degree'],
+    school: row.school,
+    major: row.major,
+    unitId: row.unitId,
+    unitName: row.unitName,
+    regionName: row.regionName,
+    position: row.position,
+    rankLevel: row.rankLevel as Cadre['rankLevel'],
+    rankKind: row.rankKind as Cadre['rankKind'],
+    reserve: fromFlag(row.reserve),
+    expertise,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/** Overlapping résumé periods: a warning, not an error (part-time posts overlap legitimately). */
+export function resumeWarnings(resume: ResumeEntry[]): { code: string; message: string }[] {
+  const entries = resume
+    .map((r, i) => ({ ...r, n: i + 1 }))
+    .sort((a, b) => a.fromMonth.localeCompare(b.fromMonth));
+  const out: { code: string; message: string }[] = [];
+  for (let i = 1; i < entries.length; i++) {
+    const prev = entries[i - 1] as (typeof entries)[number];
+    const cur = entries[i] as (typeof entries)[number];
+    if ((prev.toMonth ?? '9999-12') > cur.fromMonth) {
+      out.push({ code: 'resume.overlap', message: t('cadre.resumeOverlap', { a: prev.n, b: cur.n }) });
+    }
+  }
+  return out;
+}
+
+async function detail(ctx: AppContext, db: Executor, row: repo.CadreView): Promise<CadreDetail> {
+  const expertise = (await repo.expertiseOf(db, [row.id])).get(row.id) ?? [];
+  const resume = (await repo.resumeOf(db, row.id)).map(({ fromMonth, toMonth, unitName, position }) => ({
+    fromMonth,
+    toMonth,
+    unitName,
+    position,
+  }));
+  const relatives = (await repo.relativesOf(db, row.id)).map(({ name, relation, unitName, position }) => ({
+    name,
+    relation: relation as CadreDetail['relatives'][number]['relation'],
+    unitName,
+    position,
+  }));
+  return {
+    ...toCadre(ctx, row, expertise),
+    resume,
+    relatives,
+    hasPhoto: await repo.hasPhoto(db, row.id),
+    warnings: resumeWarnings(resume),
+  };
+}
+
+export async function list(ctx: AppContext, actor: Actor, params: CadreListParams): Promise<Page<Cadre>> {
+  let regionPath: string | null = null;
+  if (params.regionCode) {
+    const region = await findRegion(ctx.db, params.regionCode);
+    if (!region) return { items: [], total: 0, page: params.page, pageSize: params.pageSize };
+    regionPath = region.path;
+  }
+  const { rows, total } = await repo.listCadres(ctx.db, params, regionPath, actor.scope);
+  const expertise = await repo.expertiseOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  return {
+    items: rows.map((r) => toCadre(ctx, r, expertise.get(r.id) ?? [])),
+    total,
+    page: params.page,
+    pageSize: params.pageSize,
+  };
+}
+
+export async function get(ctx: AppContext, actor: Actor, id: string): Promise<CadreDetail> {
+  return detail(ctx, ctx.db, await reachable(ctx.db, actor, id));
+}
+
+/** The full ID number and phone; each view is audited. */
+export async function personal(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+): Promise<{ idNumber: string; phone: string | null }> {
+  const row = await reachable(ctx.db, actor, id);
+  const idNumber = ctx.cipher.decrypt(row.idNumberEnc, ID_COLUMN);
+  await record(ctx.db, ctx, whoOf(actor), {
+    action: 'cadres.viewFull',
+    objectType: 'cadre',
+    objectId: id,
+    diff: { idNumber: { to: maskIdNumber(idNumber) } },
+  });
+  return { idNumber, phone: row.phoneEnc ? ctx.cipher.decrypt(row.phoneEnc, PHONE_COLUMN) : null };
+}
+
+/** Rules shared by create and update. Returns the ID number that applies (new or kept). */
+async function check(
+  ctx: AppContext,
+  db: Executor,
+  actor: Actor,
+  values: Omit<CadreUpdateValues, 'version'>,
+  selfId: string | null,
+  currentIdNumber: string | null,
+): Promise<string> {
+  const unit = await findUnit(db, values.unitId);
+  if (!unit) throw fieldError('unitId', 'unit.parentMissing');
+  if (!unitInScope(actor.scope, unit)) throw fieldError('unitId', 'scope.unitOutside');
+  const idNumber = values.idNumber ?? currentIdNumber;
+  if (!idNumber) throw fieldError('idNumber', 'validation.required');
+  const facts = idNumberFacts(idNumber);
+  if (facts.birthDate !== values.birthDate) throw fieldError('birthDate', 'cadre.birthDateMismatch');
+  if (facts.gender !== values.gender) throw fieldError('gender', 'cadre.genderMismatch');
+  for (const [i, r] of values.resume.entries()) {
+    if (r.toMonth && r.toMonth < r.fromMonth)
+      throw fieldError(`resume.${i}.toMonth`, 'cadre.resumeBackwards');
+  }
+  if (values.idNumber) {
+    const clash = await repo.findByIdNumberIndex(db, ctx.cipher.blindIndex(values.idNumber, ID_COLUMN));
+    if (clash && clash.id !== selfId) {
+      throw new AppError('CONFLICT', {
+        messageKey: 'cadre.idNumberTaken',
+        fields: [{ field: 'idNumber', message: t('cadre.idNumberTaken') }],
+      });
+    }
+  }
+  return idNumber;
+}
+
+function columns(ctx: AppContext, values: Omit<CadreUpdateValues, 'version'>) {
+  const keys = pinyinKeys(values.name);
+  return {
+    name: values.name,
+    namePinyin: keys.full,
+    nameInitials: keys.initials,
+    gender: values.gender,
+    ethnicity: values.ethnicity,
+    politicalStatus: values.politicalStatus,
+    birthDate: values.birthDate,
+    ...(values.idNumber
+      ? {
+          idNumberEnc: ctx.cipher.encrypt(values.idNumber, ID_COLUMN),
+          idNumberIndex: ctx.cipher.blindIndex(values.idNumber, ID_COLUMN),
+        }
+      : {}),
+    ...(values.phone !== undefined
+      ? { phoneEnc: values.phone ? ctx.cipher.encrypt(values.phone, PHONE_COLUMN) : null }
+      : {}),
+    education: values.education,
+    degree: values.degree,
+    school: values.school,
+    major: values.major,
+    unitId: values.unitId,
+    position: values.position,
+    rankLevel: values.rankLevel,
+    rankKind: values.rankKind,
+    reserve: toFlag(values.reserve),
+  };
+}
+
+const children = (values: Omit<CadreUpdateValues, 'version'>) => ({
+  expertise: [...new Set(values.expertise.map((e) => e.trim()).filter(Boolean))],
+  resume: values.resume.map((r) => ({ id: randomUUID(), ...r })),
+  relatives: values.relatives.map((r) => ({ id: randomUUID(), ...r })),
+});
+
+/** What the audit log keeps of a cadre: masked identifiers, no clear personal data. */
+function auditable(d: CadreDetail): Record<string, unknown> {
+  const { id: _id, version: _v, createdAt: _c, updatedAt: _u, warnings: _w, hasPhoto: _p, ...rest } = d;
+  return { ...rest, resume: d.resume.length, relatives: d.relatives.length };
+}
+
+export async function create(ctx: AppContext, actor: Actor, values: CadreValues): Promise<CadreDetail> {
+  const id = randomUUID();
+  const now = ctx.clock.now().toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    await check(ctx, trx, actor, values, null, null);
+    await repo.insertCadre(trx, {
+      id,
+      userId: null,
+      ...(columns(ctx, values) as ReturnType<typeof columns> & {
+        idNumberEnc: string;
+        idNumberIndex: string;
+      }),
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      createdBy: authorOf(actor),
+      updatedBy: authorOf(actor),
+    });
+    await repo.replaceChildren(trx, id, children(values));
+    const after = await detail(ctx, trx, (await repo.findCadre(trx, id)) as repo.CadreView);
+    await record(trx, ctx, whoOf(actor), {
+      action: 'cadres.create',
+      objectType: 'cadre',
+      objectId: id,
+      diff: diffOf(null, auditable(after)),
+    });
+    return after;
+  });
+}
+
+export async function update(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  values: CadreUpdateValues,
+): Promise<CadreDetail> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const current = await reachable(trx, actor, id);
+    if (current.version !== values.version) throw versionConflict();
+    const before = await detail(ctx, trx, current);
+    await check(ctx, trx, actor, values, id, ctx.cipher.decrypt(current.idNumberEnc, ID_COLUMN));
+    await updateVersioned(trx, 'cadres', id, values.version, {
+      ...columns(ctx, values),
+      updatedAt: ctx.clock.now().toISOString(),
+      updatedBy: authorOf(actor),
+    });
+    await repo.replaceChildren(trx, id, children(values));
+    const after = await detail(ctx, trx, (await repo.findCadre(trx, id)) as repo.CadreView);
+    await record(trx, ctx, whoOf(actor), {
+      action: 'cadres.update',
+      objectType: 'cadre',
+      objectId: id,
+      diff: diffOf(auditable(before), auditable(after)),
+    });
+    return after;
+  });
+}
+
+/** Deletes a cadre and all their personal data; the audit log keeps masked references. */
+export async function remove(ctx: AppContext, actor: Actor, id: string, version: number): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const current = await reachable(trx, actor, id);
+    if (current.version !== version) throw versionConflict();
+    const before = await detail(ctx, trx, current);
+    await repo.deleteCadre(trx, id);
+    await record(trx, ctx, whoOf(actor), {
+      action: 'cadres.delete',
+      objectType: 'cadre',
+      objectId: id,
+      diff: diffOf(auditable(before), null),
+    });
+  });
+}
+
+export async function expertise(ctx: AppContext) {
+  return { items: await repo.expertiseVocabulary(ctx.db) };
+}
+
+export async function ensureExpertise(ctx: Pick<AppContext, 'db'>): Promise<void> {
+  await repo.ensureVocabulary(ctx.db, EXPERTISE_TAGS);
+}
+
+const IMAGE_TYPES: [string, (b: Buffer) => boolean][] = [
+  ['image/jpeg', (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff],
+  [
+    'image/png',
+    (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  ],
+  [
+    'image/webp',
+    (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
+  ],
+];
+export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
+
+/** A photo is kept only if its bytes say it is a JPEG, PNG or WebP image (the declared type is not trusted). */
+export async function putPhoto(ctx: AppContext, actor: Actor, id: string, content: Buffer): Promise<void> {
+  const mime = IMAGE_TYPES.find(([, test]) => test(content))?.[0];
+  if (!mime) throw fieldError('photo', 'cadre.photoType');
+  if (content.length > PHOTO_MAX_BYTES)
+    throw new AppError('PAYLOAD_TOO_LARGE', { params: { limit: '2 MB' } });
+  await ctx.db.transaction().execute(async (trx) => {
+    await reachable(trx, actor, id);
+    await repo.putPhoto(trx, id, mime, content, ctx.clock.now().toISOString());
+    await record(trx, ctx, whoOf(actor), {
+      action: 'cadres.photo',
+      objectType: 'cadre',
+      objectId: id,
+      diff: { photo: { to: `${mime}, ${content.length} B` } },
+    });
+  });
+}
+
+export async function getPhoto(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+): Promise<{ mime: string; content: Buffer }> {
+  await reachable(ctx.db, actor, id);
+  const photo = await repo.getPhoto(ctx.db, id);
+  if (!photo) throw notFound();
+  return { mime: photo.mime, content: Buffer.from(photo.content) };
+}
