@@ -4,12 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../common/accounts/accounts.schema.js';
 import { ROLES, type Role } from '../common/auth/auth.schema.js';
 import { zCadreInput } from '../common/cadres/cadres.schema.js';
+import { zBatchInput } from '../common/programmes/programmes.schema.js';
 import { zUnitInput } from '../common/units/units.schema.js';
 import { createAccount as createAccountViaService } from '../server/accounts/accounts.service.js';
 import * as cadres from '../server/cadres/cadres.service.js';
 import type { ApiRoute } from '../server/core/access.js';
 import { systemActor } from '../server/core/context.js';
 import { type Access, type Action, POLICY } from '../server/core/policy.js';
+import * as programmes from '../server/programmes/programmes.service.js';
 import * as units from '../server/units/units.service.js';
 import {
   cadreInput,
@@ -99,6 +101,31 @@ async function cadreUnitFor(caller: Caller, where: Where) {
 const cadreVersion = async (id: string) =>
   (await t.ctx.db.selectFrom('cadres').select('version').where('id', '=', id).executeTakeFirstOrThrow())
     .version;
+
+async function freshProgramme(where: Where) {
+  return programmes.createProgramme(t.ctx, seeder(), {
+    name: `矩阵项目${randomUUID().slice(0, 8)}`,
+    kind: 'downward',
+    regionCode: where === 'own' ? '522600' : '320500',
+    description: null,
+  });
+}
+async function freshBatch(where: Where) {
+  const p = await freshProgramme(where);
+  return programmes.createBatch(
+    t.ctx,
+    seeder(),
+    zBatchInput.parse({ ...batchBody(p.id), name: `矩阵批次${randomUUID().slice(0, 8)}` }),
+  );
+}
+const batchBody = (programmeId: string) => ({
+  programmeId,
+  name: '第一批',
+  plannedStart: '2027-03-01',
+  plannedEnd: '2028-02-28',
+  termMonths: 12,
+  quotas: [{ regionCode: '522630', quota: 5 }],
+});
 
 /** The unit a caller's "own" and "foreign" variants act on. */
 async function unitFor(caller: Caller, where: Where) {
@@ -350,6 +377,77 @@ const FIXTURES: Record<string, (caller: Caller, where: Where) => Promise<Request
     };
   },
   'GET /api/expertise': async () => ({ method: 'GET', url: '/api/expertise' }),
+  'GET /api/programmes': async (_c, where) => {
+    const p = await freshProgramme(where);
+    return {
+      method: 'GET',
+      url: `/api/programmes?q=${encodeURIComponent(p.name)}`,
+      list: true,
+      secret: p.name,
+    };
+  },
+  'GET /api/programmes/:id': async (_c, where) => {
+    const p = await freshProgramme(where);
+    return { method: 'GET', url: `/api/programmes/${p.id}`, secret: p.name };
+  },
+  'POST /api/programmes': async (_c, where) => ({
+    method: 'POST',
+    url: '/api/programmes',
+    ...body({
+      name: `矩阵新项目${randomUUID().slice(0, 6)}`,
+      kind: 'aid',
+      regionCode: where === 'own' ? '522630' : '320508',
+    }),
+  }),
+  'PUT /api/programmes/:id': async (_c, where) => {
+    const p = await freshProgramme(where);
+    return {
+      method: 'PUT',
+      url: `/api/programmes/${p.id}`,
+      ...body({ name: `${p.name}改`, kind: 'aid', regionCode: p.regionCode, version: p.version }),
+      secret: p.name,
+    };
+  },
+  'DELETE /api/programmes/:id': async (_c, where) => {
+    const p = await freshProgramme(where);
+    return { method: 'DELETE', url: `/api/programmes/${p.id}?version=1`, secret: p.name };
+  },
+  'GET /api/batches': async (_c, where) => {
+    const b = await freshBatch(where);
+    return { method: 'GET', url: `/api/batches?q=${encodeURIComponent(b.name)}`, list: true, secret: b.name };
+  },
+  'GET /api/batches/:id': async (_c, where) => {
+    const b = await freshBatch(where);
+    return { method: 'GET', url: `/api/batches/${b.id}`, secret: b.name };
+  },
+  'POST /api/batches': async (_c, where) => ({
+    method: 'POST',
+    url: '/api/batches',
+    ...body(batchBody((await freshProgramme(where)).id)),
+  }),
+  'PUT /api/batches/:id': async (_c, where) => {
+    const b = await freshBatch(where);
+    const { programmeId: _p, ...rest } = batchBody(b.programmeId);
+    return {
+      method: 'PUT',
+      url: `/api/batches/${b.id}`,
+      ...body({ ...rest, name: b.name, version: b.version }),
+      secret: b.name,
+    };
+  },
+  'POST /api/batches/:id/advance': async (_c, where) => {
+    const b = await freshBatch(where);
+    return {
+      method: 'POST',
+      url: `/api/batches/${b.id}/advance`,
+      ...body({ to: 'selecting', reason: '需求已汇总', version: 1 }),
+      secret: b.name,
+    };
+  },
+  'DELETE /api/batches/:id': async (_c, where) => {
+    const b = await freshBatch(where);
+    return { method: 'DELETE', url: `/api/batches/${b.id}?version=1`, secret: b.name };
+  },
   'GET /api/audit': async () => ({ method: 'GET', url: '/api/audit?pageSize=5' }),
   'GET /api/audit/export': async () => ({ method: 'GET', url: '/api/audit/export?action=units.create' }),
 };

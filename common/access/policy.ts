@@ -38,6 +38,13 @@ const AUDIT_ADMIN = { audit_admin: 'all' } as const satisfies RoleAccess;
 /** Who keeps cadres' files: the 组织部 over its regions, the sending unit's liaison over its unit. */
 const CADRE_KEEPERS = { org_dept: 'region', sending_liaison: 'unit' } as const satisfies RoleAccess;
 const CADRE_READERS = { ...CADRE_KEEPERS, cadre: 'self' } as const satisfies RoleAccess;
+/** Programmes and batches are run by the organising 组织部; the units taking part read them all. */
+const PROGRAMME_RUNNERS = { org_dept: 'region' } as const satisfies RoleAccess;
+const PROGRAMME_READERS = {
+  org_dept: 'region',
+  sending_liaison: 'all',
+  receiving_manager: 'all',
+} as const satisfies RoleAccess;
 
 export const POLICY = {
   'health.read': 'public',
@@ -72,6 +79,15 @@ export const POLICY = {
   'cadres.viewFull': CADRE_READERS,
   'cadres.photo': CADRE_KEEPERS,
   'expertise.read': 'authenticated',
+  'programmes.read': PROGRAMME_READERS,
+  'programmes.create': PROGRAMME_RUNNERS,
+  'programmes.update': PROGRAMME_RUNNERS,
+  'programmes.delete': PROGRAMME_RUNNERS,
+  'batches.read': PROGRAMME_READERS,
+  'batches.create': PROGRAMME_RUNNERS,
+  'batches.update': PROGRAMME_RUNNERS,
+  'batches.advance': PROGRAMME_RUNNERS,
+  'batches.delete': PROGRAMME_RUNNERS,
   'audit.read': AUDIT_ADMIN,
   'audit.export': AUDIT_ADMIN,
 } as const satisfies Record<string, Access>;

@@ -11,11 +11,18 @@ import pg from 'pg';
 import type { AuditTables } from '../audit/audit.table.js';
 import type { AuthTables } from '../auth/auth.table.js';
 import type { CadresTables } from '../cadres/cadres.table.js';
+import type { ProgrammesTables } from '../programmes/programmes.table.js';
 import type { RegionsTables } from '../regions/regions.table.js';
 import type { UnitsTables } from '../units/units.table.js';
 
 /** Every table, composed from the capability folders' `*.table.ts`. */
-export interface Database extends AuthTables, AuditTables, CadresTables, RegionsTables, UnitsTables {
+export interface Database
+  extends AuthTables,
+    AuditTables,
+    CadresTables,
+    ProgrammesTables,
+    RegionsTables,
+    UnitsTables {
   meta: { key: string; value: string };
 }
 

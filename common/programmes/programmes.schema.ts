@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { EDUCATIONS } from '../cadres/cadre-enums.js';
+import { zId, zVersion } from '../http/ids.schema.js';
+import { zPage, zPageQuery } from '../http/paging.schema.js';
+import { zRegionCode } from '../regions/regions.schema.js';
+
+export const PROGRAMME_KINDS = ['downward', 'upward', 'cross_region', 'aid', 'enterprise', 'other'] as const;
+/** A batch moves only forward through these. */
+export const BATCH_STATUSES = ['preparing', 'selecting', 'on_post', 'finished'] as const;
+export type BatchStatus = (typeof BATCH_STATUSES)[number];
+
+const zText = (min: number, max: number) => z.string().trim().min(min).max(max);
+
+export const zProgrammeInput = z.strictObject({
+  name: zText(2, 60),
+  kind: z.enum(PROGRAMME_KINDS),
+  /** The organising 组织部's region. */
+  regionCode: zRegionCode,
+  description: z
+    .string()
+    .trim()
+    .max(2000)
+    .nullish()
+    .transform((v) => (v ? v : null)),
+});
+export type ProgrammeValues = z.output<typeof zProgrammeInput>;
+export const zProgrammeUpdate = zProgrammeInput.extend({ version: zVersion });
+
+export const zProgramme = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(PROGRAMME_KINDS),
+  regionCode: z.string(),
+  regionName: z.string(),
+  description: z.string().nullable(),
+  batchCount: z.number().int(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Programme = z.infer<typeof zProgramme>;
+
+export const zProgrammeListQuery = zPageQuery
+  .extend({
+    sort: z.enum(['name', 'createdAt', 'updatedAt']).default('createdAt'),
+    order: z.enum(['asc', 'desc']).default('desc'),
+    q: z.string().trim().max(30).optional(),
+    kind: z.enum(PROGRAMME_KINDS).optional(),
+    regionCode: zRegionCode.optional(),
+  })
+  .strict();
+export type ProgrammeListParams = z.output<typeof zProgrammeListQuery>;
+export const zProgrammePage = zPage(zProgramme);
+
+/** Eligibility rules checked at nomination; the defaults follow published measures. */
+export const zEligibility = z.strictObject({
+  ageCaps: z.strictObject({
+    bureau: z.number().int().min(18).max(70),
+    division: z.number().int().min(18).max(70),
+    section: z.number().int().min(18).max(70),
+  }),
+  minEducation: z.enum(EDUCATIONS).nullable(),
+  reserveFirst: z.boolean(),
+});
+export type Eligibility = z.infer<typeof zEligibility>;
+export const DEFAULT_ELIGIBILITY: Eligibility = {
+  ageCaps: { bureau: 50, division: 45, section: 40 },
+  minEducation: 'bachelor',
+  reserveFirst: true,
+};
+
+export const zQuota = z.strictObject({ regionCode: zRegionCode, quota: z.number().int().min(1).max(10000) });
+
+const zDate = z.iso.date({ message: 'date.day' });
+
+export const zBatchInput = z.strictObject({
+  programmeId: zId,
+  name: zText(1, 40),
+  plannedStart: zDate,
+  plannedEnd: zDate,
+  termMonths: z.number().int().min(1).max(60),
+  eligibility: zEligibility.default(DEFAULT_ELIGIBILITY),
+  quotas: z.array(zQuota).max(200).default([]),
+});
+export type BatchValues = z.output<typeof zBatchInput>;
+export const zBatchUpdate = zBatchInput.omit({ programmeId: true }).extend({ version: zVersion });
+export type BatchUpdateValues = z.output<typeof zBatchUpdate>;
+
+export const zBatchAdvance = z.strictObject({
+  to: z.enum(BATCH_STATUSES),
+  reason: zText(2, 500),
+  version: zVersion,
+});
+
+export const zBatch = z.object({
+  id: z.string(),
+  programmeId: z.string(),
+  programmeName: z.string(),
+  name: z.string(),
+  plannedStart: z.string(),
+  plannedEnd: z.string(),
+  termMonths: z.number().int(),
+  status: z.enum(BATCH_STATUSES),
+  eligibility: zEligibility,
+  quotas: z.array(z.object({ regionCode: z.string(), regionName: z.string(), quota: z.number().int() })),
+  history: z.array(
+    z.object({
+      from: z.enum(BATCH_STATUSES),
+      to: z.enum(BATCH_STATUSES),
+      reason: z.string(),
+      at: z.string(),
+    }),
+  ),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Batch = z.infer<typeof zBatch>;
+
+export const zBatchListQuery = zPageQuery
+  .extend({
+    sort: z.enum(['plannedStart', 'name', 'createdAt']).default('plannedStart'),
+    order: z.enum(['asc', 'desc']).default('desc'),
+    programmeId: zId.optional(),
+    status: z.enum(BATCH_STATUSES).optional(),
+    q: z.string().trim().max(30).optional(),
+  })
+  .strict();
+export type BatchListParams = z.output<typeof zBatchListQuery>;
+export const zBatchPage = zPage(zBatch);

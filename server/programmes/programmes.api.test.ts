@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Batch, Programme } from '../../common/programmes/programmes.schema.js';
+import { createAccount, createTestApp, login, type TestApp } from '../../test/helpers.js';
+
+let t: TestApp;
+let qdn: string;
+let sz: string;
+let cadre: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const org = (regionCode: string) =>
+    createAccount(t.ctx, { grants: [{ role: 'org_dept', regionCode, unitId: null, programmeIds: null }] });
+  qdn = await login(t.app, await org('522600'));
+  sz = await login(t.app, await org('320500'));
+  cadre = await login(t.app, await createAccount(t.ctx, { roles: ['cadre'] }));
+});
+afterAll(() => t.close());
+
+const call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, cookie: string, payload?: object) =>
+  t.app.inject({ method, url, payload, headers: { cookie } });
+
+async function programme(cookie: string, regionCode: string, name: string): Promise<Programme> {
+  const res = await call('POST', '/api/programmes', cookie, {
+    name,
+    kind: 'cross_region',
+    regionCode,
+    description: '东西部协作',
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+}
+
+describe('programmes and batches', () => {
+  it('a 组织部 runs programmes in its own region only, and sees only those', async () => {
+    const p = await programme(qdn, '522600', '黔东南州千名干部人才行动');
+    expect(p).toMatchObject({
+      kind: 'cross_region',
+      regionName: '贵州省 / 黔东南苗族侗族自治州',
+      batchCount: 0,
+    });
+    const outside = await call('POST', '/api/programmes', qdn, {
+      name: '越界项目',
+      kind: 'aid',
+      regionCode: '320500',
+    });
+    expect(outside.json().fields).toEqual([{ field: 'regionCode', message: '该行政区划不在您的管辖范围内' }]);
+    await programme(sz, '320500', '苏州市挂职交流计划');
+    const seen = (await call('GET', '/api/programmes?pageSize=100', qdn)).json();
+    expect(seen.items.map((x: Programme) => x.name)).toEqual(['黔东南州千名干部人才行动']);
+    expect((await call('GET', `/api/programmes?q=qdnzqmgbrcxd`, qdn)).json().total).toBe(1);
+  });
+
+  it('a batch has dates, a term, eligibility defaults and quotas per region', async () => {
+    const p = await programme(qdn, '522600', '批次测试项目');
+    const bad = await call('POST', '/api/batches', qdn, {
+      programmeId: p.id,
+      name: '第一批',
+      plannedStart: '2027-03-01',
+      plannedEnd: '2027-01-01',
+      termMonths: 12,
+    });
+    expect(bad.json().fields).toEqual([{ field: 'plannedEnd', message: '计划结束日期须晚于开始日期' }]);
+    const res = await call('POST', '/api/batches', qdn, {
+      programmeId: p.id,
+      name: '第一批',
+      plannedStart: '2027-03-01',
+      plannedEnd: '2028-02-29',
+      termMonths: 12,
+      quotas: [
+        { regionCode: '522630', quota: 20 },
+        { regionCode: '522634', quota: 15 },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const batch = res.json() as Batch;
+    expect(batch).toMatchObject({
+      status: 'preparing',
+      programmeName: '批次测试项目',
+      eligibility: {
+        ageCaps: { bureau: 50, division: 45, section: 40 },
+        minEducation: 'bachelor',
+        reserveFirst: true,
+      },
+      quotas: [
+        { regionCode: '522630', regionName: '贵州省 / 黔东南苗族侗族自治州 / 台江县', quota: 20 },
+        { regionCode: '522634', regionName: '贵州省 / 黔东南苗族侗族自治州 / 雷山县', quota: 15 },
+      ],
+    });
+    const twice = await call('PUT', `/api/batches/${batch.id}`, qdn, {
+      name: '第一批',
+      plannedStart: '2027-03-01',
+      plannedEnd: '2028-02-29',
+      termMonths: 12,
+      quotas: [
+        { regionCode: '522630', quota: 1 },
+        { regionCode: '522630', quota: 2 },
+      ],
+      version: 1,
+    });
+    expect(twice.json().fields).toEqual([
+      { field: 'quotas.1.regionCode', message: '同一地区的名额只能设一次' },
+    ]);
+    expect((await call('DELETE', `/api/programmes/${p.id}?version=1`, qdn)).json().message).toBe(
+      '该项目下已有批次，不能删除',
+    );
+  });
+
+  it('moves a batch only forward, with a reason, keeping the history', async () => {
+    const p = await programme(qdn, '522600', '状态测试项目');
+    const b = (
+      await call('POST', '/api/batches', qdn, {
+        programmeId: p.id,
+        name: '首批',
+        plannedStart: '2027-01-01',
+        plannedEnd: '2027-12-31',
+        termMonths: 12,
+      })
+    ).json() as Batch;
+    const noReason = await call('POST', `/api/batches/${b.id}/advance`, qdn, {
+      to: 'selecting',
+      reason: '',
+      version: 1,
+    });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().fields[0].field).toBe('reason');
+    const on = await call('POST', `/api/batches/${b.id}/advance`, qdn, {
+      to: 'on_post',
+      reason: '人选已确定，统一报到',
+      version: 1,
+    });
+    expect(on.json()).toMatchObject({
+      status: 'on_post',
+      history: [{ from: 'preparing', to: 'on_post', reason: '人选已确定，统一报到' }],
+    });
+    const back = await call('POST', `/api/batches/${b.id}/advance`, qdn, {
+      to: 'selecting',
+      reason: '回退',
+      version: 2,
+    });
+    expect(back.json().fields).toEqual([
+      { field: 'to', message: '批次状态只能向后推进（筹备 → 选派 → 在岗 → 已结束）' },
+    ]);
+    expect((await call('DELETE', `/api/batches/${b.id}?version=2`, qdn)).json().message).toBe(
+      '只有筹备中的批次可以删除',
+    );
+    await call('POST', `/api/batches/${b.id}/advance`, qdn, { to: 'finished', reason: '期满', version: 2 });
+    const edit = await call('PUT', `/api/batches/${b.id}`, qdn, {
+      name: '首批',
+      plannedStart: '2027-01-01',
+      plannedEnd: '2027-12-31',
+      termMonths: 12,
+      version: 3,
+    });
+    expect(edit.json().message).toBe('批次已结束，不能再修改');
+  });
+
+  it('another 组织部 gets 404 for a batch outside its region; a cadre gets 403', async () => {
+    const p = await programme(qdn, '522600', '范围测试项目');
+    const b = (
+      await call('POST', '/api/batches', qdn, {
+        programmeId: p.id,
+        name: '首批',
+        plannedStart: '2027-01-01',
+        plannedEnd: '2027-12-31',
+        termMonths: 12,
+      })
+    ).json() as Batch;
+    expect((await call('GET', `/api/batches/${b.id}`, sz)).statusCode).toBe(404);
+    expect((await call('GET', `/api/batches/${b.id}`, cadre)).statusCode).toBe(403);
+  });
+});

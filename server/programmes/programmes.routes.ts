@@ -1,0 +1,156 @@
+import { zOk } from '../../common/auth/auth.schema.js';
+import { zIdParams } from '../../common/http/ids.schema.js';
+import {
+  zBatch,
+  zBatchAdvance,
+  zBatchInput,
+  zBatchListQuery,
+  zBatchPage,
+  zBatchUpdate,
+  zProgramme,
+  zProgrammeInput,
+  zProgrammeListQuery,
+  zProgrammePage,
+  zProgrammeUpdate,
+} from '../../common/programmes/programmes.schema.js';
+import { zVersionQuery } from '../../common/units/units.schema.js';
+import { actorOf } from '../core/access.js';
+import type { AppInstance } from '../core/http.js';
+import * as service from './programmes.service.js';
+
+export function registerProgrammeRoutes(app: AppInstance): void {
+  const tags = ['programmes'];
+
+  app.get(
+    '/api/programmes',
+    {
+      config: { action: 'programmes.read' },
+      schema: {
+        tags,
+        summary: '挂职项目列表',
+        querystring: zProgrammeListQuery,
+        response: { 200: zProgrammePage },
+      },
+    },
+    async (request) => service.listProgrammes(app.ctx, actorOf(request), request.query),
+  );
+  app.get(
+    '/api/programmes/:id',
+    {
+      config: { action: 'programmes.read' },
+      schema: { tags, summary: '挂职项目详情', params: zIdParams, response: { 200: zProgramme } },
+    },
+    async (request) => service.getProgramme(app.ctx, actorOf(request), request.params.id),
+  );
+  app.post(
+    '/api/programmes',
+    {
+      config: { action: 'programmes.create' },
+      schema: { tags, summary: '新建挂职项目', body: zProgrammeInput, response: { 201: zProgramme } },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.createProgramme(app.ctx, actorOf(request), request.body)),
+  );
+  app.put(
+    '/api/programmes/:id',
+    {
+      config: { action: 'programmes.update' },
+      schema: {
+        tags,
+        summary: '修改挂职项目',
+        params: zIdParams,
+        body: zProgrammeUpdate,
+        response: { 200: zProgramme },
+      },
+    },
+    async (request) => service.updateProgramme(app.ctx, actorOf(request), request.params.id, request.body),
+  );
+  app.delete(
+    '/api/programmes/:id',
+    {
+      config: { action: 'programmes.delete' },
+      schema: {
+        tags,
+        summary: '删除没有批次的项目',
+        params: zIdParams,
+        querystring: zVersionQuery,
+        response: { 200: zOk },
+      },
+    },
+    async (request) => {
+      await service.removeProgramme(app.ctx, actorOf(request), request.params.id, request.query.version);
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/batches',
+    {
+      config: { action: 'batches.read' },
+      schema: { tags, summary: '批次列表', querystring: zBatchListQuery, response: { 200: zBatchPage } },
+    },
+    async (request) => service.listBatches(app.ctx, actorOf(request), request.query),
+  );
+  app.get(
+    '/api/batches/:id',
+    {
+      config: { action: 'batches.read' },
+      schema: { tags, summary: '批次详情', params: zIdParams, response: { 200: zBatch } },
+    },
+    async (request) => service.getBatch(app.ctx, actorOf(request), request.params.id),
+  );
+  app.post(
+    '/api/batches',
+    {
+      config: { action: 'batches.create' },
+      schema: { tags, summary: '新建批次', body: zBatchInput, response: { 201: zBatch } },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.createBatch(app.ctx, actorOf(request), request.body)),
+  );
+  app.put(
+    '/api/batches/:id',
+    {
+      config: { action: 'batches.update' },
+      schema: {
+        tags,
+        summary: '修改批次（含名额与资格条件）',
+        params: zIdParams,
+        body: zBatchUpdate,
+        response: { 200: zBatch },
+      },
+    },
+    async (request) => service.updateBatch(app.ctx, actorOf(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/batches/:id/advance',
+    {
+      config: { action: 'batches.advance' },
+      schema: {
+        tags,
+        summary: '推进批次状态（须说明原因）',
+        params: zIdParams,
+        body: zBatchAdvance,
+        response: { 200: zBatch },
+      },
+    },
+    async (request) => service.advanceBatch(app.ctx, actorOf(request), request.params.id, request.body),
+  );
+  app.delete(
+    '/api/batches/:id',
+    {
+      config: { action: 'batches.delete' },
+      schema: {
+        tags,
+        summary: '删除筹备中的批次',
+        params: zIdParams,
+        querystring: zVersionQuery,
+        response: { 200: zOk },
+      },
+    },
+    async (request) => {
+      await service.removeBatch(app.ctx, actorOf(request), request.params.id, request.query.version);
+      return { ok: true as const };
+    },
+  );
+}

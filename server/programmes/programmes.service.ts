@@ -1,0 +1,352 @@
+import { randomUUID } from 'node:crypto';
+import type { Page } from '../../common/http/paging.schema.js';
+import {
+  BATCH_STATUSES,
+  type Batch,
+  type BatchListParams,
+  type BatchStatus,
+  type BatchUpdateValues,
+  type BatchValues,
+  type Eligibility,
+  type Programme,
+  type ProgrammeListParams,
+  type ProgrammeValues,
+} from '../../common/programmes/programmes.schema.js';
+import { diffOf, record, whoOf } from '../audit/audit.service.js';
+import { type Actor, type AppContext, authorOf } from '../core/context.js';
+import type { Executor } from '../core/database.js';
+import { AppError, fieldError, notFound, outOfScope, versionConflict } from '../core/errors.js';
+import { pinyinKeys } from '../core/pinyin.js';
+import { regionInScope } from '../core/scope.js';
+import { updateVersioned } from '../core/versioned.js';
+import { findRegion } from '../regions/regions.repository.js';
+import * as repo from './programmes.repository.js';
+
+const toProgramme = (row: repo.ProgrammeView): Programme => ({
+  id: row.id,
+  name: row.name,
+  kind: row.kind as Programme['kind'],
+  regionCode: row.regionCode,
+  regionName: row.regionName,
+  description: row.description,
+  batchCount: Number(row.batchCount),
+  version: row.version,
+  createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
+});
+
+async function reachableProgramme(db: Executor, actor: Actor, id: string): Promise<repo.ProgrammeView> {
+  const row = await repo.findProgramme(db, id);
+  if (!row) throw notFound();
+  if (!regionInScope(actor.scope, row.regionPath)) throw outOfScope();
+  return row;
+}
+
+async function reachableBatch(db: Executor, actor: Actor, id: string): Promise<repo.BatchView> {
+  const row = await repo.findBatch(db, id);
+  if (!row) throw notFound();
+  if (!regionInScope(actor.scope, row.regionPath)) throw outOfScope();
+  return row;
+}
+
+export async function listProgrammes(
+  ctx: AppContext,
+  actor: Actor,
+  p: ProgrammeListParams,
+): Promise<Page<Programme>> {
+  const region = p.regionCode ? await findRegion(ctx.db, p.regionCode) : null;
+  if (p.regionCode && !region) return { items: [], total: 0, page: p.page, pageSize: p.pageSize };
+  const { rows, total } = await repo.listProgrammes(ctx.db, p, actor.scope, region?.path ?? null);
+  return { items: rows.map(toProgramme), total, page: p.page, pageSize: p.pageSize };
+}
+
+export async function getProgramme(ctx: AppContext, actor: Actor, id: string): Promise<Programme> {
+  return toProgramme(await reachableProgramme(ctx.db, actor, id));
+}
+
+async function checkProgramme(db: Executor, actor: Actor, values: ProgrammeValues): Promise<void> {
+  const region = await findRegion(db, values.regionCode);
+  if (!region) throw fieldError('regionCode', 'unit.regionMissing');
+  if (!regionInScope(actor.scope, region.path)) throw fieldError('regionCode', 'scope.regionOutside');
+}
+
+const programmeColumns = (v: ProgrammeValues) => {
+  const keys = pinyinKeys(v.name);
+  return {
+    name: v.name,
+    namePinyin: keys.full,
+    nameInitials: keys.initials,
+    kind: v.kind,
+    regionCode: v.regionCode,
+    description: v.description,
+  };
+};
+
+export async function createProgramme(
+  ctx: AppContext,
+  actor: Actor,
+  values: ProgrammeValues,
+): Promise<Programme> {
+  const id = randomUUID();
+  const now = ctx.clock.now().toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    await checkProgramme(trx, actor, values);
+    await repo.insertProgramme(trx, {
+      id,
+      ...programmeColumns(values),
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      createdBy: authorOf(actor),
+      updatedBy: authorOf(actor),
+    });
+    await record(trx, ctx, whoOf(actor), {
+      action: 'programmes.create',
+      objectType: 'programme',
+      objectId: id,
+      diff: diffOf(null, values),
+    });
+    return toProgramme((await repo.findProgramme(trx, id)) as repo.ProgrammeView);
+  });
+}
+
+export async function updateProgramme(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  values: ProgrammeValues & { version: number },
+) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const current = await reachableProgramme(trx, actor, id);
+    if (current.version !== values.version) throw versionConflict();
+    await checkProgramme(trx, actor, values);
+    await updateVersioned(trx, 'programmes', id, values.version, {
+      ...programmeColumns(values),
+      updatedAt: ctx.clock.now().toISOString(),
+      updatedBy: authorOf(actor),
+    });
+    const { version: _v, ...after } = values;
+    await record(trx, ctx, whoOf(actor), {
+      action: 'programmes.update',
+      objectType: 'programme',
+      objectId: id,
+      diff: diffOf(
+        {
+          name: current.name,
+          kind: current.kind,
+          regionCode: current.regionCode,
+          description: current.description,
+        },
+        after,
+      ),
+    });
+    return toProgramme((await repo.findProgramme(trx, id)) as repo.ProgrammeView);
+  });
+}
+
+export async function removeProgramme(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  version: number,
+): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const current = await reachableProgramme(trx, actor, id);
+    if (current.version !== version) throw versionConflict();
+    if (Number(current.batchCount) > 0)
+      throw new AppError('CONFLICT', { messageKey: 'programme.hasBatches' });
+    await repo.deleteProgramme(trx, id);
+    await record(trx, ctx, whoOf(actor), {
+      action: 'programmes.delete',
+      objectType: 'programme',
+      objectId: id,
+      diff: { name: { from: current.name } },
+    });
+  });
+}
+
+// ---- batches ----
+
+async function toBatches(db: Executor, rows: repo.BatchView[]): Promise<Batch[]> {
+  const ids = rows.map((r) => r.id);
+  const quotas = await repo.quotasOf(db, ids);
+  const history = await repo.historyOf(db, ids);
+  return rows.map((row) => ({
+    id: row.id,
+    programmeId: row.programmeId,
+    programmeName: row.programmeName,
+    name: row.name,
+    plannedStart: row.plannedStart,
+    plannedEnd: row.plannedEnd,
+    termMonths: row.termMonths,
+    status: row.status as BatchStatus,
+    eligibility: JSON.parse(row.eligibility) as Eligibility,
+    quotas: quotas
+      .filter((q) => q.batchId === row.id)
+      .map(({ regionCode, regionName, quota }) => ({ regionCode, regionName, quota })),
+    history: history
+      .filter((h) => h.batchId === row.id)
+      .map((h) => ({
+        from: h.fromStatus as BatchStatus,
+        to: h.toStatus as BatchStatus,
+        reason: h.reason,
+        at: h.at,
+      })),
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  }));
+}
+
+const oneBatch = async (db: Executor, id: string) =>
+  (await toBatches(db, [(await repo.findBatch(db, id)) as repo.BatchView]))[0] as Batch;
+
+export async function listBatches(ctx: AppContext, actor: Actor, p: BatchListParams): Promise<Page<Batch>> {
+  const { rows, total } = await repo.listBatches(ctx.db, p, actor.scope);
+  return { items: await toBatches(ctx.db, rows), total, page: p.page, pageSize: p.pageSize };
+}
+
+export async function getBatch(ctx: AppContext, actor: Actor, id: string): Promise<Batch> {
+  await reachableBatch(ctx.db, actor, id);
+  return oneBatch(ctx.db, id);
+}
+
+async function checkBatch(db: Executor, values: Omit<BatchValues, 'programmeId'>): Promise<void> {
+  if (values.plannedEnd <= values.plannedStart) throw fieldError('plannedEnd', 'batch.endBeforeStart');
+  const seen = new Set<string>();
+  for (const [i, q] of values.quotas.entries()) {
+    if (seen.has(q.regionCode)) throw fieldError(`quotas.${i}.regionCode`, 'batch.quotaTwice');
+    seen.add(q.regionCode);
+    if (!(await findRegion(db, q.regionCode)))
+      throw fieldError(`quotas.${i}.regionCode`, 'unit.regionMissing');
+  }
+}
+
+export async function createBatch(ctx: AppContext, actor: Actor, values: BatchValues): Promise<Batch> {
+  const id = randomUUID();
+  const now = ctx.clock.now().toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    const programme = await repo.findProgramme(trx, values.programmeId);
+    if (!programme) throw fieldError('programmeId', 'batch.programmeMissing');
+    if (!regionInScope(actor.scope, programme.regionPath))
+      throw fieldError('programmeId', 'scope.programmeOutside');
+    await checkBatch(trx, values);
+    await repo.insertBatch(trx, {
+      id,
+      programmeId: values.programmeId,
+      name: values.name,
+      plannedStart: values.plannedStart,
+      plannedEnd: values.plannedEnd,
+      termMonths: values.termMonths,
+      status: 'preparing',
+      eligibility: JSON.stringify(values.eligibility),
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      createdBy: authorOf(actor),
+      updatedBy: authorOf(actor),
+    });
+    await repo.replaceQuotas(trx, id, values.quotas);
+    await record(trx, ctx, whoOf(actor), {
+      action: 'batches.create',
+      objectType: 'batch',
+      objectId: id,
+      diff: diffOf(null, values),
+    });
+    return oneBatch(trx, id);
+  });
+}
+
+export async function updateBatch(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  values: BatchUpdateValues,
+): Promise<Batch> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const current = await reachableBatch(trx, actor, id);
+    if (current.version !== values.version) throw versionConflict();
+    if (current.status === 'finished') throw new AppError('CONFLICT', { messageKey: 'batch.finished' });
+    await checkBatch(trx, values);
+    const before = await oneBatch(trx, id);
+    await updateVersioned(trx, 'batches', id, values.version, {
+      name: values.name,
+      plannedStart: values.plannedStart,
+      plannedEnd: values.plannedEnd,
+      termMonths: values.termMonths,
+      eligibility: JSON.stringify(values.eligibility),
+      updatedAt: ctx.clock.now().toISOString(),
+      updatedBy: authorOf(actor),
+    });
+    await repo.replaceQuotas(trx, id, values.quotas);
+    const after = await oneBatch(trx, id);
+    const pick = (b: Batch) => ({
+      name: b.name,
+      plannedStart: b.plannedStart,
+      plannedEnd: b.plannedEnd,
+      termMonths: b.termMonths,
+      eligibility: b.eligibility,
+      quotas: b.quotas.map((q) => `${q.regionCode}:${q.quota}`),
+    });
+    await record(trx, ctx, whoOf(actor), {
+      action: 'batches.update',
+      objectType: 'batch',
+      objectId: id,
+      diff: diffOf(pick(before), pick(after)),
+    });
+    return after;
+  });
+}
+
+/** Status moves only forward (筹备 → 选派 → 在岗 → 已结束), each move with a reason kept in the history. */
+export async function advanceBatch(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: { to: BatchStatus; reason: string; version: number },
+): Promise<Batch> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const current = await reachableBatch(trx, actor, id);
+    if (current.version !== input.version) throw versionConflict();
+    const from = current.status as BatchStatus;
+    if (BATCH_STATUSES.indexOf(input.to) <= BATCH_STATUSES.indexOf(from))
+      throw fieldError('to', 'batch.onlyForward');
+    const now = ctx.clock.now().toISOString();
+    await updateVersioned(trx, 'batches', id, input.version, {
+      status: input.to,
+      updatedAt: now,
+      updatedBy: authorOf(actor),
+    });
+    await repo.logStatus(trx, {
+      id: randomUUID(),
+      batchId: id,
+      fromStatus: from,
+      toStatus: input.to,
+      reason: input.reason,
+      at: now,
+      actorId: authorOf(actor),
+    });
+    await record(trx, ctx, whoOf(actor), {
+      action: 'batches.advance',
+      objectType: 'batch',
+      objectId: id,
+      diff: { status: { from, to: input.to }, reason: { to: input.reason } },
+    });
+    return oneBatch(trx, id);
+  });
+}
+
+export async function removeBatch(ctx: AppContext, actor: Actor, id: string, version: number): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const current = await reachableBatch(trx, actor, id);
+    if (current.version !== version) throw versionConflict();
+    if (current.status !== 'preparing') throw new AppError('CONFLICT', { messageKey: 'batch.deleteStarted' });
+    await repo.deleteBatch(trx, id);
+    await record(trx, ctx, whoOf(actor), {
+      action: 'batches.delete',
+      objectType: 'batch',
+      objectId: id,
+      diff: { name: { from: current.name } },
+    });
+  });
+}
