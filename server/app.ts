@@ -23,6 +23,8 @@ import type { AppContext } from './core/context.js';
 import { AppError } from './core/errors.js';
 import { type AppInstance, BODY_LIMIT, errorHandler } from './core/http.js';
 import { registerHealthRoutes } from './health/health.routes.js';
+import { registerNominationRoutes } from './nominations/nominations.routes.js';
+import { registerPostRoutes } from './posts/posts.routes.js';
 import { registerProgrammeRoutes } from './programmes/programmes.routes.js';
 import { registerRegionRoutes } from './regions/regions.routes.js';
 import { registerUnitRoutes } from './units/units.routes.js';
@@ -113,6 +115,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerAccountRoutes(app);
   registerCadreRoutes(app);
   registerProgrammeRoutes(app);
+  registerPostRoutes(app);
+  registerNominationRoutes(app);
   registerAuditRoutes(app);
 
   app.get('/api/openapi.json', { config: { action: 'docs.read' }, schema: { hide: true } }, async () =>

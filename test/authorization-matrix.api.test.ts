@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../common/accounts/accounts.schema.js';
 import { ROLES, type Role } from '../common/auth/auth.schema.js';
 import { zCadreInput } from '../common/cadres/cadres.schema.js';
+import { zPostInput } from '../common/posts/posts.schema.js';
 import { zBatchInput } from '../common/programmes/programmes.schema.js';
 import { zUnitInput } from '../common/units/units.schema.js';
 import { createAccount as createAccountViaService } from '../server/accounts/accounts.service.js';
@@ -11,6 +12,8 @@ import * as cadres from '../server/cadres/cadres.service.js';
 import type { ApiRoute } from '../server/core/access.js';
 import { systemActor } from '../server/core/context.js';
 import { type Access, type Action, POLICY } from '../server/core/policy.js';
+import * as nominations from '../server/nominations/nominations.service.js';
+import * as posts from '../server/posts/posts.service.js';
 import * as programmes from '../server/programmes/programmes.service.js';
 import * as units from '../server/units/units.service.js';
 import {
@@ -126,6 +129,46 @@ const batchBody = (programmeId: string) => ({
   termMonths: 12,
   quotas: [{ regionCode: '522630', quota: 5 }],
 });
+
+async function postFor(caller: Caller, where: Where, status = 'draft') {
+  const batch = await freshBatch(where);
+  const unit =
+    where === 'foreign'
+      ? await freshUnit(FOREIGN_REGION)
+      : caller === 'receiving_manager'
+        ? managerUnit
+        : await freshUnit(OWN_REGION);
+  const post = await posts.create(t.ctx, seeder(), zPostInput.parse(postBody(batch.id, unit.id)));
+  if (status !== 'draft')
+    await t.ctx.db.updateTable('postRequests').set({ status }).where('id', '=', post.id).execute();
+  return post;
+}
+const postBody = (batchId: string, unitId: string) => ({
+  batchId,
+  unitId,
+  title: `矩阵岗位${randomUUID().slice(0, 6)}`,
+  level: 'division_deputy',
+  duties: [{ kind: 'assist', area: '招商引资' }],
+  headcount: 1,
+});
+
+async function nominationFor(caller: Caller, where: Where) {
+  const batch = await freshBatch(where);
+  const unitId =
+    where === 'foreign'
+      ? (await freshUnit(FOREIGN_REGION)).id
+      : caller === 'sending_liaison'
+        ? liaisonUnit.id
+        : (await freshUnit(OWN_REGION)).id;
+  const cadre = await freshCadre(unitId);
+  const n = await nominations.nominate(t.ctx, seeder(), {
+    batchId: batch.id,
+    cadreId: cadre.id,
+    justification: JUSTIFICATION,
+  });
+  return { ...n, cadre, batch };
+}
+const JUSTIFICATION = '矩阵测试：经单位党委研究同意推荐';
 
 /** The unit a caller's "own" and "foreign" variants act on. */
 async function unitFor(caller: Caller, where: Where) {
@@ -447,6 +490,97 @@ const FIXTURES: Record<string, (caller: Caller, where: Where) => Promise<Request
   'DELETE /api/batches/:id': async (_c, where) => {
     const b = await freshBatch(where);
     return { method: 'DELETE', url: `/api/batches/${b.id}?version=1`, secret: b.name };
+  },
+  'GET /api/posts': async (caller, where) => {
+    const p = await postFor(caller, where);
+    return { method: 'GET', url: `/api/posts?q=${encodeURIComponent(p.title)}`, list: true, secret: p.title };
+  },
+  'GET /api/posts/:id': async (caller, where) => {
+    const p = await postFor(caller, where);
+    return { method: 'GET', url: `/api/posts/${p.id}`, secret: p.title };
+  },
+  'POST /api/posts': async (caller, where) => {
+    const batch = await freshBatch(where);
+    const unit =
+      where === 'foreign'
+        ? await freshUnit(FOREIGN_REGION)
+        : caller === 'receiving_manager'
+          ? managerUnit
+          : await freshUnit(OWN_REGION);
+    return { method: 'POST', url: '/api/posts', ...body(postBody(batch.id, unit.id)) };
+  },
+  'PUT /api/posts/:id': async (caller, where) => {
+    const p = await postFor(caller, where);
+    const { batchId: _b, unitId: _u, ...rest } = postBody(p.batchId, p.unitId);
+    return {
+      method: 'PUT',
+      url: `/api/posts/${p.id}`,
+      ...body({ ...rest, title: p.title, version: 1 }),
+      secret: p.title,
+    };
+  },
+  'POST /api/posts/:id/submit': async (caller, where) => {
+    const p = await postFor(caller, where);
+    return { method: 'POST', url: `/api/posts/${p.id}/submit`, ...body({ version: 1 }), secret: p.title };
+  },
+  'POST /api/posts/:id/review': async (caller, where) => {
+    const p = await postFor(caller, where, 'submitted');
+    return {
+      method: 'POST',
+      url: `/api/posts/${p.id}/review`,
+      ...body({ decision: 'approve', version: 1 }),
+      secret: p.title,
+    };
+  },
+  'DELETE /api/posts/:id': async (caller, where) => {
+    const p = await postFor(caller, where);
+    return { method: 'DELETE', url: `/api/posts/${p.id}?version=1`, secret: p.title };
+  },
+  'GET /api/nominations': async (caller, where) => {
+    const n = await nominationFor(caller, where);
+    return { method: 'GET', url: `/api/nominations?batchId=${n.batchId}`, list: true, secret: n.cadre.name };
+  },
+  'GET /api/nominations/:id': async (caller, where) => {
+    const n = await nominationFor(caller, where);
+    return { method: 'GET', url: `/api/nominations/${n.id}`, secret: n.cadre.name };
+  },
+  'POST /api/nominations/check': async (caller, where) => {
+    const batch = await freshBatch(where);
+    const cadre = await cadreFor(caller === 'sending_liaison' ? caller : 'org_dept', where);
+    return {
+      method: 'POST',
+      url: '/api/nominations/check',
+      ...body({ batchId: batch.id, cadreId: cadre.id }),
+      secret: cadre.name,
+    };
+  },
+  'POST /api/nominations': async (caller, where) => {
+    const batch = await freshBatch(where);
+    const cadre = await cadreFor(caller === 'sending_liaison' ? caller : 'org_dept', where);
+    return {
+      method: 'POST',
+      url: '/api/nominations',
+      ...body({ batchId: batch.id, cadreId: cadre.id, justification: JUSTIFICATION }),
+      secret: cadre.name,
+    };
+  },
+  'POST /api/nominations/:id/review': async (caller, where) => {
+    const n = await nominationFor(caller, where);
+    return {
+      method: 'POST',
+      url: `/api/nominations/${n.id}/review`,
+      ...body({ decision: 'accept', version: n.version }),
+      secret: n.cadre.name,
+    };
+  },
+  'POST /api/nominations/:id/withdraw': async (caller, where) => {
+    const n = await nominationFor(caller, where);
+    return {
+      method: 'POST',
+      url: `/api/nominations/${n.id}/withdraw`,
+      ...body({ version: n.version }),
+      secret: n.cadre.name,
+    };
   },
   'GET /api/audit': async () => ({ method: 'GET', url: '/api/audit?pageSize=5' }),
   'GET /api/audit/export': async () => ({ method: 'GET', url: '/api/audit/export?action=units.create' }),

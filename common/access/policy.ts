@@ -45,6 +45,8 @@ const PROGRAMME_READERS = {
   sending_liaison: 'all',
   receiving_manager: 'all',
 } as const satisfies RoleAccess;
+/** Receiving units write their post requests; the organising 组织部 reviews them. */
+const POST_WRITERS = { receiving_manager: 'unit' } as const satisfies RoleAccess;
 
 export const POLICY = {
   'health.read': 'public',
@@ -88,6 +90,16 @@ export const POLICY = {
   'batches.update': PROGRAMME_RUNNERS,
   'batches.advance': PROGRAMME_RUNNERS,
   'batches.delete': PROGRAMME_RUNNERS,
+  'posts.read': { org_dept: 'region', receiving_manager: 'unit' },
+  'posts.create': POST_WRITERS,
+  'posts.update': POST_WRITERS,
+  'posts.submit': POST_WRITERS,
+  'posts.delete': POST_WRITERS,
+  'posts.review': PROGRAMME_RUNNERS,
+  'nominations.read': { org_dept: 'region', sending_liaison: 'unit' },
+  'nominations.create': { sending_liaison: 'unit' },
+  'nominations.withdraw': { sending_liaison: 'unit' },
+  'nominations.review': PROGRAMME_RUNNERS,
   'audit.read': AUDIT_ADMIN,
   'audit.export': AUDIT_ADMIN,
 } as const satisfies Record<string, Access>;

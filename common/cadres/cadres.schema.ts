@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { zIdNumberInput } from '../accounts/accounts.schema.js';
 import { zId, zVersion } from '../http/ids.schema.js';
 import { zPage, zPageQuery, zQueryBool } from '../http/paging.schema.js';
+import { NOMINATION_STATUSES } from '../nominations/nominations.schema.js';
 import { zRegionCode } from '../regions/regions.schema.js';
 import { PHONE_PATTERN } from '../units/units.schema.js';
 import {
@@ -146,6 +147,9 @@ export const zCadreListQuery = zPageQuery
     rankLevel: z.enum(RANK_LEVELS).optional(),
     expertise: z.string().trim().max(20).optional(),
     reserve: zQueryBool.optional(),
+    /** Cadres nominated for this batch (optionally with this nomination status). */
+    batchId: zId.optional(),
+    nominationStatus: z.enum(NOMINATION_STATUSES).optional(),
   })
   .strict();
 export type CadreListParams = z.output<typeof zCadreListQuery>;

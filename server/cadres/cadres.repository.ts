@@ -52,6 +52,15 @@ function filtered<O>(
   if (regionPath) query = query.where('r.path', 'like', `${likeEscape(regionPath)}%`);
   if (p.rankLevel) query = query.where('c.rankLevel', '=', p.rankLevel);
   if (p.reserve !== undefined) query = query.where('c.reserve', '=', p.reserve ? 1 : 0);
+  if (p.batchId || p.nominationStatus) {
+    const { batchId, nominationStatus } = p;
+    query = query.where('c.id', 'in', (eb) => {
+      let sub = eb.selectFrom('nominations').select('cadreId');
+      if (batchId) sub = sub.where('batchId', '=', batchId);
+      if (nominationStatus) sub = sub.where('status', '=', nominationStatus);
+      return sub;
+    });
+  }
   if (p.expertise) {
     const tag = p.expertise;
     query = query.where('c.id', 'in', (eb) =>

@@ -11,6 +11,8 @@ import pg from 'pg';
 import type { AuditTables } from '../audit/audit.table.js';
 import type { AuthTables } from '../auth/auth.table.js';
 import type { CadresTables } from '../cadres/cadres.table.js';
+import type { NominationsTables } from '../nominations/nominations.table.js';
+import type { PostsTables } from '../posts/posts.table.js';
 import type { ProgrammesTables } from '../programmes/programmes.table.js';
 import type { RegionsTables } from '../regions/regions.table.js';
 import type { UnitsTables } from '../units/units.table.js';
@@ -20,6 +22,8 @@ export interface Database
   extends AuthTables,
     AuditTables,
     CadresTables,
+    NominationsTables,
+    PostsTables,
     ProgrammesTables,
     RegionsTables,
     UnitsTables {

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m20261121090000 from './20261121090000_foundation.js';
 import * as m20261122090000 from './20261122090000_access_audit.js';
 import * as m20261123090000 from './20261123090000_cadres_programmes.js';
+import * as m20261124090000 from './20261124090000_posts_nominations.js';
 
 /**
  * Every migration, by timestamp name. Migrations are frozen in time: they use `Kysely<any>`,
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '20261121090000_foundation': m20261121090000,
   '20261122090000_access_audit': m20261122090000,
   '20261123090000_cadres_programmes': m20261123090000,
+  '20261124090000_posts_nominations': m20261124090000,
 };

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { zId, zVersion } from '../http/ids.schema.js';
+import { zPage, zPageQuery, zQueryBool } from '../http/paging.schema.js';
+
+/** submitted → accepted | refused; the sending unit may withdraw while submitted. */
+export const NOMINATION_STATUSES = ['submitted', 'accepted', 'refused', 'withdrawn'] as const;
+export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
+
+/** Why a cadre falls outside a batch's rules (hard), or what the 组织部 should know (advisory). */
+export const zEligibilityReason = z.object({ code: z.string(), message: z.string(), blocking: z.boolean() });
+export type EligibilityReason = z.infer<typeof zEligibilityReason>;
+
+export const zEligibilityCheck = z.strictObject({ batchId: zId, cadreId: zId });
+export const zEligibilityResult = z.object({ eligible: z.boolean(), reasons: z.array(zEligibilityReason) });
+
+export const zNominationInput = z.strictObject({
+  batchId: zId,
+  cadreId: zId,
+  /** Required when the cadre is not eligible: why the sending unit nominates them all the same. */
+  justification: z
+    .string()
+    .trim()
+    .max(1000)
+    .nullish()
+    .transform((v) => (v ? v : null)),
+});
+
+export const zNominationReview = z.strictObject({
+  decision: z.enum(['accept', 'refuse']),
+  comment: z
+    .string()
+    .trim()
+    .max(500)
+    .nullish()
+    .transform((v) => (v ? v : null)),
+  version: zVersion,
+});
+
+export const zNomination = z.object({
+  id: z.string(),
+  batchId: z.string(),
+  batchName: z.string(),
+  cadreId: z.string(),
+  cadreName: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  status: z.enum(NOMINATION_STATUSES),
+  eligible: z.boolean(),
+  reasons: z.array(zEligibilityReason),
+  justification: z.string().nullable(),
+  reviewComment: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Nomination = z.infer<typeof zNomination>;
+
+export const zNominationListQuery = zPageQuery
+  .extend({
+    sort: z.enum(['createdAt', 'status']).default('createdAt'),
+    order: z.enum(['asc', 'desc']).default('desc'),
+    batchId: zId.optional(),
+    unitId: zId.optional(),
+    status: z.enum(NOMINATION_STATUSES).optional(),
+    eligible: zQueryBool.optional(),
+  })
+  .strict();
+export type NominationListParams = z.output<typeof zNominationListQuery>;
+export const zNominationPage = zPage(zNomination);

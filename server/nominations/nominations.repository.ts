@@ -1,0 +1,69 @@
+import type { NominationListParams } from '../../common/nominations/nominations.schema.js';
+import type { Executor } from '../core/database.js';
+import { likeEscape } from '../core/pinyin.js';
+import type { Scope } from '../core/scope.js';
+import type { NominationRow, NominationsTable } from './nominations.table.js';
+
+export type NominationView = NominationRow & {
+  batchName: string;
+  cadreName: string;
+  unitName: string;
+  programmePath: string;
+};
+
+function view(db: Executor) {
+  return db
+    .selectFrom('nominations as n')
+    .innerJoin('batches as b', 'b.id', 'n.batchId')
+    .innerJoin('programmes as g', 'g.id', 'b.programmeId')
+    .innerJoin('regions as gr', 'gr.code', 'g.regionCode')
+    .innerJoin('cadres as c', 'c.id', 'n.cadreId')
+    .innerJoin('units as u', 'u.id', 'n.unitId')
+    .selectAll('n')
+    .select(['b.name as batchName', 'c.name as cadreName', 'u.name as unitName', 'gr.path as programmePath']);
+}
+
+export async function listNominations(db: Executor, p: NominationListParams, scope: Scope) {
+  let q = view(db);
+  // The organising 组织部 (by the programme's region) or the sending unit.
+  if (!scope.all) {
+    q = q.where((eb) =>
+      eb.or([
+        ...scope.regionPaths.map((rp) => eb('gr.path', 'like', `${likeEscape(rp)}%`)),
+        ...(scope.unitIds.length ? [eb('n.unitId', 'in', scope.unitIds)] : []),
+      ]),
+    );
+  }
+  if (p.batchId) q = q.where('n.batchId', '=', p.batchId);
+  if (p.unitId) q = q.where('n.unitId', '=', p.unitId);
+  if (p.status) q = q.where('n.status', '=', p.status);
+  if (p.eligible !== undefined) q = q.where('n.eligible', '=', p.eligible ? 1 : 0);
+  const count = await q
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const rows = await q
+    .orderBy(`n.${p.sort}`, p.order)
+    .orderBy('n.id')
+    .limit(p.pageSize)
+    .offset((p.page - 1) * p.pageSize)
+    .execute();
+  return { rows: rows as NominationView[], total: Number(count.n) };
+}
+
+export function findNomination(db: Executor, id: string): Promise<NominationView | undefined> {
+  return view(db).where('n.id', '=', id).executeTakeFirst() as Promise<NominationView | undefined>;
+}
+
+export function findByBatchAndCadre(db: Executor, batchId: string, cadreId: string) {
+  return db
+    .selectFrom('nominations')
+    .selectAll()
+    .where('batchId', '=', batchId)
+    .where('cadreId', '=', cadreId)
+    .executeTakeFirst();
+}
+
+export async function insertNomination(db: Executor, row: NominationsTable): Promise<void> {
+  await db.insertInto('nominations').values(row).execute();
+}

@@ -1,0 +1,104 @@
+import type { PostListParams } from '../../common/posts/posts.schema.js';
+import type { Executor } from '../core/database.js';
+import { likeEscape } from '../core/pinyin.js';
+import type { Scope } from '../core/scope.js';
+import type { PostRequestsTable, PostRow } from './posts.table.js';
+
+export type PostView = PostRow & {
+  batchName: string;
+  batchStatus: string;
+  programmeName: string;
+  programmePath: string;
+  unitName: string;
+  regionName: string;
+  unitPath: string;
+};
+
+function view(db: Executor) {
+  return db
+    .selectFrom('postRequests as p')
+    .innerJoin('batches as b', 'b.id', 'p.batchId')
+    .innerJoin('programmes as g', 'g.id', 'b.programmeId')
+    .innerJoin('regions as gr', 'gr.code', 'g.regionCode')
+    .innerJoin('units as u', 'u.id', 'p.unitId')
+    .innerJoin('regions as ur', 'ur.code', 'u.regionCode')
+    .selectAll('p')
+    .select([
+      'b.name as batchName',
+      'b.status as batchStatus',
+      'g.name as programmeName',
+      'gr.path as programmePath',
+      'u.name as unitName',
+      'ur.fullName as regionName',
+      'ur.path as unitPath',
+    ]);
+}
+
+export async function listPosts(db: Executor, p: PostListParams, scope: Scope) {
+  let q = view(db);
+  // The organising 组织部 (by the programme's region) or the receiving unit itself.
+  if (!scope.all) {
+    q = q.where((eb) =>
+      eb.or([
+        ...scope.regionPaths.map((rp) => eb('gr.path', 'like', `${likeEscape(rp)}%`)),
+        ...(scope.unitIds.length ? [eb('p.unitId', 'in', scope.unitIds)] : []),
+      ]),
+    );
+  }
+  if (p.batchId) q = q.where('p.batchId', '=', p.batchId);
+  if (p.unitId) q = q.where('p.unitId', '=', p.unitId);
+  if (p.status) q = q.where('p.status', '=', p.status);
+  if (p.q)
+    q = q.where((eb) =>
+      eb.or([
+        eb('p.title', 'like', `%${likeEscape(p.q as string)}%`),
+        eb('u.name', 'like', `%${likeEscape(p.q as string)}%`),
+      ]),
+    );
+  const count = await q
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const rows = await q
+    .orderBy(`p.${p.sort}`, p.order)
+    .orderBy('p.id')
+    .limit(p.pageSize)
+    .offset((p.page - 1) * p.pageSize)
+    .execute();
+  return { rows: rows as PostView[], total: Number(count.n) };
+}
+
+export function findPost(db: Executor, id: string): Promise<PostView | undefined> {
+  return view(db).where('p.id', '=', id).executeTakeFirst() as Promise<PostView | undefined>;
+}
+
+export async function insertPost(db: Executor, row: PostRequestsTable): Promise<void> {
+  await db.insertInto('postRequests').values(row).execute();
+}
+
+export async function deletePost(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('postRequests').where('id', '=', id).execute();
+}
+
+/** Approved headcount in a batch for receiving units inside a region subtree. */
+export async function approvedHeadcount(db: Executor, batchId: string, regionPath: string): Promise<number> {
+  const row = await db
+    .selectFrom('postRequests as p')
+    .innerJoin('units as u', 'u.id', 'p.unitId')
+    .innerJoin('regions as r', 'r.code', 'u.regionCode')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('p.headcount'), eb.val(0)).as('n'))
+    .where('p.batchId', '=', batchId)
+    .where('p.status', '=', 'approved')
+    .where('r.path', 'like', `${likeEscape(regionPath)}%`)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export function quotasWithPaths(db: Executor, batchId: string) {
+  return db
+    .selectFrom('batchQuotas as q')
+    .innerJoin('regions as r', 'r.code', 'q.regionCode')
+    .select(['q.regionCode', 'q.quota', 'r.path', 'r.fullName'])
+    .where('q.batchId', '=', batchId)
+    .execute();
+}

@@ -1,0 +1,96 @@
+import { zOk } from '../../common/auth/auth.schema.js';
+import { zIdParams } from '../../common/http/ids.schema.js';
+import {
+  zPost,
+  zPostInput,
+  zPostListQuery,
+  zPostPage,
+  zPostReview,
+  zPostUpdate,
+} from '../../common/posts/posts.schema.js';
+import { zVersionBody, zVersionQuery } from '../../common/units/units.schema.js';
+import { actorOf } from '../core/access.js';
+import type { AppInstance } from '../core/http.js';
+import * as service from './posts.service.js';
+
+export function registerPostRoutes(app: AppInstance): void {
+  const tags = ['posts'];
+  app.get(
+    '/api/posts',
+    {
+      config: { action: 'posts.read' },
+      schema: { tags, summary: '岗位需求列表', querystring: zPostListQuery, response: { 200: zPostPage } },
+    },
+    async (request) => service.list(app.ctx, actorOf(request), request.query),
+  );
+  app.get(
+    '/api/posts/:id',
+    {
+      config: { action: 'posts.read' },
+      schema: { tags, summary: '岗位需求详情', params: zIdParams, response: { 200: zPost } },
+    },
+    async (request) => service.get(app.ctx, actorOf(request), request.params.id),
+  );
+  app.post(
+    '/api/posts',
+    {
+      config: { action: 'posts.create' },
+      schema: { tags, summary: '新建岗位需求（草稿）', body: zPostInput, response: { 201: zPost } },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.create(app.ctx, actorOf(request), request.body)),
+  );
+  app.put(
+    '/api/posts/:id',
+    {
+      config: { action: 'posts.update' },
+      schema: {
+        tags,
+        summary: '修改岗位需求',
+        params: zIdParams,
+        body: zPostUpdate,
+        response: { 200: zPost },
+      },
+    },
+    async (request) => service.update(app.ctx, actorOf(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/posts/:id/submit',
+    {
+      config: { action: 'posts.submit' },
+      schema: { tags, summary: '提交审核', params: zIdParams, body: zVersionBody, response: { 200: zPost } },
+    },
+    async (request) => service.submit(app.ctx, actorOf(request), request.params.id, request.body.version),
+  );
+  app.post(
+    '/api/posts/:id/review',
+    {
+      config: { action: 'posts.review' },
+      schema: {
+        tags,
+        summary: '审核：批准、退回或不予批准（批准时校验名额）',
+        params: zIdParams,
+        body: zPostReview,
+        response: { 200: zPost },
+      },
+    },
+    async (request) => service.review(app.ctx, actorOf(request), request.params.id, request.body),
+  );
+  app.delete(
+    '/api/posts/:id',
+    {
+      config: { action: 'posts.delete' },
+      schema: {
+        tags,
+        summary: '删除草稿',
+        params: zIdParams,
+        querystring: zVersionQuery,
+        response: { 200: zOk },
+      },
+    },
+    async (request) => {
+      await service.remove(app.ctx, actorOf(request), request.params.id, request.query.version);
+      return { ok: true as const };
+    },
+  );
+}

@@ -1,0 +1,254 @@
+import { randomUUID } from 'node:crypto';
+import type { Page } from '../../common/http/paging.schema.js';
+import { t } from '../../common/i18n/index.js';
+import type {
+  Post,
+  PostListParams,
+  PostStatus,
+  PostUpdateValues,
+  PostValues,
+} from '../../common/posts/posts.schema.js';
+import { diffOf, record, whoOf } from '../audit/audit.service.js';
+import { type Actor, type AppContext, authorOf } from '../core/context.js';
+import type { Executor } from '../core/database.js';
+import { AppError, fieldError, notFound, outOfScope, versionConflict } from '../core/errors.js';
+import { regionInScope, type Scope } from '../core/scope.js';
+import { updateVersioned } from '../core/versioned.js';
+import { findBatch } from '../programmes/programmes.repository.js';
+import { findUnit } from '../units/units.repository.js';
+import { unitInScope } from '../units/units.service.js';
+import * as repo from './posts.repository.js';
+
+const OPEN_BATCH = ['preparing', 'selecting'];
+const EDITABLE: PostStatus[] = ['draft', 'returned'];
+
+const postInScope = (scope: Scope, p: repo.PostView) =>
+  regionInScope(scope, p.programmePath) || scope.unitIds.includes(p.unitId);
+
+async function reachable(db: Executor, actor: Actor, id: string): Promise<repo.PostView> {
+  const row = await repo.findPost(db, id);
+  if (!row) throw notFound();
+  if (!postInScope(actor.scope, row)) throw outOfScope();
+  return row;
+}
+
+const toPost = (r: repo.PostView): Post => ({
+  id: r.id,
+  batchId: r.batchId,
+  batchName: r.batchName,
+  programmeName: r.programmeName,
+  unitId: r.unitId,
+  unitName: r.unitName,
+  regionName: r.regionName,
+  title: r.title,
+  level: r.level as Post['level'],
+  duties: JSON.parse(r.duties),
+  expertise: JSON.parse(r.expertise),
+  headcount: r.headcount,
+  notes: r.notes,
+  status: r.status as PostStatus,
+  reviewComment: r.reviewComment,
+  reviewedAt: r.reviewedAt,
+  version: r.version,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+});
+
+const one = async (db: Executor, id: string) => toPost((await repo.findPost(db, id)) as repo.PostView);
+
+export async function list(ctx: AppContext, actor: Actor, p: PostListParams): Promise<Page<Post>> {
+  const { rows, total } = await repo.listPosts(ctx.db, p, actor.scope);
+  return { items: rows.map(toPost), total, page: p.page, pageSize: p.pageSize };
+}
+
+export async function get(ctx: AppContext, actor: Actor, id: string): Promise<Post> {
+  return toPost(await reachable(ctx.db, actor, id));
+}
+
+const content = (v: Omit<PostValues, 'batchId' | 'unitId'>) => ({
+  title: v.title,
+  level: v.level,
+  duties: JSON.stringify(v.duties),
+  expertise: JSON.stringify([...new Set(v.expertise)]),
+  headcount: v.headcount,
+  notes: v.notes,
+});
+
+export async function create(ctx: AppContext, actor: Actor, values: PostValues): Promise<Post> {
+  const id = randomUUID();
+  const now = ctx.clock.now().toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    const unit = await findUnit(trx, values.unitId);
+    if (!unit) throw fieldError('unitId', 'unit.parentMissing');
+    if (!unitInScope(actor.scope, unit)) throw fieldError('unitId', 'scope.unitOutside');
+    const batch = await findBatch(trx, values.batchId);
+    if (!batch) throw fieldError('batchId', 'post.batchMissing');
+    if (!OPEN_BATCH.includes(batch.status))
+      throw new AppError('CONFLICT', { messageKey: 'post.batchClosed' });
+    await repo.insertPost(trx, {
+      id,
+      batchId: values.batchId,
+      unitId: values.unitId,
+      ...content(values),
+      status: 'draft',
+      reviewComment: null,
+      reviewedBy: null,
+      reviewedAt: null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      createdBy: authorOf(actor),
+      updatedBy: authorOf(actor),
+    });
+    await record(trx, ctx, whoOf(actor), {
+      action: 'posts.create',
+      objectType: 'post',
+      objectId: id,
+      diff: diffOf(null, values),
+    });
+    return one(trx, id);
+  });
+}
+
+export async function update(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  values: PostUpdateValues,
+): Promise<Post> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const current = await reachable(trx, actor, id);
+    if (current.version !== values.version) throw versionConflict();
+    if (!EDITABLE.includes(current.status as PostStatus))
+      throw new AppError('CONFLICT', { messageKey: 'post.notEditable' });
+    const before = toPost(current);
+    await updateVersioned(trx, 'postRequests', id, values.version, {
+      ...content(values),
+      updatedAt: ctx.clock.now().toISOString(),
+      updatedBy: authorOf(actor),
+    });
+    const after = await one(trx, id);
+    const pick = (p: Post) => ({
+      title: p.title,
+      level: p.level,
+      duties: p.duties,
+      expertise: p.expertise,
+      headcount: p.headcount,
+      notes: p.notes,
+    });
+    await record(trx, ctx, whoOf(actor), {
+      action: 'posts.update',
+      objectType: 'post',
+      objectId: id,
+      diff: diffOf(pick(before), pick(after)),
+    });
+    return after;
+  });
+}
+
+async function move(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  version: number,
+  action: string,
+  allowedFrom: PostStatus[],
+  to: PostStatus,
+  extra: {
+    reviewComment?: string | null;
+    check?: (trx: Executor, post: repo.PostView) => Promise<void>;
+  } = {},
+): Promise<Post> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const current = await reachable(trx, actor, id);
+    if (current.version !== version) throw versionConflict();
+    if (!allowedFrom.includes(current.status as PostStatus)) {
+      throw new AppError('CONFLICT', {
+        messageKey: 'post.wrongStatus',
+        params: { status: t(`postStatus.${current.status as PostStatus}`) },
+      });
+    }
+    await extra.check?.(trx, current);
+    const now = ctx.clock.now().toISOString();
+    const review =
+      extra.reviewComment !== undefined
+        ? { reviewComment: extra.reviewComment, reviewedBy: authorOf(actor), reviewedAt: now }
+        : {};
+    await updateVersioned(trx, 'postRequests', id, version, {
+      status: to,
+      ...review,
+      updatedAt: now,
+      updatedBy: authorOf(actor),
+    });
+    await record(trx, ctx, whoOf(actor), {
+      action,
+      objectType: 'post',
+      objectId: id,
+      diff: {
+        status: { from: current.status, to },
+        ...(extra.reviewComment ? { comment: { to: extra.reviewComment } } : {}),
+      },
+    });
+    return one(trx, id);
+  });
+}
+
+export const submit = (ctx: AppContext, actor: Actor, id: string, version: number) =>
+  move(ctx, actor, id, version, 'posts.submit', EDITABLE, 'submitted');
+
+/**
+ * Approving counts the post against the batch's quota for the receiving unit's region (the
+ * most specific quota region containing it); going over is refused with the figures.
+ */
+async function checkQuota(trx: Executor, post: repo.PostView): Promise<void> {
+  const quotas = await repo.quotasWithPaths(trx, post.batchId);
+  if (quotas.length === 0) return;
+  const quota = quotas
+    .filter((q) => post.unitPath.startsWith(q.path))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+  if (!quota)
+    throw new AppError('CONFLICT', { messageKey: 'post.noQuota', params: { region: post.regionName } });
+  const used = await repo.approvedHeadcount(trx, post.batchId, quota.path);
+  if (used + post.headcount > quota.quota) {
+    throw new AppError('CONFLICT', {
+      messageKey: 'post.quotaExceeded',
+      params: {
+        region: quota.fullName,
+        quota: quota.quota,
+        used,
+        asked: post.headcount,
+        over: used + post.headcount - quota.quota,
+      },
+    });
+  }
+}
+
+export function review(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: { decision: 'approve' | 'return' | 'reject'; comment: string | null; version: number },
+): Promise<Post> {
+  if (input.decision !== 'approve' && !input.comment) throw fieldError('comment', 'post.commentRequired');
+  const to: PostStatus =
+    input.decision === 'approve' ? 'approved' : input.decision === 'return' ? 'returned' : 'rejected';
+  return move(ctx, actor, id, input.version, `posts.${input.decision}`, ['submitted'], to, {
+    reviewComment: input.comment,
+    ...(input.decision === 'approve' ? { check: checkQuota } : {}),
+  });
+}
+
+export async function remove(ctx: AppContext, actor: Actor, id: string, version: number): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const current = await reachable(trx, actor, id);
+    if (current.version !== version) throw versionConflict();
+    if (current.status !== 'draft') throw new AppError('CONFLICT', { messageKey: 'post.deleteDraftOnly' });
+    await repo.deletePost(trx, id);
+    await record(trx, ctx, whoOf(actor), {
+      action: 'posts.delete',
+      objectType: 'post',
+      objectId: id,
+      diff: { title: { from: current.title } },
+    });
+  });
+}
