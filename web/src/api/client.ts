@@ -42,12 +42,25 @@ export function errorMessage(error: unknown): string {
   return error instanceof Error && error.message ? error.message : t('common.networkError');
 }
 
-type AuthFailure = 'UNAUTHENTICATED' | 'PASSWORD_CHANGE_REQUIRED';
+/**
+ * Answers that say the session is gone or owes a step first (second factor, password change,
+ * TOTP enrolment). Note that 401 INVALID_SECOND_FACTOR (a wrong code) is none of them.
+ */
+const AUTH_FAILURES = [
+  'UNAUTHENTICATED',
+  'SECOND_FACTOR_REQUIRED',
+  'PASSWORD_CHANGE_REQUIRED',
+  'SECOND_FACTOR_ENROLMENT_REQUIRED',
+] as const;
+export type AuthFailure = (typeof AUTH_FAILURES)[number];
+const isAuthFailure = (code: string): code is AuthFailure =>
+  (AUTH_FAILURES as readonly string[]).includes(code);
 let onAuthFailure: ((kind: AuthFailure) => void) | null = null;
 
 /**
- * Registers what happens when any request finds the session gone (401) or finds the
- * password must be changed first; the app wires this to the session (see app.providers).
+ * Registers what happens when any request finds the session gone (401) or finds it owes a
+ * step first; the app wires this to the session (see app.providers), and the session guard
+ * sends the user to /login, /login/verify, /change-password or /totp-setup.
  */
 export function setAuthFailureHandler(handler: ((kind: AuthFailure) => void) | null): void {
   onAuthFailure = handler;
@@ -134,8 +147,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
         requestId,
       });
 
-  if (error.code === 'UNAUTHENTICATED' || error.code === 'PASSWORD_CHANGE_REQUIRED')
-    onAuthFailure?.(error.code);
+  if (isAuthFailure(error.code)) onAuthFailure?.(error.code);
   throw error;
 }
 

@@ -18,8 +18,8 @@ export const queryClient = new QueryClient({
 });
 
 // Any request finding the session gone signs the user out here, and the session guard
-// sends them to /login (remembering the page); a forced password change reloads the
-// session, and the guard sends them to /change-password.
+// sends them to /login (remembering the page); a session owing a step (second factor,
+// password change, TOTP enrolment) is reloaded, and the guard sends them to that step.
 setAuthFailureHandler((kind) => {
   if (kind === 'UNAUTHENTICATED') setSession(queryClient, null);
   else void queryClient.invalidateQueries({ queryKey: sessionKey });

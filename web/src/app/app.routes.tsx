@@ -1,5 +1,6 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { t } from '../../../common/i18n/index';
+import { RequireAccessLayout } from '../access/require-access.layout';
 import { ChangePasswordPage } from '../auth/change-password.page';
 import { LoginPage } from '../auth/login.page';
 import { RequireSessionLayout } from '../auth/require-session.layout';
@@ -7,17 +8,24 @@ import { FullPageSpin } from '../common/full-page-spin.component';
 import { NotFoundPage } from '../common/not-found.page';
 import { UnderConstructionPage } from '../common/under-construction.page';
 import { DashboardPage } from '../dashboard/dashboard.page';
-import { SECTIONS } from './app.sections';
+import { accessOf, SECTIONS } from './app.sections';
 import { ShellLayout } from './shell.layout';
+
+/** A section's routes, open only to the roles its entry in app.sections allows (else 403). */
+function guarded(path: string, route: Omit<RouteObject, 'path' | 'index' | 'children'>): RouteObject {
+  return {
+    element: <RequireAccessLayout allowed={accessOf(path)} />,
+    children: [{ ...route, path } as RouteObject],
+  };
+}
 
 /** Sections not built yet: a 建设中 page each, until their module replaces it. */
 const upcoming: RouteObject[] = SECTIONS.flatMap((section) =>
   section.upcoming
     ? [
-        {
-          path: section.path,
+        guarded(section.path, {
           element: <UnderConstructionPage title={t(section.label)} hint={t(section.upcoming)} />,
-        },
+        }),
       ]
     : [],
 );
@@ -28,6 +36,11 @@ export const routes: RouteObject[] = [
     element: <RequireSessionLayout />,
     hydrateFallbackElement: <FullPageSpin />,
     children: [
+      // the second step of a login: a page of its own, like /login
+      {
+        path: '/login/verify',
+        lazy: () => import('../auth/verify.page').then((m) => ({ Component: m.VerifyPage })),
+      },
       {
         element: <ShellLayout />,
         children: [
@@ -35,9 +48,22 @@ export const routes: RouteObject[] = [
           { path: '/change-password', element: <ChangePasswordPage /> },
           // each module's pages load on first visit, so the first screen stays small
           {
-            path: '/units',
-            lazy: () => import('../units/units.page').then((m) => ({ Component: m.UnitsPage })),
+            path: '/totp-setup',
+            lazy: () => import('../auth/totp-setup.page').then((m) => ({ Component: m.TotpSetupPage })),
           },
+          {
+            path: '/security',
+            lazy: () => import('../auth/security.page').then((m) => ({ Component: m.SecurityPage })),
+          },
+          guarded('/units', {
+            lazy: () => import('../units/units.page').then((m) => ({ Component: m.UnitsPage })),
+          }),
+          guarded('/admin/accounts', {
+            lazy: () => import('../accounts/accounts.page').then((m) => ({ Component: m.AccountsPage })),
+          }),
+          guarded('/admin/audit', {
+            lazy: () => import('../audit/audit.page').then((m) => ({ Component: m.AuditPage })),
+          }),
           ...upcoming,
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -3,6 +3,7 @@ import {
   BankOutlined,
   BarChartOutlined,
   DashboardOutlined,
+  FileSearchOutlined,
   NodeIndexOutlined,
   ProjectOutlined,
   ScheduleOutlined,
@@ -11,53 +12,157 @@ import {
   TeamOutlined,
   TrophyOutlined,
   UserAddOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import { type Action, isAllowed } from '../../../common/access/policy';
+import { ADMIN_ROLES } from '../../../common/accounts/accounts.schema';
+import type { Role } from '../../../common/auth/auth.schema';
 import type { MessageKey } from '../../../common/i18n/index';
 
-/** A top-level section: one menu entry and the route it opens. */
+/** Who may open a section, by the account's roles. */
+export type SectionAccess = (roles: readonly Role[]) => boolean;
+
+/** Submenus of the side menu; a section names the one it sits in. */
+export const GROUPS = {
+  system: { label: 'menu.system', icon: <SettingOutlined /> },
+} as const satisfies Record<string, { label: MessageKey; icon: ReactNode }>;
+export type SectionGroup = keyof typeof GROUPS;
+
+/** A section: one menu entry and the route it opens. */
 export interface Section {
   path: string;
   label: MessageKey;
   icon: ReactNode;
+  /** Who sees it in the menu and may open its route (others get the 403 page). */
+  allowed: SectionAccess;
+  /** The submenu it sits in, if any. */
+  group?: SectionGroup;
+  /** For a built section: one sentence for its card on the 工作台. */
+  hint?: MessageKey;
   /** For a section not built yet: what it will do (shown on its 建设中 page). */
   upcoming?: MessageKey;
 }
 
+const everyone: SectionAccess = () => true;
+/** Roles allowed the action by the policy table (common/access/policy.ts). */
+const can =
+  (action: Action): SectionAccess =>
+  (roles) =>
+    isAllowed(action, roles);
+/**
+ * The business sections (建设中 so far) are for the business roles: the three administrators
+ * (三员) manage the platform and see no business data.
+ */
+const business: SectionAccess = (roles) =>
+  roles.some((role) => !(ADMIN_ROLES as readonly Role[]).includes(role));
+
 /** The side menu, in order. A built section gets its route in app.routes.tsx. */
 export const SECTIONS: readonly Section[] = [
-  { path: '/', label: 'menu.dashboard', icon: <DashboardOutlined /> },
-  { path: '/units', label: 'menu.units', icon: <BankOutlined /> },
-  { path: '/projects', label: 'menu.projects', icon: <ProjectOutlined />, upcoming: 'menuHint.projects' },
-  { path: '/demands', label: 'menu.demands', icon: <SolutionOutlined />, upcoming: 'menuHint.demands' },
-  { path: '/cadres', label: 'menu.cadres', icon: <TeamOutlined />, upcoming: 'menuHint.cadres' },
+  { path: '/', label: 'menu.dashboard', icon: <DashboardOutlined />, allowed: everyone },
+  {
+    path: '/units',
+    label: 'menu.units',
+    icon: <BankOutlined />,
+    allowed: can('units.read'),
+    hint: 'dashboard.unitsHint',
+  },
+  {
+    path: '/projects',
+    label: 'menu.projects',
+    icon: <ProjectOutlined />,
+    allowed: business,
+    upcoming: 'menuHint.projects',
+  },
+  {
+    path: '/demands',
+    label: 'menu.demands',
+    icon: <SolutionOutlined />,
+    allowed: business,
+    upcoming: 'menuHint.demands',
+  },
+  {
+    path: '/cadres',
+    label: 'menu.cadres',
+    icon: <TeamOutlined />,
+    allowed: business,
+    upcoming: 'menuHint.cadres',
+  },
   {
     path: '/recommendations',
     label: 'menu.recommendations',
     icon: <UserAddOutlined />,
+    allowed: business,
     upcoming: 'menuHint.recommendations',
   },
-  { path: '/matching', label: 'menu.matching', icon: <NodeIndexOutlined />, upcoming: 'menuHint.matching' },
-  { path: '/postings', label: 'menu.postings', icon: <ScheduleOutlined />, upcoming: 'menuHint.postings' },
+  {
+    path: '/matching',
+    label: 'menu.matching',
+    icon: <NodeIndexOutlined />,
+    allowed: business,
+    upcoming: 'menuHint.matching',
+  },
+  {
+    path: '/postings',
+    label: 'menu.postings',
+    icon: <ScheduleOutlined />,
+    allowed: business,
+    upcoming: 'menuHint.postings',
+  },
   {
     path: '/achievements',
     label: 'menu.achievements',
     icon: <TrophyOutlined />,
+    allowed: business,
     upcoming: 'menuHint.achievements',
   },
-  { path: '/appraisals', label: 'menu.appraisals', icon: <AuditOutlined />, upcoming: 'menuHint.appraisals' },
+  {
+    path: '/appraisals',
+    label: 'menu.appraisals',
+    icon: <AuditOutlined />,
+    allowed: business,
+    upcoming: 'menuHint.appraisals',
+  },
   {
     path: '/statistics',
     label: 'menu.statistics',
     icon: <BarChartOutlined />,
+    allowed: business,
     upcoming: 'menuHint.statistics',
   },
-  { path: '/system', label: 'menu.system', icon: <SettingOutlined />, upcoming: 'menuHint.system' },
+  {
+    path: '/admin/accounts',
+    label: 'menu.accounts',
+    icon: <UserOutlined />,
+    allowed: can('accounts.read'),
+    group: 'system',
+    hint: 'dashboard.accountsHint',
+  },
+  {
+    path: '/admin/audit',
+    label: 'menu.audit',
+    icon: <FileSearchOutlined />,
+    allowed: can('audit.read'),
+    group: 'system',
+    hint: 'dashboard.auditHint',
+  },
 ];
+
+/** The sections these roles may open, in menu order. */
+export function sectionsFor(roles: readonly Role[]): Section[] {
+  return SECTIONS.filter((section) => section.allowed(roles));
+}
 
 /** The section a path belongs to (`/units/123` → `/units`). */
 export function sectionOf(pathname: string): Section | undefined {
   return SECTIONS.find((s) =>
     s.path === '/' ? pathname === '/' : pathname === s.path || pathname.startsWith(`${s.path}/`),
   );
+}
+
+/** The access rule of a built section's route, by its path (for app.routes.tsx). */
+export function accessOf(path: string): SectionAccess {
+  const section = SECTIONS.find((s) => s.path === path);
+  if (!section) throw new Error(`No section ${path} in app.sections.tsx`);
+  return section.allowed;
 }

@@ -5,26 +5,33 @@ import {
   MenuFoldOutlined,
   MenuOutlined,
   MenuUnfoldOutlined,
+  SafetyCertificateOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps, Typography } from 'antd';
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { t } from '../../../common/i18n/index';
-import { useLogout, useMe } from '../auth/auth.api';
+import { requiredStep, useLogout, useMe } from '../auth/auth.api';
 import { FullPageSpin } from '../common/full-page-spin.component';
-import { SECTIONS, sectionOf } from './app.sections';
+import { GROUPS, type SectionGroup, sectionOf, sectionsFor } from './app.sections';
 
 const COLLAPSED_KEY = 'guazhi.menuCollapsed';
+type ItemType = NonNullable<MenuProps['items']>[number];
+const groupKey = (group: SectionGroup) => `group:${group}`;
 
+/** The side menu: the sections the account's roles may open, grouped into their submenus. */
 function AppMenu({ onNavigate }: { onNavigate?: () => void }) {
+  const me = useMe();
   const location = useLocation();
-  const selected = sectionOf(location.pathname)?.path;
-  return (
-    <Menu
-      mode="inline"
-      selectedKeys={selected ? [selected] : []}
-      items={SECTIONS.map((section) => ({
+  const current = sectionOf(location.pathname);
+  const selected = current?.path;
+
+  const items = useMemo(() => {
+    const list: NonNullable<MenuProps['items']> = [];
+    const groups = new Map<SectionGroup, ItemType[]>();
+    for (const section of sectionsFor(me.roles)) {
+      const item: ItemType = {
         key: section.path,
         icon: section.icon,
         label: (
@@ -32,7 +39,30 @@ function AppMenu({ onNavigate }: { onNavigate?: () => void }) {
             {t(section.label)}
           </Link>
         ),
-      }))}
+      };
+      if (!section.group) {
+        list.push(item);
+        continue;
+      }
+      let children = groups.get(section.group);
+      if (!children) {
+        children = [];
+        groups.set(section.group, children);
+        const group = GROUPS[section.group];
+        list.push({ key: groupKey(section.group), icon: group.icon, label: t(group.label), children });
+      }
+      children.push(item);
+    }
+    return list;
+  }, [me.roles, onNavigate]);
+
+  return (
+    <Menu
+      mode="inline"
+      selectedKeys={selected ? [selected] : []}
+      // submenus start open: for the administrators they hold everything there is
+      defaultOpenKeys={Object.keys(GROUPS).map((group) => groupKey(group as SectionGroup))}
+      items={items}
     />
   );
 }
@@ -67,13 +97,18 @@ function UserMenu({ compact }: { compact: boolean }) {
       ),
     },
     { type: 'divider' },
-    ...(me.mustChangePassword
+    // while a step is owed (password change, TOTP enrolment) only that step and 退出登录
+    ...(requiredStep(me)
       ? []
-      : [{ key: 'password', icon: <KeyOutlined aria-hidden />, label: t('auth.changePassword') }]),
+      : [
+          { key: 'security', icon: <SafetyCertificateOutlined aria-hidden />, label: t('menu.security') },
+          { key: 'password', icon: <KeyOutlined aria-hidden />, label: t('auth.changePassword') },
+        ]),
     { key: 'logout', icon: <LogoutOutlined aria-hidden />, label: t('auth.logout') },
   ];
 
   const onClick: MenuProps['onClick'] = ({ key }) => {
+    if (key === 'security') navigate('/security');
     if (key === 'password') navigate('/change-password');
     if (key === 'logout') logout.mutate();
   };
@@ -91,8 +126,8 @@ function UserMenu({ compact }: { compact: boolean }) {
 
 /**
  * The frame of every signed-in page: header (app name, user menu) and the side menu,
- * which folds into a drawer on phones. While the password must be changed there is no
- * menu: only the change-password page can be reached.
+ * which folds into a drawer on phones. While the session owes a step (the forced password
+ * change, TOTP enrolment) there is no menu: only that step's page can be reached.
  */
 export function ShellLayout() {
   const me = useMe();
@@ -113,7 +148,7 @@ export function ShellLayout() {
     });
   };
 
-  const forced = me.mustChangePassword;
+  const forced = requiredStep(me) !== null;
 
   return (
     <Layout className="shell">

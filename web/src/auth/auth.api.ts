@@ -1,6 +1,20 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ChangePasswordRequest, LoginRequest, Me } from '../../../common/auth/auth.schema';
+import type { z } from 'zod';
+import type {
+  ChangePasswordRequest,
+  LoginRequest,
+  Me,
+  zPersonalSelf,
+  zRecoveryCodes,
+  zTotpCode,
+  zTotpSetup,
+} from '../../../common/auth/auth.schema';
 import { ApiError, api } from '../api/client';
+
+export type TotpSetup = z.infer<typeof zTotpSetup>;
+export type TotpCode = z.input<typeof zTotpCode>;
+export type RecoveryCodes = z.infer<typeof zRecoveryCodes>;
+export type PersonalSelf = z.infer<typeof zPersonalSelf>;
 
 /** The signed-in account, or null when nobody is signed in. */
 export const sessionKey = ['auth', 'me'] as const;
@@ -78,4 +92,72 @@ export function useChangePassword() {
 export function safeRedirect(target: string | null | undefined): string {
   const ok = target?.startsWith('/') && !target.startsWith('//') && !target.startsWith('/login');
   return ok && target ? target : '/';
+}
+
+/** The pages a session may owe before the app opens, in the order they come. */
+export type SessionStep = '/login/verify' | '/change-password' | '/totp-setup';
+export const SESSION_STEPS: readonly string[] = ['/login/verify', '/change-password', '/totp-setup'];
+
+/**
+ * What the session owes first: the second factor of this login, then the forced password
+ * change, then (administrators) binding a TOTP authenticator. null: the app is open.
+ */
+export function requiredStep(me: Me): SessionStep | null {
+  if (me.secondFactorPending) return '/login/verify';
+  if (me.mustChangePassword) return '/change-password';
+  if (me.totpEnrolmentRequired) return '/totp-setup';
+  return null;
+}
+
+/** `/change-password?redirect=/units`, leaving the redirect out when it is the home page. */
+export function withRedirect(path: string, target: string): string {
+  return target === '/' ? path : `${path}?redirect=${encodeURIComponent(target)}`;
+}
+
+/** Completes a login that waits for its second factor (a TOTP code or a recovery code). */
+export function useVerifySecondFactor() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TotpCode) => api<Me>('/api/auth/totp/verify', { method: 'POST', body }),
+    onSuccess: (me) => setSession(queryClient, me),
+  });
+}
+
+/**
+ * Starts binding an authenticator: a new secret each time the page opens (the server keeps
+ * only the latest, so the request is shared by everything showing it and never cached).
+ */
+export function useTotpSetup() {
+  return useQuery({
+    queryKey: ['totp', 'setup'],
+    queryFn: ({ signal }) => api<TotpSetup>('/api/auth/totp/setup', { method: 'POST', signal }),
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 0,
+    retry: false,
+  });
+}
+
+/**
+ * Confirms the binding with a first code; answers the recovery codes. The session is not
+ * reloaded here: the page shows the codes first and reloads it when the user goes on.
+ */
+export function useEnableTotp() {
+  return useMutation({
+    mutationFn: (code: string) =>
+      api<RecoveryCodes>('/api/auth/totp/enable', { method: 'POST', body: { code } }),
+  });
+}
+
+export function useDisableTotp() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (password: string) =>
+      api<Me>('/api/auth/totp/disable', { method: 'POST', body: { password } }),
+    onSuccess: (me) => setSession(queryClient, me),
+  });
+}
+
+/** One's own phone and ID number in full; each call is audited, so nothing caches it. */
+export function fetchPersonal(): Promise<PersonalSelf> {
+  return api<PersonalSelf>('/api/auth/me/personal');
 }

@@ -6,7 +6,7 @@ import type { LoginRequest } from '../../../common/auth/auth.schema';
 import { t } from '../../../common/i18n/index';
 import { applyFieldErrors, errorMessage } from '../api/client';
 import { usePageTitle } from '../common/page-title.hooks';
-import { forgetSignOut, safeRedirect, useLogin, useSession } from './auth.api';
+import { forgetSignOut, requiredStep, safeRedirect, useLogin, useSession, withRedirect } from './auth.api';
 
 export function LoginPage() {
   usePageTitle(t('auth.login'));
@@ -18,13 +18,12 @@ export function LoginPage() {
   // from here on, a session that ends is an expiry again (back to /login remembering the page)
   useEffect(forgetSignOut, []);
 
-  // signed in (just now, or already): on to the page asked for, or to the forced password change
+  // signed in (just now, or already): on to the step the session owes (second factor, forced
+  // password change, TOTP enrolment), else to the page asked for
   const me = session.data;
   if (me) {
-    const to = me.mustChangePassword
-      ? `/change-password${target === '/' ? '' : `?redirect=${encodeURIComponent(target)}`}`
-      : target;
-    return <Navigate to={to} replace />;
+    const step = requiredStep(me);
+    return <Navigate to={step ? withRedirect(step, target) : target} replace />;
   }
 
   const submit = (values: LoginRequest) => {

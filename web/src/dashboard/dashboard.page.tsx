@@ -1,12 +1,35 @@
-import { BankOutlined } from '@ant-design/icons';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Card, Col, Row, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { t } from '../../../common/i18n/index';
+import { sectionsFor } from '../app/app.sections';
 import { useMe } from '../auth/auth.api';
 import { PageHeader } from '../common/page-header.component';
 
+interface QuickLink {
+  path: string;
+  title: string;
+  hint: string;
+  icon: ReactNode;
+}
+
 export function DashboardPage() {
   const me = useMe();
+  // the built sections this account may open, then 安全设置 (everyone has it)
+  const links: QuickLink[] = [
+    ...sectionsFor(me.roles).flatMap((section) =>
+      section.hint && !section.upcoming
+        ? [{ path: section.path, title: t(section.label), hint: t(section.hint), icon: section.icon }]
+        : [],
+    ),
+    {
+      path: '/security',
+      title: t('menu.security'),
+      hint: t('dashboard.securityHint'),
+      icon: <SafetyCertificateOutlined />,
+    },
+  ];
   return (
     <>
       <PageHeader title={t('menu.dashboard')} />
@@ -25,17 +48,23 @@ export function DashboardPage() {
       </Card>
       <Typography.Title level={5}>{t('dashboard.quickLinks')}</Typography.Title>
       <Row gutter={[16, 16]}>
-        <Col xs={24} sm={12} lg={8}>
-          <Link to="/units" aria-label={t('dashboard.openUnits')}>
-            <Card hoverable>
-              <Card.Meta
-                avatar={<BankOutlined style={{ fontSize: 28, color: '#1677ff' }} aria-hidden />}
-                title={t('menu.units')}
-                description={t('dashboard.unitsHint')}
-              />
-            </Card>
-          </Link>
-        </Col>
+        {links.map((link) => (
+          <Col key={link.path} xs={24} sm={12} lg={8}>
+            <Link to={link.path} aria-label={t('dashboard.open', { name: link.title })}>
+              <Card hoverable style={{ height: '100%' }}>
+                <Card.Meta
+                  avatar={
+                    <span className="dashboard-link__icon" aria-hidden>
+                      {link.icon}
+                    </span>
+                  }
+                  title={link.title}
+                  description={link.hint}
+                />
+              </Card>
+            </Link>
+          </Col>
+        ))}
       </Row>
     </>
   );

@@ -1,6 +1,6 @@
 import { SaveOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, Modal, Select } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Flex, Form, Input, Modal, Select, Spin } from 'antd';
 import { useState } from 'react';
 import { t } from '../../../common/i18n/index';
 import {
@@ -11,6 +11,7 @@ import {
   zUnitInput,
 } from '../../../common/units/units.schema';
 import { ApiError, applyFieldErrors, errorMessage, isApiError } from '../api/client';
+import { ErrorState } from '../common/error-state.component';
 import { zodRule } from '../common/form.utils';
 import { RegionCascader } from '../regions/region-cascader.component';
 import { UnitSelect } from './unit-select.component';
@@ -61,7 +62,11 @@ export interface UnitFormModalProps {
   onSaved?: (unit: Unit) => void;
 }
 
-/** Create or edit a unit in a modal. Enter submits; server field errors appear on the fields. */
+/**
+ * Create or edit a unit in a modal. Enter submits; server field errors appear on the fields.
+ * Editing starts from the unit as `GET /api/units/:id` gives it: lists show the contact
+ * phone masked, and a masked phone must never be sent back.
+ */
 export function UnitFormModal({ open, unit, onClose, onSaved }: UnitFormModalProps) {
   return (
     <Modal
@@ -74,8 +79,44 @@ export function UnitFormModal({ open, unit, onClose, onSaved }: UnitFormModalPro
       width={600}
     >
       {/* keyed so that every opening starts from the record's values */}
-      <UnitForm key={unit?.id ?? 'new'} unit={unit} onClose={onClose} onSaved={onSaved} />
+      {unit ? (
+        <LoadedUnitForm key={unit.id} id={unit.id} onClose={onClose} onSaved={onSaved} />
+      ) : (
+        <UnitForm key="new" unit={null} onClose={onClose} onSaved={onSaved} />
+      )}
     </Modal>
+  );
+}
+
+/** Loads the unit in full (unmasked), then shows the form; the form keeps the copy it started with. */
+function LoadedUnitForm({
+  id,
+  onClose,
+  onSaved,
+}: { id: string } & Omit<UnitFormModalProps, 'open' | 'unit'>) {
+  const detail = useQuery({
+    queryKey: unitKeys.detail(id),
+    queryFn: ({ signal }) => fetchUnit(id, signal),
+    staleTime: 0,
+  });
+  // fresh from the server, not an older cached copy
+  if (detail.data && detail.isFetchedAfterMount && !detail.isError) {
+    return <UnitForm unit={detail.data} onClose={onClose} onSaved={onSaved} />;
+  }
+  if (detail.isError) {
+    return (
+      <ErrorState
+        title={t('units.loadOneFailed')}
+        error={detail.error}
+        onRetry={() => void detail.refetch()}
+        retrying={detail.isFetching}
+      />
+    );
+  }
+  return (
+    <Flex justify="center" style={{ padding: 48 }}>
+      <Spin description={t('app.loading')} />
+    </Flex>
   );
 }
 

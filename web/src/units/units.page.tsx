@@ -18,6 +18,7 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { t } from '../../../common/i18n/index';
 import { UNIT_SORTS, type Unit } from '../../../common/units/units.schema';
+import { useAllowed } from '../access/access.hooks';
 import { errorMessage } from '../api/client';
 import { ErrorState } from '../common/error-state.component';
 import { PageHeader } from '../common/page-header.component';
@@ -38,6 +39,11 @@ export function UnitsPage() {
   const setActive = useSetUnitActive();
   const remove = useDeleteUnit();
   const { message, modal } = App.useApp();
+  // buttons only for what the policy table allows these roles (the server checks the scope)
+  const allowed = useAllowed();
+  const canCreate = allowed('units.create');
+  const canUpdate = allowed('units.update');
+  const canDelete = allowed('units.delete');
   const screens = Grid.useBreakpoint();
   const wide = screens.md !== false;
   /** The form: closed (null), creating ({unit: null}) or editing. */
@@ -87,7 +93,7 @@ export function UnitsPage() {
   };
 
   // widths fit 1366 px with the menu open; narrower screens scroll the table sideways
-  const columns: TableColumnsType<Unit> = [
+  const allColumns: TableColumnsType<Unit> = [
     {
       key: 'name',
       dataIndex: 'name',
@@ -135,31 +141,42 @@ export function UnitsPage() {
     {
       key: 'actions',
       title: t('common.actions'),
-      width: 148,
+      width: canDelete ? 148 : 104,
       fixed: wide ? 'right' : undefined,
       render: (_: unknown, unit: Unit) => (
         <Flex gap={0} wrap={false}>
-          <Button type="link" size="small" onClick={() => setEditing({ unit })}>
-            {t('common.edit')}
-          </Button>
-          <Popconfirm
-            title={t(unit.active ? 'units.confirmDeactivate' : 'units.confirmActivate', { name: unit.name })}
-            description={unit.active ? t('units.confirmDeactivateHint') : undefined}
-            okText={unit.active ? t('units.deactivate') : t('units.activate')}
-            cancelText={t('common.cancel')}
-            onConfirm={() => toggleActive(unit)}
-          >
-            <Button type="link" size="small">
-              {unit.active ? t('units.deactivate') : t('units.activate')}
+          {canUpdate ? (
+            <>
+              <Button type="link" size="small" onClick={() => setEditing({ unit })}>
+                {t('common.edit')}
+              </Button>
+              <Popconfirm
+                title={t(unit.active ? 'units.confirmDeactivate' : 'units.confirmActivate', {
+                  name: unit.name,
+                })}
+                description={unit.active ? t('units.confirmDeactivateHint') : undefined}
+                okText={unit.active ? t('units.deactivate') : t('units.activate')}
+                cancelText={t('common.cancel')}
+                onConfirm={() => toggleActive(unit)}
+              >
+                <Button type="link" size="small">
+                  {unit.active ? t('units.deactivate') : t('units.activate')}
+                </Button>
+              </Popconfirm>
+            </>
+          ) : null}
+          {canDelete ? (
+            <Button type="link" size="small" danger onClick={() => confirmDelete(unit)}>
+              {t('common.delete')}
             </Button>
-          </Popconfirm>
-          <Button type="link" size="small" danger onClick={() => confirmDelete(unit)}>
-            {t('common.delete')}
-          </Button>
+          ) : null}
         </Flex>
       ),
     },
   ];
+
+  // no 操作 column for those who may only read
+  const columns = canUpdate || canDelete ? allColumns : allColumns.filter((c) => c.key !== 'actions');
 
   const onTableChange: TableProps<Unit>['onChange'] = (pagination, _filters, sorter, extra) => {
     if (extra.action === 'sort') {
@@ -183,13 +200,15 @@ export function UnitsPage() {
       <PageHeader
         title={t('units.title')}
         extra={
-          <Button
-            type="primary"
-            icon={<PlusOutlined aria-hidden />}
-            onClick={() => setEditing({ unit: null })}
-          >
-            {t('units.create')}
-          </Button>
+          canCreate ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined aria-hidden />}
+              onClick={() => setEditing({ unit: null })}
+            >
+              {t('units.create')}
+            </Button>
+          ) : undefined
         }
       />
       <Card className="list-card">
@@ -218,7 +237,13 @@ export function UnitsPage() {
               ) : (
                 <Empty
                   image={Empty.PRESENTED_IMAGE_SIMPLE}
-                  description={filtered ? t('units.emptyFiltered') : t('units.emptyAll')}
+                  description={
+                    filtered
+                      ? t('units.emptyFiltered')
+                      : canCreate
+                        ? t('units.emptyAll')
+                        : t('units.emptyReadOnly')
+                  }
                 />
               ),
             }}

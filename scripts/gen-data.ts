@@ -1,0 +1,220 @@
+// `npm run gen:data -- --cadres 100000 [--units 2000]`: fills the configured database
+// (GUAZHI_DATA_DIR / DATABASE_URL, as the server reads them) with fictional but plausible
+// units across real GB/T 2260 counties and cadres with résumés and expertise. Personal data
+// goes through the same encryption as the app; ID numbers use unassigned county codes (xx9999)
+// so none can be a real person's.
+import { randomUUID } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { RANK_LEVELS } from '../common/cadres/cadre-enums.js';
+import { EXPERTISE_TAGS } from '../common/cadres/expertise.js';
+import { UNIT_KINDS } from '../common/units/units.schema.js';
+import type { CadreResumeTable, NewCadre } from '../server/cadres/cadres.table.js';
+import { loadConfig } from '../server/core/config.js';
+import { pinyinKeys } from '../server/core/pinyin.js';
+import { fictionalIdNumber } from '../server/demo/demo.seed.js';
+import { openRuntime } from '../server/runtime.js';
+
+const { values } = parseArgs({
+  options: {
+    cadres: { type: 'string', default: '1000' },
+    units: { type: 'string' },
+    seed: { type: 'string', default: '42' },
+  },
+});
+const CADRES = Number(values.cadres);
+const UNITS = Number(values.units ?? Math.max(50, Math.round(CADRES / 50)));
+
+// A small deterministic generator so the same arguments give the same data.
+let state = Number(values.seed) >>> 0 || 42;
+const rand = () => {
+  state = (state * 1664525 + 1013904223) >>> 0;
+  return state / 2 ** 32;
+};
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const GIVEN =
+  '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国建华志强海燕文博雅琴晓东立新思远佳怡德明国华秀英海峰明轩晓燕立群雅丽志刚宏伟春梅晓红玉兰建军永红';
+const FUNCTIONS = [
+  '发展和改革局',
+  '财政局',
+  '农业农村局',
+  '自然资源局',
+  '生态环境局',
+  '住房和城乡建设局',
+  '交通运输局',
+  '水务局',
+  '商务局',
+  '文化广电旅游局',
+  '卫生健康局',
+  '应急管理局',
+  '市场监督管理局',
+  '乡村振兴局',
+  '科学技术局',
+  '教育局',
+  '人力资源和社会保障局',
+  '工业和信息化局',
+  '政务服务中心',
+  '投资促进中心',
+];
+const POSITIONS = [
+  '科员',
+  '副主任科员',
+  '主任科员',
+  '副科长',
+  '科长',
+  '副局长',
+  '局长',
+  '副主任',
+  '主任',
+  '副处长',
+  '处长',
+];
+
+async function main() {
+  const config = loadConfig();
+  const runtime = await openRuntime(config);
+  const { ctx } = runtime;
+  const started = Date.now();
+  const counties = await ctx.db
+    .selectFrom('regions')
+    .select(['code', 'name'])
+    .where('level', '=', 3)
+    .orderBy('code')
+    .execute();
+  const now = new Date().toISOString();
+
+  const unitIds: string[] = [];
+  const unitRows = [];
+  for (let i = 0; i < UNITS; i++) {
+    const county = pick(counties);
+    const name = `${county.name}${pick(FUNCTIONS)}${i > FUNCTIONS.length ? `第${i}分中心` : ''}`;
+    const keys = pinyinKeys(name);
+    const id = randomUUID();
+    unitIds.push(id);
+    unitRows.push({
+      id,
+      name,
+      namePinyin: keys.full,
+      nameInitials: keys.initials,
+      kind: pick(UNIT_KINDS),
+      regionCode: county.code,
+      parentId: null,
+      contactName: `${pick([...SURNAMES])}${pick([...GIVEN])}`,
+      contactPhone: `1380${String(Math.floor(rand() * 1e7)).padStart(7, '0')}`,
+      active: 1,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      createdBy: null,
+      updatedBy: null,
+    });
+  }
+  for (let i = 0; i < unitRows.length; i += 500) {
+    await ctx.db
+      .insertInto('units')
+      .values(unitRows.slice(i, i + 500))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+
+  const BATCH = 1000;
+  let made = 0;
+  const usedIds = new Set<string>();
+  while (made < CADRES) {
+    const rows: NewCadre[] = [];
+    const expertise: { cadreId: string; tag: string }[] = [];
+    const resume: CadreResumeTable[] = [];
+    for (let i = 0; i < BATCH && made + i < CADRES; i++) {
+      const n = made + i;
+      const name = `${pick([...SURNAMES])}${pick([...GIVEN])}${rand() < 0.5 ? pick([...GIVEN]) : ''}`;
+      const year = 1966 + Math.floor(rand() * 34);
+      const month = String(1 + Math.floor(rand() * 12)).padStart(2, '0');
+      const day = String(1 + Math.floor(rand() * 28)).padStart(2, '0');
+      let idNumber: string;
+      let seq: string;
+      do {
+        seq = String(Math.floor(rand() * 1000)).padStart(3, '0');
+        idNumber = fictionalIdNumber(
+          pick(['11', '32', '52', '61', '44', '51']),
+          `${year}${month}${day}`,
+          seq,
+        );
+      } while (usedIds.has(idNumber));
+      usedIds.add(idNumber);
+      const keys = pinyinKeys(name);
+      const id = randomUUID();
+      rows.push({
+        id,
+        userId: null,
+        name,
+        namePinyin: keys.full,
+        nameInitials: keys.initials,
+        gender: Number(seq[2]) % 2 === 1 ? 'male' : 'female',
+        ethnicity:
+          rand() < 0.85 ? '汉族' : pick(['苗族', '侗族', '壮族', '回族', '土家族', '彝族', '布依族']),
+        politicalStatus: rand() < 0.9 ? 'cpc_member' : pick(['democratic_party', 'non_party', 'masses']),
+        birthDate: `${year}-${month}-${day}`,
+        idNumberEnc: ctx.cipher.encrypt(idNumber, 'cadres.id_number'),
+        idNumberIndex: ctx.cipher.blindIndex(idNumber, 'cadres.id_number'),
+        phoneEnc: ctx.cipher.encrypt(`139${String(n).padStart(8, '0')}`, 'cadres.phone'),
+        education: pick(['doctorate', 'master', 'master', 'bachelor', 'bachelor', 'bachelor', 'college']),
+        degree: pick(['doctor', 'master', 'bachelor', 'bachelor', 'none']),
+        school: pick(['示例大学', '示例师范大学', '示例农业大学', '示例理工大学', '示例财经大学']),
+        major: pick(['公共管理', '经济学', '农学', '法学', '计算机科学', '土木工程', '汉语言文学']),
+        unitId: pick(unitIds),
+        position: pick(POSITIONS),
+        rankLevel: pick(RANK_LEVELS.slice(1, 6)),
+        rankKind: rand() < 0.6 ? 'leadership' : 'grade',
+        reserve: rand() < 0.2 ? 1 : 0,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+        createdBy: null,
+        updatedBy: null,
+      });
+      for (const tag of new Set([pick(EXPERTISE_TAGS).tag, pick(EXPERTISE_TAGS).tag]))
+        expertise.push({ cadreId: id, tag });
+      let from = year + 22;
+      for (let r = 0; r < 2 + Math.floor(rand() * 3); r++) {
+        const to = Math.min(from + 2 + Math.floor(rand() * 5), 2026);
+        resume.push({
+          id: randomUUID(),
+          cadreId: id,
+          fromMonth: `${from}-07`,
+          toMonth: to >= 2026 ? null : `${to}-06`,
+          unitName: `示例县${pick(FUNCTIONS)}`,
+          position: pick(POSITIONS),
+        });
+        from = to;
+        if (to >= 2026) break;
+      }
+    }
+    await ctx.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < rows.length; i += 200)
+        await trx
+          .insertInto('cadres')
+          .values(rows.slice(i, i + 200))
+          .execute();
+      for (let i = 0; i < expertise.length; i += 500)
+        await trx
+          .insertInto('cadreExpertise')
+          .values(expertise.slice(i, i + 500))
+          .execute();
+      for (let i = 0; i < resume.length; i += 300)
+        await trx
+          .insertInto('cadreResume')
+          .values(resume.slice(i, i + 300))
+          .execute();
+    });
+    made += rows.length;
+    process.stdout.write(`\rcadres: ${made}/${CADRES}`);
+  }
+  console.log(
+    `\n${UNITS} units and ${CADRES} cadres in ${((Date.now() - started) / 1000).toFixed(1)} s → ${config.databaseUrl ? 'PostgreSQL' : config.sqliteFile}`,
+  );
+  await runtime.close();
+}
+
+await main();

@@ -1,0 +1,259 @@
+import { SaveOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Checkbox, Form, Input, Modal } from 'antd';
+import { useState } from 'react';
+import { type Account, zAccountCreate } from '../../../common/accounts/accounts.schema';
+import { t } from '../../../common/i18n/index';
+import { idNumberProblems, normalizeIdNumber } from '../../../common/personal/id-number';
+import { ApiError, applyFieldErrors, errorMessage, isApiError } from '../api/client';
+import { zodRule } from '../common/form.utils';
+import {
+  type AccountUpdate,
+  type AccountWithPassword,
+  accountKeys,
+  fetchAccount,
+  useCreateAccount,
+  useUpdateAccount,
+} from './accounts.api';
+
+interface AccountFormValues {
+  username: string;
+  displayName: string;
+  phone?: string;
+  idNumber?: string;
+  clearPhone?: boolean;
+  clearIdNumber?: boolean;
+}
+
+/** The form's field names are the schema's, so server field errors land on them as they are. */
+const FIELDS = ['username', 'displayName', 'phone', 'idNumber'] as const;
+
+/** The ID number checked here as the server will (GB 11643 check digit, birth date, region). */
+const idNumberRule = {
+  validator: async (_rule: unknown, value: string | undefined) => {
+    if (!value?.trim()) return;
+    const problem = idNumberProblems(value)[0];
+    if (problem) throw new Error(t(problem));
+  },
+};
+
+export interface AccountFormModalProps {
+  open: boolean;
+  /** The account to edit; null to create one. */
+  account: Account | null;
+  onClose: () => void;
+  /** A new account with its one-time password (to show once). */
+  onCreated: (created: AccountWithPassword) => void;
+}
+
+/** Create or edit an account in a modal. Enter submits; server field errors appear on the fields. */
+export function AccountFormModal({ open, account, onClose, onCreated }: AccountFormModalProps) {
+  return (
+    <Modal
+      open={open}
+      title={account ? t('accounts.editTitle') : t('accounts.create')}
+      onCancel={onClose}
+      footer={null}
+      destroyOnHidden
+      mask={{ closable: false }}
+      width={560}
+    >
+      {/* keyed so that every opening starts from the record's values */}
+      <AccountForm key={account?.id ?? 'new'} account={account} onClose={onClose} onCreated={onCreated} />
+    </Modal>
+  );
+}
+
+function AccountForm({ account: initial, onClose, onCreated }: Omit<AccountFormModalProps, 'open'>) {
+  const [form] = Form.useForm<AccountFormValues>();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const create = useCreateAccount();
+  const update = useUpdateAccount();
+  /** The copy being edited: replaced when the user reloads after a version conflict. */
+  const [account, setAccount] = useState(initial);
+  const [formError, setFormError] = useState<ApiError | null>(null);
+  const [reloading, setReloading] = useState(false);
+  const clearPhone = Form.useWatch('clearPhone', form) ?? false;
+  const clearIdNumber = Form.useWatch('clearIdNumber', form) ?? false;
+
+  const submit = async (values: AccountFormValues) => {
+    setFormError(null);
+    const phone = values.phone?.trim() || undefined;
+    const idNumber = values.idNumber?.trim() ? normalizeIdNumber(values.idNumber) : undefined;
+    try {
+      if (account) {
+        // the client only sees phone and ID number masked: send them only when typed anew (or removed)
+        const input: AccountUpdate = {
+          displayName: values.displayName.trim(),
+          version: account.version,
+          ...(values.clearPhone ? { phone: null } : phone ? { phone } : {}),
+          ...(values.clearIdNumber ? { idNumber: null } : idNumber ? { idNumber } : {}),
+        };
+        const saved = await update.mutateAsync({ id: account.id, input });
+        message.success(t('accounts.saved', { name: saved.displayName }));
+        onClose();
+      } else {
+        const created = await create.mutateAsync({
+          username: values.username.trim(),
+          displayName: values.displayName.trim(),
+          phone: phone ?? null,
+          idNumber: idNumber ?? null,
+        });
+        message.success(t('accounts.created', { name: created.account.displayName }));
+        onClose();
+        onCreated(created);
+      }
+    } catch (error) {
+      const unplaced = applyFieldErrors(form, error, FIELDS);
+      const placedAll = isApiError(error) && error.fields.length > 0 && unplaced.length === 0;
+      if (!placedAll) {
+        setFormError(
+          error instanceof ApiError
+            ? error
+            : new ApiError({ status: 0, code: 'NETWORK', message: errorMessage(error) }),
+        );
+      }
+    }
+  };
+
+  const reload = async () => {
+    if (!account) return;
+    setReloading(true);
+    try {
+      const fresh = await queryClient.fetchQuery({
+        queryKey: accountKeys.detail(account.id),
+        queryFn: ({ signal }) => fetchAccount(account.id, signal),
+        staleTime: 0,
+      });
+      setAccount(fresh);
+      form.resetFields();
+      form.setFieldsValue({ username: fresh.username, displayName: fresh.displayName });
+      setFormError(null);
+      message.info(t('common.staleReloaded'));
+    } catch (error) {
+      message.error(errorMessage(error));
+    } finally {
+      setReloading(false);
+    }
+  };
+
+  const editing = account !== null;
+  const keepHint = (masked: string | null | undefined) =>
+    editing && masked ? t('accounts.field.current', { value: masked }) : undefined;
+
+  return (
+    <Form<AccountFormValues>
+      form={form}
+      layout="vertical"
+      initialValues={{ username: account?.username ?? '', displayName: account?.displayName ?? '' }}
+      onFinish={submit}
+      onFinishFailed={() => message.warning(t('common.formHasErrors'))}
+      requiredMark
+      scrollToFirstError
+    >
+      {formError ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={errorMessage(formError)}
+          action={
+            formError.code === 'VERSION_CONFLICT' ? (
+              <Button size="small" loading={reloading} onClick={reload}>
+                {t('common.staleReload')}
+              </Button>
+            ) : undefined
+          }
+        />
+      ) : null}
+      <Form.Item
+        name="username"
+        label={t('accounts.field.username')}
+        extra={editing ? undefined : t('accounts.field.usernameHint')}
+        rules={
+          editing
+            ? []
+            : [
+                { required: true, whitespace: true, message: t('accounts.field.usernameRequired') },
+                zodRule(zAccountCreate.shape.username),
+              ]
+        }
+      >
+        <Input
+          disabled={editing}
+          autoFocus={!editing}
+          maxLength={32}
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+        />
+      </Form.Item>
+      <Form.Item
+        name="displayName"
+        label={t('accounts.field.displayName')}
+        rules={[
+          { required: true, whitespace: true, message: t('accounts.field.displayNameRequired') },
+          { max: 50, message: t('accounts.field.displayNameLength') },
+        ]}
+      >
+        <Input autoFocus={editing} maxLength={50} autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        name="phone"
+        label={t('accounts.field.phone')}
+        extra={keepHint(account?.phone)}
+        rules={clearPhone ? [] : [zodRule(zAccountCreate.shape.phone)]}
+      >
+        <Input
+          inputMode="tel"
+          autoComplete="off"
+          disabled={clearPhone}
+          placeholder={t('accounts.field.optional')}
+          maxLength={20}
+        />
+      </Form.Item>
+      {editing && account?.phone ? (
+        <Form.Item name="clearPhone" valuePropName="checked" style={{ marginTop: -16 }}>
+          <Checkbox onChange={() => form.setFields([{ name: 'phone', errors: [] }])}>
+            {t('accounts.field.clearPhone')}
+          </Checkbox>
+        </Form.Item>
+      ) : null}
+      <Form.Item
+        name="idNumber"
+        label={t('accounts.field.idNumber')}
+        extra={keepHint(account?.idNumber)}
+        rules={clearIdNumber ? [] : [idNumberRule]}
+      >
+        <Input
+          autoComplete="off"
+          disabled={clearIdNumber}
+          placeholder={t('accounts.field.optional')}
+          maxLength={18}
+          className="mono"
+        />
+      </Form.Item>
+      {editing && account?.idNumber ? (
+        <Form.Item name="clearIdNumber" valuePropName="checked" style={{ marginTop: -16 }}>
+          <Checkbox onChange={() => form.setFields([{ name: 'idNumber', errors: [] }])}>
+            {t('accounts.field.clearIdNumber')}
+          </Checkbox>
+        </Form.Item>
+      ) : null}
+      <Form.Item style={{ marginBottom: 0, textAlign: 'right' }}>
+        <Button onClick={onClose} style={{ marginRight: 8 }}>
+          {t('common.cancel')}
+        </Button>
+        <Button
+          type="primary"
+          htmlType="submit"
+          icon={<SaveOutlined aria-hidden />}
+          loading={create.isPending || update.isPending}
+        >
+          {t('common.save')}
+        </Button>
+      </Form.Item>
+    </Form>
+  );
+}

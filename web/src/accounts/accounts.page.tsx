@@ -1,0 +1,455 @@
+import { PlusOutlined } from '@ant-design/icons';
+import {
+  App,
+  Button,
+  Card,
+  Empty,
+  Flex,
+  Grid,
+  Popconfirm,
+  Table,
+  type TableColumnsType,
+  type TableColumnType,
+  type TableProps,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
+import dayjs from 'dayjs';
+import { type ReactNode, useEffect, useState } from 'react';
+import type { Account } from '../../../common/accounts/accounts.schema';
+import { t } from '../../../common/i18n/index';
+import { useAllowed } from '../access/access.hooks';
+import { errorMessage } from '../api/client';
+import { useMe } from '../auth/auth.api';
+import { ErrorState } from '../common/error-state.component';
+import { PageHeader } from '../common/page-header.component';
+import { AccountRoles } from './account-roles.component';
+import {
+  type AccountWithPassword,
+  useAccountList,
+  useDeleteAccount,
+  useResetPassword,
+  useResetTotp,
+  useSetAccountActive,
+  useUnlockAccount,
+} from './accounts.api';
+import { AccountFormModal } from './accounts.form';
+import { hasAccountFilters, useAccountListSearch } from './accounts.hooks';
+import { AccountsFilter } from './accounts-filter.component';
+import { GrantsModal } from './grants.form';
+import { OneTimePasswordModal } from './one-time-password.component';
+
+const PAGE_SIZES = [10, 20, 50, 100];
+const ROLES_MIN_WIDTH = 160;
+const ACCOUNT_SORTS = ['username', 'displayName', 'createdAt', 'lastLoginAt'] as const;
+type AccountSort = (typeof ACCOUNT_SORTS)[number];
+const isAccountSort = (value: unknown): value is AccountSort => ACCOUNT_SORTS.includes(value as AccountSort);
+const formatTime = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
+/** This year's times without the year (the column is narrow); the full time is in the tooltip. */
+const shortTime = (iso: string) => {
+  const at = dayjs(iso);
+  return at.year() === dayjs().year() ? at.format('MM-DD HH:mm') : at.format('YYYY-MM-DD');
+};
+
+/**
+ * 账号管理, for the system administrator (create, edit, deactivate, delete) and the security
+ * administrator (roles and scopes, password resets, unlock, TOTP reset): each sees the
+ * buttons of their own actions. Phone and ID number are shown as the server sends them: masked.
+ */
+export function AccountsPage() {
+  const me = useMe();
+  const [params, update, reset] = useAccountListSearch();
+  const list = useAccountList(params);
+  const allowed = useAllowed();
+  const { message, modal } = App.useApp();
+  const screens = Grid.useBreakpoint();
+  const wide = screens.md !== false;
+
+  const setActive = useSetAccountActive();
+  const remove = useDeleteAccount();
+  const resetPassword = useResetPassword();
+  const unlock = useUnlockAccount();
+  const resetTotp = useResetTotp();
+
+  /** The form: closed (null), creating ({account: null}) or editing. */
+  const [editing, setEditing] = useState<{ account: Account | null } | null>(null);
+  const [granting, setGranting] = useState<Account | null>(null);
+  const [oneTime, setOneTime] = useState<AccountWithPassword | null>(null);
+
+  const can = {
+    create: allowed('accounts.create'),
+    update: allowed('accounts.update'),
+    activate: allowed('accounts.activate'),
+    remove: allowed('accounts.delete'),
+    grant: allowed('accounts.grant'),
+    resetPassword: allowed('accounts.resetPassword'),
+    unlock: allowed('accounts.unlock'),
+    resetTotp: allowed('accounts.resetTotp'),
+  };
+  const anyAction = Object.entries(can).some(([key, yes]) => key !== 'create' && yes);
+
+  // past the last page (e.g. after deleting its only row): go to the last page there is
+  const data = list.data;
+  useEffect(() => {
+    if (data && data.items.length === 0 && data.total > 0 && params.page > 1) {
+      update({ page: Math.max(1, Math.ceil(data.total / params.pageSize)) });
+    }
+  }, [data, params.page, params.pageSize, update]);
+
+  const sortOrderOf = (key: AccountSort): TableColumnType<Account>['sortOrder'] =>
+    params.sort === key ? (params.order === 'asc' ? 'ascend' : 'descend') : null;
+
+  const toggleActive = async (account: Account) => {
+    const active = !account.active;
+    try {
+      const saved = await setActive.mutateAsync({ account, active });
+      message.success(t(active ? 'accounts.activated' : 'accounts.deactivated', { name: saved.displayName }));
+    } catch (error) {
+      message.error(errorMessage(error));
+    }
+  };
+
+  const confirmDelete = (account: Account) => {
+    modal.confirm({
+      title: t('accounts.confirmDelete', { name: account.displayName }),
+      content: t('accounts.confirmDeleteHint'),
+      okText: t('common.delete'),
+      okButtonProps: { danger: true },
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        try {
+          await remove.mutateAsync(account);
+          message.success(t('accounts.deleted', { name: account.displayName }));
+        } catch (error) {
+          modal.error({
+            title: t('accounts.deleteRefused'),
+            content: errorMessage(error),
+            okText: t('common.confirm'),
+          });
+        }
+      },
+    });
+  };
+
+  const confirmResetPassword = (account: Account) => {
+    modal.confirm({
+      title: t('accounts.confirmResetPassword', { name: account.displayName }),
+      content: t('accounts.confirmResetPasswordHint'),
+      okText: t('accounts.resetPassword'),
+      okButtonProps: { danger: true },
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        try {
+          setOneTime(await resetPassword.mutateAsync(account));
+        } catch (error) {
+          modal.error({
+            title: t('accounts.actionFailed'),
+            content: errorMessage(error),
+            okText: t('common.confirm'),
+          });
+        }
+      },
+    });
+  };
+
+  const doUnlock = async (account: Account) => {
+    try {
+      await unlock.mutateAsync(account);
+      message.success(t('accounts.unlocked', { name: account.displayName }));
+    } catch (error) {
+      message.error(errorMessage(error));
+    }
+  };
+
+  const confirmResetTotp = (account: Account) => {
+    modal.confirm({
+      title: t('accounts.confirmResetTotp', { name: account.displayName }),
+      content: t('accounts.confirmResetTotpHint'),
+      okText: t('accounts.resetTotp'),
+      okButtonProps: { danger: true },
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        try {
+          await resetTotp.mutateAsync(account);
+          message.success(t('accounts.totpReset', { name: account.displayName }));
+        } catch (error) {
+          modal.error({
+            title: t('accounts.actionFailed'),
+            content: errorMessage(error),
+            okText: t('common.confirm'),
+          });
+        }
+      },
+    });
+  };
+
+  /** The row's buttons: only the caller's own actions, and none on the caller's own account. */
+  const actionsOf = (account: Account): ReactNode[] => {
+    if (account.id === me.id) {
+      return [
+        <Typography.Text key="self" type="secondary">
+          {t('accounts.self')}
+        </Typography.Text>,
+      ];
+    }
+    const out: ReactNode[] = [];
+    if (can.update) {
+      out.push(
+        <Button key="edit" type="link" size="small" onClick={() => setEditing({ account })}>
+          {t('common.edit')}
+        </Button>,
+      );
+    }
+    if (can.activate) {
+      out.push(
+        <Popconfirm
+          key="active"
+          title={t(account.active ? 'accounts.confirmDeactivate' : 'accounts.confirmActivate', {
+            name: account.displayName,
+          })}
+          description={account.active ? t('accounts.confirmDeactivateHint') : undefined}
+          okText={account.active ? t('accounts.deactivate') : t('accounts.activate')}
+          cancelText={t('common.cancel')}
+          onConfirm={() => toggleActive(account)}
+        >
+          <Button type="link" size="small">
+            {account.active ? t('accounts.deactivate') : t('accounts.activate')}
+          </Button>
+        </Popconfirm>,
+      );
+    }
+    if (can.remove && !account.active) {
+      out.push(
+        <Button key="delete" type="link" size="small" danger onClick={() => confirmDelete(account)}>
+          {t('common.delete')}
+        </Button>,
+      );
+    }
+    if (can.grant) {
+      out.push(
+        <Button key="grant" type="link" size="small" onClick={() => setGranting(account)}>
+          {t('accounts.grant')}
+        </Button>,
+      );
+    }
+    if (can.resetPassword) {
+      out.push(
+        <Button key="reset" type="link" size="small" onClick={() => confirmResetPassword(account)}>
+          {t('accounts.resetPassword')}
+        </Button>,
+      );
+    }
+    if (can.unlock && account.locked) {
+      out.push(
+        <Popconfirm
+          key="unlock"
+          title={t('accounts.confirmUnlock', { name: account.displayName })}
+          okText={t('accounts.unlock')}
+          cancelText={t('common.cancel')}
+          onConfirm={() => doUnlock(account)}
+        >
+          <Button type="link" size="small">
+            {t('accounts.unlock')}
+          </Button>
+        </Popconfirm>,
+      );
+    }
+    if (can.resetTotp && account.totpEnabled) {
+      out.push(
+        <Button key="totp" type="link" size="small" danger onClick={() => confirmResetTotp(account)}>
+          {t('accounts.resetTotp')}
+        </Button>,
+      );
+    }
+    return out;
+  };
+
+  // widths fit 1366 px with the menu open; narrower screens scroll the table sideways
+  const columns: TableColumnsType<Account> = [
+    {
+      key: 'username',
+      dataIndex: 'username',
+      title: t('accounts.col.username'),
+      sorter: true,
+      sortOrder: sortOrderOf('username'),
+      width: 100,
+      render: (username: string) => <Typography.Text strong>{username}</Typography.Text>,
+    },
+    {
+      key: 'displayName',
+      dataIndex: 'displayName',
+      title: t('accounts.col.displayName'),
+      sorter: true,
+      sortOrder: sortOrderOf('displayName'),
+      width: 120,
+    },
+    {
+      key: 'roles',
+      dataIndex: 'grants',
+      title: t('accounts.col.roles'),
+      render: (grants: Account['grants']) => <AccountRoles grants={grants} />,
+    },
+    {
+      key: 'phone',
+      dataIndex: 'phone',
+      title: t('accounts.col.phone'),
+      width: 112,
+      render: (phone: string | null) => (phone ? <span className="mono nowrap">{phone}</span> : null),
+    },
+    {
+      key: 'idNumber',
+      dataIndex: 'idNumber',
+      title: t('accounts.col.idNumber'),
+      width: 168,
+      render: (id: string | null) => (id ? <span className="mono nowrap">{id}</span> : null),
+    },
+    {
+      key: 'status',
+      title: t('accounts.col.status'),
+      width: 72,
+      render: (_: unknown, account: Account) => (
+        <Flex gap={4} wrap>
+          {account.active ? (
+            <Tag color="success">{t('accounts.active')}</Tag>
+          ) : (
+            <Tag>{t('accounts.inactive')}</Tag>
+          )}
+          {account.locked ? <Tag color="error">{t('accounts.locked')}</Tag> : null}
+        </Flex>
+      ),
+    },
+    {
+      key: 'totp',
+      dataIndex: 'totpEnabled',
+      title: t('accounts.col.totp'),
+      width: 92,
+      render: (enabled: boolean) =>
+        enabled ? <Tag color="processing">{t('mfa.on')}</Tag> : <Tag>{t('mfa.off')}</Tag>,
+    },
+    {
+      key: 'lastLoginAt',
+      dataIndex: 'lastLoginAt',
+      title: t('accounts.col.lastLogin'),
+      sorter: true,
+      sortOrder: sortOrderOf('lastLoginAt'),
+      width: 112,
+      render: (at: string | null) =>
+        at ? (
+          <Tooltip title={formatTime(at)}>
+            <span className="nowrap">{shortTime(at)}</span>
+          </Tooltip>
+        ) : (
+          <Typography.Text type="secondary">{t('accounts.neverLoggedIn')}</Typography.Text>
+        ),
+    },
+    ...(anyAction
+      ? [
+          {
+            key: 'actions',
+            title: t('common.actions'),
+            width: can.grant || can.resetPassword ? 156 : 136,
+            fixed: wide ? ('right' as const) : undefined,
+            render: (_: unknown, account: Account) => (
+              <Flex gap={0} wrap className="row-actions">
+                {actionsOf(account)}
+              </Flex>
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  const tableWidth =
+    columns.reduce((sum, column) => sum + (typeof column.width === 'number' ? column.width : 0), 0) +
+    ROLES_MIN_WIDTH;
+
+  const onTableChange: TableProps<Account>['onChange'] = (pagination, _filters, sorter, extra) => {
+    if (extra.action === 'sort') {
+      const one = Array.isArray(sorter) ? sorter[0] : sorter;
+      const key = one?.columnKey;
+      if (one?.order && isAccountSort(key))
+        update({ sort: key, order: one.order === 'ascend' ? 'asc' : 'desc' });
+      else update({ sort: undefined, order: undefined });
+      return;
+    }
+    if (extra.action === 'paginate') {
+      const pageSize = pagination.pageSize ?? params.pageSize;
+      update({ page: pageSize === params.pageSize ? (pagination.current ?? 1) : 1, pageSize });
+    }
+  };
+
+  const filtered = hasAccountFilters(params);
+
+  return (
+    <>
+      <PageHeader
+        title={t('accounts.title')}
+        extra={
+          can.create ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined aria-hidden />}
+              onClick={() => setEditing({ account: null })}
+            >
+              {t('accounts.create')}
+            </Button>
+          ) : undefined
+        }
+      />
+      <Card className="list-card">
+        <AccountsFilter params={params} onChange={update} onReset={reset} />
+        {list.isError && !data ? (
+          <ErrorState
+            title={t('accounts.loadFailed')}
+            error={list.error}
+            onRetry={() => void list.refetch()}
+            retrying={list.isFetching}
+          />
+        ) : (
+          <Table<Account>
+            rowKey="id"
+            columns={columns}
+            dataSource={data?.items ?? []}
+            loading={list.isFetching}
+            onChange={onTableChange}
+            // the 角色 column takes what is left, at least ROLES_MIN_WIDTH (else the table scrolls)
+            scroll={{ x: tableWidth }}
+            // a dense table: it has many columns to fit beside the menu at 1366 px
+            size="small"
+            sortDirections={['ascend', 'descend']}
+            showSorterTooltip={false}
+            locale={{
+              emptyText: list.isPending ? (
+                <div style={{ height: 120 }} />
+              ) : (
+                <Empty
+                  image={Empty.PRESENTED_IMAGE_SIMPLE}
+                  description={filtered ? t('accounts.emptyFiltered') : t('accounts.emptyAll')}
+                />
+              ),
+            }}
+            pagination={{
+              current: params.page,
+              pageSize: params.pageSize,
+              total: data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: PAGE_SIZES,
+              showTotal: (total) => t('common.total', { total }),
+              showQuickJumper: wide,
+              size: wide ? 'medium' : 'small',
+            }}
+          />
+        )}
+      </Card>
+      <AccountFormModal
+        open={editing !== null}
+        account={editing?.account ?? null}
+        onClose={() => setEditing(null)}
+        onCreated={setOneTime}
+      />
+      <GrantsModal account={granting} onClose={() => setGranting(null)} />
+      <OneTimePasswordModal value={oneTime} onClose={() => setOneTime(null)} />
+    </>
+  );
+}

@@ -1,0 +1,210 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import {
+  Button,
+  Card,
+  Empty,
+  Grid,
+  Table,
+  type TableColumnsType,
+  type TableProps,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
+import dayjs from 'dayjs';
+import type { AuditEntry } from '../../../common/audit/audit.schema';
+import { t } from '../../../common/i18n/index';
+import { useAllowed } from '../access/access.hooks';
+import { ErrorState } from '../common/error-state.component';
+import { PageHeader } from '../common/page-header.component';
+import { auditExportUrl, useAuditList } from './audit.api';
+import { hasAuditFilters, useAuditListSearch } from './audit.hooks';
+import { actionLabel, diffLines, isKnownAction, objectTypeLabel, shortId } from './audit.utils';
+import { AuditFilter } from './audit-filter.component';
+
+const PAGE_SIZES = [20, 50, 100];
+const RESULT_COLORS: Record<AuditEntry['result'], string> = {
+  success: 'success',
+  denied: 'warning',
+  failure: 'error',
+};
+const formatTime = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm:ss');
+
+/** One entry's changes: `字段: 原值 → 新值`, one per line. */
+function DiffView({ entry }: { entry: AuditEntry }) {
+  const lines = entry.diff ? diffLines(entry.diff) : [];
+  if (lines.length === 0) return <Typography.Text type="secondary">{t('audit.noDiff')}</Typography.Text>;
+  return (
+    <div className="audit-diff">
+      <Typography.Text type="secondary">{t('audit.diff')}</Typography.Text>
+      <ul>
+        {lines.map((line) => (
+          <li key={line.field}>
+            <span className="audit-diff__field">{line.label}</span>: <span>{line.from}</span>
+            <span className="audit-diff__arrow"> → </span>
+            <span>{line.to}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** 审计日志 (audit administrator): filter, read the changes of an entry, export what is shown as CSV. */
+export function AuditPage() {
+  const [params, update, reset] = useAuditListSearch();
+  const list = useAuditList(params);
+  const allowed = useAllowed();
+  const screens = Grid.useBreakpoint();
+  const wide = screens.md !== false;
+  const data = list.data;
+
+  const columns: TableColumnsType<AuditEntry> = [
+    {
+      key: 'seq',
+      dataIndex: 'seq',
+      title: t('audit.col.seq'),
+      width: 84,
+      sorter: true,
+      sortOrder: params.order === 'asc' ? 'ascend' : 'descend',
+    },
+    { key: 'at', dataIndex: 'at', title: t('audit.col.at'), width: 168, render: formatTime },
+    { key: 'actor', dataIndex: 'actorName', title: t('audit.col.actor'), width: 140, ellipsis: true },
+    {
+      key: 'action',
+      dataIndex: 'action',
+      title: t('audit.col.action'),
+      width: 160,
+      render: (action: string) =>
+        isKnownAction(action) ? (
+          <Tooltip title={action}>
+            <span>{actionLabel(action)}</span>
+          </Tooltip>
+        ) : (
+          <span className="mono">{action}</span>
+        ),
+    },
+    {
+      key: 'object',
+      title: t('audit.col.object'),
+      render: (_: unknown, entry: AuditEntry) =>
+        entry.objectType || entry.objectId ? (
+          <span>
+            {entry.objectType ? objectTypeLabel(entry.objectType) : null}{' '}
+            {entry.objectId ? (
+              <Tooltip title={`${entry.objectId}（${t('audit.onlyThisObject')}）`}>
+                <Typography.Link
+                  className="mono"
+                  onClick={() =>
+                    update({
+                      objectType: entry.objectType ?? undefined,
+                      objectId: entry.objectId ?? undefined,
+                    })
+                  }
+                >
+                  {shortId(entry.objectId)}
+                </Typography.Link>
+              </Tooltip>
+            ) : null}
+          </span>
+        ) : null,
+    },
+    {
+      key: 'result',
+      dataIndex: 'result',
+      title: t('audit.col.result'),
+      width: 80,
+      render: (result: AuditEntry['result']) => (
+        <Tag color={RESULT_COLORS[result]}>{t(`audit.result.${result}`)}</Tag>
+      ),
+    },
+    {
+      key: 'ip',
+      dataIndex: 'ip',
+      title: t('audit.col.ip'),
+      width: 136,
+      render: (ip: string | null) => (ip ? <span className="mono">{ip}</span> : null),
+    },
+  ];
+
+  const onTableChange: TableProps<AuditEntry>['onChange'] = (pagination, _filters, sorter, extra) => {
+    if (extra.action === 'sort') {
+      const one = Array.isArray(sorter) ? sorter[0] : sorter;
+      update({ order: one?.order === 'ascend' ? 'asc' : 'desc' });
+      return;
+    }
+    if (extra.action === 'paginate') {
+      const pageSize = pagination.pageSize ?? params.pageSize;
+      update({ page: pageSize === params.pageSize ? (pagination.current ?? 1) : 1, pageSize });
+    }
+  };
+
+  const exportCsv = () => {
+    // a download: the server answers with Content-Disposition: attachment, so the page stays
+    window.location.href = auditExportUrl(params);
+  };
+
+  const filtered = hasAuditFilters(params);
+
+  return (
+    <>
+      <PageHeader
+        title={t('audit.title')}
+        extra={
+          allowed('audit.export') ? (
+            <Button icon={<DownloadOutlined aria-hidden />} onClick={exportCsv}>
+              {t('audit.export')}
+            </Button>
+          ) : undefined
+        }
+      />
+      <Card className="list-card">
+        <AuditFilter params={params} onChange={update} onReset={reset} />
+        {list.isError && !data ? (
+          <ErrorState
+            title={t('audit.loadFailed')}
+            error={list.error}
+            onRetry={() => void list.refetch()}
+            retrying={list.isFetching}
+          />
+        ) : (
+          <Table<AuditEntry>
+            rowKey="seq"
+            columns={columns}
+            dataSource={data?.items ?? []}
+            loading={list.isFetching}
+            onChange={onTableChange}
+            scroll={{ x: 1000 }}
+            size={wide ? 'middle' : 'small'}
+            sortDirections={['descend', 'ascend']}
+            showSorterTooltip={false}
+            expandable={{
+              expandedRowRender: (entry) => <DiffView entry={entry} />,
+              rowExpandable: (entry) => entry.diff !== null && Object.keys(entry.diff).length > 0,
+            }}
+            locale={{
+              emptyText: list.isPending ? (
+                <div style={{ height: 120 }} />
+              ) : (
+                <Empty
+                  image={Empty.PRESENTED_IMAGE_SIMPLE}
+                  description={filtered ? t('audit.emptyFiltered') : t('audit.emptyAll')}
+                />
+              ),
+            }}
+            pagination={{
+              current: params.page,
+              pageSize: params.pageSize,
+              total: data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: PAGE_SIZES,
+              showTotal: (total) => t('common.total', { total }),
+              showQuickJumper: wide,
+              size: wide ? 'medium' : 'small',
+            }}
+          />
+        )}
+      </Card>
+    </>
+  );
+}
