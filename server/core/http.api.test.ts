@@ -85,7 +85,7 @@ describe('HTTP edges', () => {
     const broken = await createTestApp();
     try {
       const c = await login(broken.app, (await createAccount(broken.ctx)).username);
-      await sql`drop table units`.execute(broken.ctx.db);
+      await sql`alter table units rename to units_gone`.execute(broken.ctx.db);
       const res = await broken.app.inject({ method: 'GET', url: '/api/units', headers: { cookie: c } });
       expect(res.statusCode).toBe(500);
       const body = res.json();
