@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { RANK_LEVELS } from '../common/cadres/cadre-enums.js';
 import { EXPERTISE_TAGS } from '../common/cadres/expertise.js';
+import { maskIdNumber, maskPhone } from '../common/personal/mask.js';
 import { UNIT_KINDS } from '../common/units/units.schema.js';
 import type { CadreResumeTable, NewCadre } from '../server/cadres/cadres.table.js';
 import { loadConfig } from '../server/core/config.js';
@@ -158,7 +159,9 @@ async function main() {
         birthDate: `${year}-${month}-${day}`,
         idNumberEnc: ctx.cipher.encrypt(idNumber, 'cadres.id_number'),
         idNumberIndex: ctx.cipher.blindIndex(idNumber, 'cadres.id_number'),
+        idNumberMasked: maskIdNumber(idNumber),
         phoneEnc: ctx.cipher.encrypt(`139${String(n).padStart(8, '0')}`, 'cadres.phone'),
+        phoneMasked: maskPhone(`139${String(n).padStart(8, '0')}`),
         education: pick(['doctorate', 'master', 'master', 'bachelor', 'bachelor', 'bachelor', 'college']),
         degree: pick(['doctor', 'master', 'bachelor', 'bachelor', 'none']),
         school: pick(['示例大学', '示例师范大学', '示例农业大学', '示例理工大学', '示例财经大学']),

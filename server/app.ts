@@ -22,6 +22,7 @@ import { registerAccessControl } from './core/access.js';
 import type { AppContext } from './core/context.js';
 import { AppError } from './core/errors.js';
 import { type AppInstance, BODY_LIMIT, errorHandler } from './core/http.js';
+import { registerExcelRoutes } from './excel/excel.routes.js';
 import { registerHealthRoutes } from './health/health.routes.js';
 import { registerNominationRoutes } from './nominations/nominations.routes.js';
 import { registerPostRoutes } from './posts/posts.routes.js';
@@ -118,6 +119,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerPostRoutes(app);
   registerNominationRoutes(app);
   registerAuditRoutes(app);
+  registerExcelRoutes(app);
 
   app.get('/api/openapi.json', { config: { action: 'docs.read' }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../common/accounts/accounts.schema.js';
 import { ROLES, type Role } from '../common/auth/auth.schema.js';
 import { zCadreInput } from '../common/cadres/cadres.schema.js';
+import { XLSX_MIME } from '../common/excel/excel.schema.js';
 import { zPostInput } from '../common/posts/posts.schema.js';
 import { zBatchInput } from '../common/programmes/programmes.schema.js';
 import { zUnitInput } from '../common/units/units.schema.js';
@@ -12,10 +13,12 @@ import * as cadres from '../server/cadres/cadres.service.js';
 import type { ApiRoute } from '../server/core/access.js';
 import { systemActor } from '../server/core/context.js';
 import { type Access, type Action, POLICY } from '../server/core/policy.js';
+import { insertImport } from '../server/excel/excel.repository.js';
 import * as nominations from '../server/nominations/nominations.service.js';
 import * as posts from '../server/posts/posts.service.js';
 import * as programmes from '../server/programmes/programmes.service.js';
 import * as units from '../server/units/units.service.js';
+import { cadreCells, quickWorkbook } from './fixtures/excel/workbooks.js';
 import {
   cadreInput,
   createAccount,
@@ -183,9 +186,44 @@ interface Request extends InjectOptions {
   secret?: string;
   /** A list call: out of scope it answers 200 with nothing in it. */
   list?: boolean;
+  /** An import upload: out of scope it answers 200 with every row refused (nothing to commit). */
+  preview?: boolean;
 }
 
 const body = (payload: object) => ({ payload });
+async function upload(
+  kind: 'cadres' | 'units' | 'posts',
+  rows: Parameters<typeof quickWorkbook>[1],
+): Promise<Request> {
+  return {
+    method: 'POST',
+    url: `/api/excel/imports/${kind}`,
+    payload: await quickWorkbook(kind, rows),
+    headers: { 'content-type': XLSX_MIME },
+    preview: true,
+  };
+}
+/** A pending import owned by the caller (anyone's for the anonymous caller). */
+async function importOf(caller: Caller): Promise<string> {
+  const owner = accounts.get(caller === 'anonymous' ? 'org_dept' : caller) as TestAccount;
+  const id = randomUUID();
+  await insertImport(t.ctx.db, {
+    id,
+    kind: 'units',
+    mode: 'reject',
+    ownerId: owner.id,
+    status: 'pending',
+    totalRows: 1,
+    validRows: 0,
+    errorCount: 1,
+    createdCount: null,
+    updatedCount: null,
+    rows: null,
+    createdAt: t.ctx.clock.now().toISOString(),
+    finishedAt: null,
+  });
+  return id;
+}
 const version = async (id: string) =>
   (await t.ctx.db.selectFrom('units').select('version').where('id', '=', id).executeTakeFirstOrThrow())
     .version;
@@ -582,6 +620,50 @@ const FIXTURES: Record<string, (caller: Caller, where: Where) => Promise<Request
       secret: n.cadre.name,
     };
   },
+  'GET /api/excel/templates/:kind': async () => ({ method: 'GET', url: '/api/excel/templates/cadres' }),
+  'POST /api/excel/imports/cadres': async (caller, where) => {
+    const unit = await cadreUnitFor(caller, where);
+    return upload('cadres', [cadreCells(cadreInput(unit.id), unit.name)]);
+  },
+  'POST /api/excel/imports/units': async (_c, where) =>
+    upload('units', [
+      [
+        `矩阵导入${randomUUID().slice(0, 8)}`,
+        '党政机关',
+        where === 'own' ? OWN_REGION : FOREIGN_REGION,
+        null,
+        null,
+        null,
+      ],
+    ]),
+  'POST /api/excel/imports/posts': async (caller, where) => {
+    const batch = await freshBatch('own');
+    const unit = await unitFor(caller, where);
+    return upload('posts', [
+      [batch.name, unit.name, '矩阵岗位', '副县处级', '招商引资', null, null, 1, null],
+    ]);
+  },
+  'GET /api/excel/imports/:id': async (caller) => ({
+    method: 'GET',
+    url: `/api/excel/imports/${await importOf(caller)}`,
+  }),
+  'POST /api/excel/imports/:id/commit': async (caller) => ({
+    // the caller's own import whose preview found problems: refused with 409, never 403/404
+    method: 'POST',
+    url: `/api/excel/imports/${await importOf(caller)}/commit`,
+  }),
+  'DELETE /api/excel/imports/:id': async (caller) => ({
+    method: 'DELETE',
+    url: `/api/excel/imports/${await importOf(caller)}`,
+  }),
+  'GET /api/excel/exports/cadres': async (caller, where) => {
+    const unit = where === 'own' ? await cadreUnitFor(caller, 'own') : await freshUnit(FOREIGN_REGION);
+    return { method: 'GET', url: `/api/excel/exports/cadres?unitId=${unit.id}` };
+  },
+  'GET /api/excel/exports/units': async (caller, where) => {
+    const unit = await unitFor(caller, where);
+    return { method: 'GET', url: `/api/excel/exports/units?parentId=${unit.id}` };
+  },
   'GET /api/audit': async () => ({ method: 'GET', url: '/api/audit?pageSize=5' }),
   'GET /api/audit/export': async () => ({ method: 'GET', url: '/api/audit/export?action=units.create' }),
 };
@@ -593,9 +675,9 @@ function fixtureFor(route: ApiRoute) {
   return FIXTURES[`${route.method} ${route.url}`];
 }
 
-type Outcome = 'allow' | 'deny' | 'unauth' | 'empty';
+type Outcome = 'allow' | 'deny' | 'unauth' | 'empty' | 'refused';
 
-function expected(action: Action, caller: Caller, where: Where, list: boolean): Outcome {
+function expected(action: Action, caller: Caller, where: Where, list: boolean, preview: boolean): Outcome {
   const access: Access = POLICY[action];
   if (access === 'public') return 'allow';
   if (caller === 'anonymous') return 'unauth';
@@ -603,7 +685,7 @@ function expected(action: Action, caller: Caller, where: Where, list: boolean): 
   const kind = access[caller];
   if (!kind) return 'deny';
   if (kind === 'all' || where === 'own') return 'allow';
-  return list ? 'empty' : 'deny';
+  return list ? 'empty' : preview ? 'refused' : 'deny';
 }
 
 /** A digest of every data table a route could change (not the audit log, which records denials). */
@@ -656,8 +738,8 @@ describe('authorization matrix', () => {
       const fixture = fixtureFor(route) as (c: Caller, w: Where) => Promise<Request>;
       for (const caller of CALLERS) {
         for (const where of ['own', 'foreign'] as const) {
-          const { secret, list = false, ...request } = await fixture(caller, where);
-          const outcome = expected(route.action, caller, where, list);
+          const { secret, list = false, preview = false, ...request } = await fixture(caller, where);
+          const outcome = expected(route.action, caller, where, list, preview);
           const cookie = caller === 'anonymous' ? undefined : cookies.get(caller);
           const before = outcome === 'allow' ? null : await digest();
           const res = await t.app.inject({
@@ -678,6 +760,9 @@ describe('authorization matrix', () => {
           } else if (outcome === 'empty') {
             const page = res.json() as { items?: unknown[]; total?: number };
             if (res.statusCode !== 200 || page.total !== 0 || page.items?.length !== 0) failures.push(label);
+          } else if (outcome === 'refused') {
+            const preview = res.json() as { valid?: number; errorCount?: number };
+            if (res.statusCode !== 200 || preview.valid !== 0 || !preview.errorCount) failures.push(label);
           } else if (
             !(
               res.statusCode === 403 ||

@@ -102,6 +102,19 @@ export const POLICY = {
   'nominations.review': PROGRAMME_RUNNERS,
   'audit.read': AUDIT_ADMIN,
   'audit.export': AUDIT_ADMIN,
+  // Excel: an import writes through the services above, so each kind is imported by those who
+  // create it; an export reads like the list it mirrors. Personal data in clear is its own,
+  // audited and rate-limited permission (`full=true` on the cadre export).
+  'excel.template': 'authenticated',
+  'excel.importCadres': CADRE_KEEPERS,
+  'excel.importUnits': UNIT_WRITERS,
+  'excel.importPosts': POST_WRITERS,
+  'excel.exportCadres': CADRE_KEEPERS,
+  'excel.exportUnits': UNIT_READERS,
+  /** Bulk personal data in clear: the 组织部 only (a liaison views one record at a time, each audited). */
+  'cadres.exportFull': { org_dept: 'region' },
+  /** Status, commit and discard of an import: its owner only (checked by the service). */
+  'imports.manage': 'authenticated',
 } as const satisfies Record<string, Access>;
 
 export type Action = keyof typeof POLICY;

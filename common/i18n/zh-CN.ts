@@ -3,6 +3,7 @@
  * Keys are English and dotted by area; `t()` in ./index.ts looks them up.
  * An English catalogue can follow by providing the same keys (see `Catalogue`).
  */
+import { zhCNExcel } from './zh-CN.excel.js';
 import { zhCNWeb } from './zh-CN.web.js';
 
 export const zhCNCore = {
@@ -199,6 +200,7 @@ export const zhCNCore = {
   'grant.regionRequired': '组织部角色须指定管辖的行政区划',
   'grant.noRegion': '该角色不指定行政区划',
   'grant.unitRequired': '单位角色须指定所属单位',
+  'grant.unitMissing': '所选单位不存在',
   'grant.noUnit': '该角色不指定单位',
   'grant.noProgrammes': '只有组织部角色可以限定挂职项目',
   'grant.duplicateRole': '同一角色只能授予一次',
@@ -283,6 +285,6 @@ export const zhCNCore = {
   'regionLevel.4': '乡级',
 } as const;
 
-export const zhCN = { ...zhCNCore, ...zhCNWeb } as const;
+export const zhCN = { ...zhCNCore, ...zhCNWeb, ...zhCNExcel } as const;
 export type MessageKey = keyof typeof zhCN;
 export type Catalogue = Record<MessageKey, string>;

@@ -135,7 +135,7 @@ async function checkGrants(db: Executor, grants: RoleGrant[]): Promise<void> {
     if (g.regionCode && !(await findRegion(db, g.regionCode)))
       throw fieldError(`grants.${i}.regionCode`, 'unit.regionMissing');
     if (g.unitId && !(await findUnitRow(db, g.unitId)))
-      throw fieldError(`grants.${i}.unitId`, 'unit.parentMissing');
+      throw fieldError(`grants.${i}.unitId`, 'grant.unitMissing');
   }
 }
 

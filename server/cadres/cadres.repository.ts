@@ -2,12 +2,10 @@ import type { SelectQueryBuilder } from 'kysely';
 import type { CadreListParams } from '../../common/cadres/cadres.schema.js';
 import type { Database, Executor } from '../core/database.js';
 import { isPinyinQuery, likeEscape } from '../core/pinyin.js';
-import type { Scope } from '../core/scope.js';
+import { regionCodePrefix, type Scope } from '../core/scope.js';
 import type { CadreRelativesTable, CadreResumeTable, CadreRow, NewCadre } from './cadres.table.js';
 
 export type CadreView = CadreRow & { unitName: string; regionName: string; regionPath: string };
-
-type From = Database & { c: Database['cadres']; u: Database['units']; r: Database['regions'] };
 
 function base(db: Executor) {
   return db
@@ -19,24 +17,42 @@ function base(db: Executor) {
 const view = (db: Executor) =>
   base(db).selectAll('c').select(['u.name as unitName', 'r.fullName as regionName', 'r.path as regionPath']);
 
-/** The one scope filter for cadres: the 组织部's regions, the liaison's units, or the cadre's own record. */
-function inScope<O>(q: SelectQueryBuilder<From, 'c' | 'u' | 'r', O>, scope: Scope) {
-  if (scope.all) return q;
-  return q.where((eb) =>
-    eb.or([
-      ...scope.regionPaths.map((p) => eb('r.path', 'like', `${likeEscape(p)}%`)),
-      ...(scope.unitIds.length > 0 ? [eb('c.unitId', 'in', scope.unitIds)] : []),
-      ...(scope.selfId ? [eb('c.userId', '=', scope.selfId)] : []),
-    ]),
-  );
+type CadreFrom = Database & { c: Database['cadres'] };
+
+/** Units whose region lies in one of these subtrees: units are thousands, cadres a hundred thousand. */
+async function unitsUnder(db: Executor, paths: string[]): Promise<string[]> {
+  if (paths.length === 0) return [];
+  const rows = await db
+    .selectFrom('units')
+    .select('id')
+    .where((eb) => eb.or(paths.map((p) => eb('regionCode', 'like', `${regionCodePrefix(p)}%`))))
+    .execute();
+  return rows.map((r) => r.id);
 }
 
+/**
+ * The cadre filters on the cadres table alone. Regions (of the scope and of the filter) are
+ * first resolved to unit ids, so the list is an index range over (unit_id, …) instead of a
+ * join through units and regions for every cadre.
+ */
 function filtered<O>(
-  q: SelectQueryBuilder<From, 'c' | 'u' | 'r', O>,
+  q: SelectQueryBuilder<CadreFrom, 'c', O>,
   p: CadreListParams,
-  regionPath: string | null,
+  units: { scope: string[] | null; selfId: string | null; filter: string[] | null },
 ) {
   let query = q;
+  const { scope, selfId, filter } = units;
+  if (scope !== null) {
+    // the one scope filter for cadres: the 组织部's regions, the liaison's units, or the cadre's own record
+    query = query.where((eb) =>
+      eb.or([
+        ...(scope.length ? [eb('c.unitId', 'in', scope)] : []),
+        ...(selfId ? [eb('c.userId', '=', selfId)] : []),
+      ]),
+    );
+  }
+  if (filter !== null)
+    query = query.where((eb) => (filter.length ? eb('c.unitId', 'in', filter) : eb.or([])));
   if (p.q) {
     const text = p.q.toLowerCase();
     query = query.where((eb) =>
@@ -48,8 +64,6 @@ function filtered<O>(
         : eb('c.name', 'like', `%${likeEscape(p.q as string)}%`),
     );
   }
-  if (p.unitId) query = query.where('c.unitId', '=', p.unitId);
-  if (regionPath) query = query.where('r.path', 'like', `${likeEscape(regionPath)}%`);
   if (p.rankLevel) query = query.where('c.rankLevel', '=', p.rankLevel);
   if (p.reserve !== undefined) query = query.where('c.reserve', '=', p.reserve ? 1 : 0);
   if (p.batchId || p.nominationStatus) {
@@ -83,16 +97,38 @@ export async function listCadres(
   regionPath: string | null,
   scope: Scope,
 ): Promise<{ rows: CadreView[]; total: number }> {
-  const count = await filtered(inScope(base(db), scope), p, regionPath)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const rows = await filtered(inScope(view(db), scope), p, regionPath)
+  const scopeUnits = scope.all ? null : [...(await unitsUnder(db, scope.regionPaths)), ...scope.unitIds];
+  let filterUnits = regionPath ? await unitsUnder(db, [regionPath]) : null;
+  if (p.unitId) filterUnits = filterUnits ? filterUnits.filter((id) => id === p.unitId) : [p.unitId];
+  // Without a "self" alternative, scope and filter are one set of units: intersect them here.
+  const selfId = scope.all ? null : scope.selfId;
+  if (scopeUnits && filterUnits && !selfId) {
+    const allowed = new Set(scopeUnits);
+    filterUnits = filterUnits.filter((id) => allowed.has(id));
+  }
+  const units = {
+    scope: scopeUnits && filterUnits && !selfId ? null : scopeUnits,
+    selfId,
+    filter: filterUnits,
+  };
+  if (scopeUnits && !filterUnits && !selfId) Object.assign(units, { scope: null, filter: scopeUnits });
+
+  const cadres = db.selectFrom('cadres as c');
+  const count = await filtered(
+    cadres.select((eb) => eb.fn.countAll<number>().as('n')),
+    p,
+    units,
+  ).executeTakeFirstOrThrow();
+  const page = await filtered(cadres.select('c.id'), p, units)
     .orderBy(SORTS[p.sort], p.order)
     .orderBy('c.id')
     .limit(p.pageSize)
     .offset((p.page - 1) * p.pageSize)
     .execute();
-  return { rows, total: Number(count.n) };
+  const ids = page.map((r) => r.id);
+  const rows = ids.length ? await view(db).where('c.id', 'in', ids).execute() : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { rows: ids.map((id) => byId.get(id) as CadreView), total: Number(count.n) };
 }
 
 export function findCadre(db: Executor, id: string): Promise<CadreView | undefined> {
@@ -139,6 +175,47 @@ export async function hasPhoto(db: Executor, id: string): Promise<boolean> {
 
 export async function insertCadre(db: Executor, row: NewCadre): Promise<void> {
   await db.insertInto('cadres').values(row).execute();
+}
+
+/** Rows per multi-row insert or IN list: well under SQLite's and PostgreSQL's parameter limits. */
+const SLICE = 200;
+const slices = <T>(list: T[]): T[][] =>
+  Array.from({ length: Math.ceil(list.length / SLICE) }, (_, i) => list.slice(i * SLICE, (i + 1) * SLICE));
+
+export async function findByIdNumberIndexes(
+  db: Executor,
+  indexes: string[],
+): Promise<{ id: string; idNumberIndex: string }[]> {
+  const out: { id: string; idNumberIndex: string }[] = [];
+  for (const slice of slices([...new Set(indexes)])) {
+    out.push(
+      ...(await db
+        .selectFrom('cadres')
+        .select(['id', 'idNumberIndex'])
+        .where('idNumberIndex', 'in', slice)
+        .execute()),
+    );
+  }
+  return out;
+}
+
+/** Many new cadres with their lists (expertise, résumé, relatives), a slice per statement. */
+export async function insertCadres(
+  db: Executor,
+  rows: {
+    cadre: NewCadre;
+    expertise: string[];
+    resume: Omit<CadreResumeTable, 'cadreId'>[];
+    relatives: Omit<CadreRelativesTable, 'cadreId'>[];
+  }[],
+): Promise<void> {
+  for (const slice of slices(rows.map((r) => r.cadre))) await db.insertInto('cadres').values(slice).execute();
+  const expertise = rows.flatMap((r) => r.expertise.map((tag) => ({ cadreId: r.cadre.id, tag })));
+  for (const slice of slices(expertise)) await db.insertInto('cadreExpertise').values(slice).execute();
+  const resume = rows.flatMap((r) => r.resume.map((e) => ({ ...e, cadreId: r.cadre.id })));
+  for (const slice of slices(resume)) await db.insertInto('cadreResume').values(slice).execute();
+  const relatives = rows.flatMap((r) => r.relatives.map((e) => ({ ...e, cadreId: r.cadre.id })));
+  for (const slice of slices(relatives)) await db.insertInto('cadreRelatives').values(slice).execute();
 }
 
 /** Replaces the lists that belong to a cadre (expertise, résumé, relatives) wholesale. */

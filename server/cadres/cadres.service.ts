@@ -27,6 +27,10 @@ import * as repo from './cadres.repository.js';
 const ID_COLUMN = 'cadres.id_number';
 const PHONE_COLUMN = 'cadres.phone';
 
+/** The blind index of an ID number, as the registry looks cadres up by it (imports too). */
+export const idNumberIndexOf = (ctx: Pick<AppContext, 'cipher'>, idNumber: string): string =>
+  ctx.cipher.blindIndex(idNumber, ID_COLUMN);
+
 export function cadreInScope(
   scope: Scope,
   cadre: { unitId: string; regionPath: string; userId: string | null },
@@ -45,9 +49,11 @@ async function reachable(db: Executor, actor: Actor, id: string): Promise<repo.C
   return row;
 }
 
-function toCadre(ctx: AppContext, row: repo.CadreView, expertise: string[]): Cadre {
-  const idNumber = ctx.cipher.decrypt(row.idNumberEnc, ID_COLUMN);
-  const phone = row.phoneEnc ? ctx.cipher.decrypt(row.phoneEnc, PHONE_COLUMN) : null;
+/**
+ * A cadre as answers show it: ID number and phone in their stored masked forms (no decryption
+ * for lists), or decrypted in full when `full` (the caller checks and audits that permission).
+ */
+function toCadre(ctx: AppContext, row: repo.CadreView, expertise: string[], full = false): Cadre {
   return {
     id: row.id,
     name: row.name,
@@ -55,8 +61,8 @@ function toCadre(ctx: AppContext, row: repo.CadreView, expertise: string[]): Cad
     ethnicity: row.ethnicity as Cadre['ethnicity'],
     politicalStatus: row.politicalStatus as Cadre['politicalStatus'],
     birthDate: row.birthDate,
-    idNumber: maskIdNumber(idNumber),
-    phone: phone ? maskPhone(phone) : null,
+    idNumber: full ? ctx.cipher.decrypt(row.idNumberEnc, ID_COLUMN) : row.idNumberMasked,
+    phone: full ? (row.phoneEnc ? ctx.cipher.decrypt(row.phoneEnc, PHONE_COLUMN) : null) : row.phoneMasked,
     education: row.education as Cadre['education'],
     degree: row.degree as Cadre['degree'],
     school: row.school,
@@ -134,6 +140,40 @@ export async function list(ctx: AppContext, actor: Actor, params: CadreListParam
   };
 }
 
+/**
+ * Every cadre the list's filters give within the caller's scope, page by page, for an export.
+ * ID number and phone are masked unless `full` (the caller checks and audits that permission).
+ * Returns how many were visited.
+ */
+export async function forEachPage(
+  ctx: AppContext,
+  actor: Actor,
+  params: Omit<CadreListParams, 'page' | 'pageSize'>,
+  options: { full: boolean; pageSize: number; max: number },
+  visit: (items: Cadre[]) => void | Promise<void>,
+): Promise<number> {
+  let regionPath: string | null = null;
+  if (params.regionCode) {
+    const region = await findRegion(ctx.db, params.regionCode);
+    if (!region) return 0;
+    regionPath = region.path;
+  }
+  let seen = 0;
+  for (let page = 1; seen < options.max; page++) {
+    const pageSize = Math.min(options.pageSize, options.max - seen);
+    const { rows } = await repo.listCadres(ctx.db, { ...params, page, pageSize }, regionPath, actor.scope);
+    if (rows.length === 0) break;
+    const expertise = await repo.expertiseOf(
+      ctx.db,
+      rows.map((r) => r.id),
+    );
+    await visit(rows.map((r) => toCadre(ctx, r, expertise.get(r.id) ?? [], options.full)));
+    seen += rows.length;
+    if (rows.length < pageSize) break;
+  }
+  return seen;
+}
+
 export async function get(ctx: AppContext, actor: Actor, id: string): Promise<CadreDetail> {
   return detail(ctx, ctx.db, await reachable(ctx.db, actor, id));
 }
@@ -155,6 +195,20 @@ export async function personal(
   return { idNumber, phone: row.phoneEnc ? ctx.cipher.decrypt(row.phoneEnc, PHONE_COLUMN) : null };
 }
 
+/**
+ * The birth date and gender a cadre's ID number carries must be the ones on the record: the
+ * first mismatch, or null. Also used by the Excel import's preview.
+ */
+export function identityMismatch(
+  values: { birthDate: string; gender: string },
+  idNumber: string,
+): { field: 'birthDate' | 'gender'; key: 'cadre.birthDateMismatch' | 'cadre.genderMismatch' } | null {
+  const facts = idNumberFacts(idNumber);
+  if (facts.birthDate !== values.birthDate) return { field: 'birthDate', key: 'cadre.birthDateMismatch' };
+  if (facts.gender !== values.gender) return { field: 'gender', key: 'cadre.genderMismatch' };
+  return null;
+}
+
 /** Rules shared by create and update. Returns the ID number that applies (new or kept). */
 async function check(
   ctx: AppContext,
@@ -169,24 +223,24 @@ async function check(
   if (!unitInScope(actor.scope, unit)) throw fieldError('unitId', 'scope.unitOutside');
   const idNumber = values.idNumber ?? currentIdNumber;
   if (!idNumber) throw fieldError('idNumber', 'validation.required');
-  const facts = idNumberFacts(idNumber);
-  if (facts.birthDate !== values.birthDate) throw fieldError('birthDate', 'cadre.birthDateMismatch');
-  if (facts.gender !== values.gender) throw fieldError('gender', 'cadre.genderMismatch');
+  const mismatch = identityMismatch(values, idNumber);
+  if (mismatch) throw fieldError(mismatch.field, mismatch.key);
   for (const [i, r] of values.resume.entries()) {
     if (r.toMonth && r.toMonth < r.fromMonth)
       throw fieldError(`resume.${i}.toMonth`, 'cadre.resumeBackwards');
   }
   if (values.idNumber) {
     const clash = await repo.findByIdNumberIndex(db, ctx.cipher.blindIndex(values.idNumber, ID_COLUMN));
-    if (clash && clash.id !== selfId) {
-      throw new AppError('CONFLICT', {
-        messageKey: 'cadre.idNumberTaken',
-        fields: [{ field: 'idNumber', message: t('cadre.idNumberTaken') }],
-      });
-    }
+    if (clash && clash.id !== selfId) throw idNumberTaken();
   }
   return idNumber;
 }
+
+const idNumberTaken = () =>
+  new AppError('CONFLICT', {
+    messageKey: 'cadre.idNumberTaken',
+    fields: [{ field: 'idNumber', message: t('cadre.idNumberTaken') }],
+  });
 
 function columns(ctx: AppContext, values: Omit<CadreUpdateValues, 'version'>) {
   const keys = pinyinKeys(values.name);
@@ -202,10 +256,14 @@ function columns(ctx: AppContext, values: Omit<CadreUpdateValues, 'version'>) {
       ? {
           idNumberEnc: ctx.cipher.encrypt(values.idNumber, ID_COLUMN),
           idNumberIndex: ctx.cipher.blindIndex(values.idNumber, ID_COLUMN),
+          idNumberMasked: maskIdNumber(values.idNumber),
         }
       : {}),
     ...(values.phone !== undefined
-      ? { phoneEnc: values.phone ? ctx.cipher.encrypt(values.phone, PHONE_COLUMN) : null }
+      ? {
+          phoneEnc: values.phone ? ctx.cipher.encrypt(values.phone, PHONE_COLUMN) : null,
+          phoneMasked: values.phone ? maskPhone(values.phone) : null,
+        }
       : {}),
     education: values.education,
     degree: values.degree,
@@ -242,6 +300,7 @@ export async function create(ctx: AppContext, actor: Actor, values: CadreValues)
       ...(columns(ctx, values) as ReturnType<typeof columns> & {
         idNumberEnc: string;
         idNumberIndex: string;
+        idNumberMasked: string;
       }),
       version: 1,
       createdAt: now,
@@ -259,6 +318,81 @@ export async function create(ctx: AppContext, actor: Actor, values: CadreValues)
     });
     return after;
   });
+}
+
+/**
+ * Creates many cadres at once inside the caller's transaction (an Excel import). The rules of
+ * `create` — unit found and in scope, birth date and gender as the ID number says, résumé in
+ * order, ID number neither in the registry nor twice in the batch — are checked for every item
+ * before anything is written; the first refusal is thrown through `refuse(index, error)`.
+ * Then one insert per slice of rows and the same audit row per cadre as `create` writes.
+ */
+export async function createMany(
+  ctx: AppContext,
+  db: Executor,
+  actor: Actor,
+  items: CadreValues[],
+  refuse: (index: number, error: AppError) => Error,
+): Promise<void> {
+  const units = new Map<string, Awaited<ReturnType<typeof findUnit>>>();
+  for (const [i, values] of items.entries()) {
+    if (!units.has(values.unitId)) units.set(values.unitId, await findUnit(db, values.unitId));
+    const unit = units.get(values.unitId);
+    if (!unit) throw refuse(i, fieldError('unitId', 'unit.parentMissing'));
+    if (!unitInScope(actor.scope, unit)) throw refuse(i, fieldError('unitId', 'scope.unitOutside'));
+    const mismatch = identityMismatch(values, values.idNumber);
+    if (mismatch) throw refuse(i, fieldError(mismatch.field, mismatch.key));
+    for (const [n, r] of values.resume.entries()) {
+      if (r.toMonth && r.toMonth < r.fromMonth)
+        throw refuse(i, fieldError(`resume.${n}.toMonth`, 'cadre.resumeBackwards'));
+    }
+  }
+  const indexes = items.map((v) => ctx.cipher.blindIndex(v.idNumber, ID_COLUMN));
+  const seen = new Set((await repo.findByIdNumberIndexes(db, indexes)).map((r) => r.idNumberIndex));
+  for (const [i, index] of indexes.entries()) {
+    if (seen.has(index)) throw refuse(i, idNumberTaken());
+    seen.add(index);
+  }
+  const now = ctx.clock.now().toISOString();
+  const rows = items.map((values) => ({
+    cadre: {
+      id: randomUUID(),
+      userId: null,
+      ...(columns(ctx, values) as ReturnType<typeof columns> & {
+        idNumberEnc: string;
+        idNumberIndex: string;
+        idNumberMasked: string;
+      }),
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      createdBy: authorOf(actor),
+      updatedBy: authorOf(actor),
+    },
+    ...children(values),
+  }));
+  await repo.insertCadres(db, rows);
+  for (const [i, row] of rows.entries()) {
+    const values = items[i] as CadreValues;
+    const unit = units.get(values.unitId) as NonNullable<Awaited<ReturnType<typeof findUnit>>>;
+    // what `auditable()` makes of the stored record, without reading it back
+    const { resume, relatives, idNumber, phone, ...rest } = values;
+    await record(db, ctx, whoOf(actor), {
+      action: 'cadres.create',
+      objectType: 'cadre',
+      objectId: row.cadre.id,
+      diff: diffOf(null, {
+        ...rest,
+        idNumber: maskIdNumber(idNumber),
+        phone: phone ? maskPhone(phone) : null,
+        unitName: unit.name,
+        regionName: unit.regionName,
+        expertise: [...row.expertise].sort(),
+        resume: resume.length,
+        relatives: relatives.length,
+      }),
+    });
+  }
 }
 
 export async function update(

@@ -13,7 +13,10 @@ export interface CadresTable {
   birthDate: string;
   idNumberEnc: string;
   idNumberIndex: string;
+  /** Display form (110***********1234), kept so lists need no decryption. */
+  idNumberMasked: string;
   phoneEnc: string | null;
+  phoneMasked: string | null;
   education: string;
   degree: string;
   school: string | null;

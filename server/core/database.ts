@@ -11,6 +11,7 @@ import pg from 'pg';
 import type { AuditTables } from '../audit/audit.table.js';
 import type { AuthTables } from '../auth/auth.table.js';
 import type { CadresTables } from '../cadres/cadres.table.js';
+import type { ExcelTables } from '../excel/excel.table.js';
 import type { NominationsTables } from '../nominations/nominations.table.js';
 import type { PostsTables } from '../posts/posts.table.js';
 import type { ProgrammesTables } from '../programmes/programmes.table.js';
@@ -22,6 +23,7 @@ export interface Database
   extends AuthTables,
     AuditTables,
     CadresTables,
+    ExcelTables,
     NominationsTables,
     PostsTables,
     ProgrammesTables,

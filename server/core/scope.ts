@@ -44,3 +44,17 @@ export function scopeFor(action: Action, userId: string, grants: readonly Grant[
 export function regionInScope(scope: Scope, regionPath: string): boolean {
   return scope.all || scope.regionPaths.some((p) => regionPath.startsWith(p));
 }
+
+/**
+ * GB/T 2260 codes are hierarchical: everything below a province (xx0000) shares its first 2
+ * digits, below a city (xxyy00) its first 4, below a county its 6; a township (9 digits) is a
+ * leaf. The region loader links parents by exactly these prefixes, so a subtree is a code prefix.
+ * (The level comes from the code, not the path: a municipality's districts sit at depth 2.)
+ */
+export function regionCodePrefix(regionPath: string): string {
+  const code = regionPath.split('/').filter(Boolean).at(-1) ?? '';
+  if (code.length === 9) return code;
+  if (code.endsWith('0000')) return code.slice(0, 2);
+  if (code.endsWith('00')) return code.slice(0, 4);
+  return code;
+}

@@ -3,6 +3,8 @@ import * as m20261121090000 from './20261121090000_foundation.js';
 import * as m20261122090000 from './20261122090000_access_audit.js';
 import * as m20261123090000 from './20261123090000_cadres_programmes.js';
 import * as m20261124090000 from './20261124090000_posts_nominations.js';
+import * as m20261125090000 from './20261125090000_imports.js';
+import * as m20261125100000 from './20261125100000_cadre_list_speed.js';
 
 /**
  * Every migration, by timestamp name. Migrations are frozen in time: they use `Kysely<any>`,
@@ -13,4 +15,6 @@ export const migrations: Record<string, Migration> = {
   '20261122090000_access_audit': m20261122090000,
   '20261123090000_cadres_programmes': m20261123090000,
   '20261124090000_posts_nominations': m20261124090000,
+  '20261125090000_imports': m20261125090000,
+  '20261125100000_cadre_list_speed': m20261125100000,
 };

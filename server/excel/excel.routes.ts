@@ -1,0 +1,160 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { zOk } from '../../common/auth/auth.schema.js';
+import {
+  IMPORT_KINDS,
+  IMPORT_MAX_BYTES,
+  type ImportKind,
+  XLSX_MIME,
+  zCadreExportQuery,
+  zImportCommit,
+  zImportParams,
+  zImportPreview,
+  zImportQuery,
+  zImportState,
+  zTemplateParams,
+  zUnitExportQuery,
+} from '../../common/excel/excel.schema.js';
+import { t } from '../../common/i18n/index.js';
+import { actorOf } from '../core/access.js';
+import { AppError } from '../core/errors.js';
+import { type AppInstance, errorHandler } from '../core/http.js';
+import * as exports from './excel.export.js';
+import * as service from './excel.service.js';
+import { badFile } from './excel.zip.js';
+
+/** `attachment` with the Chinese name for browsers (RFC 6266) and an ASCII fallback. */
+function download(reply: FastifyReply, name: { zh: string; ascii: string }, content: Buffer) {
+  return reply
+    .type(XLSX_MIME)
+    .header(
+      'content-disposition',
+      `attachment; filename="${name.ascii}"; filename*=UTF-8''${encodeURIComponent(name.zh)}`,
+    )
+    .send(content);
+}
+
+/** An upload over the cap is a 413 that names this route's own limit (the app-wide one is 1 MB). */
+function uploadErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const tooLarge = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413;
+  return errorHandler(
+    tooLarge
+      ? new AppError('PAYLOAD_TOO_LARGE', { params: { limit: `${IMPORT_MAX_BYTES >> 20} MB` } })
+      : error,
+    request,
+    reply,
+  );
+}
+
+export function registerExcelRoutes(app: AppInstance): void {
+  const tags = ['excel'];
+  // Workbooks arrive as raw bytes; what they really are is checked by their content.
+  app.addContentTypeParser(
+    XLSX_MIME,
+    { parseAs: 'buffer', bodyLimit: IMPORT_MAX_BYTES },
+    (_req, body, done) => done(null, body),
+  );
+
+  app.get(
+    '/api/excel/templates/:kind',
+    {
+      config: { action: 'excel.template' },
+      schema: { tags, summary: '下载导入模板（.xlsx）', params: zTemplateParams },
+    },
+    async (request, reply) => {
+      const { kind } = request.params;
+      const content = await service.template(app.ctx, actorOf(request), kind);
+      return download(
+        reply,
+        { zh: `${t(`excel.template.${kind}`)}.xlsx`, ascii: `template-${kind}.xlsx` },
+        content,
+      );
+    },
+  );
+
+  const summaries: Record<ImportKind, string> = {
+    cadres: '导入干部信息：上传并预览',
+    units: '导入单位信息：上传并预览',
+    posts: '导入岗位需求：上传并预览',
+  };
+  for (const kind of IMPORT_KINDS) {
+    app.post(
+      `/api/excel/imports/${kind}`,
+      {
+        config: { action: service.IMPORT_ACTIONS[kind] },
+        bodyLimit: IMPORT_MAX_BYTES,
+        errorHandler: uploadErrors,
+        schema: {
+          tags,
+          summary: summaries[kind],
+          querystring: zImportQuery,
+          response: { 200: zImportPreview },
+        },
+      },
+      async (request) => {
+        const body = request.body as unknown;
+        if (body === undefined || body === null) throw badFile('excel.file.empty');
+        if (!Buffer.isBuffer(body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+        return service.preview(app.ctx, actorOf(request), kind, request.query.mode, body);
+      },
+    );
+  }
+
+  app.get(
+    '/api/excel/imports/:id',
+    {
+      config: { action: 'imports.manage' },
+      schema: { tags, summary: '导入的状态', params: zImportParams, response: { 200: zImportState } },
+    },
+    async (request) => service.state(app.ctx, actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/excel/imports/:id/commit',
+    {
+      config: { action: 'imports.manage' },
+      schema: {
+        tags,
+        summary: '确认导入（全部成功或全部不保存）',
+        params: zImportParams,
+        response: { 200: zImportCommit },
+      },
+    },
+    async (request) => service.commit(app.ctx, actorOf(request), request.params.id),
+  );
+
+  app.delete(
+    '/api/excel/imports/:id',
+    {
+      config: { action: 'imports.manage' },
+      schema: { tags, summary: '放弃导入', params: zImportParams, response: { 200: zOk } },
+    },
+    async (request) => {
+      await service.discard(app.ctx, actorOf(request), request.params.id);
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/excel/exports/cadres',
+    {
+      config: { action: 'excel.exportCadres' },
+      schema: { tags, summary: '导出干部名册（.xlsx，默认脱敏）', querystring: zCadreExportQuery },
+    },
+    async (request, reply) => {
+      const file = await exports.exportCadres(app.ctx, actorOf(request), request.query);
+      return download(reply, { zh: file.name, ascii: 'cadres.xlsx' }, file.content);
+    },
+  );
+
+  app.get(
+    '/api/excel/exports/units',
+    {
+      config: { action: 'excel.exportUnits' },
+      schema: { tags, summary: '导出单位名册（.xlsx）', querystring: zUnitExportQuery },
+    },
+    async (request, reply) => {
+      const file = await exports.exportUnits(app.ctx, actorOf(request), request.query);
+      return download(reply, { zh: file.name, ascii: 'units.xlsx' }, file.content);
+    },
+  );
+}
