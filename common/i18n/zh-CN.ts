@@ -113,6 +113,7 @@ export const zhCNCore = {
   'batch.onlyForward': '批次状态只能向后推进（筹备 → 选派 → 在岗 → 已结束）',
   'batch.deleteStarted': '只有筹备中的批次可以删除',
   'scope.programmeOutside': '该项目不在您的管辖范围内',
+  'scope.programmeLimited': '您的组织部权限限定于指定的挂职项目，不能新建项目',
   'programmeKind.downward': '下挂',
   'programmeKind.upward': '上挂',
   'programmeKind.cross_region': '跨地区交流',

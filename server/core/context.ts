@@ -46,7 +46,7 @@ export function systemActor(userId: string | null, username: string): Actor {
     displayName: username,
     roles: ['system_admin'],
     grants: [],
-    scope: { all: true, regionPaths: [], unitIds: [], selfId: null },
+    scope: { all: true, regionPaths: [], unitIds: [], selfId: null, programmeIds: null },
     mustChangePassword: false,
     stage: 'full',
     totpEnrolmentRequired: false,

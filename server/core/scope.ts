@@ -17,6 +17,11 @@ export interface Scope {
   regionPaths: string[];
   unitIds: string[];
   selfId: string | null;
+  /**
+   * A 组织部 grant limited to named programmes: programmes, their batches, post requests and
+   * nominations are reachable only within these. null: no such limit.
+   */
+  programmeIds: string[] | null;
 }
 
 export const NO_SCOPE: Scope = Object.freeze({
@@ -24,16 +29,19 @@ export const NO_SCOPE: Scope = Object.freeze({
   regionPaths: [],
   unitIds: [],
   selfId: null,
+  programmeIds: null,
 }) as Scope;
 
 export function scopeFor(action: Action, userId: string, grants: readonly Grant[]): Scope {
   const access = accessOf(action);
   if (access === 'public' || access === 'authenticated') return { ...NO_SCOPE, selfId: userId };
-  const scope: Scope = { all: false, regionPaths: [], unitIds: [], selfId: null };
+  const scope: Scope = { all: false, regionPaths: [], unitIds: [], selfId: null, programmeIds: null };
   for (const grant of grants) {
     const kind = access[grant.role];
     if (kind === 'all') scope.all = true;
     if (kind === 'region' && grant.regionPath) scope.regionPaths.push(grant.regionPath);
+    if (kind === 'region' && grant.programmeIds)
+      scope.programmeIds = [...(scope.programmeIds ?? []), ...grant.programmeIds];
     if (kind === 'unit' && grant.unitId) scope.unitIds.push(grant.unitId);
     if (kind === 'self') scope.selfId = userId;
   }
@@ -57,4 +65,9 @@ export function regionCodePrefix(regionPath: string): string {
   if (code.endsWith('0000')) return code.slice(0, 2);
   if (code.endsWith('00')) return code.slice(0, 4);
   return code;
+}
+
+/** Is a programme inside the scope's programme limit (if it has one)? */
+export function programmeInScope(scope: Scope, programmeId: string): boolean {
+  return scope.programmeIds === null || scope.programmeIds.includes(programmeId);
 }

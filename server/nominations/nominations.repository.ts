@@ -8,6 +8,7 @@ export type NominationView = NominationRow & {
   batchName: string;
   cadreName: string;
   unitName: string;
+  programmeId: string;
   programmePath: string;
 };
 
@@ -20,7 +21,13 @@ function view(db: Executor) {
     .innerJoin('cadres as c', 'c.id', 'n.cadreId')
     .innerJoin('units as u', 'u.id', 'n.unitId')
     .selectAll('n')
-    .select(['b.name as batchName', 'c.name as cadreName', 'u.name as unitName', 'gr.path as programmePath']);
+    .select([
+      'b.name as batchName',
+      'c.name as cadreName',
+      'u.name as unitName',
+      'g.id as programmeId',
+      'gr.path as programmePath',
+    ]);
 }
 
 export async function listNominations(db: Executor, p: NominationListParams, scope: Scope) {
@@ -34,6 +41,8 @@ export async function listNominations(db: Executor, p: NominationListParams, sco
       ]),
     );
   }
+  const limit = scope.programmeIds;
+  if (limit) q = q.where((eb) => (limit.length ? eb('g.id', 'in', limit) : eb.or([])));
   if (p.batchId) q = q.where('n.batchId', '=', p.batchId);
   if (p.unitId) q = q.where('n.unitId', '=', p.unitId);
   if (p.status) q = q.where('n.status', '=', p.status);

@@ -16,7 +16,7 @@ import { cadreInScope } from '../cadres/cadres.service.js';
 import { type Actor, type AppContext, authorOf } from '../core/context.js';
 import { type Executor, fromFlag, toFlag } from '../core/database.js';
 import { AppError, fieldError, notFound, outOfScope, versionConflict } from '../core/errors.js';
-import { regionInScope } from '../core/scope.js';
+import { programmeInScope, regionInScope } from '../core/scope.js';
 import { updateVersioned } from '../core/versioned.js';
 import { findBatch } from '../programmes/programmes.repository.js';
 import * as repo from './nominations.repository.js';
@@ -44,7 +44,8 @@ const toNomination = (r: repo.NominationView): Nomination => ({
 });
 
 const nominationInScope = (actor: Actor, n: repo.NominationView) =>
-  regionInScope(actor.scope, n.programmePath) || actor.scope.unitIds.includes(n.unitId);
+  programmeInScope(actor.scope, n.programmeId) &&
+  (regionInScope(actor.scope, n.programmePath) || actor.scope.unitIds.includes(n.unitId));
 
 async function reachable(db: Executor, actor: Actor, id: string) {
   const row = await repo.findNomination(db, id);

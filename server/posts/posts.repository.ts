@@ -7,6 +7,7 @@ import type { PostRequestsTable, PostRow } from './posts.table.js';
 export type PostView = PostRow & {
   batchName: string;
   batchStatus: string;
+  programmeId: string;
   programmeName: string;
   programmePath: string;
   unitName: string;
@@ -26,6 +27,7 @@ function view(db: Executor) {
     .select([
       'b.name as batchName',
       'b.status as batchStatus',
+      'g.id as programmeId',
       'g.name as programmeName',
       'gr.path as programmePath',
       'u.name as unitName',
@@ -45,6 +47,8 @@ export async function listPosts(db: Executor, p: PostListParams, scope: Scope) {
       ]),
     );
   }
+  const limit = scope.programmeIds;
+  if (limit) q = q.where((eb) => (limit.length ? eb('g.id', 'in', limit) : eb.or([])));
   if (p.batchId) q = q.where('p.batchId', '=', p.batchId);
   if (p.unitId) q = q.where('p.unitId', '=', p.unitId);
   if (p.status) q = q.where('p.status', '=', p.status);

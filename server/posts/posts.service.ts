@@ -12,7 +12,7 @@ import { diffOf, record, whoOf } from '../audit/audit.service.js';
 import { type Actor, type AppContext, authorOf } from '../core/context.js';
 import type { Executor } from '../core/database.js';
 import { AppError, fieldError, notFound, outOfScope, versionConflict } from '../core/errors.js';
-import { regionInScope, type Scope } from '../core/scope.js';
+import { programmeInScope, regionInScope, type Scope } from '../core/scope.js';
 import { updateVersioned } from '../core/versioned.js';
 import { findBatch } from '../programmes/programmes.repository.js';
 import { findUnit } from '../units/units.repository.js';
@@ -23,7 +23,8 @@ const OPEN_BATCH = ['preparing', 'selecting'];
 const EDITABLE: PostStatus[] = ['draft', 'returned'];
 
 const postInScope = (scope: Scope, p: repo.PostView) =>
-  regionInScope(scope, p.programmePath) || scope.unitIds.includes(p.unitId);
+  programmeInScope(scope, p.programmeId) &&
+  (regionInScope(scope, p.programmePath) || scope.unitIds.includes(p.unitId));
 
 async function reachable(db: Executor, actor: Actor, id: string): Promise<repo.PostView> {
   const row = await repo.findPost(db, id);

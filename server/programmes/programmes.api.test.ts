@@ -170,3 +170,52 @@ describe('programmes and batches', () => {
     expect((await call('GET', `/api/batches/${b.id}`, cadre)).statusCode).toBe(403);
   });
 });
+
+describe('a 组织部 limited to named programmes', () => {
+  it('reaches only those programmes, their batches and their post requests; opens no new programme', async () => {
+    const a = await programme(qdn, '522600', '限定项目甲');
+    const b = await programme(qdn, '522600', '限定项目乙');
+    const batchOf = async (programmeId: string) =>
+      (
+        await call('POST', '/api/batches', qdn, {
+          programmeId,
+          name: '第一批',
+          plannedStart: '2027-01-01',
+          plannedEnd: '2027-12-31',
+          termMonths: 12,
+        })
+      ).json() as Batch;
+    const batchA = await batchOf(a.id);
+    const batchB = await batchOf(b.id);
+    const limited = await login(
+      t.app,
+      await createAccount(t.ctx, {
+        grants: [{ role: 'org_dept', regionCode: '522600', unitId: null, programmeIds: [a.id] }],
+      }),
+    );
+    const names = (await call('GET', '/api/programmes?pageSize=100', limited))
+      .json()
+      .items.map((p: Programme) => p.name);
+    expect(names).toEqual(['限定项目甲']);
+    expect((await call('GET', `/api/batches/${batchA.id}`, limited)).statusCode).toBe(200);
+    expect((await call('GET', `/api/batches/${batchB.id}`, limited)).statusCode).toBe(404);
+    expect((await call('GET', `/api/programmes/${b.id}`, limited)).statusCode).toBe(404);
+    const batches = (await call('GET', '/api/batches?pageSize=100', limited)).json();
+    expect(batches.items.every((x: Batch) => x.programmeId === a.id)).toBe(true);
+    const create = await call('POST', '/api/programmes', limited, {
+      name: '新项目',
+      kind: 'aid',
+      regionCode: '522600',
+    });
+    expect(create.statusCode).toBe(403);
+    expect(create.json().message).toBe('您的组织部权限限定于指定的挂职项目，不能新建项目');
+    const other = await call('POST', '/api/batches', limited, {
+      programmeId: b.id,
+      name: '第二批',
+      plannedStart: '2027-01-01',
+      plannedEnd: '2027-12-31',
+      termMonths: 12,
+    });
+    expect(other.json().fields).toEqual([{ field: 'programmeId', message: '该项目不在您的管辖范围内' }]);
+  });
+});

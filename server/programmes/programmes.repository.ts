@@ -33,6 +33,8 @@ export async function listProgrammes(
   // Programmes (and so their batches) a scope reaches: the organising region inside the 组织部's subtrees.
   if (!scope.all)
     q = q.where((eb) => eb.or(scope.regionPaths.map((rp) => eb('r.path', 'like', `${likeEscape(rp)}%`))));
+  const limit = scope.programmeIds;
+  if (limit) q = q.where((eb) => (limit.length ? eb('p.id', 'in', limit) : eb.or([])));
   if (p.q) {
     const text = p.q.toLowerCase();
     q = q.where((eb) =>
@@ -84,6 +86,8 @@ export async function listBatches(db: Executor, p: BatchListParams, scope: Scope
   let q = batches(db);
   if (!scope.all)
     q = q.where((eb) => eb.or(scope.regionPaths.map((rp) => eb('r.path', 'like', `${likeEscape(rp)}%`))));
+  const limit = scope.programmeIds;
+  if (limit) q = q.where((eb) => (limit.length ? eb('b.programmeId', 'in', limit) : eb.or([])));
   if (p.programmeId) q = q.where('b.programmeId', '=', p.programmeId);
   if (p.status) q = q.where('b.status', '=', p.status);
   if (p.q)

@@ -17,7 +17,7 @@ import { type Actor, type AppContext, authorOf } from '../core/context.js';
 import type { Executor } from '../core/database.js';
 import { AppError, fieldError, notFound, outOfScope, versionConflict } from '../core/errors.js';
 import { pinyinKeys } from '../core/pinyin.js';
-import { regionInScope } from '../core/scope.js';
+import { programmeInScope, regionInScope } from '../core/scope.js';
 import { updateVersioned } from '../core/versioned.js';
 import { findRegion } from '../regions/regions.repository.js';
 import * as repo from './programmes.repository.js';
@@ -38,14 +38,16 @@ const toProgramme = (row: repo.ProgrammeView): Programme => ({
 async function reachableProgramme(db: Executor, actor: Actor, id: string): Promise<repo.ProgrammeView> {
   const row = await repo.findProgramme(db, id);
   if (!row) throw notFound();
-  if (!regionInScope(actor.scope, row.regionPath)) throw outOfScope();
+  if (!regionInScope(actor.scope, row.regionPath) || !programmeInScope(actor.scope, row.id))
+    throw outOfScope();
   return row;
 }
 
 async function reachableBatch(db: Executor, actor: Actor, id: string): Promise<repo.BatchView> {
   const row = await repo.findBatch(db, id);
   if (!row) throw notFound();
-  if (!regionInScope(actor.scope, row.regionPath)) throw outOfScope();
+  if (!regionInScope(actor.scope, row.regionPath) || !programmeInScope(actor.scope, row.programmeId))
+    throw outOfScope();
   return row;
 }
 
@@ -87,6 +89,9 @@ export async function createProgramme(
   actor: Actor,
   values: ProgrammeValues,
 ): Promise<Programme> {
+  // A 组织部 limited to named programmes works inside them; it does not open new ones.
+  if (actor.scope.programmeIds !== null)
+    throw new AppError('FORBIDDEN', { messageKey: 'scope.programmeLimited' });
   const id = randomUUID();
   const now = ctx.clock.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
@@ -228,7 +233,7 @@ export async function createBatch(ctx: AppContext, actor: Actor, values: BatchVa
   return ctx.db.transaction().execute(async (trx) => {
     const programme = await repo.findProgramme(trx, values.programmeId);
     if (!programme) throw fieldError('programmeId', 'batch.programmeMissing');
-    if (!regionInScope(actor.scope, programme.regionPath))
+    if (!regionInScope(actor.scope, programme.regionPath) || !programmeInScope(actor.scope, programme.id))
       throw fieldError('programmeId', 'scope.programmeOutside');
     await checkBatch(trx, values);
     await repo.insertBatch(trx, {
