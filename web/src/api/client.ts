@@ -72,6 +72,8 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Record<string, QueryValue>;
   body?: unknown;
+  /** A file sent as it is (e.g. an .xlsx upload) instead of a JSON `body`. */
+  file?: { data: Blob; contentType: string } | undefined;
   signal?: AbortSignal | undefined;
 }
 
@@ -107,6 +109,9 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   if (options.body !== undefined) {
     headers['content-type'] = 'application/json';
     init.body = JSON.stringify(options.body);
+  } else if (options.file) {
+    headers['content-type'] = options.file.contentType;
+    init.body = options.file.data;
   }
 
   let response: Response;

@@ -11,11 +11,18 @@ import { DashboardPage } from '../dashboard/dashboard.page';
 import { accessOf, SECTIONS } from './app.sections';
 import { ShellLayout } from './shell.layout';
 
-/** A section's routes, open only to the roles its entry in app.sections allows (else 403). */
-function guarded(path: string, route: Omit<RouteObject, 'path' | 'index' | 'children'>): RouteObject {
+/**
+ * A section's routes, open only to the roles its entry in app.sections allows (else 403).
+ * `routePath` is a page under the section (`/cadres/:id`); by default the section itself.
+ */
+function guarded(
+  path: string,
+  route: Omit<RouteObject, 'path' | 'index' | 'children'>,
+  routePath: string = path,
+): RouteObject {
   return {
     element: <RequireAccessLayout allowed={accessOf(path)} />,
-    children: [{ ...route, path } as RouteObject],
+    children: [{ ...route, path: routePath } as RouteObject],
   };
 }
 
@@ -58,6 +65,17 @@ export const routes: RouteObject[] = [
           guarded('/units', {
             lazy: () => import('../units/units.page').then((m) => ({ Component: m.UnitsPage })),
           }),
+          guarded('/cadres', {
+            lazy: () => import('../cadres/cadres.page').then((m) => ({ Component: m.CadresPage })),
+          }),
+          guarded(
+            '/cadres',
+            {
+              lazy: () =>
+                import('../cadres/cadre-detail.page').then((m) => ({ Component: m.CadreDetailPage })),
+            },
+            '/cadres/:id',
+          ),
           guarded('/admin/accounts', {
             lazy: () => import('../accounts/accounts.page').then((m) => ({ Component: m.AccountsPage })),
           }),

@@ -85,8 +85,8 @@ export const SECTIONS: readonly Section[] = [
     path: '/cadres',
     label: 'menu.cadres',
     icon: <TeamOutlined />,
-    allowed: business,
-    upcoming: 'menuHint.cadres',
+    allowed: can('cadres.read'),
+    hint: 'dashboard.cadresHint',
   },
   {
     path: '/recommendations',

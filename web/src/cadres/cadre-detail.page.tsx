@@ -1,0 +1,270 @@
+import { ArrowLeftOutlined, EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  type DescriptionsProps,
+  Empty,
+  Flex,
+  Image,
+  Spin,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
+import dayjs from 'dayjs';
+import { type ReactNode, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import type { CadreDetail } from '../../../common/cadres/cadres.schema';
+import { t } from '../../../common/i18n/index';
+import { errorMessage, isApiError } from '../api/client';
+import { ErrorState } from '../common/error-state.component';
+import { NotFoundPage } from '../common/not-found.page';
+import { PageHeader } from '../common/page-header.component';
+import { cadrePhotoUrl, fetchCadrePersonal, useCadre } from './cadres.api';
+
+type RelativeRow = CadreDetail['relatives'][number];
+
+const relativeColumns: TableColumnsType<RelativeRow & { key: number }> = [
+  {
+    key: 'relation',
+    dataIndex: 'relation',
+    title: t('cadres.rel.relation'),
+    width: 120,
+    render: (r: RelativeRow['relation']) => t(`relation.${r}`),
+  },
+  { key: 'name', dataIndex: 'name', title: t('cadres.rel.name'), width: 120 },
+  { key: 'unitName', dataIndex: 'unitName', title: t('cadres.rel.unit') },
+  {
+    key: 'position',
+    dataIndex: 'position',
+    title: t('cadres.rel.position'),
+    render: (p: string | null) => p ?? '',
+  },
+];
+
+const orEmpty = (value: string | null | undefined): ReactNode =>
+  value ? value : <Typography.Text type="secondary">{t('cadres.noValue')}</Typography.Text>;
+
+/** 干部详情: profile, expertise, résumé timeline, relatives, warnings, photo; full ID and phone on request. */
+export function CadreDetailPage() {
+  const { id = '' } = useParams();
+  const cadre = useCadre(id);
+  const navigate = useNavigate();
+
+  if (cadre.isError && isApiError(cadre.error, 'NOT_FOUND')) return <NotFoundPage />;
+
+  const back = (
+    <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => navigate(-1)}>
+      {t('cadres.back')}
+    </Button>
+  );
+
+  if (cadre.isError) {
+    return (
+      <>
+        <PageHeader title={t('cadres.detailTitle')} extra={back} />
+        <ErrorState
+          title={t('cadres.loadOneFailed')}
+          error={cadre.error}
+          onRetry={() => void cadre.refetch()}
+          retrying={cadre.isFetching}
+        />
+      </>
+    );
+  }
+  if (!cadre.data) {
+    return (
+      <>
+        <PageHeader title={t('cadres.detailTitle')} extra={back} />
+        <Flex justify="center" style={{ padding: 48 }}>
+          <Spin description={t('app.loading')} />
+        </Flex>
+      </>
+    );
+  }
+  return <CadreDetailView cadre={cadre.data} back={back} />;
+}
+
+function CadreDetailView({ cadre, back }: { cadre: CadreDetail; back: ReactNode }) {
+  const { modal, message } = App.useApp();
+  const [personal, setPersonal] = useState<{ idNumber: string; phone: string | null } | null>(null);
+  const [loading, setLoading] = useState(false);
+
+  const viewFull = () => {
+    modal.confirm({
+      title: t('cadres.viewFullConfirm'),
+      content: t('cadres.viewFullHint'),
+      okText: t('cadres.viewFullOk'),
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        setLoading(true);
+        try {
+          setPersonal(await fetchCadrePersonal(cadre.id));
+        } catch (error) {
+          message.error(errorMessage(error));
+        } finally {
+          setLoading(false);
+        }
+      },
+    });
+  };
+
+  const idNumber = personal ? personal.idNumber : cadre.idNumber;
+  const phone = personal ? personal.phone : cadre.phone;
+
+  const items: DescriptionsProps['items'] = [
+    { key: 'name', label: t('cadres.field.name'), children: cadre.name },
+    { key: 'gender', label: t('cadres.field.gender'), children: t(`gender.${cadre.gender}`) },
+    { key: 'ethnicity', label: t('cadres.field.ethnicity'), children: cadre.ethnicity },
+    {
+      key: 'politicalStatus',
+      label: t('cadres.field.politicalStatus'),
+      children: t(`political.${cadre.politicalStatus}`),
+    },
+    { key: 'birthDate', label: t('cadres.field.birthDate'), children: cadre.birthDate },
+    {
+      key: 'idNumber',
+      label: t('cadres.field.idNumber'),
+      children: (
+        <span className="mono" data-testid="cadre-id-number">
+          {idNumber}
+        </span>
+      ),
+    },
+    {
+      key: 'phone',
+      label: t('cadres.field.phone'),
+      children: phone ? (
+        <span className="mono" data-testid="cadre-phone">
+          {phone}
+        </span>
+      ) : (
+        orEmpty(null)
+      ),
+    },
+    { key: 'education', label: t('cadres.field.education'), children: t(`education.${cadre.education}`) },
+    { key: 'degree', label: t('cadres.field.degree'), children: t(`degree.${cadre.degree}`) },
+    { key: 'school', label: t('cadres.field.school'), children: orEmpty(cadre.school) },
+    { key: 'major', label: t('cadres.field.major'), children: orEmpty(cadre.major) },
+    { key: 'unit', label: t('cadres.field.unit'), children: cadre.unitName },
+    { key: 'region', label: t('cadres.field.region'), children: cadre.regionName },
+    { key: 'position', label: t('cadres.field.position'), children: cadre.position },
+    { key: 'rankLevel', label: t('cadres.field.rankLevel'), children: t(`rankLevel.${cadre.rankLevel}`) },
+    { key: 'rankKind', label: t('cadres.field.rankKind'), children: t(`rankKind.${cadre.rankKind}`) },
+    {
+      key: 'reserve',
+      label: t('cadres.field.reserve'),
+      children: cadre.reserve ? t('common.yes') : t('common.no'),
+    },
+    {
+      key: 'expertise',
+      label: t('cadres.field.expertise'),
+      span: 'filled',
+      children:
+        cadre.expertise.length > 0 ? (
+          <Flex wrap gap={4}>
+            {cadre.expertise.map((item) => (
+              <Tag key={item} style={{ marginInlineEnd: 0 }}>
+                {item}
+              </Tag>
+            ))}
+          </Flex>
+        ) : (
+          orEmpty(null)
+        ),
+    },
+    {
+      key: 'updatedAt',
+      label: t('cadres.field.updatedAt'),
+      children: dayjs(cadre.updatedAt).format('YYYY-MM-DD HH:mm'),
+    },
+  ];
+
+  const resume = [...cadre.resume].sort((a, b) => a.fromMonth.localeCompare(b.fromMonth));
+
+  return (
+    <>
+      <PageHeader
+        title={`${t('cadres.detailTitle')}：${cadre.name}`}
+        extra={
+          <>
+            {personal ? (
+              <Button icon={<EyeInvisibleOutlined aria-hidden />} onClick={() => setPersonal(null)}>
+                {t('cadres.hideFull')}
+              </Button>
+            ) : (
+              <Button icon={<EyeOutlined aria-hidden />} loading={loading} onClick={viewFull}>
+                {t('cadres.viewFull')}
+              </Button>
+            )}
+            {back}
+          </>
+        }
+      />
+      <Flex vertical gap={16}>
+        {cadre.warnings.map((warning) => (
+          <Alert key={warning.code + warning.message} type="warning" showIcon title={warning.message} />
+        ))}
+        <Card title={t('cadres.profile')}>
+          <Flex gap={24} align="flex-start" wrap>
+            {cadre.hasPhoto ? (
+              <Image
+                src={cadrePhotoUrl(cadre.id)}
+                alt={t('cadres.photo')}
+                width={120}
+                style={{ objectFit: 'cover' }}
+              />
+            ) : null}
+            <Descriptions
+              style={{ flex: 1, minWidth: 280 }}
+              items={items}
+              column={{ xs: 1, sm: 2, lg: 3 }}
+              size="small"
+              bordered
+            />
+          </Flex>
+        </Card>
+        <Card title={t('cadres.resume')}>
+          {resume.length > 0 ? (
+            <Timeline
+              items={resume.map((entry, index) => ({
+                key: `${entry.fromMonth}-${index}`,
+                content: (
+                  <div>
+                    <Typography.Text strong className="mono">
+                      {entry.fromMonth} — {entry.toMonth ?? t('cadres.resumeNow')}
+                    </Typography.Text>
+                    <div>
+                      {entry.unitName} {entry.position}
+                    </div>
+                  </div>
+                ),
+              }))}
+            />
+          ) : (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cadres.resumeEmpty')} />
+          )}
+        </Card>
+        <Card title={t('cadres.relatives')}>
+          <Table
+            rowKey="key"
+            size="small"
+            columns={relativeColumns}
+            dataSource={cadre.relatives.map((r, key) => ({ ...r, key }))}
+            pagination={false}
+            locale={{
+              emptyText: (
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cadres.relativesEmpty')} />
+              ),
+            }}
+          />
+        </Card>
+      </Flex>
+    </>
+  );
+}
