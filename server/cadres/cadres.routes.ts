@@ -9,10 +9,10 @@ import {
   zPersonalFull,
 } from '../../common/cadres/cadres.schema.js';
 import { zIdParams } from '../../common/http/ids.schema.js';
-import { zVersionQuery } from '../../common/units/units.schema.js';
 import { actorOf } from '../core/access.js';
 import { AppError } from '../core/errors.js';
 import type { AppInstance } from '../core/http.js';
+import { registerDeleteRoute } from '../core/routes.js';
 import * as service from './cadres.service.js';
 
 const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
@@ -88,23 +88,13 @@ export function registerCadreRoutes(app: AppInstance): void {
     async (request) => service.update(app.ctx, actorOf(request), request.params.id, request.body),
   );
 
-  app.delete(
-    '/api/cadres/:id',
-    {
-      config: { action: 'cadres.delete' },
-      schema: {
-        tags,
-        summary: '删除干部及其个人信息',
-        params: zIdParams,
-        querystring: zVersionQuery,
-        response: { 200: zOk },
-      },
-    },
-    async (request) => {
-      await service.remove(app.ctx, actorOf(request), request.params.id, request.query.version);
-      return { ok: true as const };
-    },
-  );
+  registerDeleteRoute(app, {
+    base: '/api/cadres',
+    tags,
+    action: 'cadres.delete',
+    summary: '删除干部及其个人信息',
+    remove: (actor, id, version) => service.remove(app.ctx, actor, id, version),
+  });
 
   app.put(
     '/api/cadres/:id/photo',

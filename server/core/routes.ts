@@ -45,13 +45,35 @@ export function registerLifecycleRoutes(
         (await options.setActive(actorOf(request), request.params.id, request.body.version, active)) as never,
     );
   }
+  registerDeleteRoute(app, {
+    base: options.base,
+    tags: options.tags,
+    ...options.deletion,
+    remove: options.remove,
+  });
+}
+
+/**
+ * `DELETE <base>/:id?version=` → `{ok: true}`: the one way records are deleted (the service
+ * decides whether a hard delete is allowed and checks the version).
+ */
+export function registerDeleteRoute(
+  app: AppInstance,
+  options: {
+    base: string;
+    tags: string[];
+    action: Action;
+    summary: string;
+    remove(actor: Actor, id: string, version: number): Promise<void>;
+  },
+): void {
   app.delete(
     `${options.base}/:id`,
     {
-      config: { action: options.deletion.action },
+      config: { action: options.action },
       schema: {
         tags: options.tags,
-        summary: options.deletion.summary,
+        summary: options.summary,
         params: zIdParams,
         querystring: zVersionQuery,
         response: { 200: zOk },

@@ -1,4 +1,3 @@
-import { zOk } from '../../common/auth/auth.schema.js';
 import { zIdParams } from '../../common/http/ids.schema.js';
 import {
   zPost,
@@ -8,9 +7,10 @@ import {
   zPostReview,
   zPostUpdate,
 } from '../../common/posts/posts.schema.js';
-import { zVersionBody, zVersionQuery } from '../../common/units/units.schema.js';
+import { zVersionBody } from '../../common/units/units.schema.js';
 import { actorOf } from '../core/access.js';
 import type { AppInstance } from '../core/http.js';
+import { registerDeleteRoute } from '../core/routes.js';
 import * as service from './posts.service.js';
 
 export function registerPostRoutes(app: AppInstance): void {
@@ -76,21 +76,11 @@ export function registerPostRoutes(app: AppInstance): void {
     },
     async (request) => service.review(app.ctx, actorOf(request), request.params.id, request.body),
   );
-  app.delete(
-    '/api/posts/:id',
-    {
-      config: { action: 'posts.delete' },
-      schema: {
-        tags,
-        summary: '删除草稿',
-        params: zIdParams,
-        querystring: zVersionQuery,
-        response: { 200: zOk },
-      },
-    },
-    async (request) => {
-      await service.remove(app.ctx, actorOf(request), request.params.id, request.query.version);
-      return { ok: true as const };
-    },
-  );
+  registerDeleteRoute(app, {
+    base: '/api/posts',
+    tags,
+    action: 'posts.delete',
+    summary: '删除草稿',
+    remove: (actor, id, version) => service.remove(app.ctx, actor, id, version),
+  });
 }

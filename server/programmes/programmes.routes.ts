@@ -1,4 +1,3 @@
-import { zOk } from '../../common/auth/auth.schema.js';
 import { zIdParams } from '../../common/http/ids.schema.js';
 import {
   zBatch,
@@ -13,9 +12,9 @@ import {
   zProgrammePage,
   zProgrammeUpdate,
 } from '../../common/programmes/programmes.schema.js';
-import { zVersionQuery } from '../../common/units/units.schema.js';
 import { actorOf } from '../core/access.js';
 import type { AppInstance } from '../core/http.js';
+import { registerDeleteRoute } from '../core/routes.js';
 import * as service from './programmes.service.js';
 
 export function registerProgrammeRoutes(app: AppInstance): void {
@@ -65,23 +64,13 @@ export function registerProgrammeRoutes(app: AppInstance): void {
     },
     async (request) => service.updateProgramme(app.ctx, actorOf(request), request.params.id, request.body),
   );
-  app.delete(
-    '/api/programmes/:id',
-    {
-      config: { action: 'programmes.delete' },
-      schema: {
-        tags,
-        summary: '删除没有批次的项目',
-        params: zIdParams,
-        querystring: zVersionQuery,
-        response: { 200: zOk },
-      },
-    },
-    async (request) => {
-      await service.removeProgramme(app.ctx, actorOf(request), request.params.id, request.query.version);
-      return { ok: true as const };
-    },
-  );
+  registerDeleteRoute(app, {
+    base: '/api/programmes',
+    tags,
+    action: 'programmes.delete',
+    summary: '删除没有批次的项目',
+    remove: (actor, id, version) => service.removeProgramme(app.ctx, actor, id, version),
+  });
 
   app.get(
     '/api/batches',
@@ -136,21 +125,11 @@ export function registerProgrammeRoutes(app: AppInstance): void {
     },
     async (request) => service.advanceBatch(app.ctx, actorOf(request), request.params.id, request.body),
   );
-  app.delete(
-    '/api/batches/:id',
-    {
-      config: { action: 'batches.delete' },
-      schema: {
-        tags,
-        summary: '删除筹备中的批次',
-        params: zIdParams,
-        querystring: zVersionQuery,
-        response: { 200: zOk },
-      },
-    },
-    async (request) => {
-      await service.removeBatch(app.ctx, actorOf(request), request.params.id, request.query.version);
-      return { ok: true as const };
-    },
-  );
+  registerDeleteRoute(app, {
+    base: '/api/batches',
+    tags,
+    action: 'batches.delete',
+    summary: '删除筹备中的批次',
+    remove: (actor, id, version) => service.removeBatch(app.ctx, actor, id, version),
+  });
 }
