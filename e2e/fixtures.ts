@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
-import { E2E_DATA_DIR, ROOT } from './env.js';
+import { E2E_DATA_DIR, E2E_SERVER_LOG, ROOT } from './env.js';
 
 let seq = 0;
 
@@ -118,5 +118,5 @@ export async function platformFonts(page: Page, element: Locator): Promise<strin
 }
 
 export function serverLog(): string {
-  return readFileSync(path.join(ROOT, '.tmp/e2e-server.log'), 'utf8');
+  return readFileSync(E2E_SERVER_LOG, 'utf8');
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { E2E_PORT } from './env.js';
+import { E2E_DIR, E2E_PORT } from './env.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -12,7 +12,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   workers: 1,
   retries: 0,
-  outputDir: path.join(root, '.tmp/e2e-results'),
+  outputDir: path.join(E2E_DIR, 'results'),
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
     locale: 'zh-CN',

@@ -3,7 +3,12 @@
  * Keys are English and dotted by area; `t()` in ./index.ts looks them up.
  * An English catalogue can follow by providing the same keys (see `Catalogue`).
  */
+import { zhCNCadres } from './zh-CN.cadres.js';
+import { zhCNCorrections } from './zh-CN.corrections.js';
 import { zhCNExcel } from './zh-CN.excel.js';
+import { zhCNNominations } from './zh-CN.nominations.js';
+import { zhCNPosts } from './zh-CN.posts.js';
+import { zhCNProgrammes } from './zh-CN.programmes.js';
 import { zhCNWeb } from './zh-CN.web.js';
 
 export const zhCNCore = {
@@ -286,6 +291,15 @@ export const zhCNCore = {
   'regionLevel.4': '乡级',
 } as const;
 
-export const zhCN = { ...zhCNCore, ...zhCNWeb, ...zhCNExcel } as const;
+export const zhCN = {
+  ...zhCNCore,
+  ...zhCNWeb,
+  ...zhCNExcel,
+  ...zhCNCadres,
+  ...zhCNProgrammes,
+  ...zhCNPosts,
+  ...zhCNNominations,
+  ...zhCNCorrections,
+} as const;
 export type MessageKey = keyof typeof zhCN;
 export type Catalogue = Record<MessageKey, string>;

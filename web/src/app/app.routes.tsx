@@ -76,6 +76,28 @@ export const routes: RouteObject[] = [
             },
             '/cadres/:id',
           ),
+          guarded('/projects', {
+            lazy: () =>
+              import('../programmes/programmes.page').then((m) => ({ Component: m.ProgrammesPage })),
+          }),
+          guarded(
+            '/projects',
+            {
+              lazy: () =>
+                import('../programmes/programme-detail.page').then((m) => ({
+                  Component: m.ProgrammeDetailPage,
+                })),
+            },
+            '/projects/:id',
+          ),
+          guarded('/demands', {
+            lazy: () =>
+              import('../posts/post-requests.page').then((m) => ({ Component: m.PostRequestsPage })),
+          }),
+          guarded('/recommendations', {
+            lazy: () =>
+              import('../nominations/nominations.page').then((m) => ({ Component: m.NominationsPage })),
+          }),
           guarded('/admin/accounts', {
             lazy: () => import('../accounts/accounts.page').then((m) => ({ Component: m.AccountsPage })),
           }),
