@@ -1,9 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, type Locator, type Page } from '@playwright/test';
+import {
+  type APIRequestContext,
+  type APIResponse,
+  expect,
+  type Locator,
+  type Page,
+  request,
+} from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
-import { E2E_DATA_DIR, E2E_SERVER_LOG, ROOT } from './env.js';
+import { E2E_DATA_DIR, E2E_PORT, E2E_SERVER_LOG, ROOT } from './env.js';
 
 let seq = 0;
 
@@ -119,4 +126,85 @@ export async function platformFonts(page: Page, element: Locator): Promise<strin
 
 export function serverLog(): string {
   return readFileSync(E2E_SERVER_LOG, 'utf8');
+}
+
+/** The header every API call carries (the CSRF check in server/core/access.ts). */
+export const API_HEADERS = { 'x-requested-with': 'guazhi' };
+
+/** The JSON of an answer with this status; else the test fails showing the body. */
+export async function expectJson<T>(answer: Promise<APIResponse>, status = 200): Promise<T> {
+  const res = await answer;
+  expect(res.status(), await res.text()).toBe(status);
+  return (await res.json()) as T;
+}
+
+/**
+ * An API client signed in as a fresh administrator — made by the real command line, then the
+ * forced password change and TOTP binding done through the API (quicker than the pages, which
+ * e2e/units.e2e.ts and e2e/access.e2e.ts already drive). Dispose it when done.
+ */
+export async function adminApi(role: AdminRole): Promise<APIRequestContext> {
+  const { username, password } = createAdmin(role);
+  const api = await request.newContext({
+    baseURL: `http://127.0.0.1:${E2E_PORT}`,
+    extraHTTPHeaders: API_HEADERS,
+  });
+  await expectJson(api.post('/api/auth/login', { data: { username, password } }));
+  const fresh = 'E2e#Admin2026';
+  await expectJson(
+    api.post('/api/auth/password', { data: { currentPassword: password, newPassword: fresh } }),
+  );
+  const { secret } = await expectJson<{ secret: string }>(api.post('/api/auth/totp/setup'));
+  await expectJson(api.post('/api/auth/totp/enable', { data: { code: totpNow(secret) } }));
+  typedSecrets.push(fresh, secret);
+  return api;
+}
+
+/** A role grant as the accounts API takes it. */
+export interface Grant {
+  role: 'org_dept' | 'sending_liaison' | 'receiving_manager' | 'cadre';
+  regionCode?: string;
+  unitId?: string;
+  programmeIds?: string[];
+}
+
+export interface NewAccount {
+  id: string;
+  username: string;
+  oneTimePassword: string;
+}
+
+/**
+ * A business account with these grants: the system administrator creates it, the security
+ * administrator grants the roles (both through the API). Log in with `firstLogin`.
+ */
+export async function createAccount(
+  grants: Grant[],
+  displayName = '测试用户',
+  admins?: { system: APIRequestContext; security: APIRequestContext },
+): Promise<NewAccount> {
+  const system = admins?.system ?? (await adminApi('system_admin'));
+  const security = admins?.security ?? (await adminApi('security_admin'));
+  seq += 1;
+  const username = `u${Date.now().toString(36)}${seq}`;
+  const { account, oneTimePassword } = await expectJson<{
+    account: { id: string; version: number };
+    oneTimePassword: string;
+  }>(system.post('/api/accounts', { data: { username, displayName } }), 201);
+  await expectJson(
+    security.put(`/api/accounts/${account.id}/grants`, { data: { grants, version: account.version } }),
+  );
+  if (!admins) await Promise.all([system.dispose(), security.dispose()]);
+  typedSecrets.push(oneTimePassword);
+  return { id: account.id, username, oneTimePassword };
+}
+
+/** The first login of an account in the browser: forced password change, TOTP binding if asked. */
+export async function firstLogin(page: Page, account: NewAccount): Promise<void> {
+  await page.context().clearCookies();
+  await page.goto('/login');
+  await loginForm(page, account.username, account.oneTimePassword);
+  await changeForcedPassword(page, account.oneTimePassword);
+  if (page.url().includes('/totp-setup')) await enrolTotp(page);
+  await expect(page).not.toHaveURL(/\/login|\/change-password|\/totp-setup/);
 }
