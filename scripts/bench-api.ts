@@ -3,12 +3,11 @@
 // route on the same machine answering the same JSON body. Prints requests/s, p99 and errors.
 // Options: --cadres N (default 100000), --duration S (default 30), --only sqlite|postgres.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import Fastify from 'fastify';
 // @ts-expect-error plain ESM helper without types
 import { startCluster } from './pg-cluster.mjs';
 
@@ -55,6 +54,42 @@ async function bench(url: string, headers: Record<string, string>) {
     errors: result.errors + result.timeouts + result.non2xx,
     total: result.requests.total,
   };
+}
+
+/**
+ * The reference: a bare Fastify route answering the same body, in its own process like the app
+ * (so neither shares an event loop with autocannon).
+ */
+async function benchBare(body: string, port: number) {
+  const bodyFile = path.join(os.tmpdir(), `guazhi-bench-body-${port}.json`);
+  writeFileSync(bodyFile, body);
+  const code = `
+    import Fastify from 'fastify';
+    import { readFileSync } from 'node:fs';
+    const body = readFileSync(${JSON.stringify(bodyFile)}, 'utf8');
+    const app = Fastify();
+    app.get('/bare', async (_req, reply) => reply.type('application/json; charset=utf-8').send(body));
+    await app.listen({ port: ${port}, host: '127.0.0.1' });`;
+  const bare = spawn(process.execPath, ['--input-type=module', '-e', code], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    await waitFor(`http://127.0.0.1:${port}/bare`);
+    return await bench(`http://127.0.0.1:${port}/bare`, {});
+  } finally {
+    bare.kill('SIGTERM');
+  }
+}
+
+async function waitFor(url: string) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    await sleep(200);
+  }
+  throw new Error(`${url} did not answer`);
 }
 
 async function measure(dialect: 'sqlite' | 'postgres', databaseUrl: string | null) {
@@ -113,12 +148,7 @@ async function measure(dialect: 'sqlite' | 'postgres', databaseUrl: string | nul
   });
   const base = `http://127.0.0.1:${port}`;
   try {
-    for (let i = 0; i < 100; i++) {
-      try {
-        if ((await fetch(`${base}/api/health`)).ok) break;
-      } catch {}
-      await sleep(200);
-    }
+    await waitFor(`${base}/api/health`);
     let res = await api(base, 'POST', '/api/auth/login', { username, password });
     const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
     await api(
@@ -137,11 +167,7 @@ async function measure(dialect: 'sqlite' | 'postgres', databaseUrl: string | nul
 
     const app = await bench(base + QUERY, { cookie });
 
-    const bare = Fastify();
-    bare.get('/bare', async (_req, reply) => reply.type('application/json; charset=utf-8').send(body));
-    await bare.listen({ port: port + 10, host: '127.0.0.1' });
-    const reference = await bench(`http://127.0.0.1:${port + 10}/bare`, {});
-    await bare.close();
+    const reference = await benchBare(body, port + 10);
     return { dialect, total: page.total, app, bare: reference };
   } finally {
     server.kill('SIGTERM');
@@ -169,4 +195,3 @@ for (const r of results) {
     `${r.dialect.padEnd(9)} | ${String(r.total).padStart(7)} | ${String(r.app.rps).padStart(9)} | ${String(r.app.p99).padStart(10)} | ${String(r.bare.rps).padStart(10)} | ${String(r.bare.p99).padStart(11)} | ${ratio.padStart(7)}% | ${r.app.errors}`,
   );
 }
-void readFileSync;

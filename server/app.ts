@@ -7,12 +7,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { configureZodMessages } from '../common/i18n/zod.js';
 import { registerAccountRoutes } from './accounts/accounts.routes.js';
 import { registerAuditRoutes } from './audit/audit.routes.js';
@@ -21,7 +16,7 @@ import { registerCadreRoutes } from './cadres/cadres.routes.js';
 import { registerAccessControl } from './core/access.js';
 import type { AppContext } from './core/context.js';
 import { AppError } from './core/errors.js';
-import { type AppInstance, BODY_LIMIT, errorHandler } from './core/http.js';
+import { type AppInstance, BODY_LIMIT, errorHandler, rememberingSerializerCompiler } from './core/http.js';
 import { registerExcelRoutes } from './excel/excel.routes.js';
 import { registerHealthRoutes } from './health/health.routes.js';
 import { registerNominationRoutes } from './nominations/nominations.routes.js';
@@ -87,13 +82,15 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(rememberingSerializerCompiler);
   app.setErrorHandler(errorHandler);
   app.decorate('ctx', ctx);
   await app.register(fastifyCookie);
   registerAccessControl(app);
 
   app.addHook('onSend', async (request, reply) => {
+    // a write of this instance is seen by every request after its answer (server/core/read-cache.ts)
+    if (request.method !== 'GET' && request.method !== 'HEAD') ctx.readCache.invalidate();
     reply.header('x-request-id', request.id);
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
     // API answers may carry personal data: never cached by the browser or a proxy.

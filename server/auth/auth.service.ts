@@ -152,15 +152,23 @@ export async function login(
 export async function authenticate(ctx: AppContext, token: string, ip: string | null): Promise<Actor | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const id = sessionIdOf(ctx, token);
-  const session = await repo.findSession(ctx.db, id);
-  if (!session || session.revokedAt) return null;
+  // session, account and roles: three reads, kept until any session, account or role changes
+  const found = await ctx.readCache.get(ctx.db, 'access', `session:${id}`, async () => {
+    const session = await repo.findSession(ctx.db, id);
+    const user = session && (await repo.findUserById(ctx.db, session.userId));
+    return session && user ? { session, user, grants: await repo.grantsOf(ctx.db, user.id) } : null;
+  });
+  if (!found) return null;
+  const { session, user, grants } = found;
+  if (session.revokedAt) return null;
   const now = ctx.clock.now().getTime();
   const lastSeen = Date.parse(session.lastSeenAt);
   if (now >= Date.parse(session.expiresAt) || now - lastSeen >= SESSION_IDLE_MS) return null;
-  const user = await repo.findUserById(ctx.db, session.userId);
-  if (!user || !fromFlag(user.active)) return null;
-  if (now - lastSeen >= TOUCH_EVERY_MS) await repo.touchSession(ctx.db, id, new Date(now).toISOString());
-  const grants = await repo.grantsOf(ctx.db, user.id);
+  if (!fromFlag(user.active)) return null;
+  if (now - lastSeen >= TOUCH_EVERY_MS) {
+    await repo.touchSession(ctx.db, id, new Date(now).toISOString());
+    ctx.readCache.invalidate(); // a write in a reading request: the cached session is now old
+  }
   const roles = grants.map((g) => g.role);
   return {
     userId: user.id,

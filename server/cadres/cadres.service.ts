@@ -120,7 +120,13 @@ async function detail(ctx: AppContext, db: Executor, row: repo.CadreView): Promi
   };
 }
 
-export async function list(ctx: AppContext, actor: Actor, params: CadreListParams): Promise<Page<Cadre>> {
+export function list(ctx: AppContext, actor: Actor, params: CadreListParams): Promise<Page<Cadre>> {
+  // kept until any cadre, unit, region, expertise or nomination changes (server/core/read-cache.ts)
+  const key = `cadres:${JSON.stringify(actor.scope)}:${JSON.stringify(params)}`;
+  return ctx.readCache.get(ctx.db, 'registry', key, () => loadPage(ctx, actor, params));
+}
+
+async function loadPage(ctx: AppContext, actor: Actor, params: CadreListParams): Promise<Page<Cadre>> {
   let regionPath: string | null = null;
   if (params.regionCode) {
     const region = await findRegion(ctx.db, params.regionCode);

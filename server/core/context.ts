@@ -3,6 +3,7 @@ import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import { type FieldCipher, fieldCipher } from './crypto.js';
 import type { DatabaseHandle, Db, DialectName } from './database.js';
+import { ReadCache } from './read-cache.js';
 import type { Grant, Scope } from './scope.js';
 
 /** What services need from the running application; built once by buildApp. */
@@ -13,10 +14,19 @@ export interface AppContext {
   config: Config;
   /** Encrypts personal data under the data key (never stored in the database). */
   cipher: FieldCipher;
+  /** Answers kept while their change counter stands still (sessions, cadre lists). */
+  readCache: ReadCache;
 }
 
 export function createContext(handle: DatabaseHandle, config: Config, clock: Clock): AppContext {
-  return { db: handle.db, dialect: handle.dialect, clock, config, cipher: fieldCipher(config.dataKey) };
+  return {
+    db: handle.db,
+    dialect: handle.dialect,
+    clock,
+    config,
+    cipher: fieldCipher(config.dataKey),
+    readCache: new ReadCache(),
+  };
 }
 
 /** The signed-in caller, as services receive it. */

@@ -30,6 +30,8 @@ export interface Database
     RegionsTables,
     UnitsTables {
   meta: { key: string; value: string };
+  /** Bumped by triggers on every write to the tables they watch (server/core/read-cache.ts). */
+  changeCounters: { name: string; version: number };
 }
 
 export type DialectName = 'sqlite' | 'postgres';

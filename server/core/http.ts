@@ -8,7 +8,11 @@ import type {
   RawRequestDefaultExpression,
   RawServerDefault,
 } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  hasZodFastifySchemaValidationErrors,
+  serializerCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import type { ErrorBody, FieldError } from '../../common/http/errors.schema.js';
 import { t, tMaybe } from '../../common/i18n/index.js';
@@ -135,3 +139,22 @@ export async function errorHandler(
     .type('application/json; charset=utf-8')
     .send(body);
 }
+
+/**
+ * The zod response serializer, remembering the JSON it wrote for each answer object: a cached
+ * answer (server/core/read-cache.ts: shared, never changed) is checked and encoded once, not
+ * on every request that serves it.
+ */
+export const rememberingSerializerCompiler: typeof serializerCompiler = (route) => {
+  const serialize = serializerCompiler(route);
+  const written = new WeakMap<object, string>();
+  return (data) => {
+    if (typeof data !== 'object' || data === null) return serialize(data);
+    let json = written.get(data);
+    if (json === undefined) {
+      json = serialize(data);
+      written.set(data, json);
+    }
+    return json;
+  };
+};
