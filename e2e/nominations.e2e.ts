@@ -108,6 +108,8 @@ const CADRES = GIVEN.map((name, i) => {
   return cadre(name, birth, String(700 + i + 2).padStart(3, '0'), i % 3 === 0);
 });
 const INELIGIBLE = '龙长青';
+/** What `firstLogin` sets (the fixtures' changeForcedPassword default). */
+const LIAISON_PASSWORD = 'E2e#Pass2026';
 /** The five the liaison nominates: 欧阳明月 found by the initials of the name, the others by name. */
 const NOMINEES = ['欧阳明月', INELIGIBLE, '杨春燕', '吴晓峰', '潘玉兰'];
 
@@ -136,7 +138,7 @@ async function pick(page: Page, field: Locator, typed: string, text: string): Pr
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).click();
 }
 
-test('派出单位导入 30 名干部并推荐 5 人（1 人不符合条件须说明理由），组织部同意一人、不同意一人', async ({
+test('派出单位导入 30 名干部并推荐 5 人（1 人不符合条件须说明理由），组织部同意一人、不同意一人，联络员撤回一人', async ({
   page,
 }) => {
   test.setTimeout(180_000);
@@ -291,4 +293,18 @@ test('派出单位导入 30 名干部并推荐 5 人（1 人不符合条件须�
   for (const name of NOMINEES.slice(2)) {
     await expect(page.getByRole('row', { name: new RegExp(name) })).toContainText('待审核');
   }
+
+  // the liaison sees the decisions and withdraws one still waiting, after confirming
+  await page.context().clearCookies();
+  await page.goto('/recommendations');
+  await loginForm(page, liaison.username, LIAISON_PASSWORD);
+  await expect(page).toHaveURL(/\/recommendations/);
+  await expect(page.getByRole('row', { name: /欧阳明月/ })).toContainText('已接受');
+  await expect(page.getByRole('row', { name: new RegExp(INELIGIBLE) })).toContainText('年龄超过本批次');
+  const withdrawn = page.getByRole('row', { name: /杨春燕/ });
+  await withdrawn.getByRole('button', { name: '撤回' }).click();
+  await expect(page.getByText('撤回对“杨春燕”的推荐？')).toBeVisible();
+  await page.getByRole('tooltip').getByRole('button', { name: '撤回' }).click();
+  await expect(withdrawn).toContainText('已撤回');
+  await expect(withdrawn.getByRole('button', { name: '撤回' })).toHaveCount(0);
 });

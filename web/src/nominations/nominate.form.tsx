@@ -1,5 +1,5 @@
 import { SendOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Form, Input, List, Modal, Select, Spin } from 'antd';
+import { Alert, App, Button, Flex, Form, Input, Modal, Select, Spin, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { t } from '../../../common/i18n/index';
 import { JUSTIFICATION_MIN, type Nomination } from '../../../common/nominations/nominations.schema';
@@ -100,19 +100,16 @@ function NominateForm({ onClose }: { onClose: () => void }) {
           style={{ marginBottom: 16 }}
           title={t('nominations.sessionTitle', { count: made.length })}
           description={
-            <List
-              size="small"
-              dataSource={made}
-              rowKey="id"
-              renderItem={(n) => (
-                <List.Item style={{ paddingInline: 0 }}>
+            <Flex wrap gap={4}>
+              {made.map((n) => (
+                <Tag key={n.id} color={n.eligible ? 'success' : 'warning'} style={{ marginInlineEnd: 0 }}>
                   {t('nominations.madeItem', {
                     name: n.cadreName,
                     eligibility: t(n.eligible ? 'nominations.eligible' : 'nominations.ineligible'),
                   })}
-                </List.Item>
-              )}
-            />
+                </Tag>
+              ))}
+            </Flex>
           }
         />
       ) : null}
