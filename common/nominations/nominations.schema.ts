@@ -10,6 +10,9 @@ export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
 export const zEligibilityReason = z.object({ code: z.string(), message: z.string(), blocking: z.boolean() });
 export type EligibilityReason = z.infer<typeof zEligibilityReason>;
 
+/** The shortest justification the server takes for an ineligible cadre. */
+export const JUSTIFICATION_MIN = 10;
+
 export const zEligibilityCheck = z.strictObject({ batchId: zId, cadreId: zId });
 export const zEligibilityResult = z.object({ eligible: z.boolean(), reasons: z.array(zEligibilityReason) });
 
@@ -60,6 +63,8 @@ export const zNominationListQuery = zPageQuery
   .extend({
     sort: z.enum(['createdAt', 'status']).default('createdAt'),
     order: z.enum(['asc', 'desc']).default('desc'),
+    /** The cadre's name, its full pinyin or initials. */
+    q: z.string().trim().max(30).optional(),
     batchId: zId.optional(),
     unitId: zId.optional(),
     status: z.enum(NOMINATION_STATUSES).optional(),

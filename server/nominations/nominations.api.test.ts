@@ -162,4 +162,15 @@ describe('nominations', () => {
     ).json();
     expect(accepted.total).toBe(0);
   });
+
+  it('the list finds nominations by the name, pinyin or initials of the cadre', async () => {
+    const c = await cadre('1991-02-03', '171', { reserve: true, name: '欧阳明月' });
+    await call('POST', '/api/nominations', liaison, { batchId, cadreId: c.id });
+    for (const q of ['阳明', 'ouyangmingyue', 'OYMY']) {
+      const found = (await call('GET', `/api/nominations?q=${encodeURIComponent(q)}`, org)).json();
+      expect(found.items.map((n: { cadreId: string }) => n.cadreId)).toEqual([c.id]);
+    }
+    const none = (await call('GET', '/api/nominations?q=%25', liaison)).json();
+    expect(none.total).toBe(0);
+  });
 });

@@ -1,6 +1,6 @@
 import type { NominationListParams } from '../../common/nominations/nominations.schema.js';
 import type { Executor } from '../core/database.js';
-import { likeEscape } from '../core/pinyin.js';
+import { isPinyinQuery, likeEscape } from '../core/pinyin.js';
 import type { Scope } from '../core/scope.js';
 import type { NominationRow, NominationsTable } from './nominations.table.js';
 
@@ -43,6 +43,17 @@ export async function listNominations(db: Executor, p: NominationListParams, sco
   }
   const limit = scope.programmeIds;
   if (limit) q = q.where((eb) => (limit.length ? eb('g.id', 'in', limit) : eb.or([])));
+  if (p.q) {
+    const text = p.q;
+    q = q.where((eb) =>
+      isPinyinQuery(text)
+        ? eb.or([
+            eb('c.namePinyin', 'like', `${likeEscape(text.toLowerCase())}%`),
+            eb('c.nameInitials', 'like', `${likeEscape(text.toLowerCase())}%`),
+          ])
+        : eb('c.name', 'like', `%${likeEscape(text)}%`),
+    );
+  }
   if (p.batchId) q = q.where('n.batchId', '=', p.batchId);
   if (p.unitId) q = q.where('n.unitId', '=', p.unitId);
   if (p.status) q = q.where('n.status', '=', p.status);

@@ -3,11 +3,12 @@ import type { Education, RankLevel } from '../../common/cadres/cadre-enums.js';
 import type { Page } from '../../common/http/paging.schema.js';
 import { t } from '../../common/i18n/index.js';
 import { checkEligibility } from '../../common/nominations/eligibility.js';
-import type {
-  EligibilityReason,
-  Nomination,
-  NominationListParams,
-  NominationStatus,
+import {
+  type EligibilityReason,
+  JUSTIFICATION_MIN,
+  type Nomination,
+  type NominationListParams,
+  type NominationStatus,
 } from '../../common/nominations/nominations.schema.js';
 import type { Eligibility } from '../../common/programmes/programmes.schema.js';
 import { record, whoOf } from '../audit/audit.service.js';
@@ -22,7 +23,6 @@ import { findBatch } from '../programmes/programmes.repository.js';
 import * as repo from './nominations.repository.js';
 
 const OPEN_BATCH = ['preparing', 'selecting'];
-const JUSTIFICATION_MIN = 10;
 
 const toNomination = (r: repo.NominationView): Nomination => ({
   id: r.id,

@@ -1,0 +1,116 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Cadre } from '../../../common/cadres/cadres.schema';
+import type { Page } from '../../../common/http/paging.schema';
+import type {
+  EligibilityReason,
+  Nomination,
+  NominationListParams,
+} from '../../../common/nominations/nominations.schema';
+import type { Batch, BatchStatus } from '../../../common/programmes/programmes.schema';
+import { api } from '../api/client';
+
+export const nominationKeys = {
+  all: ['nominations'] as const,
+  list: (params: NominationListParams) => ['nominations', 'list', params] as const,
+  detail: (id: string) => ['nominations', 'detail', id] as const,
+  check: (batchId: string, cadreId: string) => ['nominations', 'check', batchId, cadreId] as const,
+};
+
+export function useNominationList(params: NominationListParams) {
+  return useQuery({
+    queryKey: nominationKeys.list(params),
+    queryFn: ({ signal }) => api<Page<Nomination>>('/api/nominations', { query: { ...params }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function fetchNomination(id: string, signal?: AbortSignal): Promise<Nomination> {
+  return api<Nomination>(`/api/nominations/${encodeURIComponent(id)}`, { signal });
+}
+
+/** Batches still taking nominations (the server's own rule: 筹备 or 选派). */
+export const OPEN_BATCH_STATUSES: readonly BatchStatus[] = ['preparing', 'selecting'];
+
+/** The batches the user may see, newest first (for the filter and the nomination dialog). */
+export function useBatchOptions() {
+  return useQuery({
+    queryKey: ['batches', 'options'],
+    queryFn: ({ signal }) =>
+      api<Page<Batch>>('/api/batches', {
+        query: { pageSize: 100, sort: 'plannedStart', order: 'desc' },
+        signal,
+      }),
+    staleTime: 60_000,
+    select: (page) => page.items,
+  });
+}
+
+/** Cadres of the liaison's unit matching a name, full pinyin or initials. */
+export function useCadreOptions(q: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['cadres', 'options', q],
+    queryFn: ({ signal }) =>
+      api<Page<Cadre>>('/api/cadres', {
+        query: { q: q || undefined, pageSize: 20, sort: 'name', order: 'asc' },
+        signal,
+      }),
+    enabled,
+    staleTime: 30_000,
+    placeholderData: keepPreviousData,
+    select: (page) => page.items,
+  });
+}
+
+/** The batch's rules applied to the cadre, without saving anything. */
+export function useEligibilityCheck(batchId: string | undefined, cadreId: string | undefined) {
+  return useQuery({
+    queryKey: nominationKeys.check(batchId ?? '', cadreId ?? ''),
+    queryFn: ({ signal }) =>
+      api<{ eligible: boolean; reasons: EligibilityReason[] }>('/api/nominations/check', {
+        method: 'POST',
+        body: { batchId, cadreId },
+        signal,
+      }),
+    enabled: Boolean(batchId && cadreId),
+    staleTime: 0,
+  });
+}
+
+export function useNominate() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { batchId: string; cadreId: string; justification: string | null }) =>
+      api<Nomination>('/api/nominations', { method: 'POST', body: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: nominationKeys.all }),
+  });
+}
+
+export type Decision = 'accept' | 'refuse';
+
+export function useReviewNomination() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      id,
+      ...body
+    }: {
+      id: string;
+      decision: Decision;
+      comment: string | null;
+      version: number;
+    }) => api<Nomination>(`/api/nominations/${encodeURIComponent(id)}/review`, { method: 'POST', body }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: nominationKeys.all }),
+  });
+}
+
+export function useWithdrawNomination() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, version }: { id: string; version: number }) =>
+      api<Nomination>(`/api/nominations/${encodeURIComponent(id)}/withdraw`, {
+        method: 'POST',
+        body: { version },
+      }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: nominationKeys.all }),
+  });
+}
