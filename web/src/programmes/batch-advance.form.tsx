@@ -1,12 +1,12 @@
 import { ArrowRightOutlined, CheckOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Form, Input, Modal, Tag, Typography } from 'antd';
+import { Flex, Form, Input, Modal, Tag, Typography } from 'antd';
 import type { KeyboardEvent } from 'react';
 import { t } from '../../../common/i18n/index';
 import { type Batch, zBatchAdvance } from '../../../common/programmes/programmes.schema';
 import { zodRule } from '../common/form.utils';
-import { FormFailure } from './form-failure.component';
 import { fetchBatch, useAdvanceBatch } from './programmes.api';
 import { nextStatus, STATUS_COLORS } from './programmes.utils';
+import { FormActions, FormFailure } from './record-form.component';
 import { useRecordForm } from './record-form.hooks';
 
 interface AdvanceValues {
@@ -41,28 +41,24 @@ export function BatchAdvanceModal({ batch, onClose }: BatchAdvanceModalProps) {
 
 function AdvanceForm({ batch, onClose }: { batch: Batch; onClose: () => void }) {
   const [form] = Form.useForm<AdvanceValues>();
-  const { message } = App.useApp();
   const advance = useAdvanceBatch();
-  const { record, failure, fail, clear, reload, reloading } = useRecordForm({
+  const { record, attempt, failureProps, formProps } = useRecordForm({
     form,
     fields: FIELDS,
     initial: batch,
     fetchFresh: (b) => fetchBatch(b.id),
     toValues,
+    onDone: onClose,
   });
   const current = record ?? batch;
   const to = nextStatus(current.status);
 
   const submit = async ({ reason }: AdvanceValues) => {
     if (!to) return;
-    clear();
-    try {
+    await attempt(async () => {
       await advance.mutateAsync({ batch: current, to, reason: reason.trim() });
-      message.success(t('batches.advanced', { name: current.name, status: t(`batchStatus.${to}`) }));
-      onClose();
-    } catch (error) {
-      fail(error);
-    }
+      return t('batches.advanced', { name: current.name, status: t(`batchStatus.${to}`) });
+    });
   };
 
   // Enter sends, Shift+Enter starts a new line; never while an input method is composing
@@ -74,14 +70,8 @@ function AdvanceForm({ batch, onClose }: { batch: Batch; onClose: () => void }) 
   };
 
   return (
-    <Form<AdvanceValues>
-      form={form}
-      layout="vertical"
-      initialValues={toValues()}
-      onFinish={submit}
-      requiredMark
-    >
-      <FormFailure failure={failure} onReload={reload} reloading={reloading} />
+    <Form<AdvanceValues> {...formProps} onFinish={submit}>
+      <FormFailure {...failureProps} />
       <Flex align="center" gap={8} style={{ marginBottom: 16 }} data-testid="advance-step">
         <Typography.Text type="secondary">{t('batches.currentStatus')}</Typography.Text>
         <Tag color={STATUS_COLORS[current.status]}>{t(`batchStatus.${current.status}`)}</Tag>
@@ -105,24 +95,16 @@ function AdvanceForm({ batch, onClose }: { batch: Batch; onClose: () => void }) 
           autoFocus
           autoSize={{ minRows: 3, maxRows: 8 }}
           maxLength={500}
-          showCount
           onKeyDown={onKeyDown}
         />
       </Form.Item>
-      <Form.Item style={{ marginBottom: 0, textAlign: 'right' }}>
-        <Button onClick={onClose} style={{ marginRight: 8 }}>
-          {t('common.cancel')}
-        </Button>
-        <Button
-          type="primary"
-          htmlType="submit"
-          icon={<CheckOutlined aria-hidden />}
-          loading={advance.isPending}
-          disabled={!to}
-        >
-          {t('batches.advanceOk')}
-        </Button>
-      </Form.Item>
+      <FormActions
+        onCancel={onClose}
+        saving={advance.isPending}
+        okText={t('batches.advanceOk')}
+        okIcon={<CheckOutlined aria-hidden />}
+        disabled={!to}
+      />
     </Form>
   );
 }

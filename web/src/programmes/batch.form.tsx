@@ -1,6 +1,5 @@
-import { MinusCircleOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import {
-  App,
   Button,
   Checkbox,
   DatePicker,
@@ -29,9 +28,9 @@ import {
 } from '../../../common/programmes/programmes.schema';
 import { zodRule } from '../common/form.utils';
 import { RegionCascader } from '../regions/region-cascader.component';
-import { FormFailure } from './form-failure.component';
 import { fetchBatch, useSaveBatch } from './programmes.api';
 import { AGE_BANDS } from './programmes.utils';
+import { FormActions, FormFailure } from './record-form.component';
 import { useRecordForm } from './record-form.hooks';
 
 interface BatchFormValues {
@@ -123,43 +122,30 @@ export function BatchFormModal({ open, programmeId, batch, onClose }: BatchFormM
 
 function BatchForm({ programmeId, batch, onClose }: Omit<BatchFormModalProps, 'open'>) {
   const [form] = Form.useForm<BatchFormValues>();
-  const { message } = App.useApp();
   const save = useSaveBatch();
-  const { record, failure, fail, clear, reload, reloading } = useRecordForm({
+  const { record, attempt, failureProps, formProps } = useRecordForm({
     form,
     fields: FIELDS,
     initial: batch,
     fetchFresh: (b) => fetchBatch(b.id),
     toValues,
+    onDone: onClose,
   });
 
-  const submit = async (values: BatchFormValues) => {
-    clear();
-    const input = toInput(values);
-    try {
+  const submit = (values: BatchFormValues) =>
+    attempt(async () => {
+      const input = toInput(values);
       const saved = await save.mutateAsync(
         record
           ? { id: record.id, input, version: record.version }
           : { id: null, input: { ...input, programmeId } },
       );
-      message.success(t(record ? 'batches.saved' : 'batches.created', { name: saved.name }));
-      onClose();
-    } catch (error) {
-      fail(error);
-    }
-  };
+      return t(record ? 'batches.saved' : 'batches.created', { name: saved.name });
+    });
 
   return (
-    <Form<BatchFormValues>
-      form={form}
-      layout="vertical"
-      initialValues={toValues(record)}
-      onFinish={submit}
-      onFinishFailed={() => message.warning(t('common.formHasErrors'))}
-      requiredMark
-      scrollToFirstError
-    >
-      <FormFailure failure={failure} onReload={reload} reloading={reloading} />
+    <Form<BatchFormValues> {...formProps} onFinish={submit}>
+      <FormFailure {...failureProps} />
       <Form.Item
         name="name"
         label={t('batches.field.name')}
@@ -283,14 +269,7 @@ function BatchForm({ programmeId, batch, onClose }: Omit<BatchFormModalProps, 'o
         <Checkbox>{t('batches.field.reserveFirst')}</Checkbox>
       </Form.Item>
 
-      <Form.Item style={{ marginBottom: 0, textAlign: 'right' }}>
-        <Button onClick={onClose} style={{ marginRight: 8 }}>
-          {t('common.cancel')}
-        </Button>
-        <Button type="primary" htmlType="submit" icon={<SaveOutlined aria-hidden />} loading={save.isPending}>
-          {t('common.save')}
-        </Button>
-      </Form.Item>
+      <FormActions onCancel={onClose} saving={save.isPending} />
     </Form>
   );
 }

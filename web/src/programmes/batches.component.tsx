@@ -54,6 +54,7 @@ export function BatchesCard({ programme }: { programme: Programme }) {
       key: 'name',
       dataIndex: 'name',
       title: t('batches.col.name'),
+      width: 140,
       render: (name: string) => <Typography.Text strong>{name}</Typography.Text>,
     },
     {
@@ -218,7 +219,7 @@ function BatchDetails({ batch }: { batch: Batch }) {
             children: batch.quotas.length ? (
               <Flex wrap gap={4}>
                 {batch.quotas.map((q) => (
-                  <Tag key={q.regionCode} style={{ marginInlineEnd: 0 }}>
+                  <Tag key={q.regionCode} style={{ marginInlineEnd: 0, whiteSpace: 'normal' }}>
                     {t('batches.quotaItem', { region: q.regionName, quota: q.quota })}
                   </Tag>
                 ))}

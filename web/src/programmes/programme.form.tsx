@@ -1,5 +1,4 @@
-import { SaveOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Modal, Select } from 'antd';
 import { t } from '../../../common/i18n/index';
 import {
   type PROGRAMME_KINDS,
@@ -9,9 +8,9 @@ import {
 } from '../../../common/programmes/programmes.schema';
 import { zodRule } from '../common/form.utils';
 import { RegionCascader } from '../regions/region-cascader.component';
-import { FormFailure } from './form-failure.component';
 import { fetchProgramme, useSaveProgramme } from './programmes.api';
 import { programmeKindOptions } from './programmes-filter.component';
+import { FormActions, FormFailure } from './record-form.component';
 import { useRecordForm } from './record-form.hooks';
 
 interface ProgrammeFormValues {
@@ -63,41 +62,28 @@ export function ProgrammeFormModal({ open, programme, onClose }: ProgrammeFormMo
 
 function ProgrammeForm({ programme, onClose }: Omit<ProgrammeFormModalProps, 'open'>) {
   const [form] = Form.useForm<ProgrammeFormValues>();
-  const { message } = App.useApp();
   const save = useSaveProgramme();
-  const { record, failure, fail, clear, reload, reloading } = useRecordForm({
+  const { record, attempt, failureProps, formProps } = useRecordForm({
     form,
     fields: FIELDS,
     initial: programme,
     fetchFresh: (p) => fetchProgramme(p.id),
     toValues,
+    onDone: onClose,
   });
 
-  const submit = async (values: ProgrammeFormValues) => {
-    clear();
-    const input = toInput(values);
-    try {
+  const submit = (values: ProgrammeFormValues) =>
+    attempt(async () => {
+      const input = toInput(values);
       const saved = await save.mutateAsync(
         record ? { id: record.id, input, version: record.version } : { id: null, input },
       );
-      message.success(t(record ? 'programmes.saved' : 'programmes.created', { name: saved.name }));
-      onClose();
-    } catch (error) {
-      fail(error);
-    }
-  };
+      return t(record ? 'programmes.saved' : 'programmes.created', { name: saved.name });
+    });
 
   return (
-    <Form<ProgrammeFormValues>
-      form={form}
-      layout="vertical"
-      initialValues={toValues(record)}
-      onFinish={submit}
-      onFinishFailed={() => message.warning(t('common.formHasErrors'))}
-      requiredMark
-      scrollToFirstError
-    >
-      <FormFailure failure={failure} onReload={reload} reloading={reloading} />
+    <Form<ProgrammeFormValues> {...formProps} onFinish={submit}>
+      <FormFailure {...failureProps} />
       <Form.Item
         name="name"
         label={t('programmes.field.name')}
@@ -130,14 +116,7 @@ function ProgrammeForm({ programme, onClose }: Omit<ProgrammeFormModalProps, 'op
       >
         <Input.TextArea rows={4} maxLength={2000} showCount />
       </Form.Item>
-      <Form.Item style={{ marginBottom: 0, textAlign: 'right' }}>
-        <Button onClick={onClose} style={{ marginRight: 8 }}>
-          {t('common.cancel')}
-        </Button>
-        <Button type="primary" htmlType="submit" icon={<SaveOutlined aria-hidden />} loading={save.isPending}>
-          {t('common.save')}
-        </Button>
-      </Form.Item>
+      <FormActions onCancel={onClose} saving={save.isPending} />
     </Form>
   );
 }
