@@ -114,6 +114,19 @@ test('组织部新建项目和批次（名额、默认资格条件），推进�
   // a started batch can no longer be deleted
   await expect(batchRow.getByRole('button', { name: '删除' })).toHaveCount(0);
 
+  // a programme with batches cannot be deleted: the server's reason is shown
+  await page.getByRole('button', { name: '返回项目列表' }).click();
+  await page
+    .getByRole('row', { name: new RegExp(programmeName) })
+    .getByRole('button', { name: '删除' })
+    .click();
+  await page
+    .getByRole('dialog', { name: `确定删除项目“${programmeName}”吗？` })
+    .getByRole('button', { name: '删除' })
+    .click();
+  await expect(page.getByText('该项目下已有批次，不能删除')).toBeVisible();
+  await page.getByRole('button', { name: '确定' }).click();
+
   // a sending liaison reads the same programme, with no buttons to change it
   await firstLogin(page, liaison);
   await page.goto(`/projects?q=${stamp}`);
