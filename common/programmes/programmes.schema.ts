@@ -109,6 +109,8 @@ export const zBatch = z.object({
       to: z.enum(BATCH_STATUSES),
       reason: z.string(),
       at: z.string(),
+      /** The display name of who moved it (null once the account is gone). */
+      by: z.string().nullable(),
     }),
   ),
   version: z.number().int(),

@@ -131,7 +131,14 @@ describe('programmes and batches', () => {
     });
     expect(on.json()).toMatchObject({
       status: 'on_post',
-      history: [{ from: 'preparing', to: 'on_post', reason: '人选已确定，统一报到' }],
+      history: [
+        {
+          from: 'preparing',
+          to: 'on_post',
+          reason: '人选已确定，统一报到',
+          by: expect.stringMatching(/^测试用户/),
+        },
+      ],
     });
     const back = await call('POST', `/api/batches/${b.id}/advance`, qdn, {
       to: 'selecting',

@@ -150,11 +150,13 @@ export function quotasOf(db: Executor, ids: string[]) {
 export function historyOf(db: Executor, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db
-    .selectFrom('batchStatusLog')
-    .selectAll()
-    .where('batchId', 'in', ids)
-    .orderBy('at')
-    .orderBy('id')
+    .selectFrom('batchStatusLog as l')
+    .leftJoin('users as u', 'u.id', 'l.actorId')
+    .selectAll('l')
+    .select('u.displayName as actorName')
+    .where('l.batchId', 'in', ids)
+    .orderBy('l.at')
+    .orderBy('l.id')
     .execute();
 }
 

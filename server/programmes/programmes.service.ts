@@ -196,6 +196,7 @@ async function toBatches(db: Executor, rows: repo.BatchView[]): Promise<Batch[]>
         to: h.toStatus as BatchStatus,
         reason: h.reason,
         at: h.at,
+        by: h.actorName,
       })),
     version: row.version,
     createdAt: row.createdAt,

@@ -1,0 +1,114 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Page } from '../../../common/http/paging.schema';
+import type {
+  Batch,
+  BatchListParams,
+  BatchStatus,
+  BatchUpdateValues,
+  BatchValues,
+  Programme,
+  ProgrammeListParams,
+  ProgrammeValues,
+} from '../../../common/programmes/programmes.schema';
+import { api } from '../api/client';
+
+export const programmeKeys = {
+  all: ['programmes'] as const,
+  list: (params: ProgrammeListParams) => ['programmes', 'list', params] as const,
+  detail: (id: string) => ['programmes', 'detail', id] as const,
+};
+
+/** Batches change their programme's batch count, so their key sits under the programmes'. */
+export const batchKeys = {
+  all: ['programmes', 'batches'] as const,
+  list: (params: Partial<BatchListParams>) => ['programmes', 'batches', 'list', params] as const,
+};
+
+const path = (base: string, id: string) => `${base}/${encodeURIComponent(id)}`;
+
+export function fetchProgramme(id: string, signal?: AbortSignal): Promise<Programme> {
+  return api<Programme>(path('/api/programmes', id), { signal });
+}
+
+export function useProgrammeList(params: ProgrammeListParams) {
+  return useQuery({
+    queryKey: programmeKeys.list(params),
+    queryFn: ({ signal }) => api<Page<Programme>>('/api/programmes', { query: { ...params }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useProgramme(id: string) {
+  return useQuery({
+    queryKey: programmeKeys.detail(id),
+    queryFn: ({ signal }) => fetchProgramme(id, signal),
+  });
+}
+
+export function useBatchList(params: Partial<BatchListParams>) {
+  return useQuery({
+    queryKey: batchKeys.list(params),
+    queryFn: ({ signal }) => api<Page<Batch>>('/api/batches', { query: { ...params }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Every write refreshes programmes and batches: counts and lists depend on each other. */
+function useWrite<V, R>(mutationFn: (vars: V) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    // also after a failure: a stale copy (409) is replaced by the current one
+    onSettled: () => queryClient.invalidateQueries({ queryKey: programmeKeys.all }),
+  });
+}
+
+export type SaveProgrammeVariables =
+  | { id: null; input: ProgrammeValues }
+  | { id: string; input: ProgrammeValues; version: number };
+
+export function useSaveProgramme() {
+  return useWrite((vars: SaveProgrammeVariables) =>
+    vars.id === null
+      ? api<Programme>('/api/programmes', { method: 'POST', body: vars.input })
+      : api<Programme>(path('/api/programmes', vars.id), {
+          method: 'PUT',
+          body: { ...vars.input, version: vars.version },
+        }),
+  );
+}
+
+export type SaveBatchVariables =
+  | { id: null; input: BatchValues }
+  | { id: string; input: Omit<BatchUpdateValues, 'version'>; version: number };
+
+export function useSaveBatch() {
+  return useWrite((vars: SaveBatchVariables) =>
+    vars.id === null
+      ? api<Batch>('/api/batches', { method: 'POST', body: vars.input })
+      : api<Batch>(path('/api/batches', vars.id), {
+          method: 'PUT',
+          body: { ...vars.input, version: vars.version },
+        }),
+  );
+}
+
+export function useAdvanceBatch() {
+  return useWrite(({ batch, to, reason }: { batch: Batch; to: BatchStatus; reason: string }) =>
+    api<Batch>(`${path('/api/batches', batch.id)}/advance`, {
+      method: 'POST',
+      body: { to, reason, version: batch.version },
+    }),
+  );
+}
+
+/** Deletes a programme or a batch by its version. */
+export function useDeleteRecord(base: '/api/programmes' | '/api/batches') {
+  return useWrite((record: { id: string; version: number }) =>
+    api<{ ok: true }>(path(base, record.id), { method: 'DELETE', query: { version: record.version } }),
+  );
+}
+
+export function fetchBatch(id: string, signal?: AbortSignal): Promise<Batch> {
+  return api<Batch>(path('/api/batches', id), { signal });
+}

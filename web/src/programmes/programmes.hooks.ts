@@ -1,0 +1,16 @@
+import { type ProgrammeListParams, zProgrammeListQuery } from '../../../common/programmes/programmes.schema';
+import { useListSearch } from '../common/list-search.hooks';
+
+/** The programme list state that lives in the URL (`/projects?q=qmgb&kind=aid`). */
+const URL_KEYS = ['page', 'pageSize', 'sort', 'order', 'q', 'kind', 'regionCode'] as const;
+
+export function useProgrammeListSearch() {
+  return useListSearch<ProgrammeListParams>(zProgrammeListQuery, URL_KEYS);
+}
+
+export type ProgrammeListChange = Partial<ProgrammeListParams>;
+
+/** Whether any filter (not paging or sort) is set. */
+export function hasProgrammeFilters(p: ProgrammeListParams): boolean {
+  return Boolean(p.q || p.kind || p.regionCode);
+}
