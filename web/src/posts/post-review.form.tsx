@@ -1,4 +1,4 @@
-import { Alert, App, Descriptions, Form, Input, Modal } from 'antd';
+import { Alert, App, Descriptions, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { t } from '../../../common/i18n/index';
 import { type Post, zPostReview } from '../../../common/posts/posts.schema';
@@ -74,11 +74,9 @@ export function PostReviewModal({ review, onClose }: PostReviewModalProps) {
         />
       ) : null}
       {decision === 'approve' ? (
-        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('posts.approveHint')} />
+        <Typography.Paragraph type="secondary">{t('posts.approveHint')}</Typography.Paragraph>
       ) : null}
-      {refusal ? (
-        <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={refusal} />
-      ) : null}
+      {refusal ? <Alert type="error" showIcon style={{ marginBottom: 16 }} title={refusal} /> : null}
       <Form form={form} id="post-review" layout="vertical" onFinish={submit}>
         <Form.Item
           name="comment"

@@ -67,7 +67,8 @@ export function PostsFilter({ params, onChange, onReset, withUnit, unitName }: P
         allowClear
       />
       {withUnit ? (
-        <div className="filter-bar__region">
+        // vertical: the select inside stretches to the box's width
+        <Flex vertical className="filter-bar__region">
           {/* UnitSelect takes no aria-label: a label for its input, seen only by screen readers */}
           <label htmlFor={UNIT_FILTER_ID} style={VISUALLY_HIDDEN}>
             {t('posts.filterUnit')}
@@ -79,7 +80,7 @@ export function PostsFilter({ params, onChange, onReset, withUnit, unitName }: P
             onChange={(unitId) => onChange({ unitId: unitId ?? undefined })}
             placeholder={t('posts.unitPlaceholder')}
           />
-        </div>
+        </Flex>
       ) : null}
       <Flex gap={8}>
         <Button type="primary" icon={<SearchOutlined aria-hidden />} onClick={search}>
