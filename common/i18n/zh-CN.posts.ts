@@ -30,7 +30,7 @@ export const zhCNPosts = {
   'posts.submit': '提交',
   'posts.emptyFiltered': '没有符合条件的岗位需求，可调整筛选条件或点击“重置”',
   'posts.emptyAll': '还没有岗位需求，点击“新建岗位需求”提报第一个',
-  'posts.emptyReadOnly': '您的管辖范围内还没有提交的岗位需求',
+  'posts.emptyReadOnly': '您的管辖范围内还没有岗位需求',
   'posts.loadFailed': '岗位需求列表加载失败',
   'posts.loadOneFailed': '岗位需求加载失败',
 

@@ -9,17 +9,16 @@ import {
   Popconfirm,
   Table,
   type TableColumnsType,
-  type TableColumnType,
-  type TableProps,
   Typography,
 } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { t } from '../../../common/i18n/index';
 import type { Post, PostListParams } from '../../../common/posts/posts.schema';
 import { useAllowed } from '../access/access.hooks';
 import { errorMessage } from '../api/client';
 import { ErrorState } from '../common/error-state.component';
 import { PageHeader } from '../common/page-header.component';
+import { useListTable } from './list-table.hooks';
 import { PostFormModal } from './post.form';
 import { formatTime, PostDetailDrawer } from './post-detail.component';
 import { PostReviewModal, type PostReviewModalProps } from './post-review.form';
@@ -28,10 +27,8 @@ import { type ReviewDecision, usePostAction, usePostList } from './posts.api';
 import { hasPostFilters, usePostListSearch } from './posts.hooks';
 import { PostsFilter } from './posts-filter.component';
 
-const PAGE_SIZES = [10, 20, 50, 100];
 type PostSort = PostListParams['sort'];
 const POST_SORTS: readonly PostSort[] = ['createdAt', 'title', 'status'];
-const isPostSort = (value: unknown): value is PostSort => POST_SORTS.includes(value as PostSort);
 const DECISIONS: readonly ReviewDecision[] = ['approve', 'return', 'reject'];
 const editable = (post: Post) => post.status === 'draft' || post.status === 'returned';
 
@@ -57,16 +54,15 @@ export function PostRequestsPage() {
   const [reviewing, setReviewing] = useState<PostReviewModalProps['review']>(null);
   const [viewing, setViewing] = useState<string | null>(null);
 
-  // past the last page (e.g. after deleting its only row): go to the last page there is
   const data = list.data;
-  useEffect(() => {
-    if (data && data.items.length === 0 && data.total > 0 && params.page > 1) {
-      update({ page: Math.max(1, Math.ceil(data.total / params.pageSize)) });
-    }
-  }, [data, params.page, params.pageSize, update]);
-
-  const sortOrderOf = (key: PostSort): TableColumnType<Post>['sortOrder'] =>
-    params.sort === key ? (params.order === 'asc' ? 'ascend' : 'descend') : null;
+  const table = useListTable<Post, PostSort, PostListParams>({
+    params,
+    update,
+    data,
+    sorts: POST_SORTS,
+    wide,
+  });
+  const { sortOrderOf } = table;
 
   const run = async (kind: 'submit' | 'delete', post: Post) => {
     try {
@@ -216,21 +212,6 @@ export function PostRequestsPage() {
     },
   ];
 
-  const onTableChange: TableProps<Post>['onChange'] = (pagination, _filters, sorter, extra) => {
-    if (extra.action === 'sort') {
-      const one = Array.isArray(sorter) ? sorter[0] : sorter;
-      const key = one?.columnKey;
-      if (one?.order && isPostSort(key))
-        update({ sort: key, order: one.order === 'ascend' ? 'asc' : 'desc' });
-      else update({ sort: undefined, order: undefined });
-      return;
-    }
-    if (extra.action === 'paginate') {
-      const pageSize = pagination.pageSize ?? params.pageSize;
-      update({ page: pageSize === params.pageSize ? (pagination.current ?? 1) : 1, pageSize });
-    }
-  };
-
   const filtered = hasPostFilters(params);
 
   return (
@@ -270,7 +251,7 @@ export function PostRequestsPage() {
             columns={columns}
             dataSource={data?.items ?? []}
             loading={list.isFetching}
-            onChange={onTableChange}
+            onChange={table.onChange}
             scroll={{ x: 1100 }}
             size={wide ? 'middle' : 'small'}
             sortDirections={['ascend', 'descend']}
@@ -291,16 +272,7 @@ export function PostRequestsPage() {
                 />
               ),
             }}
-            pagination={{
-              current: params.page,
-              pageSize: params.pageSize,
-              total: data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: PAGE_SIZES,
-              showTotal: (total) => t('common.total', { total }),
-              showQuickJumper: wide,
-              size: wide ? 'medium' : 'small',
-            }}
+            pagination={table.pagination}
           />
         )}
       </Card>

@@ -1,10 +1,11 @@
-import { Alert, App, Descriptions, Form, Input, Modal, Typography } from 'antd';
-import { useState } from 'react';
+import { App, Descriptions, Form, Input, Modal, Typography } from 'antd';
 import { t } from '../../../common/i18n/index';
 import { type Post, zPostReview } from '../../../common/posts/posts.schema';
-import { applyFieldErrors, errorMessage, isApiError } from '../api/client';
 import { zodRule } from '../common/form.utils';
+import { FormFailureAlert, useFormFailure } from './form-failure.component';
 import { type ReviewDecision, usePostAction } from './posts.api';
+
+const REVIEW_FIELDS = ['comment'] as const;
 
 export interface PostReviewModalProps {
   /** The request under review and the decision chosen; null when closed. */
@@ -20,13 +21,13 @@ export function PostReviewModal({ review, onClose }: PostReviewModalProps) {
   const [form] = Form.useForm<{ comment?: string }>();
   const { message } = App.useApp();
   const action = usePostAction();
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const { failure, fail, clear } = useFormFailure(form, REVIEW_FIELDS);
   const decision = review?.decision ?? 'approve';
   const commentRequired = decision !== 'approve';
 
   const submit = async ({ comment }: { comment?: string }) => {
     if (!review) return;
-    setRefusal(null);
+    clear();
     try {
       await action.mutateAsync({
         kind: 'review',
@@ -37,9 +38,7 @@ export function PostReviewModal({ review, onClose }: PostReviewModalProps) {
       message.success(t(`posts.reviewed.${decision}`, { title: review.post.title }));
       onClose();
     } catch (error) {
-      const unplaced = applyFieldErrors(form, error, ['comment']);
-      const placedAll = isApiError(error) && error.fields.length > 0 && unplaced.length === 0;
-      if (!placedAll) setRefusal(errorMessage(error));
+      fail(error);
     }
   };
 
@@ -54,7 +53,7 @@ export function PostReviewModal({ review, onClose }: PostReviewModalProps) {
       confirmLoading={action.isPending}
       destroyOnHidden
       mask={{ closable: false }}
-      afterClose={() => setRefusal(null)}
+      afterClose={clear}
     >
       {review ? (
         <Descriptions
@@ -76,7 +75,7 @@ export function PostReviewModal({ review, onClose }: PostReviewModalProps) {
       {decision === 'approve' ? (
         <Typography.Paragraph type="secondary">{t('posts.approveHint')}</Typography.Paragraph>
       ) : null}
-      {refusal ? <Alert type="error" showIcon style={{ marginBottom: 16 }} title={refusal} /> : null}
+      <FormFailureAlert failure={failure} />
       <Form form={form} id="post-review" layout="vertical" onFinish={submit}>
         <Form.Item
           name="comment"

@@ -5,10 +5,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { RANK_LEVELS, type RankLevel } from '../../../common/cadres/cadre-enums';
 import { t } from '../../../common/i18n/index';
 import { type Post, type PostValues, zPostInput } from '../../../common/posts/posts.schema';
-import { ApiError, applyFieldErrors, errorMessage, isApiError } from '../api/client';
+import { errorMessage } from '../api/client';
 import { zodRule } from '../common/form.utils';
 import { useUnitOptions } from '../units/units.api';
 import { BatchSelect } from './batch-select.component';
+import { FormFailureAlert, useFormFailure } from './form-failure.component';
 import { areasOf, type Duty, type DutyKind } from './post-tags.component';
 import { fetchPost, postKeys, useExpertiseVocabulary, useSavePost } from './posts.api';
 
@@ -85,7 +86,7 @@ function PostForm({ post: initial, onClose }: Omit<PostFormModalProps, 'open'>) 
   const save = useSavePost();
   /** The copy being edited: replaced when the user reloads after a version conflict. */
   const [post, setPost] = useState(initial);
-  const [formError, setFormError] = useState<ApiError | null>(null);
+  const { failure, fail, clear } = useFormFailure(form, FIELDS);
   const [reloading, setReloading] = useState(false);
   // the receiving manager's own unit(s): the units list answers only those
   const units = useUnitOptions('', post === null);
@@ -100,7 +101,7 @@ function PostForm({ post: initial, onClose }: Omit<PostFormModalProps, 'open'>) 
   }, [form, onlyUnit]);
 
   const submit = async (values: PostFormValues) => {
-    setFormError(null);
+    clear();
     const content = toContent(values);
     try {
       const saved = await save.mutateAsync(
@@ -114,15 +115,7 @@ function PostForm({ post: initial, onClose }: Omit<PostFormModalProps, 'open'>) 
       message.success(t(post ? 'posts.saved' : 'posts.created', { title: saved.title }));
       onClose();
     } catch (error) {
-      const unplaced = applyFieldErrors(form, error, FIELDS);
-      const placedAll = isApiError(error) && error.fields.length > 0 && unplaced.length === 0;
-      if (!placedAll) {
-        setFormError(
-          error instanceof ApiError
-            ? error
-            : new ApiError({ status: 0, code: 'NETWORK', message: errorMessage(error) }),
-        );
-      }
+      fail(error);
     }
   };
 
@@ -138,7 +131,7 @@ function PostForm({ post: initial, onClose }: Omit<PostFormModalProps, 'open'>) 
       setPost(fresh);
       form.resetFields();
       form.setFieldsValue(toFormValues(fresh));
-      setFormError(null);
+      clear();
       message.info(t('common.staleReloaded'));
     } catch (error) {
       message.error(errorMessage(error));
@@ -157,21 +150,7 @@ function PostForm({ post: initial, onClose }: Omit<PostFormModalProps, 'open'>) 
       requiredMark
       scrollToFirstError
     >
-      {formError ? (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={errorMessage(formError)}
-          action={
-            formError.code === 'VERSION_CONFLICT' ? (
-              <Button size="small" loading={reloading} onClick={reload}>
-                {t('common.staleReload')}
-              </Button>
-            ) : undefined
-          }
-        />
-      ) : null}
+      <FormFailureAlert failure={failure} onReload={reload} reloading={reloading} />
       {post?.status === 'returned' && post.reviewComment ? (
         <Alert
           type="warning"

@@ -1,10 +1,11 @@
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Flex, Input, Select } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
+import { Flex, Input, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { t } from '../../../common/i18n/index';
 import { POST_STATUSES, type PostListParams, type PostStatus } from '../../../common/posts/posts.schema';
 import { UnitSelect } from '../units/unit-select.component';
 import { BatchSelect } from './batch-select.component';
+import { FilterActions } from './filter-actions.component';
 import type { PostListChange } from './posts.hooks';
 
 const statusOptions = POST_STATUSES.map((status) => ({ value: status, label: t(`postStatus.${status}`) }));
@@ -82,20 +83,13 @@ export function PostsFilter({ params, onChange, onReset, withUnit, unitName }: P
           />
         </Flex>
       ) : null}
-      <Flex gap={8}>
-        <Button type="primary" icon={<SearchOutlined aria-hidden />} onClick={search}>
-          {t('common.search')}
-        </Button>
-        <Button
-          icon={<ReloadOutlined aria-hidden />}
-          onClick={() => {
-            setQ('');
-            onReset();
-          }}
-        >
-          {t('common.reset')}
-        </Button>
-      </Flex>
+      <FilterActions
+        onSearch={search}
+        onReset={() => {
+          setQ('');
+          onReset();
+        }}
+      />
     </Flex>
   );
 }
