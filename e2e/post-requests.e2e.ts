@@ -8,7 +8,7 @@ async function confirmPopover(page: Page, button: string): Promise<void> {
 
 const postRow = (page: Page, title: string): Locator => page.getByRole('row', { name: new RegExp(title) });
 
-test('接收单位提报岗位需求；组织部通过时超出名额被拒，退回后改为 1 人重新提交，再通过', async ({
+test('接收单位删除草稿、提报岗位需求；组织部通过时超出名额被拒，退回后改为 1 人重新提交，再通过', async ({
   page,
   browser,
 }) => {
@@ -74,6 +74,29 @@ test('接收单位提报岗位需求；组织部通过时超出名额被拒，�
   await expect(mp).toHaveURL(/\/demands/);
   await expect(mp).toHaveTitle('岗位需求 - 挂职干部管理平台');
   await expect(mp.getByText('还没有岗位需求，点击“新建岗位需求”提报第一个')).toBeVisible();
+
+  // a draft made through the API is deleted after a confirmation
+  const spare = `镇党委副书记${stamp}`;
+  await expectJson(
+    mp.request.post('/api/posts', {
+      data: {
+        batchId: batch.id,
+        unitId: unit.id,
+        title: spare,
+        level: 'section_deputy',
+        duties: [{ kind: 'in_charge', area: '党建' }],
+        headcount: 1,
+      },
+      headers,
+    }),
+    201,
+  );
+  await mp.reload();
+  await expect(postRow(mp, spare)).toContainText('草稿');
+  await postRow(mp, spare).getByRole('button', { name: '删除' }).click();
+  await confirmPopover(mp, '删除');
+  await expect(mp.getByText(`已删除“${spare}”`)).toBeVisible();
+  await expect(postRow(mp, spare)).toHaveCount(0);
 
   await mp.getByRole('button', { name: '新建岗位需求' }).click();
   const dialog = mp.getByRole('dialog', { name: '新建岗位需求' });

@@ -164,7 +164,11 @@ function PostForm({ post: initial, onClose }: Omit<PostFormModalProps, 'open'>) 
         label={t('field.batchId')}
         rules={[{ required: true, message: t('posts.field.batchRequired') }]}
       >
-        <BatchSelect openOnly disabled={post !== null} placeholder={t('posts.field.batchPlaceholder')} />
+        <BatchSelect
+          openOnly={post === null}
+          disabled={post !== null}
+          placeholder={t('posts.field.batchPlaceholder')}
+        />
       </Form.Item>
       <Form.Item
         name="unitId"
