@@ -1,7 +1,290 @@
+import { PlusOutlined } from '@ant-design/icons';
+import {
+  App,
+  Button,
+  Card,
+  Empty,
+  Flex,
+  Grid,
+  Popconfirm,
+  Table,
+  type TableColumnsType,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
 import { t } from '../../../common/i18n/index';
-import { UnderConstructionPage } from '../common/under-construction.page';
+import type { Post, PostListParams } from '../../../common/posts/posts.schema';
+import { useAllowed } from '../access/access.hooks';
+import { errorMessage } from '../api/client';
+import { ErrorState } from '../common/error-state.component';
+import { PageHeader } from '../common/page-header.component';
+import { useListTable } from './list-table.hooks';
+import { PostFormModal } from './post.form';
+import { formatTime, PostDetailDrawer } from './post-detail.component';
+import { PostReviewModal, type PostReviewModalProps } from './post-review.form';
+import { DutyList, PostStatusTag } from './post-tags.component';
+import { type ReviewDecision, usePostAction, usePostList } from './posts.api';
+import { hasPostFilters, usePostListSearch } from './posts.hooks';
+import { PostsFilter } from './posts-filter.component';
 
-/** Placeholder until the module's page is built. */
+type PostSort = PostListParams['sort'];
+const POST_SORTS: readonly PostSort[] = ['createdAt', 'title', 'status'];
+const DECISIONS: readonly ReviewDecision[] = ['approve', 'return', 'reject'];
+const editable = (post: Post) => post.status === 'draft' || post.status === 'returned';
+
+/**
+ * 岗位需求: the receiving manager writes, submits and deletes the unit's requests; the 组织部
+ * reviews the submitted ones (通过 / 退回 / 不通过). Filters, sort and page live in the URL.
+ */
 export function PostRequestsPage() {
-  return <UnderConstructionPage title={t('menu.demands')} hint={t('menuHint.demands')} />;
+  const [params, update, reset] = usePostListSearch();
+  const list = usePostList(params);
+  const action = usePostAction();
+  const { message } = App.useApp();
+  const allowed = useAllowed();
+  const canCreate = allowed('posts.create');
+  const canUpdate = allowed('posts.update');
+  const canSubmit = allowed('posts.submit');
+  const canDelete = allowed('posts.delete');
+  const canReview = allowed('posts.review');
+  const screens = Grid.useBreakpoint();
+  const wide = screens.md !== false;
+  /** The form: closed (null), creating ({post: null}) or editing. */
+  const [editing, setEditing] = useState<{ post: Post | null } | null>(null);
+  const [reviewing, setReviewing] = useState<PostReviewModalProps['review']>(null);
+  const [viewing, setViewing] = useState<string | null>(null);
+
+  const data = list.data;
+  const table = useListTable<Post, PostSort, PostListParams>({
+    params,
+    update,
+    data,
+    sorts: POST_SORTS,
+    wide,
+  });
+  const { sortOrderOf } = table;
+
+  const run = async (kind: 'submit' | 'delete', post: Post) => {
+    try {
+      await action.mutateAsync({ kind, post });
+      message.success(t(kind === 'submit' ? 'posts.submitted' : 'posts.deleted', { title: post.title }));
+    } catch (error) {
+      message.error(errorMessage(error));
+    }
+  };
+
+  const rowActions = (post: Post) => (
+    <Flex gap={0} wrap className="row-actions">
+      <Button type="link" size="small" onClick={() => setViewing(post.id)}>
+        {t('posts.view')}
+      </Button>
+      {canUpdate && editable(post) ? (
+        <Button type="link" size="small" onClick={() => setEditing({ post })}>
+          {t('common.edit')}
+        </Button>
+      ) : null}
+      {canSubmit && editable(post) ? (
+        <Popconfirm
+          title={t('posts.confirmSubmit', { title: post.title })}
+          description={t('posts.confirmSubmitHint')}
+          okText={t('posts.submit')}
+          cancelText={t('common.cancel')}
+          onConfirm={() => run('submit', post)}
+        >
+          <Button type="link" size="small">
+            {t('posts.submit')}
+          </Button>
+        </Popconfirm>
+      ) : null}
+      {canDelete && post.status === 'draft' ? (
+        <Popconfirm
+          title={t('posts.confirmDelete', { title: post.title })}
+          description={t('posts.confirmDeleteHint')}
+          okText={t('common.delete')}
+          okButtonProps={{ danger: true }}
+          cancelText={t('common.cancel')}
+          onConfirm={() => run('delete', post)}
+        >
+          <Button type="link" size="small" danger>
+            {t('common.delete')}
+          </Button>
+        </Popconfirm>
+      ) : null}
+      {canReview && post.status === 'submitted'
+        ? DECISIONS.map((decision) => (
+            <Button
+              key={decision}
+              type="link"
+              size="small"
+              danger={decision === 'reject'}
+              onClick={() => setReviewing({ post, decision })}
+            >
+              {t(`posts.decision.${decision}`)}
+            </Button>
+          ))
+        : null}
+    </Flex>
+  );
+
+  // widths fit 1366 px with the menu open; narrower screens scroll the table sideways
+  const columns: TableColumnsType<Post> = [
+    {
+      key: 'title',
+      dataIndex: 'title',
+      title: t('field.title'),
+      sorter: true,
+      sortOrder: sortOrderOf('title'),
+      render: (title: string, post) => (
+        <Flex vertical>
+          <Typography.Text strong>{title}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t(`rankLevel.${post.level}`)}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+    {
+      key: 'unit',
+      dataIndex: 'unitName',
+      title: t('posts.field.unit'),
+      render: (unitName: string, post) => (
+        <Flex vertical>
+          <span>{unitName}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {post.regionName}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+    {
+      key: 'batch',
+      dataIndex: 'batchName',
+      title: t('field.batchId'),
+      render: (batchName: string, post) => (
+        <Flex vertical>
+          <span>{batchName}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {post.programmeName}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+    { key: 'headcount', dataIndex: 'headcount', title: t('field.headcount'), width: 64, align: 'right' },
+    {
+      key: 'duties',
+      dataIndex: 'duties',
+      title: t('field.duties'),
+      render: (duties: Post['duties']) => <DutyList duties={duties} />,
+    },
+    {
+      key: 'status',
+      dataIndex: 'status',
+      title: t('field.status'),
+      sorter: true,
+      sortOrder: sortOrderOf('status'),
+      width: 180,
+      render: (status: Post['status'], post) => (
+        <Flex vertical gap={4} align="start">
+          <PostStatusTag status={status} />
+          {(status === 'returned' || status === 'rejected') && post.reviewComment ? (
+            <Typography.Text type={status === 'rejected' ? 'danger' : 'warning'} style={{ fontSize: 12 }}>
+              {t('posts.commentShort', { comment: post.reviewComment })}
+            </Typography.Text>
+          ) : null}
+        </Flex>
+      ),
+    },
+    {
+      key: 'createdAt',
+      dataIndex: 'createdAt',
+      title: t('posts.col.createdAt'),
+      sorter: true,
+      sortOrder: sortOrderOf('createdAt'),
+      width: 146,
+      render: formatTime,
+    },
+    {
+      key: 'actions',
+      title: t('common.actions'),
+      width: canReview ? 200 : 168,
+      fixed: wide ? 'right' : undefined,
+      render: (_: unknown, post: Post) => rowActions(post),
+    },
+  ];
+
+  const filtered = hasPostFilters(params);
+
+  return (
+    <>
+      <PageHeader
+        title={t('menu.demands')}
+        extra={
+          canCreate ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined aria-hidden />}
+              onClick={() => setEditing({ post: null })}
+            >
+              {t('posts.create')}
+            </Button>
+          ) : undefined
+        }
+      />
+      <Card className="list-card">
+        <PostsFilter
+          params={params}
+          onChange={update}
+          onReset={reset}
+          withUnit={canReview}
+          unitName={data?.items.find((post) => post.unitId === params.unitId)?.unitName}
+        />
+        {list.isError && !data ? (
+          <ErrorState
+            title={t('posts.loadFailed')}
+            error={list.error}
+            onRetry={() => void list.refetch()}
+            retrying={list.isFetching}
+          />
+        ) : (
+          <Table<Post>
+            rowKey="id"
+            columns={columns}
+            dataSource={data?.items ?? []}
+            loading={list.isFetching}
+            onChange={table.onChange}
+            scroll={{ x: 1100 }}
+            size={wide ? 'middle' : 'small'}
+            sortDirections={['ascend', 'descend']}
+            showSorterTooltip={false}
+            locale={{
+              emptyText: list.isPending ? (
+                <div style={{ height: 120 }} />
+              ) : (
+                <Empty
+                  image={Empty.PRESENTED_IMAGE_SIMPLE}
+                  description={
+                    filtered
+                      ? t('posts.emptyFiltered')
+                      : canCreate
+                        ? t('posts.emptyAll')
+                        : t('posts.emptyReadOnly')
+                  }
+                />
+              ),
+            }}
+            pagination={table.pagination}
+          />
+        )}
+      </Card>
+      {canCreate || canUpdate ? (
+        <PostFormModal
+          open={editing !== null}
+          post={editing?.post ?? null}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+      {canReview ? <PostReviewModal review={reviewing} onClose={() => setReviewing(null)} /> : null}
+      <PostDetailDrawer id={viewing} onClose={() => setViewing(null)} />
+    </>
+  );
 }

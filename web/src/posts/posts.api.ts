@@ -1,0 +1,96 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Page } from '../../../common/http/paging.schema';
+import type { Post, PostListParams, PostUpdateValues, PostValues } from '../../../common/posts/posts.schema';
+import type { Batch, BatchStatus } from '../../../common/programmes/programmes.schema';
+import { api } from '../api/client';
+
+export const postKeys = {
+  all: ['posts'] as const,
+  list: (params: PostListParams) => ['posts', 'list', params] as const,
+  detail: (id: string) => ['posts', 'detail', id] as const,
+};
+
+const postUrl = (id: string, action = '') => `/api/posts/${encodeURIComponent(id)}${action}`;
+
+export function usePostList(params: PostListParams) {
+  return useQuery({
+    queryKey: postKeys.list(params),
+    queryFn: ({ signal }) => api<Page<Post>>('/api/posts', { query: { ...params }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function fetchPost(id: string, signal?: AbortSignal): Promise<Post> {
+  return api<Post>(postUrl(id), { signal });
+}
+
+export function usePost(id: string) {
+  return useQuery({ queryKey: postKeys.detail(id), queryFn: ({ signal }) => fetchPost(id, signal) });
+}
+
+/** Batches a post request may be made for: the server takes them while 筹备 or 选派. */
+export const OPEN_BATCH_STATUSES: readonly BatchStatus[] = ['preparing', 'selecting'];
+
+/** Every batch the user can see (newest first), for the filter and the form's batch picker. */
+export function useBatches() {
+  return useQuery({
+    queryKey: ['batches', 'options'] as const,
+    queryFn: ({ signal }) =>
+      api<Page<Batch>>('/api/batches', {
+        query: { pageSize: 100, sort: 'plannedStart', order: 'desc' },
+        signal,
+      }),
+    staleTime: 60_000,
+  });
+}
+
+/** The managed 专业特长 vocabulary, by category. */
+export function useExpertiseVocabulary() {
+  return useQuery({
+    queryKey: ['expertise'] as const,
+    queryFn: ({ signal }) =>
+      api<{ items: { tag: string; category: string }[] }>('/api/expertise', { signal }),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export type SavePostVariables =
+  | { id: null; input: PostValues }
+  | { id: string; input: Omit<PostUpdateValues, 'version'>; version: number };
+
+export function useSavePost() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (vars: SavePostVariables) =>
+      vars.id === null
+        ? api<Post>('/api/posts', { method: 'POST', body: vars.input })
+        : api<Post>(postUrl(vars.id), { method: 'PUT', body: { ...vars.input, version: vars.version } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: postKeys.all }),
+  });
+}
+
+export type ReviewDecision = 'approve' | 'return' | 'reject';
+
+/** Submit, review and delete: each sends the version it saw; the list reloads either way. */
+export function usePostAction() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (
+      vars:
+        | { kind: 'submit'; post: Post }
+        | { kind: 'delete'; post: Post }
+        | { kind: 'review'; post: Post; decision: ReviewDecision; comment: string | null },
+    ) => {
+      const { post } = vars;
+      if (vars.kind === 'delete')
+        return api<unknown>(postUrl(post.id), { method: 'DELETE', query: { version: post.version } });
+      if (vars.kind === 'submit')
+        return api<Post>(postUrl(post.id, '/submit'), { method: 'POST', body: { version: post.version } });
+      return api<Post>(postUrl(post.id, '/review'), {
+        method: 'POST',
+        body: { decision: vars.decision, comment: vars.comment, version: post.version },
+      });
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: postKeys.all }),
+  });
+}
