@@ -10,19 +10,32 @@ import type { AuditLogTable, AuditRow } from './audit.table.js';
  */
 
 /** Claims the next sequence number and returns the previous hash, locking the chain head. */
-export async function claimNext(db: Executor): Promise<{ seq: number; prevHash: string }> {
+/**
+ * Claims the next `count` sequence numbers and the hash they chain from. The update locks the
+ * chain's head row until the transaction ends, so concurrent writers append one after another.
+ */
+export async function claim(db: Executor, count: number): Promise<{ firstSeq: number; prevHash: string }> {
   const row = await db
     .updateTable('auditHead')
-    .set((eb) => ({ seq: eb('seq', '+', 1) }))
+    .set((eb) => ({ seq: eb('seq', '+', count) }))
     .where('id', '=', 1)
     .returning(['seq', 'lastHash'])
     .executeTakeFirstOrThrow();
-  return { seq: Number(row.seq), prevHash: row.lastHash };
+  return { firstSeq: Number(row.seq) - count + 1, prevHash: row.lastHash };
 }
 
-export async function append(db: Executor, row: AuditLogTable): Promise<void> {
-  await db.insertInto('auditLog').values(row).execute();
-  await db.updateTable('auditHead').set({ lastHash: row.hash }).where('id', '=', 1).execute();
+/** Rows per multi-row insert: 12 columns each, well under both databases' parameter limits. */
+const SLICE = 200;
+
+export async function append(db: Executor, rows: AuditLogTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += SLICE) {
+    await db
+      .insertInto('auditLog')
+      .values(rows.slice(i, i + SLICE))
+      .execute();
+  }
+  const last = rows.at(-1);
+  if (last) await db.updateTable('auditHead').set({ lastHash: last.hash }).where('id', '=', 1).execute();
 }
 
 export function head(db: Executor): Promise<{ seq: number; lastHash: string }> {

@@ -12,7 +12,7 @@ import type { Page } from '../../common/http/paging.schema.js';
 import { t } from '../../common/i18n/index.js';
 import { idNumberFacts } from '../../common/personal/id-number.js';
 import { maskIdNumber, maskPhone } from '../../common/personal/mask.js';
-import { diffOf, record, whoOf } from '../audit/audit.service.js';
+import { diffOf, record, recordMany, whoOf } from '../audit/audit.service.js';
 import { type Actor, type AppContext, authorOf } from '../core/context.js';
 import { type Executor, fromFlag, toFlag } from '../core/database.js';
 import { AppError, fieldError, notFound, outOfScope, versionConflict } from '../core/errors.js';
@@ -378,27 +378,32 @@ export async function createMany(
     ...children(values),
   }));
   await repo.insertCadres(db, rows);
-  for (const [i, row] of rows.entries()) {
-    const values = items[i] as CadreValues;
-    const unit = units.get(values.unitId) as NonNullable<Awaited<ReturnType<typeof findUnit>>>;
-    // what `auditable()` makes of the stored record, without reading it back
-    const { resume, relatives, idNumber, phone, ...rest } = values;
-    await record(db, ctx, whoOf(actor), {
-      action: 'cadres.create',
-      objectType: 'cadre',
-      objectId: row.cadre.id,
-      diff: diffOf(null, {
-        ...rest,
-        idNumber: maskIdNumber(idNumber),
-        phone: phone ? maskPhone(phone) : null,
-        unitName: unit.name,
-        regionName: unit.regionName,
-        expertise: [...row.expertise].sort(),
-        resume: resume.length,
-        relatives: relatives.length,
-      }),
-    });
-  }
+  await recordMany(
+    db,
+    ctx,
+    whoOf(actor),
+    rows.map((row, i) => {
+      const values = items[i] as CadreValues;
+      const unit = units.get(values.unitId) as NonNullable<Awaited<ReturnType<typeof findUnit>>>;
+      // what `auditable()` makes of the stored record, without reading it back
+      const { resume, relatives, idNumber, phone, ...rest } = values;
+      return {
+        action: 'cadres.create',
+        objectType: 'cadre',
+        objectId: row.cadre.id,
+        diff: diffOf(null, {
+          ...rest,
+          idNumber: maskIdNumber(idNumber),
+          phone: phone ? maskPhone(phone) : null,
+          unitName: unit.name,
+          regionName: unit.regionName,
+          expertise: [...row.expertise].sort(),
+          resume: resume.length,
+          relatives: relatives.length,
+        }),
+      };
+    }),
+  );
 }
 
 export async function update(
