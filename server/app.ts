@@ -22,6 +22,7 @@ import { registerAccessControl } from './core/access.js';
 import type { AppContext } from './core/context.js';
 import { AppError } from './core/errors.js';
 import { type AppInstance, BODY_LIMIT, errorHandler } from './core/http.js';
+import { registerCorrectionRoutes } from './corrections/corrections.routes.js';
 import { registerExcelRoutes } from './excel/excel.routes.js';
 import { registerHealthRoutes } from './health/health.routes.js';
 import { registerNominationRoutes } from './nominations/nominations.routes.js';
@@ -115,6 +116,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerUnitRoutes(app);
   registerAccountRoutes(app);
   registerCadreRoutes(app);
+  registerCorrectionRoutes(app);
   registerProgrammeRoutes(app);
   registerPostRoutes(app);
   registerNominationRoutes(app);

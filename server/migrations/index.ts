@@ -5,6 +5,7 @@ import * as m20261123090000 from './20261123090000_cadres_programmes.js';
 import * as m20261124090000 from './20261124090000_posts_nominations.js';
 import * as m20261125090000 from './20261125090000_imports.js';
 import * as m20261125100000 from './20261125100000_cadre_list_speed.js';
+import * as m20261126090000 from './20261126090000_cadre_corrections.js';
 
 /**
  * Every migration, by timestamp name. Migrations are frozen in time: they use `Kysely<any>`,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '20261124090000_posts_nominations': m20261124090000,
   '20261125090000_imports': m20261125090000,
   '20261125100000_cadre_list_speed': m20261125100000,
+  '20261126090000_cadre_corrections': m20261126090000,
 };
