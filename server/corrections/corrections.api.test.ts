@@ -254,7 +254,8 @@ describe('corrections of key fields', () => {
     });
     expect(rejected.json()).toMatchObject({ status: 'rejected', reviewComment: '请提供组织关系证明' });
     expect(await stored()).toEqual(before);
-    expect((await call('GET', '/api/corrections', me)).json().items[0]).toMatchObject({
+    const mine: Correction[] = (await call('GET', '/api/corrections?status=rejected', me)).json().items;
+    expect(mine.find((c) => c.id === k.id)).toMatchObject({
       id: k.id,
       status: 'rejected',
       reviewComment: '请提供组织关系证明',
