@@ -154,4 +154,9 @@ test('干部本人直接改手机号、申请更正职务与级别；联络员�
   await expect(rejected).toContainText('已驳回');
   await expect(rejected).toContainText('请提供党组织关系转接证明');
   await expect(basic).toContainText('中共党员');
+
+  // on a phone the profile and the comment are still there
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(rejected).toContainText('请提供党组织关系转接证明');
+  await expect(page.getByRole('button', { name: '申请更正' })).toBeVisible();
 });

@@ -1,4 +1,3 @@
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import {
   App,
   Button,
@@ -6,8 +5,6 @@ import {
   Empty,
   Flex,
   Grid,
-  Input,
-  Select,
   Table,
   type TableColumnsType,
   type TableColumnType,
@@ -18,7 +15,6 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import {
   CORRECTION_SORTS,
-  CORRECTION_STATUSES,
   type Correction,
   type CorrectionStatus,
 } from '../../../common/corrections/corrections.schema';
@@ -31,12 +27,12 @@ import { CorrectionDiffList } from './correction-diff.component';
 import { CorrectionStatusTag } from './correction-status.component';
 import { useCorrectionList, useReviewCorrection } from './corrections.api';
 import { useCorrectionListSearch } from './corrections.hooks';
+import { CorrectionsFilter } from './corrections-filter.component';
 import { RejectModal } from './review-reject.form';
 
 const PAGE_SIZES = [10, 20, 50, 100];
 type Sort = (typeof CORRECTION_SORTS)[number];
 const isSort = (value: unknown): value is Sort => CORRECTION_SORTS.includes(value as Sort);
-const statusOptions = CORRECTION_STATUSES.map((s) => ({ value: s, label: t(`correctionStatus.${s}`) }));
 const when = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '');
 
 /** 信息更正审核: the requests of the unit's cadres, field by field; 同意 applies them, 驳回 needs a comment. */
@@ -48,8 +44,6 @@ export function CorrectionsPage() {
   const canReview = useAllowed()('corrections.review');
   const wide = Grid.useBreakpoint().md !== false;
   const [rejecting, setRejecting] = useState<Correction | null>(null);
-  const [q, setQ] = useState(params.q ?? '');
-  useEffect(() => setQ(params.q ?? ''), [params.q]);
 
   const data = list.data;
   useEffect(() => {
@@ -171,47 +165,11 @@ export function CorrectionsPage() {
     }
   };
 
-  const search = () => update({ q: q.trim() || undefined });
   return (
     <>
       <PageHeader title={t('corrections.title')} />
       <Card className="list-card">
-        <Flex wrap gap={8} className="filter-bar" role="search">
-          <Input
-            className="filter-bar__search"
-            value={q}
-            onChange={(e) => setQ(e.target.value)}
-            onPressEnter={search}
-            placeholder={t('corrections.searchPlaceholder')}
-            aria-label={t('corrections.search')}
-            prefix={<SearchOutlined />}
-            allowClear
-            maxLength={30}
-          />
-          <Select<CorrectionStatus>
-            className="filter-bar__select"
-            value={params.status}
-            onChange={(status) => update({ status: status ?? undefined })}
-            options={statusOptions}
-            placeholder={t('corrections.col.status')}
-            aria-label={t('corrections.statusFilter')}
-            allowClear
-          />
-          <Flex gap={8}>
-            <Button type="primary" icon={<SearchOutlined aria-hidden />} onClick={search}>
-              {t('common.search')}
-            </Button>
-            <Button
-              icon={<ReloadOutlined aria-hidden />}
-              onClick={() => {
-                setQ('');
-                reset();
-              }}
-            >
-              {t('common.reset')}
-            </Button>
-          </Flex>
-        </Flex>
+        <CorrectionsFilter params={params} onChange={update} onReset={reset} />
         {list.isError && !data ? (
           <ErrorState
             title={t('common.loadFailed')}
