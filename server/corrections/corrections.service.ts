@@ -59,11 +59,6 @@ function valuesOf(d: CadreDetail): Values {
   };
 }
 
-/** A key field's value on the record, as diffs show it (the ID number masked). */
-function currentValue(d: CadreDetail, field: KeyField): DiffValue {
-  return d[field];
-}
-
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** The cadre's own profile: the record linked to their account. */
@@ -118,13 +113,13 @@ async function tryUpdate(
   }
 }
 
-/** The fields of a proposal that really differ from the record. */
+/** The fields of a proposal that really differ from the record (as answers show it: ID number masked). */
 function changedFields(current: CadreDetail, changes: CorrectionChanges, idNumberSame: boolean): KeyField[] {
   return KEY_FIELDS.filter((f) => {
     const proposed = changes[f];
     if (proposed === undefined) return false;
     if (f === 'idNumber') return !idNumberSame;
-    return !same(proposed, currentValue(current, f));
+    return !same(proposed, current[f]);
   });
 }
 
@@ -151,7 +146,7 @@ export async function propose(ctx: AppContext, actor: Actor, input: CorrectionVa
     ...(fields.includes('idNumber') ? { idNumber } : {}),
     version: current.version,
   });
-  const base = Object.fromEntries(fields.map((f) => [f, currentValue(current, f)]));
+  const base = Object.fromEntries(fields.map((f) => [f, current[f]]));
   const id = randomUUID();
   const now = ctx.clock.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
@@ -299,7 +294,7 @@ async function decide(
 async function applyChanges(ctx: AppContext, actor: Actor, k: repo.CorrectionView): Promise<void> {
   const current = await cadres.get(ctx, actor, k.cadreId);
   const base = JSON.parse(k.base) as Stored;
-  const stale = (Object.keys(base) as KeyField[]).filter((f) => !same(base[f], currentValue(current, f)));
+  const stale = (Object.keys(base) as KeyField[]).filter((f) => !same(base[f], current[f]));
   if (stale.length) {
     throw new AppError('CONFLICT', {
       messageKey: 'correction.stale',
