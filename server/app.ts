@@ -17,6 +17,7 @@ import { registerAccessControl } from './core/access.js';
 import type { AppContext } from './core/context.js';
 import { AppError } from './core/errors.js';
 import { type AppInstance, BODY_LIMIT, errorHandler, rememberingSerializerCompiler } from './core/http.js';
+import { registerCorrectionRoutes } from './corrections/corrections.routes.js';
 import { registerExcelRoutes } from './excel/excel.routes.js';
 import { registerHealthRoutes } from './health/health.routes.js';
 import { registerNominationRoutes } from './nominations/nominations.routes.js';
@@ -112,6 +113,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerUnitRoutes(app);
   registerAccountRoutes(app);
   registerCadreRoutes(app);
+  registerCorrectionRoutes(app);
   registerProgrammeRoutes(app);
   registerPostRoutes(app);
   registerNominationRoutes(app);

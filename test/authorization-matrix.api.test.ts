@@ -13,6 +13,7 @@ import * as cadres from '../server/cadres/cadres.service.js';
 import type { ApiRoute } from '../server/core/access.js';
 import { systemActor } from '../server/core/context.js';
 import { type Access, type Action, POLICY } from '../server/core/policy.js';
+import { insertCorrection } from '../server/corrections/corrections.repository.js';
 import { insertImport } from '../server/excel/excel.repository.js';
 import * as nominations from '../server/nominations/nominations.service.js';
 import * as posts from '../server/posts/posts.service.js';
@@ -172,6 +173,41 @@ async function nominationFor(caller: Caller, where: Where) {
   return { ...n, cadre, batch };
 }
 const JUSTIFICATION = '矩阵测试：经单位党委研究同意推荐';
+
+/**
+ * The caller's own profile (/api/me/cadre): "own" is the cadre account's linked record;
+ * "foreign" unlinks it (the route then has nothing of the caller's) with another's record about.
+ */
+async function ownProfileFor(caller: Caller, where: Where): Promise<{ version: number; secret?: string }> {
+  if (caller === 'cadre' && where === 'own') return { version: (await cadreFor('cadre', 'own')).version };
+  await t.ctx.db.updateTable('cadres').set({ userId: null }).where('userId', '=', cadreUserId).execute();
+  return { version: 1, secret: (await cadreFor(caller, 'foreign')).name };
+}
+
+/** A pending correction of a cadre in the caller's scope (own) or outside it (foreign). */
+async function correctionFor(caller: Caller, where: Where) {
+  const cadre = await cadreFor(caller, where);
+  const id = randomUUID();
+  const now = t.ctx.clock.now().toISOString();
+  await insertCorrection(t.ctx.db, {
+    id,
+    cadreId: cadre.id,
+    requestedBy: null,
+    changes: JSON.stringify({ position: '矩阵新职务' }),
+    base: JSON.stringify({ position: cadre.position }),
+    idNumberEnc: null,
+    idNumberMasked: null,
+    note: null,
+    status: 'pending',
+    reviewedBy: null,
+    reviewComment: null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    decidedAt: null,
+  });
+  return { id, cadre };
+}
 
 /** The unit a caller's "own" and "foreign" variants act on. */
 async function unitFor(caller: Caller, where: Where) {
@@ -455,6 +491,68 @@ const FIXTURES: Record<string, (caller: Caller, where: Where) => Promise<Request
       payload: PNG,
       headers: { 'content-type': 'image/png' },
       secret: c.name,
+    };
+  },
+  'GET /api/me/cadre': async (caller, where) => {
+    const { secret } = await ownProfileFor(caller, where);
+    return { method: 'GET', url: '/api/me/cadre', secret };
+  },
+  'PUT /api/me/cadre': async (caller, where) => {
+    const { version, secret } = await ownProfileFor(caller, where);
+    return {
+      method: 'PUT',
+      url: '/api/me/cadre',
+      ...body({ phone: '13900001111', school: '矩阵大学', major: null, expertise: [], version }),
+      secret,
+    };
+  },
+  'PUT /api/cadres/:id/account': async (caller, where) => {
+    const c = await cadreFor(caller, where);
+    return {
+      method: 'PUT',
+      url: `/api/cadres/${c.id}/account`,
+      ...body({ username: null, version: await cadreVersion(c.id) }),
+      secret: c.name,
+    };
+  },
+  'GET /api/corrections': async (caller, where) => {
+    const { cadre } = await correctionFor(caller, where);
+    return {
+      method: 'GET',
+      url: `/api/corrections?q=${encodeURIComponent(cadre.name)}`,
+      list: true,
+      secret: cadre.name,
+    };
+  },
+  'GET /api/corrections/:id': async (caller, where) => {
+    const { id, cadre } = await correctionFor(caller, where);
+    return { method: 'GET', url: `/api/corrections/${id}`, secret: cadre.name };
+  },
+  'POST /api/corrections': async (caller, where) => {
+    const { secret } = await ownProfileFor(caller, where);
+    return {
+      method: 'POST',
+      url: '/api/corrections',
+      ...body({ changes: { position: '矩阵新职务' }, note: '矩阵测试' }),
+      secret,
+    };
+  },
+  'POST /api/corrections/:id/withdraw': async (caller, where) => {
+    const { id, cadre } = await correctionFor(caller, where);
+    return {
+      method: 'POST',
+      url: `/api/corrections/${id}/withdraw`,
+      ...body({ version: 1 }),
+      secret: cadre.name,
+    };
+  },
+  'POST /api/corrections/:id/review': async (caller, where) => {
+    const { id, cadre } = await correctionFor(caller, where);
+    return {
+      method: 'POST',
+      url: `/api/corrections/${id}/review`,
+      ...body({ decision: 'approve', version: 1 }),
+      secret: cadre.name,
     };
   },
   'GET /api/expertise': async () => ({ method: 'GET', url: '/api/expertise' }),

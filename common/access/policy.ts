@@ -38,6 +38,7 @@ const AUDIT_ADMIN = { audit_admin: 'all' } as const satisfies RoleAccess;
 /** Who keeps cadres' files: the 组织部 over its regions, the sending unit's liaison over its unit. */
 const CADRE_KEEPERS = { org_dept: 'region', sending_liaison: 'unit' } as const satisfies RoleAccess;
 const CADRE_READERS = { ...CADRE_KEEPERS, cadre: 'self' } as const satisfies RoleAccess;
+const CADRE_SELF = { cadre: 'self' } as const satisfies RoleAccess;
 /** Programmes and batches are run by the organising 组织部; the units taking part read them all. */
 const PROGRAMME_RUNNERS = { org_dept: 'region' } as const satisfies RoleAccess;
 const PROGRAMME_READERS = {
@@ -80,6 +81,16 @@ export const POLICY = {
   'cadres.delete': CADRE_KEEPERS,
   'cadres.viewFull': CADRE_READERS,
   'cadres.photo': CADRE_KEEPERS,
+  /** The cadre's own profile (ADR 010): read it, update the direct fields at once. */
+  'cadres.readSelf': CADRE_SELF,
+  'cadres.updateSelf': CADRE_SELF,
+  /** Which account is the cadre's own: those who keep the record decide. */
+  'cadres.linkAccount': CADRE_KEEPERS,
+  /** Corrections of key fields: the cadre asks, the sending liaison decides, the 组织部 reads. */
+  'corrections.read': { org_dept: 'region', sending_liaison: 'unit', cadre: 'self' },
+  'corrections.create': CADRE_SELF,
+  'corrections.withdraw': CADRE_SELF,
+  'corrections.review': { sending_liaison: 'unit' },
   'expertise.read': 'authenticated',
   'programmes.read': PROGRAMME_READERS,
   'programmes.create': PROGRAMME_RUNNERS,

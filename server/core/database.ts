@@ -11,6 +11,7 @@ import pg from 'pg';
 import type { AuditTables } from '../audit/audit.table.js';
 import type { AuthTables } from '../auth/auth.table.js';
 import type { CadresTables } from '../cadres/cadres.table.js';
+import type { CorrectionsTables } from '../corrections/corrections.table.js';
 import type { ExcelTables } from '../excel/excel.table.js';
 import type { NominationsTables } from '../nominations/nominations.table.js';
 import type { PostsTables } from '../posts/posts.table.js';
@@ -23,6 +24,7 @@ export interface Database
   extends AuthTables,
     AuditTables,
     CadresTables,
+    CorrectionsTables,
     ExcelTables,
     NominationsTables,
     PostsTables,

@@ -6,6 +6,7 @@ import * as m20261124090000 from './20261124090000_posts_nominations.js';
 import * as m20261125090000 from './20261125090000_imports.js';
 import * as m20261125100000 from './20261125100000_cadre_list_speed.js';
 import * as m20261125110000 from './20261125110000_change_counters.js';
+import * as m20261126090000 from './20261126090000_cadre_corrections.js';
 
 /**
  * Every migration, by timestamp name. Migrations are frozen in time: they use `Kysely<any>`,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '20261125090000_imports': m20261125090000,
   '20261125100000_cadre_list_speed': m20261125100000,
   '20261125110000_change_counters': m20261125110000,
+  '20261126090000_cadre_corrections': m20261126090000,
 };

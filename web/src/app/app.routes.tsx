@@ -94,6 +94,14 @@ export const routes: RouteObject[] = [
             lazy: () =>
               import('../posts/post-requests.page').then((m) => ({ Component: m.PostRequestsPage })),
           }),
+          guarded('/my-profile', {
+            lazy: () =>
+              import('../corrections/my-profile.page').then((m) => ({ Component: m.MyProfilePage })),
+          }),
+          guarded('/corrections', {
+            lazy: () =>
+              import('../corrections/corrections.page').then((m) => ({ Component: m.CorrectionsPage })),
+          }),
           guarded('/recommendations', {
             lazy: () =>
               import('../nominations/nominations.page').then((m) => ({ Component: m.NominationsPage })),

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { zCadreDetail, zCadreInput, zCadreUpdate } from '../cadres/cadres.schema.js';
+import { zId, zVersion } from '../http/ids.schema.js';
+import { zPage, zPageQuery } from '../http/paging.schema.js';
+
+/**
+ * A cadre's own profile (ADR 010). Direct fields the cadre updates at once; key fields — what
+ * the 组织部 relies on for eligibility and avoidance — only through a correction request that
+ * the sending unit's liaison approves. Everything else (后备干部, 简历, photo) the keepers edit.
+ */
+export const DIRECT_FIELDS = ['phone', 'school', 'major', 'expertise'] as const;
+export type DirectField = (typeof DIRECT_FIELDS)[number];
+export const KEY_FIELDS = [
+  'name',
+  'gender',
+  'ethnicity',
+  'birthDate',
+  'idNumber',
+  'politicalStatus',
+  'education',
+  'degree',
+  'unitId',
+  'position',
+  'rankLevel',
+  'rankKind',
+  'relatives',
+] as const;
+export type KeyField = (typeof KEY_FIELDS)[number];
+
+/** pending → approved | rejected (by the liaison) | withdrawn (by the cadre) */
+export const CORRECTION_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
+export type CorrectionStatus = (typeof CORRECTION_STATUSES)[number];
+
+const cadreFields = zCadreInput.shape;
+/** A key field sent to the direct update is refused naming it (not only "unknown field"). */
+const zKeyFieldRefused = z.never({ message: 'correction.keyFieldDirect' }).optional();
+
+/** The cadre's direct update: the direct fields only; phone omitted means unchanged. */
+export const zSelfUpdate = z.strictObject({
+  phone: zCadreUpdate.shape.phone,
+  school: cadreFields.school,
+  major: cadreFields.major,
+  expertise: cadreFields.expertise,
+  version: zVersion,
+  ...(Object.fromEntries(KEY_FIELDS.map((f) => [f, zKeyFieldRefused])) as Record<
+    KeyField,
+    typeof zKeyFieldRefused
+  >),
+});
+export type SelfUpdateValues = z.output<typeof zSelfUpdate>;
+
+/** The proposed new values of key fields: only those that change, at least one. */
+export const zCorrectionChanges = z
+  .strictObject({
+    name: cadreFields.name.optional(),
+    gender: cadreFields.gender.optional(),
+    ethnicity: cadreFields.ethnicity.optional(),
+    birthDate: cadreFields.birthDate.optional(),
+    idNumber: cadreFields.idNumber.optional(),
+    politicalStatus: cadreFields.politicalStatus.optional(),
+    education: cadreFields.education.optional(),
+    degree: cadreFields.degree.optional(),
+    unitId: zId.optional(),
+    position: cadreFields.position.optional(),
+    rankLevel: cadreFields.rankLevel.optional(),
+    rankKind: cadreFields.rankKind.optional(),
+    relatives: cadreFields.relatives.optional(),
+  })
+  .refine((c) => Object.values(c).some((v) => v !== undefined), { message: 'correction.nothingChanged' });
+export type CorrectionChanges = z.output<typeof zCorrectionChanges>;
+
+const zNote = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+export const zCorrectionInput = z.strictObject({ changes: zCorrectionChanges, note: zNote(500) });
+export type CorrectionInput = z.input<typeof zCorrectionInput>;
+export type CorrectionValues = z.output<typeof zCorrectionInput>;
+
+export const zCorrectionReview = z.strictObject({
+  decision: z.enum(['approve', 'reject']),
+  comment: zNote(500),
+  version: zVersion,
+});
+export type CorrectionReview = z.output<typeof zCorrectionReview>;
+
+const zRelativeOut = zCadreDetail.shape.relatives;
+/** A value in a diff: text (enum codes, dates, unit names, masked ID numbers) or the relatives. */
+const zDiffValue = z.union([z.string(), zRelativeOut, z.null()]);
+export type DiffValue = z.infer<typeof zDiffValue>;
+
+/** One changed field: its value when the request was made → the value proposed. */
+export const zCorrectionDiff = z.object({ field: z.enum(KEY_FIELDS), from: zDiffValue, to: zDiffValue });
+export type CorrectionDiff = z.infer<typeof zCorrectionDiff>;
+
+export const zCorrection = z.object({
+  id: z.string(),
+  cadreId: z.string(),
+  cadreName: z.string(),
+  unitName: z.string(),
+  diff: z.array(zCorrectionDiff),
+  note: z.string().nullable(),
+  status: z.enum(CORRECTION_STATUSES),
+  requestedByName: z.string().nullable(),
+  reviewComment: z.string().nullable(),
+  reviewedByName: z.string().nullable(),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+  version: z.number().int(),
+});
+export type Correction = z.infer<typeof zCorrection>;
+
+export const CORRECTION_SORTS = ['createdAt', 'decidedAt', 'cadreName', 'status'] as const;
+
+export const zCorrectionListQuery = zPageQuery
+  .extend({
+    sort: z.enum(CORRECTION_SORTS).default('createdAt'),
+    order: z.enum(['asc', 'desc']).default('desc'),
+    status: z.enum(CORRECTION_STATUSES).optional(),
+    /** the cadre's name, or part of it */
+    q: z.string().trim().max(30).optional(),
+  })
+  .strict();
+export type CorrectionListParams = z.output<typeof zCorrectionListQuery>;
+export const zCorrectionPage = zPage(zCorrection);
+
+/** A liaison links a cadre account (by its username) to a cadre record, or unlinks it (null). */
+export const zCadreAccountLink = z.strictObject({
+  username: z.string().trim().min(1).max(32).nullable(),
+  version: zVersion,
+});

@@ -1,0 +1,151 @@
+import { SendOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Form, Input, Modal, Select, Typography } from 'antd';
+import { useState } from 'react';
+import {
+  DEGREES,
+  EDUCATIONS,
+  ETHNICITIES,
+  GENDERS,
+  POLITICAL_STATUSES,
+  RANK_KINDS,
+  RANK_LEVELS,
+} from '../../../common/cadres/cadre-enums';
+import type { CadreDetail } from '../../../common/cadres/cadres.schema';
+import {
+  type CorrectionInput,
+  type KeyField,
+  zCorrectionChanges,
+  zCorrectionInput,
+} from '../../../common/corrections/corrections.schema';
+import { t, tMaybe } from '../../../common/i18n/index';
+import { type ApiError, errorMessage } from '../api/client';
+import { zodRule } from '../common/form.utils';
+import { useProposeCorrection } from './corrections.api';
+import { displayValue, fieldName, formFailure } from './corrections.utils';
+
+/** The key fields this form offers, with their choices (none: typed text). */
+const FORM_FIELDS: {
+  field: Exclude<KeyField, 'unitId' | 'relatives'>;
+  options?: readonly string[];
+  prefix?: string;
+}[] = [
+  { field: 'name' },
+  { field: 'gender', options: GENDERS, prefix: 'gender' },
+  { field: 'ethnicity', options: ETHNICITIES },
+  { field: 'birthDate' },
+  { field: 'idNumber' },
+  { field: 'politicalStatus', options: POLITICAL_STATUSES, prefix: 'political' },
+  { field: 'education', options: EDUCATIONS, prefix: 'education' },
+  { field: 'degree', options: DEGREES, prefix: 'degree' },
+  { field: 'position' },
+  { field: 'rankLevel', options: RANK_LEVELS, prefix: 'rankLevel' },
+  { field: 'rankKind', options: RANK_KINDS, prefix: 'rankKind' },
+];
+const FIELDS = [...FORM_FIELDS.map((f) => f.field), 'note'] as const;
+type FormValues = Partial<Record<(typeof FIELDS)[number], string>>;
+const shape = zCorrectionChanges.shape;
+
+export interface CorrectionModalProps {
+  profile: CadreDetail;
+  open: boolean;
+  onClose: () => void;
+}
+
+/** 申请更正: the current value of each key field beside a box for the new one, and a note. */
+export function CorrectionModal({ profile, open, onClose }: CorrectionModalProps) {
+  return (
+    <Modal
+      open={open}
+      title={t('correctionForm.title')}
+      onCancel={onClose}
+      footer={null}
+      destroyOnHidden
+      mask={{ closable: false }}
+      width={640}
+    >
+      <CorrectionForm profile={profile} onClose={onClose} />
+    </Modal>
+  );
+}
+
+function CorrectionForm({ profile, onClose }: Omit<CorrectionModalProps, 'open'>) {
+  const [form] = Form.useForm<FormValues>();
+  const { message } = App.useApp();
+  const propose = useProposeCorrection();
+  const [failure, setFailure] = useState<ApiError | string | null>(null);
+
+  const submit = async (values: FormValues) => {
+    setFailure(null);
+    const changes = Object.fromEntries(
+      FORM_FIELDS.map(({ field }) => [field, values[field]?.trim()]).filter(([, v]) => v),
+    );
+    if (Object.keys(changes).length === 0) {
+      setFailure(t('correctionForm.empty'));
+      return;
+    }
+    try {
+      await propose.mutateAsync({ changes, note: values.note?.trim() || null } as CorrectionInput);
+      message.success(t('correctionForm.submitted'));
+      onClose();
+    } catch (error) {
+      setFailure(formFailure(form, error, FIELDS));
+    }
+  };
+
+  return (
+    <Form<FormValues>
+      form={form}
+      layout="vertical"
+      onFinish={submit}
+      onFinishFailed={() => message.warning(t('common.formHasErrors'))}
+    >
+      <Typography.Paragraph type="secondary">{t('correctionForm.hint')}</Typography.Paragraph>
+      {failure ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={typeof failure === 'string' ? failure : errorMessage(failure)}
+        />
+      ) : null}
+      {FORM_FIELDS.map(({ field, options, prefix }) => (
+        <Form.Item
+          key={field}
+          name={field}
+          label={fieldName(field)}
+          extra={t('correctionForm.current', { value: displayValue(field, profile[field]) })}
+          rules={[zodRule(shape[field])]}
+        >
+          {options ? (
+            <Select
+              allowClear
+              options={options.map((value) => ({
+                value,
+                label: prefix ? tMaybe(`${prefix}.${value}`) : value,
+              }))}
+              showSearch={field === 'ethnicity'}
+            />
+          ) : (
+            <Input autoComplete="off" placeholder={field === 'birthDate' ? 'YYYY-MM-DD' : undefined} />
+          )}
+        </Form.Item>
+      ))}
+      <Form.Item name="note" label={t('correctionForm.note')} rules={[zodRule(zCorrectionInput.shape.note)]}>
+        <Input.TextArea rows={2} maxLength={500} placeholder={t('correctionForm.notePlaceholder')} />
+      </Form.Item>
+      <Form.Item style={{ marginBottom: 0, textAlign: 'right' }}>
+        <Button onClick={onClose} style={{ marginRight: 8 }}>
+          {t('common.cancel')}
+        </Button>
+        <Button
+          type="primary"
+          htmlType="submit"
+          icon={<SendOutlined aria-hidden />}
+          loading={propose.isPending}
+        >
+          {t('correctionForm.submit')}
+        </Button>
+      </Form.Item>
+    </Form>
+  );
+}

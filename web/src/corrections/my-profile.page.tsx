@@ -1,0 +1,230 @@
+import { EditOutlined, FormOutlined } from '@ant-design/icons';
+import {
+  App,
+  Button,
+  Card,
+  Descriptions,
+  type DescriptionsProps,
+  Empty,
+  Flex,
+  Popconfirm,
+  Spin,
+  Table,
+  type TableColumnsType,
+} from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import type { CadreDetail } from '../../../common/cadres/cadres.schema';
+import type { Correction } from '../../../common/corrections/corrections.schema';
+import { t } from '../../../common/i18n/index';
+import { useAllowed } from '../access/access.hooks';
+import { errorMessage } from '../api/client';
+import { ErrorState } from '../common/error-state.component';
+import { PageHeader } from '../common/page-header.component';
+import { CorrectionModal } from './correction.form';
+import { CorrectionDiffList } from './correction-diff.component';
+import { CorrectionStatusTag } from './correction-status.component';
+import { useCorrectionList, useOwnProfile, useWithdrawCorrection } from './corrections.api';
+import { useCorrectionListSearch } from './corrections.hooks';
+import { SelfEditModal } from './self-edit.form';
+
+const when = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '');
+
+/** 我的档案: the cadre's own record, the direct edit, 申请更正 and the list of their requests. */
+export function MyProfilePage() {
+  const profile = useOwnProfile();
+  if (profile.isError) {
+    return (
+      <>
+        <PageHeader title={t('myProfile.title')} />
+        <ErrorState
+          title={errorMessage(profile.error)}
+          error={profile.error}
+          onRetry={() => void profile.refetch()}
+          retrying={profile.isFetching}
+        />
+      </>
+    );
+  }
+  if (!profile.data) {
+    return (
+      <>
+        <PageHeader title={t('myProfile.title')} />
+        <Flex justify="center" style={{ padding: 48 }}>
+          <Spin description={t('app.loading')} />
+        </Flex>
+      </>
+    );
+  }
+  return <MyProfileView profile={profile.data} reload={profile.refetch} />;
+}
+
+function MyProfileView({ profile, reload }: { profile: CadreDetail; reload: () => Promise<unknown> }) {
+  const allowed = useAllowed();
+  const [editing, setEditing] = useState(false);
+  const [correcting, setCorrecting] = useState(false);
+  const items: DescriptionsProps['items'] = [
+    { key: 'name', label: t('cadres.field.name'), children: profile.name },
+    { key: 'gender', label: t('cadres.field.gender'), children: t(`gender.${profile.gender}`) },
+    { key: 'ethnicity', label: t('cadres.field.ethnicity'), children: profile.ethnicity },
+    {
+      key: 'politicalStatus',
+      label: t('cadres.field.politicalStatus'),
+      children: t(`political.${profile.politicalStatus}`),
+    },
+    { key: 'birthDate', label: t('cadres.field.birthDate'), children: profile.birthDate },
+    {
+      key: 'idNumber',
+      label: t('cadres.field.idNumber'),
+      children: <span className="mono">{profile.idNumber}</span>,
+    },
+    {
+      key: 'phone',
+      label: t('cadres.field.phone'),
+      children: (
+        <span className="mono" data-testid="my-phone">
+          {profile.phone ?? t('corrections.none')}
+        </span>
+      ),
+    },
+    { key: 'education', label: t('cadres.field.education'), children: t(`education.${profile.education}`) },
+    { key: 'degree', label: t('cadres.field.degree'), children: t(`degree.${profile.degree}`) },
+    { key: 'school', label: t('cadres.field.school'), children: profile.school ?? t('corrections.none') },
+    { key: 'major', label: t('cadres.field.major'), children: profile.major ?? t('corrections.none') },
+    { key: 'unit', label: t('cadres.field.unit'), children: profile.unitName },
+    { key: 'position', label: t('cadres.field.position'), children: profile.position },
+    { key: 'rankLevel', label: t('cadres.field.rankLevel'), children: t(`rankLevel.${profile.rankLevel}`) },
+    { key: 'rankKind', label: t('cadres.field.rankKind'), children: t(`rankKind.${profile.rankKind}`) },
+    {
+      key: 'expertise',
+      label: t('cadres.field.expertise'),
+      children: profile.expertise.join('、') || t('corrections.none'),
+    },
+  ];
+  return (
+    <>
+      <PageHeader
+        title={t('myProfile.title')}
+        extra={
+          <Flex gap={8} wrap>
+            {allowed('cadres.updateSelf') ? (
+              <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>
+                {t('myProfile.edit')}
+              </Button>
+            ) : null}
+            {allowed('corrections.create') ? (
+              <Button type="primary" icon={<FormOutlined aria-hidden />} onClick={() => setCorrecting(true)}>
+                {t('myProfile.requestCorrection')}
+              </Button>
+            ) : null}
+          </Flex>
+        }
+      />
+      <Flex vertical gap={16}>
+        <Card title={t('myProfile.basic')}>
+          <Descriptions items={items} column={{ xs: 1, sm: 2, lg: 3 }} size="small" bordered />
+        </Card>
+        <MyRequests />
+      </Flex>
+      <SelfEditModal profile={profile} open={editing} onClose={() => setEditing(false)} onReload={reload} />
+      <CorrectionModal profile={profile} open={correcting} onClose={() => setCorrecting(false)} />
+    </>
+  );
+}
+
+function MyRequests() {
+  const [params, update] = useCorrectionListSearch();
+  const list = useCorrectionList(params);
+  const withdraw = useWithdrawCorrection();
+  const { message } = App.useApp();
+  const allowed = useAllowed();
+
+  const columns: TableColumnsType<Correction> = [
+    {
+      key: 'createdAt',
+      dataIndex: 'createdAt',
+      title: t('corrections.col.createdAt'),
+      width: 150,
+      render: when,
+    },
+    {
+      key: 'diff',
+      title: t('corrections.col.changes'),
+      render: (_: unknown, c: Correction) => <CorrectionDiffList diff={c.diff} />,
+    },
+    {
+      key: 'status',
+      dataIndex: 'status',
+      title: t('corrections.col.status'),
+      width: 90,
+      render: (status: Correction['status']) => <CorrectionStatusTag status={status} />,
+    },
+    {
+      key: 'reviewComment',
+      dataIndex: 'reviewComment',
+      title: t('corrections.col.comment'),
+      render: (comment: string | null) => comment ?? '',
+    },
+    {
+      key: 'actions',
+      title: t('common.actions'),
+      width: 80,
+      render: (_: unknown, c: Correction) =>
+        c.status === 'pending' && allowed('corrections.withdraw') ? (
+          <Popconfirm
+            title={t('myProfile.withdrawConfirm')}
+            okText={t('common.confirm')}
+            cancelText={t('common.cancel')}
+            onConfirm={async () => {
+              try {
+                await withdraw.mutateAsync(c);
+                message.success(t('myProfile.withdrawn'));
+              } catch (error) {
+                message.error(errorMessage(error));
+              }
+            }}
+          >
+            <Button type="link" size="small">
+              {t('myProfile.withdraw')}
+            </Button>
+          </Popconfirm>
+        ) : null,
+    },
+  ];
+
+  return (
+    <Card title={t('myProfile.requests')}>
+      {list.isError && !list.data ? (
+        <ErrorState
+          title={t('common.loadFailed')}
+          error={list.error}
+          onRetry={() => void list.refetch()}
+          retrying={list.isFetching}
+        />
+      ) : (
+        <Table<Correction>
+          rowKey="id"
+          size="small"
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          loading={list.isFetching}
+          scroll={{ x: 720 }}
+          locale={{
+            emptyText: list.isPending ? (
+              <div style={{ height: 80 }} />
+            ) : (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('myProfile.noRequests')} />
+            ),
+          }}
+          pagination={{
+            current: params.page,
+            pageSize: params.pageSize,
+            total: list.data?.total ?? 0,
+            showTotal: (total) => t('common.total', { total }),
+            onChange: (page, pageSize) => update({ page, pageSize }),
+          }}
+        />
+      )}
+    </Card>
+  );
+}
