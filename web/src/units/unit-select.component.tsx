@@ -13,6 +13,8 @@ export interface UnitSelectProps {
   /** A unit that may not be chosen (e.g. the unit being edited, as its own parent). */
   excludeId?: string | null | undefined;
   id?: string;
+  className?: string;
+  'aria-label'?: string;
   placeholder?: string;
   disabled?: boolean;
   status?: '' | 'error' | 'warning';
