@@ -55,11 +55,11 @@ const rankKindOptions = options(RANK_KINDS, 'rankKind');
 const ethnicityOptions = ETHNICITIES.map((e) => ({ value: e, label: e }));
 
 /** "请填写姓名" / "请选择民族": a required rule naming the field. */
-export const required = (label: string, choose = false): FormRule => ({
-  required: true,
-  whitespace: !choose,
-  message: t(choose ? 'cadreForm.choose' : 'cadreForm.required', { field: label }),
-});
+const required = (label: string, choose = false): FormRule =>
+  // no `whitespace` key for choices: any key besides `required` makes the check expect a string
+  choose
+    ? { required: true, message: t('cadreForm.choose', { field: label }) }
+    : { required: true, whitespace: true, message: t('cadreForm.required', { field: label }) };
 const length = (label: string, min: number, max: number): FormRule =>
   min > 1
     ? { min, max, message: t('cadreForm.length', { field: label, min, max }) }
@@ -184,13 +184,16 @@ function CadreForm({ cadre: initial, onClose, onSaved }: Omit<CadreFormModalProp
     }
   };
 
-  /** A valid ID number carries the birth date and gender: fill them in. */
+  /**
+   * A valid ID number carries the birth date and gender: fill them in (and check them again).
+   * No `dependencies` on those fields: they would check the old values first, racing this.
+   */
   const onIdNumberChange = (value: string) => {
     const idNumber = validIdNumber(value);
     if (!idNumber) return;
     const facts = idNumberFacts(idNumber);
     form.setFieldsValue({ birthDate: dayjs(facts.birthDate, DAY), gender: facts.gender });
-    void form.validateFields(['birthDate', 'gender']);
+    form.validateFields(['birthDate', 'gender']).catch(() => undefined);
   };
 
   const keepHint = (masked: string | null | undefined) =>
@@ -267,7 +270,6 @@ function CadreForm({ cadre: initial, onClose, onSaved }: Omit<CadreFormModalProp
           <Form.Item
             name="birthDate"
             label={label.birthDate}
-            dependencies={['idNumber']}
             rules={[required(label.birthDate, true), matchesIdNumber('birthDate', 'cadre.birthDateMismatch')]}
           >
             <DatePicker format={DAY} style={{ width: '100%' }} />
@@ -277,7 +279,6 @@ function CadreForm({ cadre: initial, onClose, onSaved }: Omit<CadreFormModalProp
           <Form.Item
             name="gender"
             label={label.gender}
-            dependencies={['idNumber']}
             rules={[required(label.gender, true), matchesIdNumber('gender', 'cadre.genderMismatch')]}
           >
             <Select options={genderOptions} />
