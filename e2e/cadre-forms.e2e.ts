@@ -177,7 +177,9 @@ test('组织部用表单新建干部（履历重叠提示、身份证号校验�
   await expect(page.getByText('照片已上传')).toBeVisible();
   const photo = page.getByRole('img', { name: '照片' });
   await expect(photo).toBeVisible();
-  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(2);
+  await expect
+    .poll(() => photo.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth))
+    .toBe(2);
   await expect(page.getByRole('button', { name: '更换照片' })).toBeVisible();
   await fileInput.setInputFiles({
     name: '说明.png',
