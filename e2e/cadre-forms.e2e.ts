@@ -217,4 +217,18 @@ test('组织部用表单新建干部（履历重叠提示、身份证号校验�
   await expect(page.getByText('共 1 条')).toBeVisible();
   await expect(page.getByRole('columnheader', { name: '身份证号' })).toHaveCount(0);
   await expect(page.getByRole('columnheader', { name: '姓名' })).toBeVisible();
+
+  // delete, after the confirmation
+  await page
+    .getByRole('row', { name: /吴对照/ })
+    .getByRole('link', { name: '查看' })
+    .click();
+  await page.getByRole('button', { name: '删除' }).click();
+  const confirm = page.locator('.ant-popconfirm');
+  await expect(confirm.getByText('删除干部“吴对照”？')).toBeVisible();
+  await confirm.getByRole('button', { name: '删除' }).click();
+  await expect(page.getByText('已删除干部：吴对照')).toBeVisible();
+  await expect(page).toHaveURL(/\/cadres$/);
+  await expect(page.getByText('共 1 条')).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(cadreName) })).toBeVisible();
 });

@@ -292,6 +292,7 @@ function CadreDetailView({ cadre, back }: { cadre: CadreDetail; back: ReactNode 
             columns={relativeColumns}
             dataSource={cadre.relatives.map((r, key) => ({ ...r, key }))}
             pagination={false}
+            scroll={{ x: 480 }}
             locale={{
               emptyText: (
                 <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cadres.relativesEmpty')} />

@@ -65,11 +65,77 @@ function AddButton({ onClick, children }: { onClick: () => void; children: React
   );
 }
 
-function Empty({ text }: { text: string }) {
+function EmptyHint({ text }: { text: string }) {
   return (
     <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
       {text}
     </Typography.Paragraph>
+  );
+}
+
+interface TextCellProps {
+  /** The entry's index in the Form.List and the field's name in the entry. */
+  entry: number;
+  name: string;
+  n: number;
+  label: string;
+  flex: string;
+  min?: number;
+  max: number;
+  /** The message when the text is missing or too long; none: the field is optional. */
+  message?: string;
+  placeholder?: string;
+}
+
+/** One text field of a list entry, named for screen readers "工作单位（第 1 条）". */
+function TextCell({ entry, name, n, label, flex, min, max, message, placeholder }: TextCellProps) {
+  return cell(
+    flex,
+    <Form.Item
+      name={[entry, name]}
+      rules={message ? [{ required: true, whitespace: true, min, max, message }] : []}
+    >
+      <Input maxLength={max} placeholder={placeholder ?? label} aria-label={entryLabel(label, n)} />
+    </Form.Item>,
+  );
+}
+
+/** 工作单位 (required) and 职务 (required when `positionMessage` is given) of a list entry. */
+function UnitAndPosition({
+  entry,
+  n,
+  unitMessage,
+  positionMessage,
+}: {
+  entry: number;
+  n: number;
+  unitMessage: string;
+  positionMessage?: string;
+}) {
+  const position = t('cadres.rel.position');
+  return (
+    <>
+      <TextCell
+        entry={entry}
+        name="unitName"
+        n={n}
+        label={t('cadres.rel.unit')}
+        flex="2 1 200px"
+        min={2}
+        max={100}
+        message={unitMessage}
+      />
+      <TextCell
+        entry={entry}
+        name="position"
+        n={n}
+        label={position}
+        flex="1 1 140px"
+        max={60}
+        message={positionMessage}
+        placeholder={positionMessage ? position : `${position}（${t('cadreForm.optional')}）`}
+      />
+    </>
   );
 }
 
@@ -79,7 +145,7 @@ export function CadreResumeField() {
     <Form.List name="resume">
       {(fields, { add, remove, move }) => (
         <>
-          {fields.length === 0 ? <Empty text={t('cadreForm.resumeEmpty')} /> : null}
+          {fields.length === 0 ? <EmptyHint text={t('cadreForm.resumeEmpty')} /> : null}
           {fields.map((field: FormListFieldData, index) => {
             const n = index + 1;
             return (
@@ -124,47 +190,12 @@ export function CadreResumeField() {
                     />
                   </Form.Item>,
                 )}
-                {cell(
-                  '2 1 200px',
-                  <Form.Item
-                    name={[field.name, 'unitName']}
-                    rules={[
-                      {
-                        required: true,
-                        whitespace: true,
-                        min: 2,
-                        max: 100,
-                        message: t('cadreForm.resumeUnitRequired', { n }),
-                      },
-                    ]}
-                  >
-                    <Input
-                      maxLength={100}
-                      placeholder={t('cadres.rel.unit')}
-                      aria-label={entryLabel(t('cadres.rel.unit'), n)}
-                    />
-                  </Form.Item>,
-                )}
-                {cell(
-                  '1 1 140px',
-                  <Form.Item
-                    name={[field.name, 'position']}
-                    rules={[
-                      {
-                        required: true,
-                        whitespace: true,
-                        max: 60,
-                        message: t('cadreForm.resumePositionRequired', { n }),
-                      },
-                    ]}
-                  >
-                    <Input
-                      maxLength={60}
-                      placeholder={t('cadres.rel.position')}
-                      aria-label={entryLabel(t('cadres.rel.position'), n)}
-                    />
-                  </Form.Item>,
-                )}
+                <UnitAndPosition
+                  entry={field.name}
+                  n={n}
+                  unitMessage={t('cadreForm.resumeUnitRequired', { n })}
+                  positionMessage={t('cadreForm.resumePositionRequired', { n })}
+                />
                 <EntryButtons
                   index={index}
                   count={fields.length}
@@ -187,31 +218,20 @@ export function CadreRelativesField() {
     <Form.List name="relatives">
       {(fields, { add, remove }) => (
         <>
-          {fields.length === 0 ? <Empty text={t('cadreForm.relativesEmpty')} /> : null}
+          {fields.length === 0 ? <EmptyHint text={t('cadreForm.relativesEmpty')} /> : null}
           {fields.map((field: FormListFieldData, index) => {
             const n = index + 1;
             return (
               <Flex key={field.key} gap={8} wrap align="flex-start" data-testid={`relative-${n}`}>
-                {cell(
-                  '1 1 120px',
-                  <Form.Item
-                    name={[field.name, 'name']}
-                    rules={[
-                      {
-                        required: true,
-                        whitespace: true,
-                        max: 30,
-                        message: t('cadreForm.relativeNameRequired', { n }),
-                      },
-                    ]}
-                  >
-                    <Input
-                      maxLength={30}
-                      placeholder={t('cadres.rel.name')}
-                      aria-label={entryLabel(t('cadres.rel.name'), n)}
-                    />
-                  </Form.Item>,
-                )}
+                <TextCell
+                  entry={field.name}
+                  name="name"
+                  n={n}
+                  label={t('cadres.rel.name')}
+                  flex="1 1 120px"
+                  max={30}
+                  message={t('cadreForm.relativeNameRequired', { n })}
+                />
                 {cell(
                   '1 1 120px',
                   <Form.Item
@@ -225,37 +245,11 @@ export function CadreRelativesField() {
                     />
                   </Form.Item>,
                 )}
-                {cell(
-                  '2 1 200px',
-                  <Form.Item
-                    name={[field.name, 'unitName']}
-                    rules={[
-                      {
-                        required: true,
-                        whitespace: true,
-                        min: 2,
-                        max: 100,
-                        message: t('cadreForm.relativeUnitRequired', { n }),
-                      },
-                    ]}
-                  >
-                    <Input
-                      maxLength={100}
-                      placeholder={t('cadres.rel.unit')}
-                      aria-label={entryLabel(t('cadres.rel.unit'), n)}
-                    />
-                  </Form.Item>,
-                )}
-                {cell(
-                  '1 1 140px',
-                  <Form.Item name={[field.name, 'position']}>
-                    <Input
-                      maxLength={60}
-                      placeholder={`${t('cadres.rel.position')}（${t('cadreForm.optional')}）`}
-                      aria-label={entryLabel(t('cadres.rel.position'), n)}
-                    />
-                  </Form.Item>,
-                )}
+                <UnitAndPosition
+                  entry={field.name}
+                  n={n}
+                  unitMessage={t('cadreForm.relativeUnitRequired', { n })}
+                />
                 <EntryButtons index={index} count={fields.length} remove={() => remove(field.name)} />
               </Flex>
             );

@@ -119,6 +119,25 @@ function Field({ children }: { children: ReactNode }) {
   );
 }
 
+/** A required choice from a fixed list. */
+function Choice({
+  name,
+  label,
+  options: choices,
+}: {
+  name: keyof CadreFormValues;
+  label: string;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <Field>
+      <Form.Item name={name} label={label} rules={[required(label, true)]}>
+        <Select options={choices} />
+      </Form.Item>
+    </Field>
+  );
+}
+
 function CadreForm({ cadre: initial, onClose, onSaved }: Omit<CadreFormModalProps, 'open'>) {
   const [form] = Form.useForm<CadreFormValues>();
   const { message, notification } = App.useApp();
@@ -293,15 +312,7 @@ function CadreForm({ cadre: initial, onClose, onSaved }: Omit<CadreFormModalProp
             />
           </Form.Item>
         </Field>
-        <Field>
-          <Form.Item
-            name="politicalStatus"
-            label={label.politicalStatus}
-            rules={[required(label.politicalStatus, true)]}
-          >
-            <Select options={politicalOptions} />
-          </Form.Item>
-        </Field>
+        <Choice name="politicalStatus" label={label.politicalStatus} options={politicalOptions} />
         <Field>
           <Form.Item
             name="phone"
@@ -325,16 +336,8 @@ function CadreForm({ cadre: initial, onClose, onSaved }: Omit<CadreFormModalProp
             </Form.Item>
           ) : null}
         </Field>
-        <Field>
-          <Form.Item name="education" label={label.education} rules={[required(label.education, true)]}>
-            <Select options={educationOptions} />
-          </Form.Item>
-        </Field>
-        <Field>
-          <Form.Item name="degree" label={label.degree} rules={[required(label.degree, true)]}>
-            <Select options={degreeOptions} />
-          </Form.Item>
-        </Field>
+        <Choice name="education" label={label.education} options={educationOptions} />
+        <Choice name="degree" label={label.degree} options={degreeOptions} />
         <Field>
           <Form.Item name="school" label={label.school} rules={[length(label.school, 1, 60)]}>
             <Input maxLength={60} placeholder={t('cadreForm.optional')} />
@@ -362,16 +365,8 @@ function CadreForm({ cadre: initial, onClose, onSaved }: Omit<CadreFormModalProp
             <Input maxLength={60} />
           </Form.Item>
         </Field>
-        <Field>
-          <Form.Item name="rankLevel" label={label.rankLevel} rules={[required(label.rankLevel, true)]}>
-            <Select options={rankLevelOptions} />
-          </Form.Item>
-        </Field>
-        <Field>
-          <Form.Item name="rankKind" label={label.rankKind} rules={[required(label.rankKind, true)]}>
-            <Select options={rankKindOptions} />
-          </Form.Item>
-        </Field>
+        <Choice name="rankLevel" label={label.rankLevel} options={rankLevelOptions} />
+        <Choice name="rankKind" label={label.rankKind} options={rankKindOptions} />
         <Field>
           <Form.Item name="reserve" label={label.reserve} valuePropName="checked">
             <Switch checkedChildren={t('common.yes')} unCheckedChildren={t('common.no')} />
