@@ -38,7 +38,6 @@ export const zhCNCadres = {
   'cadreForm.created': '已新建干部：{name}',
   'cadreForm.saved': '已保存：{name}',
   'cadreForm.warningsTitle': '已保存，但有需要核对的内容',
-  'cadreForm.delete': '删除干部',
   'cadreForm.deleteConfirm': '删除干部“{name}”？',
   'cadreForm.deleteHint': '其个人信息、工作经历、家庭成员和照片将一并删除，不能恢复。',
   'cadreForm.deleted': '已删除干部：{name}',
@@ -63,5 +62,4 @@ export const zhCNCadres = {
   'cadreList.columns': '列设置',
   'cadreList.columnsHint': '选择要显示的列',
   'cadreList.columnsReset': '恢复默认',
-  'cadreList.edit': '编辑',
 } as const satisfies Record<string, string>;

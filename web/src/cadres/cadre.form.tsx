@@ -90,11 +90,10 @@ export interface CadreFormModalProps {
   /** The cadre to edit (with its lists); null to create one. */
   cadre: CadreDetail | null;
   onClose: () => void;
-  onSaved?: (saved: CadreDetail) => void;
 }
 
 /** 新建干部 / 编辑 in a wide modal. Enter submits; server field errors land on the fields, list entries included. */
-export function CadreFormModal({ open, cadre, onClose, onSaved }: CadreFormModalProps) {
+export function CadreFormModal({ open, cadre, onClose }: CadreFormModalProps) {
   return (
     <Modal
       open={open}
@@ -106,7 +105,7 @@ export function CadreFormModal({ open, cadre, onClose, onSaved }: CadreFormModal
       width={1000}
     >
       {/* keyed so that every opening starts from the record's values */}
-      <CadreForm key={cadre?.id ?? 'new'} cadre={cadre} onClose={onClose} onSaved={onSaved} />
+      <CadreForm key={cadre?.id ?? 'new'} cadre={cadre} onClose={onClose} />
     </Modal>
   );
 }
@@ -138,7 +137,7 @@ function Choice({
   );
 }
 
-function CadreForm({ cadre: initial, onClose, onSaved }: Omit<CadreFormModalProps, 'open'>) {
+function CadreForm({ cadre: initial, onClose }: Omit<CadreFormModalProps, 'open'>) {
   const [form] = Form.useForm<CadreFormValues>();
   const { message, notification } = App.useApp();
   const queryClient = useQueryClient();
@@ -168,7 +167,6 @@ function CadreForm({ cadre: initial, onClose, onSaved }: Omit<CadreFormModalProp
         });
       }
       onClose();
-      onSaved?.(saved);
     } catch (error) {
       const unplaced = applyCadreFieldErrors(form, error);
       const placedAll = isApiError(error) && error.fields.length > 0 && unplaced.length === 0;
