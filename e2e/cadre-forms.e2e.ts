@@ -231,4 +231,17 @@ test('组织部用表单新建干部（履历重叠提示、身份证号校验�
   await expect(page).toHaveURL(/\/cadres$/);
   await expect(page.getByText('共 1 条')).toBeVisible();
   await expect(page.getByRole('row', { name: new RegExp(cadreName) })).toBeVisible();
+
+  // leave the region's registry as it was: e2e/registry.e2e.ts counts the cadres it imports there
+  const left = await expectJson<{ items: { id: string; version: number }[] }>(
+    page.request.get('/api/cadres', { headers: API_HEADERS, params: { q: cadreName } }),
+  );
+  for (const cadre of left.items) {
+    await expectJson(
+      page.request.delete(`/api/cadres/${cadre.id}`, {
+        headers: API_HEADERS,
+        params: { version: cadre.version },
+      }),
+    );
+  }
 });
