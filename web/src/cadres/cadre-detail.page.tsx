@@ -1,4 +1,10 @@
-import { ArrowLeftOutlined, EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  DeleteOutlined,
+  EditOutlined,
+  EyeInvisibleOutlined,
+  EyeOutlined,
+} from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -8,7 +14,7 @@ import {
   type DescriptionsProps,
   Empty,
   Flex,
-  Image,
+  Popconfirm,
   Spin,
   Table,
   type TableColumnsType,
@@ -21,11 +27,14 @@ import { type ReactNode, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { CadreDetail } from '../../../common/cadres/cadres.schema';
 import { t } from '../../../common/i18n/index';
+import { useAllowed } from '../access/access.hooks';
 import { errorMessage, isApiError } from '../api/client';
 import { ErrorState } from '../common/error-state.component';
 import { NotFoundPage } from '../common/not-found.page';
 import { PageHeader } from '../common/page-header.component';
-import { cadrePhotoUrl, fetchCadrePersonal, useCadre } from './cadres.api';
+import { CadreFormModal } from './cadre.form';
+import { CadrePhoto } from './cadre-photo.component';
+import { fetchCadrePersonal, useCadre, useDeleteCadre } from './cadres.api';
 
 type RelativeRow = CadreDetail['relatives'][number];
 
@@ -94,6 +103,20 @@ function CadreDetailView({ cadre, back }: { cadre: CadreDetail; back: ReactNode 
   const { modal, message } = App.useApp();
   const [personal, setPersonal] = useState<{ idNumber: string; phone: string | null } | null>(null);
   const [loading, setLoading] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const allowed = useAllowed();
+  const remove = useDeleteCadre();
+  const navigate = useNavigate();
+
+  const onDelete = async () => {
+    try {
+      await remove.mutateAsync(cadre);
+      message.success(t('cadreForm.deleted', { name: cadre.name }));
+      navigate('/cadres', { replace: true });
+    } catch (error) {
+      message.error(errorMessage(error));
+    }
+  };
 
   const viewFull = () => {
     modal.confirm({
@@ -193,6 +216,25 @@ function CadreDetailView({ cadre, back }: { cadre: CadreDetail; back: ReactNode 
         title={`${t('cadres.detailTitle')}：${cadre.name}`}
         extra={
           <>
+            {allowed('cadres.update') ? (
+              <Button type="primary" icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>
+                {t('common.edit')}
+              </Button>
+            ) : null}
+            {allowed('cadres.delete') ? (
+              <Popconfirm
+                title={t('cadreForm.deleteConfirm', { name: cadre.name })}
+                description={t('cadreForm.deleteHint')}
+                okText={t('common.delete')}
+                okButtonProps={{ danger: true }}
+                cancelText={t('common.cancel')}
+                onConfirm={onDelete}
+              >
+                <Button danger icon={<DeleteOutlined aria-hidden />} loading={remove.isPending}>
+                  {t('common.delete')}
+                </Button>
+              </Popconfirm>
+            ) : null}
             {personal ? (
               <Button icon={<EyeInvisibleOutlined aria-hidden />} onClick={() => setPersonal(null)}>
                 {t('cadres.hideFull')}
@@ -212,14 +254,7 @@ function CadreDetailView({ cadre, back }: { cadre: CadreDetail; back: ReactNode 
         ))}
         <Card title={t('cadres.profile')}>
           <Flex gap={24} align="flex-start" wrap>
-            {cadre.hasPhoto ? (
-              <Image
-                src={cadrePhotoUrl(cadre.id)}
-                alt={t('cadres.photo')}
-                width={120}
-                style={{ objectFit: 'cover' }}
-              />
-            ) : null}
+            <CadrePhoto cadre={cadre} canUpload={allowed('cadres.photo')} />
             <Descriptions
               style={{ flex: 1, minWidth: 280 }}
               items={items}
@@ -257,6 +292,7 @@ function CadreDetailView({ cadre, back }: { cadre: CadreDetail; back: ReactNode 
             columns={relativeColumns}
             dataSource={cadre.relatives.map((r, key) => ({ ...r, key }))}
             pagination={false}
+            scroll={{ x: 480 }}
             locale={{
               emptyText: (
                 <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cadres.relativesEmpty')} />
@@ -265,6 +301,9 @@ function CadreDetailView({ cadre, back }: { cadre: CadreDetail; back: ReactNode 
           />
         </Card>
       </Flex>
+      {allowed('cadres.update') ? (
+        <CadreFormModal open={editing} cadre={cadre} onClose={() => setEditing(false)} />
+      ) : null}
     </>
   );
 }

@@ -1,13 +1,24 @@
 import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Button, Flex, Input, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { RANK_LEVELS, type RankLevel } from '../../../common/cadres/cadre-enums';
 import type { CadreListParams } from '../../../common/cadres/cadres.schema';
 import { t } from '../../../common/i18n/index';
+import { NOMINATION_STATUSES, type NominationStatus } from '../../../common/nominations/nominations.schema';
+import { useAllowed } from '../access/access.hooks';
 import { RegionCascader } from '../regions/region-cascader.component';
+import { UnitSelect } from '../units/unit-select.component';
+import { fetchUnit, unitKeys } from '../units/units.api';
+import { useBatchOptions, useExpertiseOptions } from './cadres.api';
 import type { CadreListChange } from './cadres.hooks';
 
 const rankOptions = RANK_LEVELS.map((level) => ({ value: level, label: t(`rankLevel.${level}`) }));
+
+const nominationOptions = NOMINATION_STATUSES.map((status) => ({
+  value: status,
+  label: t(`nominationStatus.${status}`),
+}));
 
 type Reserve = 'yes' | 'no';
 const reserveOptions: { value: Reserve; label: string }[] = [
@@ -21,8 +32,21 @@ export interface CadresFilterProps {
   onReset: () => void;
 }
 
-/** Search box (Enter or 查询), rank, reserve and region; selects apply at once. */
+/**
+ * Search box (Enter or 查询), rank, reserve, region, unit, expertise, and — for those who read
+ * batches — batch and nomination status; selects apply at once.
+ */
 export function CadresFilter({ params, onChange, onReset }: CadresFilterProps) {
+  const canReadBatches = useAllowed()('batches.read');
+  const expertise = useExpertiseOptions();
+  const batches = useBatchOptions(canReadBatches);
+  // the chosen unit's name, for a link that carries only its id
+  const unit = useQuery({
+    queryKey: unitKeys.detail(params.unitId ?? ''),
+    queryFn: ({ signal }) => fetchUnit(params.unitId ?? '', signal),
+    enabled: Boolean(params.unitId),
+    staleTime: 60_000,
+  });
   const [q, setQ] = useState(params.q ?? '');
   // follow the URL when it changes from outside (back button, 重置, a shared link)
   useEffect(() => setQ(params.q ?? ''), [params.q]);
@@ -69,6 +93,53 @@ export function CadresFilter({ params, onChange, onReset }: CadresFilterProps) {
         placeholder={t('cadres.regionPlaceholder')}
         aria-label={t('cadres.filterRegion')}
       />
+      <UnitSelect
+        className="filter-bar__region"
+        value={params.unitId}
+        valueLabel={unit.data?.name}
+        onChange={(unitId) => onChange({ unitId: unitId ?? undefined })}
+        placeholder={t('cadreList.unitPlaceholder')}
+        aria-label={t('cadreList.filterUnit')}
+      />
+      <Select<string>
+        className="filter-bar__select"
+        value={params.expertise}
+        onChange={(tag) => onChange({ expertise: tag ?? undefined })}
+        options={expertise.data}
+        loading={expertise.isPending}
+        showSearch
+        placeholder={t('cadreList.expertisePlaceholder')}
+        aria-label={t('cadreList.filterExpertise')}
+        allowClear
+        popupMatchSelectWidth={false}
+      />
+      {canReadBatches ? (
+        <>
+          <Select<string>
+            className="filter-bar__region"
+            value={params.batchId}
+            onChange={(batchId) => onChange({ batchId: batchId ?? undefined })}
+            options={(batches.data?.items ?? []).map((b) => ({
+              value: b.id,
+              label: `${b.programmeName} · ${b.name}`,
+            }))}
+            loading={batches.isPending}
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('cadreList.batchPlaceholder')}
+            aria-label={t('cadreList.filterBatch')}
+            allowClear
+          />
+          <Select<NominationStatus>
+            className="filter-bar__select"
+            value={params.nominationStatus}
+            onChange={(status) => onChange({ nominationStatus: status ?? undefined })}
+            options={nominationOptions}
+            placeholder={t('cadreList.nominationPlaceholder')}
+            aria-label={t('cadreList.filterNomination')}
+            allowClear
+          />
+        </>
+      ) : null}
       <Flex gap={8}>
         <Button type="primary" icon={<SearchOutlined aria-hidden />} onClick={search}>
           {t('common.search')}

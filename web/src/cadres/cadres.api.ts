@@ -1,5 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Cadre, CadreDetail, CadreListParams } from '../../../common/cadres/cadres.schema';
+import type { z } from 'zod';
+import type {
+  Cadre,
+  CadreDetail,
+  CadreInput,
+  CadreListParams,
+  zCadreUpdate,
+} from '../../../common/cadres/cadres.schema';
 import {
   type ImportCommit,
   type ImportMode,
@@ -7,6 +14,7 @@ import {
   XLSX_MIME,
 } from '../../../common/excel/excel.schema';
 import type { Page } from '../../../common/http/paging.schema';
+import type { Batch } from '../../../common/programmes/programmes.schema';
 import { api, apiUrl } from '../api/client';
 
 export const cadreKeys = {
@@ -23,10 +31,92 @@ export function useCadreList(params: CadreListParams) {
   });
 }
 
+const cadrePath = (id: string) => `/api/cadres/${encodeURIComponent(id)}`;
+
+export function fetchCadre(id: string, signal?: AbortSignal): Promise<CadreDetail> {
+  return api<CadreDetail>(cadrePath(id), { signal });
+}
+
 export function useCadre(id: string) {
   return useQuery({
     queryKey: cadreKeys.detail(id),
-    queryFn: ({ signal }) => api<CadreDetail>(`/api/cadres/${encodeURIComponent(id)}`, { signal }),
+    queryFn: ({ signal }) => fetchCadre(id, signal),
+  });
+}
+
+export type CadreUpdate = z.input<typeof zCadreUpdate>;
+export type SaveCadreVariables = { id: null; input: CadreInput } | { id: string; input: CadreUpdate };
+
+/** Creates (`id: null`) or updates a cadre; the answer carries the server's warnings. */
+export function useSaveCadre() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (vars: SaveCadreVariables) =>
+      vars.id === null
+        ? api<CadreDetail>('/api/cadres', { method: 'POST', body: vars.input })
+        : api<CadreDetail>(cadrePath(vars.id), { method: 'PUT', body: vars.input }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(cadreKeys.detail(saved.id), saved);
+      return queryClient.invalidateQueries({ queryKey: cadreKeys.all });
+    },
+  });
+}
+
+export function useDeleteCadre() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (cadre: { id: string; version: number }) =>
+      api<{ ok: true }>(cadrePath(cadre.id), { method: 'DELETE', query: { version: cadre.version } }),
+    onSuccess: (_ok, cadre) => {
+      queryClient.removeQueries({ queryKey: cadreKeys.detail(cadre.id) });
+      return queryClient.invalidateQueries({ queryKey: cadreKeys.all });
+    },
+  });
+}
+
+export function useUploadCadrePhoto(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) =>
+      api<{ ok: true }>(`${cadrePath(id)}/photo`, {
+        method: 'PUT',
+        file: { data: file, contentType: file.type },
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: cadreKeys.detail(id) }),
+  });
+}
+
+type ExpertiseItem = { tag: string; category: string };
+
+/** The vocabulary as select option groups, one per category, in the server's order. */
+function expertiseGroups({ items }: { items: ExpertiseItem[] }) {
+  const groups = new Map<string, { value: string; label: string }[]>();
+  for (const { tag, category } of items)
+    groups.set(category, [...(groups.get(category) ?? []), { value: tag, label: tag }]);
+  return [...groups].map(([category, options]) => ({ label: category, title: category, options }));
+}
+
+/** The managed 专业特长 vocabulary, as option groups by category. */
+export function useExpertiseOptions() {
+  return useQuery({
+    queryKey: ['expertise'],
+    queryFn: ({ signal }) => api<{ items: ExpertiseItem[] }>('/api/expertise', { signal }),
+    select: expertiseGroups,
+    staleTime: 10 * 60_000,
+  });
+}
+
+/** The latest batches (for the list's batch filter). */
+export function useBatchOptions(enabled: boolean) {
+  return useQuery({
+    queryKey: ['batches', 'options'],
+    queryFn: ({ signal }) =>
+      api<Page<Batch>>('/api/batches', {
+        query: { pageSize: 100, sort: 'plannedStart', order: 'desc' },
+        signal,
+      }),
+    enabled,
+    staleTime: 60_000,
   });
 }
 
@@ -35,7 +125,8 @@ export function fetchCadrePersonal(id: string): Promise<{ idNumber: string; phon
   return api(`/api/cadres/${encodeURIComponent(id)}/personal`);
 }
 
-export const cadrePhotoUrl = (id: string) => `/api/cadres/${encodeURIComponent(id)}/photo`;
+/** The photo's address; `stamp` (e.g. the time of the last upload) gets past the browser cache. */
+export const cadrePhotoUrl = (id: string, stamp?: number) => apiUrl(`${cadrePath(id)}/photo`, { v: stamp });
 
 export const cadreTemplateUrl = () => '/api/excel/templates/cadres';
 

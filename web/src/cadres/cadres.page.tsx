@@ -1,4 +1,4 @@
-import { DownloadOutlined, FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   Button,
   Card,
@@ -19,9 +19,11 @@ import { t } from '../../../common/i18n/index';
 import { useAllowed } from '../access/access.hooks';
 import { ErrorState } from '../common/error-state.component';
 import { PageHeader } from '../common/page-header.component';
+import { CadreFormModal } from './cadre.form';
+import { ColumnChoice } from './cadre-columns.component';
 import { CadreImportModal } from './cadre-import.form';
 import { cadreExportUrl, cadreTemplateUrl, useCadreList } from './cadres.api';
-import { hasCadreFilters, useCadreListSearch } from './cadres.hooks';
+import { hasCadreFilters, useCadreListSearch, useHiddenColumns } from './cadres.hooks';
 import { CadresFilter } from './cadres-filter.component';
 
 const PAGE_SIZES = [10, 20, 50, 100];
@@ -35,9 +37,12 @@ export function CadresPage() {
   const allowed = useAllowed();
   const canImport = allowed('excel.importCadres');
   const canExport = allowed('excel.exportCadres');
+  const canCreate = allowed('cadres.create');
   const screens = Grid.useBreakpoint();
   const wide = screens.md !== false;
   const [importing, setImporting] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const [hiddenColumns, setHiddenColumns] = useHiddenColumns();
 
   // past the last page: go to the last page there is
   const data = list.data;
@@ -130,6 +135,12 @@ export function CadresPage() {
     },
   ];
 
+  /** Name and actions always show; the others may be hidden with 列设置. */
+  const optionalColumns = columns
+    .filter((c) => c.key !== 'name' && c.key !== 'actions')
+    .map((c) => ({ key: String(c.key), title: String(c.title) }));
+  const shownColumns = columns.filter((c) => !hiddenColumns.includes(String(c.key)));
+
   const onTableChange: TableProps<Cadre>['onChange'] = (pagination, _filters, sorter, extra) => {
     if (extra.action === 'sort') {
       const one = Array.isArray(sorter) ? sorter[0] : sorter;
@@ -158,13 +169,18 @@ export function CadresPage() {
         title={t('cadres.title')}
         extra={
           <Flex gap={8} wrap>
+            {canCreate ? (
+              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
+                {t('cadreForm.create')}
+              </Button>
+            ) : null}
             {canImport ? (
               <Button icon={<FileExcelOutlined aria-hidden />} onClick={() => download(cadreTemplateUrl())}>
                 {t('cadres.downloadTemplate')}
               </Button>
             ) : null}
             {canImport ? (
-              <Button type="primary" icon={<UploadOutlined aria-hidden />} onClick={() => setImporting(true)}>
+              <Button icon={<UploadOutlined aria-hidden />} onClick={() => setImporting(true)}>
                 {t('cadres.import')}
               </Button>
             ) : null}
@@ -176,6 +192,7 @@ export function CadresPage() {
                 {t('cadres.export')}
               </Button>
             ) : null}
+            <ColumnChoice columns={optionalColumns} hidden={hiddenColumns} onChange={setHiddenColumns} />
           </Flex>
         }
       />
@@ -191,7 +208,7 @@ export function CadresPage() {
         ) : (
           <Table<Cadre>
             rowKey="id"
-            columns={columns}
+            columns={shownColumns}
             dataSource={data?.items ?? []}
             loading={list.isFetching}
             onChange={onTableChange}
@@ -228,6 +245,7 @@ export function CadresPage() {
           />
         )}
       </Card>
+      {canCreate ? <CadreFormModal open={creating} cadre={null} onClose={() => setCreating(false)} /> : null}
       {canImport ? <CadreImportModal open={importing} onClose={() => setImporting(false)} /> : null}
     </>
   );

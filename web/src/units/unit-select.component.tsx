@@ -13,6 +13,8 @@ export interface UnitSelectProps {
   /** A unit that may not be chosen (e.g. the unit being edited, as its own parent). */
   excludeId?: string | null | undefined;
   id?: string;
+  className?: string;
+  'aria-label'?: string;
   placeholder?: string;
   disabled?: boolean;
   status?: '' | 'error' | 'warning';
@@ -52,12 +54,13 @@ export function UnitSelect({
         active: unit.active,
       }));
     for (const option of found) labels.current.set(option.value, option.label);
-    const selectedLabel = value ? labels.current.get(value) : undefined;
+    // the name given may arrive after the first render (e.g. a unit id read from the URL)
+    const selectedLabel = value ? (labels.current.get(value) ?? valueLabel ?? undefined) : undefined;
     if (value && selectedLabel && !found.some((o) => o.value === value)) {
       found.unshift({ value, label: selectedLabel });
     }
     return found;
-  }, [query.data, excludeId, value]);
+  }, [query.data, excludeId, value, valueLabel]);
 
   return (
     <Select<string, UnitOption>

@@ -1,0 +1,178 @@
+import type { FormInstance } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { CadreDetail, CadreInput, ResumeEntry } from '../../../common/cadres/cadres.schema';
+import type { FieldError } from '../../../common/http/errors.schema';
+import { normalizeIdNumber } from '../../../common/personal/id-number';
+import { ApiError } from '../api/client';
+import type { CadreUpdate } from './cadres.api';
+
+type Profile = Omit<
+  CadreInput,
+  'idNumber' | 'phone' | 'birthDate' | 'resume' | 'relatives' | 'school' | 'major'
+>;
+
+/** The form's values: the schema's fields and names, with dayjs dates for the pickers. */
+export interface CadreFormValues extends Required<Profile> {
+  birthDate: Dayjs;
+  idNumber?: string;
+  phone?: string;
+  clearPhone?: boolean;
+  school?: string;
+  major?: string;
+  resume: { fromMonth: Dayjs; toMonth?: Dayjs | null; unitName: string; position: string }[];
+  relatives: NonNullable<CadreInput['relatives']>;
+}
+
+export const MONTH = 'YYYY-MM';
+export const DAY = 'YYYY-MM-DD';
+
+/** The fields of the form by the schema's names; list entries' fields below `resume.<n>.` etc. */
+const FIELDS = new Set([
+  'name',
+  'gender',
+  'ethnicity',
+  'politicalStatus',
+  'birthDate',
+  'idNumber',
+  'phone',
+  'education',
+  'degree',
+  'school',
+  'major',
+  'unitId',
+  'position',
+  'rankLevel',
+  'rankKind',
+  'reserve',
+  'expertise',
+]);
+const ENTRY_FIELDS: Record<string, Set<string>> = {
+  resume: new Set(['fromMonth', 'toMonth', 'unitName', 'position']),
+  relatives: new Set(['name', 'relation', 'unitName', 'position']),
+};
+
+/** A server field name (`idNumber`, `resume.1.toMonth`) as the form's name path, or null if no field has it. */
+export function formPathOf(field: string): (string | number)[] | null {
+  const [top = '', index, sub] = field.split('.');
+  if (FIELDS.has(top)) return [top];
+  const entryFields = ENTRY_FIELDS[top];
+  if (entryFields && index !== undefined && /^\d+$/.test(index) && sub !== undefined && entryFields.has(sub))
+    return [top, Number(index), sub];
+  return null;
+}
+
+/**
+ * Puts the server's field errors on the form's fields, nested list fields included
+ * (`resume.1.toMonth`). Returns the errors that match no field.
+ */
+export function applyCadreFieldErrors(form: FormInstance, error: unknown): FieldError[] {
+  if (!(error instanceof ApiError)) return [];
+  const placed = new Map<string, { name: (string | number)[]; errors: string[] }>();
+  const rest: FieldError[] = [];
+  for (const fieldError of error.fields) {
+    const name = formPathOf(fieldError.field);
+    if (!name) {
+      rest.push(fieldError);
+      continue;
+    }
+    const key = name.join('.');
+    const entry = placed.get(key) ?? { name, errors: [] };
+    entry.errors.push(fieldError.message);
+    placed.set(key, entry);
+  }
+  form.setFields([...placed.values()]);
+  return rest;
+}
+
+/** A new cadre's form starts with the usual defaults; an edit starts from the record. */
+export function toFormValues(cadre: CadreDetail | null): Partial<CadreFormValues> {
+  if (!cadre)
+    return {
+      ethnicity: '汉族',
+      reserve: false,
+      expertise: [],
+      resume: [],
+      relatives: [],
+      rankKind: 'leadership',
+    };
+  return {
+    name: cadre.name,
+    gender: cadre.gender,
+    ethnicity: cadre.ethnicity,
+    politicalStatus: cadre.politicalStatus,
+    birthDate: dayjs(cadre.birthDate, DAY),
+    education: cadre.education,
+    degree: cadre.degree,
+    school: cadre.school ?? '',
+    major: cadre.major ?? '',
+    unitId: cadre.unitId,
+    position: cadre.position,
+    rankLevel: cadre.rankLevel,
+    rankKind: cadre.rankKind,
+    reserve: cadre.reserve,
+    expertise: cadre.expertise,
+    resume: cadre.resume.map((r) => ({
+      fromMonth: dayjs(r.fromMonth, MONTH),
+      toMonth: r.toMonth ? dayjs(r.toMonth, MONTH) : null,
+      unitName: r.unitName,
+      position: r.position,
+    })),
+    relatives: cadre.relatives,
+  };
+}
+
+const trimmed = (value: string | null | undefined) => value?.trim() || null;
+
+/** What both create and update send (ID number and phone apart). */
+function profileOf(values: CadreFormValues): Omit<CadreInput, 'idNumber' | 'phone'> {
+  const resume: ResumeEntry[] = (values.resume ?? []).map((r) => ({
+    fromMonth: r.fromMonth.format(MONTH),
+    toMonth: r.toMonth ? r.toMonth.format(MONTH) : null,
+    unitName: r.unitName.trim(),
+    position: r.position.trim(),
+  }));
+  return {
+    name: values.name.trim(),
+    gender: values.gender,
+    ethnicity: values.ethnicity,
+    politicalStatus: values.politicalStatus,
+    birthDate: values.birthDate.format(DAY),
+    education: values.education,
+    degree: values.degree,
+    school: trimmed(values.school),
+    major: trimmed(values.major),
+    unitId: values.unitId,
+    position: values.position.trim(),
+    rankLevel: values.rankLevel,
+    rankKind: values.rankKind,
+    reserve: values.reserve ?? false,
+    expertise: (values.expertise ?? []).map((e) => e.trim()).filter(Boolean),
+    resume,
+    relatives: (values.relatives ?? []).map((r) => ({
+      name: r.name.trim(),
+      relation: r.relation,
+      unitName: r.unitName.trim(),
+      position: trimmed(r.position),
+    })),
+  };
+}
+
+export function toCadreInput(values: CadreFormValues): CadreInput {
+  return {
+    ...profileOf(values),
+    idNumber: normalizeIdNumber(values.idNumber ?? ''),
+    phone: trimmed(values.phone),
+  };
+}
+
+/** On edit the ID number and phone are sent only when typed anew (or the phone removed). */
+export function toCadreUpdate(values: CadreFormValues, version: number): CadreUpdate {
+  const idNumber = values.idNumber?.trim();
+  const phone = values.phone?.trim();
+  return {
+    ...profileOf(values),
+    version,
+    ...(idNumber ? { idNumber: normalizeIdNumber(idNumber) } : {}),
+    ...(values.clearPhone ? { phone: null } : phone ? { phone } : {}),
+  };
+}

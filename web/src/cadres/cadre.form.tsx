@@ -1,0 +1,411 @@
+import { SaveOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Checkbox,
+  Col,
+  DatePicker,
+  Divider,
+  Form,
+  type FormRule,
+  Input,
+  Modal,
+  Row,
+  Select,
+  Switch,
+} from 'antd';
+import dayjs from 'dayjs';
+import { type ReactNode, useState } from 'react';
+import {
+  DEGREES,
+  EDUCATIONS,
+  ETHNICITIES,
+  GENDERS,
+  POLITICAL_STATUSES,
+  RANK_KINDS,
+  RANK_LEVELS,
+} from '../../../common/cadres/cadre-enums';
+import { type CadreDetail, zCadreInput } from '../../../common/cadres/cadres.schema';
+import { type MessageKey, t } from '../../../common/i18n/index';
+import { idNumberFacts, idNumberProblems } from '../../../common/personal/id-number';
+import { ApiError, errorMessage, isApiError } from '../api/client';
+import { zodRule } from '../common/form.utils';
+import { UnitSelect } from '../units/unit-select.component';
+import {
+  applyCadreFieldErrors,
+  type CadreFormValues,
+  DAY,
+  toCadreInput,
+  toCadreUpdate,
+  toFormValues,
+} from './cadre-form.utils';
+import { CadreRelativesField, CadreResumeField } from './cadre-lists.component';
+import { cadreKeys, fetchCadre, useExpertiseOptions, useSaveCadre } from './cadres.api';
+
+const options = <T extends string>(values: readonly T[], prefix: string) =>
+  values.map((value) => ({ value, label: t(`${prefix}.${value}` as MessageKey) }));
+const genderOptions = options(GENDERS, 'gender');
+const politicalOptions = options(POLITICAL_STATUSES, 'political');
+const educationOptions = options(EDUCATIONS, 'education');
+const degreeOptions = options(DEGREES, 'degree');
+const rankLevelOptions = options(RANK_LEVELS, 'rankLevel');
+const rankKindOptions = options(RANK_KINDS, 'rankKind');
+const ethnicityOptions = ETHNICITIES.map((e) => ({ value: e, label: e }));
+
+/** "请填写姓名" / "请选择民族": a required rule naming the field. */
+const required = (label: string, choose = false): FormRule =>
+  // no `whitespace` key for choices: any key besides `required` makes the check expect a string
+  choose
+    ? { required: true, message: t('cadreForm.choose', { field: label }) }
+    : { required: true, whitespace: true, message: t('cadreForm.required', { field: label }) };
+const length = (label: string, min: number, max: number): FormRule =>
+  min > 1
+    ? { min, max, message: t('cadreForm.length', { field: label, min, max }) }
+    : { max, message: t('cadreForm.max', { field: label, max }) };
+
+/** The ID number as the server checks it (GB 11643 check digit, birth date, region). */
+const idNumberRule = zodRule(zCadreInput.shape.idNumber);
+
+/** A valid ID number typed in the form, or null. */
+const validIdNumber = (value: string | undefined): string | null =>
+  value?.trim() && idNumberProblems(value).length === 0 ? value.trim() : null;
+
+/** Birth date and gender must be what the typed ID number says (as the server checks). */
+const matchesIdNumber =
+  (field: 'birthDate' | 'gender', key: MessageKey): FormRule =>
+  ({ getFieldValue }) => ({
+    validator: async (_rule, value: CadreFormValues['birthDate'] | CadreFormValues['gender'] | undefined) => {
+      const idNumber = validIdNumber(getFieldValue('idNumber'));
+      if (!idNumber || !value) return;
+      const facts = idNumberFacts(idNumber);
+      const given = typeof value === 'string' ? value : value.format(DAY);
+      if (facts[field] !== given) throw new Error(t(key));
+    },
+  });
+
+export interface CadreFormModalProps {
+  open: boolean;
+  /** The cadre to edit (with its lists); null to create one. */
+  cadre: CadreDetail | null;
+  onClose: () => void;
+}
+
+/** 新建干部 / 编辑 in a wide modal. Enter submits; server field errors land on the fields, list entries included. */
+export function CadreFormModal({ open, cadre, onClose }: CadreFormModalProps) {
+  return (
+    <Modal
+      open={open}
+      title={cadre ? t('cadreForm.editTitle', { name: cadre.name }) : t('cadreForm.create')}
+      onCancel={onClose}
+      footer={null}
+      destroyOnHidden
+      mask={{ closable: false }}
+      width={1000}
+    >
+      {/* keyed so that every opening starts from the record's values */}
+      <CadreForm key={cadre?.id ?? 'new'} cadre={cadre} onClose={onClose} />
+    </Modal>
+  );
+}
+
+function Field({ children }: { children: ReactNode }) {
+  return (
+    <Col xs={24} md={12} lg={8}>
+      {children}
+    </Col>
+  );
+}
+
+/** A required choice from a fixed list. */
+function Choice({
+  name,
+  label,
+  options: choices,
+}: {
+  name: keyof CadreFormValues;
+  label: string;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <Field>
+      <Form.Item name={name} label={label} rules={[required(label, true)]}>
+        <Select options={choices} />
+      </Form.Item>
+    </Field>
+  );
+}
+
+function CadreForm({ cadre: initial, onClose }: Omit<CadreFormModalProps, 'open'>) {
+  const [form] = Form.useForm<CadreFormValues>();
+  const { message, notification } = App.useApp();
+  const queryClient = useQueryClient();
+  const save = useSaveCadre();
+  const expertise = useExpertiseOptions();
+  /** The copy being edited: replaced when the user reloads after a version conflict. */
+  const [cadre, setCadre] = useState(initial);
+  const [formError, setFormError] = useState<ApiError | null>(null);
+  const [reloading, setReloading] = useState(false);
+  const clearPhone = Form.useWatch('clearPhone', form) ?? false;
+  const editing = cadre !== null;
+
+  const submit = async (values: CadreFormValues) => {
+    setFormError(null);
+    try {
+      const saved = await save.mutateAsync(
+        cadre
+          ? { id: cadre.id, input: toCadreUpdate(values, cadre.version) }
+          : { id: null, input: toCadreInput(values) },
+      );
+      message.success(t(cadre ? 'cadreForm.saved' : 'cadreForm.created', { name: saved.name }));
+      if (saved.warnings.length > 0) {
+        notification.warning({
+          title: t('cadreForm.warningsTitle'),
+          description: saved.warnings.map((w) => <div key={w.code + w.message}>{w.message}</div>),
+          duration: 0,
+        });
+      }
+      onClose();
+    } catch (error) {
+      const unplaced = applyCadreFieldErrors(form, error);
+      const placedAll = isApiError(error) && error.fields.length > 0 && unplaced.length === 0;
+      if (!placedAll) {
+        setFormError(
+          error instanceof ApiError
+            ? error
+            : new ApiError({ status: 0, code: 'NETWORK', message: errorMessage(error) }),
+        );
+      }
+    }
+  };
+
+  const reload = async () => {
+    if (!cadre) return;
+    setReloading(true);
+    try {
+      const fresh = await queryClient.fetchQuery({
+        queryKey: cadreKeys.detail(cadre.id),
+        queryFn: ({ signal }) => fetchCadre(cadre.id, signal),
+        staleTime: 0,
+      });
+      setCadre(fresh);
+      form.resetFields();
+      form.setFieldsValue(toFormValues(fresh));
+      setFormError(null);
+      message.info(t('common.staleReloaded'));
+    } catch (error) {
+      message.error(errorMessage(error));
+    } finally {
+      setReloading(false);
+    }
+  };
+
+  /**
+   * A valid ID number carries the birth date and gender: fill them in (and check them again).
+   * No `dependencies` on those fields: they would check the old values first, racing this.
+   */
+  const onIdNumberChange = (value: string) => {
+    const idNumber = validIdNumber(value);
+    if (!idNumber) return;
+    const facts = idNumberFacts(idNumber);
+    form.setFieldsValue({ birthDate: dayjs(facts.birthDate, DAY), gender: facts.gender });
+    form.validateFields(['birthDate', 'gender']).catch(() => undefined);
+  };
+
+  const keepHint = (masked: string | null | undefined) =>
+    editing && masked ? t('cadreForm.current', { value: masked }) : undefined;
+
+  const label = {
+    name: t('cadres.field.name'),
+    idNumber: t('cadres.field.idNumber'),
+    gender: t('cadres.field.gender'),
+    ethnicity: t('cadres.field.ethnicity'),
+    politicalStatus: t('cadres.field.politicalStatus'),
+    birthDate: t('cadres.field.birthDate'),
+    phone: t('cadres.field.phone'),
+    education: t('cadres.field.education'),
+    degree: t('cadres.field.degree'),
+    school: t('cadres.field.school'),
+    major: t('cadres.field.major'),
+    unitId: t('cadres.field.unit'),
+    position: t('cadres.field.position'),
+    rankLevel: t('cadres.field.rankLevel'),
+    rankKind: t('cadres.field.rankKind'),
+    reserve: t('cadres.field.reserve'),
+    expertise: t('cadres.field.expertise'),
+  };
+
+  return (
+    <Form<CadreFormValues>
+      form={form}
+      layout="vertical"
+      initialValues={toFormValues(cadre)}
+      onFinish={submit}
+      onFinishFailed={() => message.warning(t('common.formHasErrors'))}
+      requiredMark
+      scrollToFirstError
+    >
+      {formError ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={errorMessage(formError)}
+          action={
+            formError.code === 'VERSION_CONFLICT' ? (
+              <Button size="small" loading={reloading} onClick={reload}>
+                {t('common.staleReload')}
+              </Button>
+            ) : undefined
+          }
+        />
+      ) : null}
+      <Divider titlePlacement="start">{t('cadreForm.sectionBasic')}</Divider>
+      <Row gutter={16}>
+        <Field>
+          <Form.Item name="name" label={label.name} rules={[required(label.name), length(label.name, 2, 30)]}>
+            <Input autoFocus maxLength={30} autoComplete="off" />
+          </Form.Item>
+        </Field>
+        <Field>
+          <Form.Item
+            name="idNumber"
+            label={label.idNumber}
+            extra={keepHint(cadre?.idNumber) ?? t('cadreForm.idNumberHint')}
+            rules={editing ? [idNumberRule] : [required(label.idNumber), idNumberRule]}
+          >
+            <Input
+              autoComplete="off"
+              maxLength={18}
+              className="mono"
+              onChange={(e) => onIdNumberChange(e.target.value)}
+            />
+          </Form.Item>
+        </Field>
+        <Field>
+          <Form.Item
+            name="birthDate"
+            label={label.birthDate}
+            rules={[required(label.birthDate, true), matchesIdNumber('birthDate', 'cadre.birthDateMismatch')]}
+          >
+            <DatePicker format={DAY} style={{ width: '100%' }} />
+          </Form.Item>
+        </Field>
+        <Field>
+          <Form.Item
+            name="gender"
+            label={label.gender}
+            rules={[required(label.gender, true), matchesIdNumber('gender', 'cadre.genderMismatch')]}
+          >
+            <Select options={genderOptions} />
+          </Form.Item>
+        </Field>
+        <Field>
+          <Form.Item name="ethnicity" label={label.ethnicity} rules={[required(label.ethnicity, true)]}>
+            <Select
+              options={ethnicityOptions}
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder={t('cadreForm.ethnicityPlaceholder')}
+            />
+          </Form.Item>
+        </Field>
+        <Choice name="politicalStatus" label={label.politicalStatus} options={politicalOptions} />
+        <Field>
+          <Form.Item
+            name="phone"
+            label={label.phone}
+            extra={keepHint(cadre?.phone)}
+            rules={clearPhone ? [] : [zodRule(zCadreInput.shape.phone)]}
+          >
+            <Input
+              inputMode="tel"
+              autoComplete="off"
+              disabled={clearPhone}
+              placeholder={t('cadreForm.optional')}
+              maxLength={20}
+            />
+          </Form.Item>
+          {editing && cadre?.phone ? (
+            <Form.Item name="clearPhone" valuePropName="checked" style={{ marginTop: -16 }}>
+              <Checkbox onChange={() => form.setFields([{ name: 'phone', errors: [] }])}>
+                {t('cadreForm.clearPhone')}
+              </Checkbox>
+            </Form.Item>
+          ) : null}
+        </Field>
+        <Choice name="education" label={label.education} options={educationOptions} />
+        <Choice name="degree" label={label.degree} options={degreeOptions} />
+        <Field>
+          <Form.Item name="school" label={label.school} rules={[length(label.school, 1, 60)]}>
+            <Input maxLength={60} placeholder={t('cadreForm.optional')} />
+          </Form.Item>
+        </Field>
+        <Field>
+          <Form.Item name="major" label={label.major} rules={[length(label.major, 1, 60)]}>
+            <Input maxLength={60} placeholder={t('cadreForm.optional')} />
+          </Form.Item>
+        </Field>
+      </Row>
+      <Divider titlePlacement="start">{t('cadreForm.sectionPost')}</Divider>
+      <Row gutter={16}>
+        <Field>
+          <Form.Item name="unitId" label={label.unitId} rules={[required(label.unitId, true)]}>
+            <UnitSelect valueLabel={cadre?.unitName} placeholder={t('cadreForm.unitPlaceholder')} />
+          </Form.Item>
+        </Field>
+        <Field>
+          <Form.Item
+            name="position"
+            label={label.position}
+            rules={[required(label.position), length(label.position, 1, 60)]}
+          >
+            <Input maxLength={60} />
+          </Form.Item>
+        </Field>
+        <Choice name="rankLevel" label={label.rankLevel} options={rankLevelOptions} />
+        <Choice name="rankKind" label={label.rankKind} options={rankKindOptions} />
+        <Field>
+          <Form.Item name="reserve" label={label.reserve} valuePropName="checked">
+            <Switch checkedChildren={t('common.yes')} unCheckedChildren={t('common.no')} />
+          </Form.Item>
+        </Field>
+        <Col xs={24}>
+          <Form.Item
+            name="expertise"
+            label={label.expertise}
+            rules={[
+              {
+                validator: async (_rule, value: string[] | undefined) => {
+                  if ((value ?? []).some((tag) => tag.trim().length > 20))
+                    throw new Error(t('cadreForm.expertiseTagLength'));
+                },
+              },
+            ]}
+          >
+            <Select
+              mode="tags"
+              options={expertise.data}
+              loading={expertise.isPending}
+              maxCount={20}
+              tokenSeparators={[',', '，', '、']}
+              placeholder={t('cadreForm.expertisePlaceholder')}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Divider titlePlacement="start">{t('cadreForm.sectionResume')}</Divider>
+      <CadreResumeField />
+      <Divider titlePlacement="start">{t('cadreForm.sectionRelatives')}</Divider>
+      <CadreRelativesField />
+      <Form.Item style={{ marginBottom: 0, marginTop: 16, textAlign: 'right' }}>
+        <Button onClick={onClose} style={{ marginRight: 8 }}>
+          {t('common.cancel')}
+        </Button>
+        <Button type="primary" htmlType="submit" icon={<SaveOutlined aria-hidden />} loading={save.isPending}>
+          {t('common.save')}
+        </Button>
+      </Form.Item>
+    </Form>
+  );
+}
