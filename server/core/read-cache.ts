@@ -3,7 +3,7 @@ import type { Executor } from './database.js';
 
 /**
  * Read caches for the hottest reads: a request's session, account and roles, and cadre list
- * pages (ADR 010). Database triggers bump a change counter in the same transaction as every
+ * pages (ADR 011). Database triggers bump a change counter in the same transaction as every
  * write to the tables it watches (migration 20261125110000). An answer is stored with the
  * counter read *before* it was loaded and served only while the counter still has that value,
  * so a write committed meanwhile is never hidden.

@@ -1,6 +1,6 @@
 import { type Kysely, SqliteAdapter, sql } from 'kysely';
 
-// Change counters for the read caches (server/core/read-cache.ts, ADR 010): a trigger bumps a
+// Change counters for the read caches (server/core/read-cache.ts, ADR 011): a trigger bumps a
 // counter in the same transaction as every write to the tables it watches, so a cached answer
 // is used only while its counter stands still — across app instances, and for writes made
 // outside the app (the command line, imports, the data generator).
