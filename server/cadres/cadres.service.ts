@@ -248,7 +248,8 @@ const idNumberTaken = () =>
     fields: [{ field: 'idNumber', message: t('cadre.idNumberTaken') }],
   });
 
-function columns(ctx: AppContext, values: Omit<CadreUpdateValues, 'version'>) {
+/** The stored columns of a cadre; `idNumberIndex` when the caller has computed it already. */
+function columns(ctx: AppContext, values: Omit<CadreUpdateValues, 'version'>, idNumberIndex?: string) {
   const keys = pinyinKeys(values.name);
   return {
     name: values.name,
@@ -261,7 +262,7 @@ function columns(ctx: AppContext, values: Omit<CadreUpdateValues, 'version'>) {
     ...(values.idNumber
       ? {
           idNumberEnc: ctx.cipher.encrypt(values.idNumber, ID_COLUMN),
-          idNumberIndex: ctx.cipher.blindIndex(values.idNumber, ID_COLUMN),
+          idNumberIndex: idNumberIndex ?? ctx.cipher.blindIndex(values.idNumber, ID_COLUMN),
           idNumberMasked: maskIdNumber(values.idNumber),
         }
       : {}),
@@ -360,11 +361,11 @@ export async function createMany(
     seen.add(index);
   }
   const now = ctx.clock.now().toISOString();
-  const rows = items.map((values) => ({
+  const rows = items.map((values, i) => ({
     cadre: {
       id: randomUUID(),
       userId: null,
-      ...(columns(ctx, values) as ReturnType<typeof columns> & {
+      ...(columns(ctx, values, indexes[i]) as ReturnType<typeof columns> & {
         idNumberEnc: string;
         idNumberIndex: string;
         idNumberMasked: string;

@@ -1,3 +1,4 @@
+import { pinyin } from 'pinyin-pro';
 import { describe, expect, it } from 'vitest';
 import { isPinyinQuery, likeEscape, pinyinKeys } from './pinyin.js';
 
@@ -6,6 +7,26 @@ describe('pinyin search keys', () => {
     expect(pinyinKeys('张三')).toEqual({ full: 'zhangsan', initials: 'zs' });
     expect(pinyinKeys('重庆市人民政府')).toEqual({ full: 'chongqingshirenminzhengfu', initials: 'cqsrmzf' });
     expect(pinyinKeys('吕梁')).toEqual({ full: 'lvliang', initials: 'll' });
+  });
+
+  it('gives the initials pinyin-pro’s own first-letter mode gives, mixed text included', () => {
+    for (const text of [
+      'A组王五',
+      '阿卜杜·热合曼',
+      '第1中学（A校区）',
+      'abc张三',
+      '张三abc李四',
+      '𠀾张',
+      'ABC',
+    ]) {
+      const first = pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' });
+      expect(pinyinKeys(text).initials, text).toBe(
+        first
+          .join('')
+          .toLowerCase()
+          .replace(/[^a-z0-9]/g, ''),
+      );
+    }
   });
 
   it('keeps latin letters and digits, drops punctuation', () => {

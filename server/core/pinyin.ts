@@ -13,14 +13,26 @@ const clean = (parts: string[]) =>
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');
 
-/** Search keys stored beside a Chinese name so `zs` or `zhangsan` finds 张三. */
+const HAN = /^\p{Script=Han}$/u;
+
+/**
+ * Search keys stored beside a Chinese name so `zs` or `zhangsan` finds 张三. One conversion
+ * gives both (a bulk import makes ten thousand): a Chinese character's initial is the first
+ * letter of its syllable; other runs (latin letters, digits) are kept whole.
+ */
 export function pinyinKeys(text: string): PinyinKeys {
-  return {
-    full: clean(pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })),
-    initials: clean(
-      pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' }),
-    ),
-  };
+  const syllables = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true });
+  const chars = [...text];
+  let at = 0;
+  const initials = syllables.map((syllable) => {
+    if (HAN.test(chars[at] ?? '')) {
+      at += 1;
+      return syllable.slice(0, 1);
+    }
+    at += [...syllable].length;
+    return syllable;
+  });
+  return { full: clean(syllables), initials: clean(initials) };
 }
 
 /** Escapes LIKE wildcards; queries use `ESCAPE '\'`. */
