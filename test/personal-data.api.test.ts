@@ -4,7 +4,15 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fictionalIdNumber } from '../server/demo/demo.seed.js';
-import { createAccount, createTestApp, login, TEST_PASSWORD, type TestApp, unitInput } from './helpers.js';
+import {
+  cadreInput,
+  createAccount,
+  createTestApp,
+  login,
+  TEST_PASSWORD,
+  type TestApp,
+  unitInput,
+} from './helpers.js';
 
 /**
  * Personal data never rests or travels in clear where it should not: not in the database file
@@ -16,6 +24,11 @@ const IDS = [
   fictionalIdNumber('11', '19920120', '303'),
 ];
 const PHONES = ['13811112222', '13933334444', '13755556666'];
+/** A cadre's ID number, and the one the cadre proposes in a correction (same birth date, gender). */
+const CADRE_ID = fictionalIdNumber('52', '19880808', '131');
+const CORRECTED_ID = fictionalIdNumber('52', '19880808', '153');
+const CADRE_PHONE = '13677778888';
+const ALL_IDS = [...IDS, CADRE_ID, CORRECTED_ID];
 const NEW_PASSWORD = 'Secret#Log2026';
 
 let t: TestApp;
@@ -57,6 +70,55 @@ beforeAll(async () => {
     payload: unitInput({ contactPhone: PHONES[0] }),
     headers: { cookie },
   });
+
+  // a cadre record, its own account, and a correction proposing a new ID number
+  const keeper = await login(t.app, await createAccount(t.ctx, { roles: ['org_dept'] }));
+  const as = (c: string) => ({ cookie: c });
+  const unit = await t.app.inject({
+    method: 'POST',
+    url: '/api/units',
+    payload: unitInput({ name: '个人信息测试单位' }),
+    headers: as(keeper),
+  });
+  const created = await t.app.inject({
+    method: 'POST',
+    url: '/api/cadres',
+    payload: cadreInput(unit.json().id, {
+      name: '个人信息干部',
+      gender: 'male',
+      birthDate: '1988-08-08',
+      idNumber: CADRE_ID,
+      phone: CADRE_PHONE,
+    }),
+    headers: as(keeper),
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  const cadreAccount = await createAccount(t.ctx, {
+    grants: [{ role: 'cadre', regionCode: null, unitId: null, programmeIds: null }],
+  });
+  const linked = await t.app.inject({
+    method: 'PUT',
+    url: `/api/cadres/${created.json().id}/account`,
+    payload: { username: cadreAccount.username, version: created.json().version },
+    headers: as(keeper),
+  });
+  expect(linked.statusCode, linked.body).toBe(200);
+  const self = await login(t.app, cadreAccount);
+  expect((await t.app.inject({ method: 'GET', url: '/api/me/cadre', headers: as(self) })).statusCode).toBe(
+    200,
+  );
+  const proposed = await t.app.inject({
+    method: 'POST',
+    url: '/api/corrections',
+    payload: { changes: { idNumber: CORRECTED_ID }, note: '身份证换发' },
+    headers: as(self),
+  });
+  expect(proposed.statusCode, proposed.body).toBe(201);
+  for (const c of [self, keeper]) {
+    const listed = await t.app.inject({ method: 'GET', url: '/api/corrections', headers: as(c) });
+    expect(listed.body).not.toContain(CORRECTED_ID);
+    expect(listed.body).toContain(`${CORRECTED_ID.slice(0, 3)}***********${CORRECTED_ID.slice(-4)}`);
+  }
 });
 afterAll(() => t.close());
 
@@ -78,8 +140,8 @@ describe('personal data at rest', () => {
       for (const file of files) {
         const bytes = readFileSync(file);
         scanned += bytes.length;
-        for (const id of IDS) expect(occurrences(bytes, id), `${id} in ${file}`).toBe(0);
-        for (const id of IDS)
+        for (const id of ALL_IDS) expect(occurrences(bytes, id), `${id} in ${file}`).toBe(0);
+        for (const id of ALL_IDS)
           expect(occurrences(bytes, id.slice(6, 14) + id.slice(14)), `${id} tail in ${file}`).toBe(0);
       }
       expect(scanned).toBeGreaterThan(100_000);
@@ -87,19 +149,22 @@ describe('personal data at rest', () => {
       const dump = JSON.stringify([
         await t.ctx.db.selectFrom('users').selectAll().execute(),
         await t.ctx.db.selectFrom('auditLog').selectAll().execute(),
+        await t.ctx.db.selectFrom('cadres').selectAll().execute(),
+        await t.ctx.db.selectFrom('cadreCorrections').selectAll().execute(),
       ]);
       expect(dump.length).toBeGreaterThan(1000);
-      for (const id of IDS) expect(dump).not.toContain(id);
+      for (const id of ALL_IDS) expect(dump).not.toContain(id);
     }
   });
 
   it('the audit log holds only masked references', async () => {
     const rows = JSON.stringify(await t.ctx.db.selectFrom('auditLog').selectAll().execute());
-    for (const id of IDS) {
+    for (const id of [...IDS, CADRE_ID]) {
       expect(rows).not.toContain(id);
       expect(rows).toContain(`${id.slice(0, 3)}***********${id.slice(-4)}`);
     }
-    for (const phone of PHONES) expect(rows).not.toContain(phone);
+    expect(rows).not.toContain(CORRECTED_ID);
+    for (const phone of [...PHONES, CADRE_PHONE]) expect(rows).not.toContain(phone);
   });
 
   it('deleting an account removes its personal data from the file (secure_delete)', async () => {
@@ -145,7 +210,15 @@ describe('request log', () => {
     await new Promise<void>((resolve) => logStream.write('', () => resolve()));
     const log = readFileSync(logFile, 'utf8');
     expect(log.split('\n').filter((l) => l.includes('"url":"/api/accounts')).length).toBeGreaterThan(3);
-    for (const value of [...IDS, ...PHONES, NEW_PASSWORD, TEST_PASSWORD, 'Wrong#Guess1', 'guazhi_session=']) {
+    for (const value of [
+      ...ALL_IDS,
+      ...PHONES,
+      CADRE_PHONE,
+      NEW_PASSWORD,
+      TEST_PASSWORD,
+      'Wrong#Guess1',
+      'guazhi_session=',
+    ]) {
       expect(log.includes(value), value).toBe(false);
     }
     expect(log).toContain('q=***');
