@@ -1,7 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { type APIRequestContext, expect, type Locator, type Page, request, test } from '@playwright/test';
-import ExcelJS from 'exceljs';
-import { fictionalIdNumber } from '../server/demo/demo.seed.js';
 import { E2E_PORT } from './env.js';
 import {
   API_HEADERS,
@@ -13,61 +11,7 @@ import {
   type NewAccount,
   typedSecrets,
 } from './fixtures.js';
-
-interface FictionalCadre {
-  name: string;
-  gender: '男' | '女';
-  birth: string;
-  idNumber: string;
-  reserve: boolean;
-}
-
-/** Birth date from the ID number (positions 7–14), gender from the 17th digit (odd: 男). */
-function cadre(name: string, birth: string, sequence: string, reserve = false): FictionalCadre {
-  return {
-    name,
-    gender: Number(sequence.at(-1)) % 2 === 1 ? '男' : '女',
-    birth: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}`,
-    idNumber: fictionalIdNumber('52', birth, sequence),
-    reserve,
-  };
-}
-
-/** Fills the downloaded template (as e2e/registry.e2e.ts): rows from row 3, columns by their header. */
-async function fillTemplate(template: Buffer, unitName: string, cadres: FictionalCadre[]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(template as unknown as ArrayBuffer);
-  const sheet = book.getWorksheet('干部信息') ?? book.worksheets[0];
-  if (!sheet) throw new Error('template has no sheet');
-  const column = new Map<string, number>();
-  sheet.getRow(1).eachCell((cell, col) => column.set(String(cell.value), col));
-  cadres.forEach((c, i) => {
-    const values: Record<string, string> = {
-      姓名: c.name,
-      性别: c.gender,
-      民族: '苗族',
-      政治面貌: '中共党员',
-      出生日期: c.birth,
-      身份证号: c.idNumber,
-      学历: '大学本科',
-      学位: '学士',
-      所在单位: unitName,
-      现任职务: '科员',
-      级别: '正乡科级',
-      职务类别: '职级',
-      后备干部: c.reserve ? '是' : '否',
-      专业特长: '乡村振兴',
-    };
-    const row = sheet.getRow(3 + i);
-    for (const [header, value] of Object.entries(values)) {
-      const col = column.get(header);
-      if (!col) throw new Error(`no column ${header} in the template`);
-      row.getCell(col).value = value;
-    }
-    row.commit();
-  });
-  return Buffer.from(await book.xlsx.writeBuffer());
-}
+import { cadre, fillTemplate, uploadCadreFile } from './registry-data.js';
 
 /** Thirty fictional cadres of one unit, all 正乡科级 (age cap 40); 龙长青 is 47 at the batch start. */
 const GIVEN = [
@@ -103,9 +47,12 @@ const GIVEN = [
   '梁雨晴',
 ];
 const CADRES = GIVEN.map((name, i) => {
-  if (name === '龙长青') return cadre(name, '19800115', '701');
+  if (name === '龙长青') return cadre(name, '19800115', '701', { ethnicity: '苗族' });
   const birth = `19${90 + (i % 9)}0${1 + (i % 9)}${10 + (i % 18)}`;
-  return cadre(name, birth, String(700 + i + 2).padStart(3, '0'), i % 3 === 0);
+  return cadre(name, birth, String(700 + i + 2).padStart(3, '0'), {
+    reserve: i % 3 === 0,
+    ethnicity: '苗族',
+  });
 });
 const INELIGIBLE = '龙长青';
 /** What `firstLogin` sets (the fixtures' changeForcedPassword default). */
@@ -192,12 +139,7 @@ test('派出单位导入 30 名干部并推荐 5 人（1 人不符合条件须�
 
   await page.getByRole('button', { name: '导入', exact: true }).click();
   const importDialog = page.getByRole('dialog', { name: '导入干部' });
-  await importDialog.locator('input[type="file"]').setInputFiles({
-    name: '干部信息.xlsx',
-    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    buffer: file,
-  });
-  await importDialog.getByRole('button', { name: '上传并检查' }).click();
+  await uploadCadreFile(page, file);
   await expect(importDialog.getByText('共 30 行，可导入 30 行，问题 0 条')).toBeVisible();
   await importDialog.getByRole('button', { name: '确认导入' }).click();
   await expect(importDialog.getByText('已导入：新增 30 人')).toBeVisible();

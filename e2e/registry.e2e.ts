@@ -1,79 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
-import ExcelJS from 'exceljs';
-import { fictionalIdNumber } from '../server/demo/demo.seed.js';
 import { changeForcedPassword, enrolTotp, loginAsNewAdmin, loginForm } from './fixtures.js';
+import { cadre, type FictionalCadre, fillTemplate, uploadCadreFile } from './registry-data.js';
 
 const headers = { 'x-requested-with': 'guazhi' };
-
-interface FictionalCadre {
-  name: string;
-  gender: '男' | '女';
-  birth: string;
-  idNumber: string;
-}
-
-/** Birth date from the ID number (positions 7–14), gender from the 17th digit (odd: 男). */
-function cadre(name: string, birth: string, sequence: string): FictionalCadre {
-  const idNumber = fictionalIdNumber('52', birth, sequence);
-  return {
-    name,
-    gender: Number(sequence.at(-1)) % 2 === 1 ? '男' : '女',
-    birth: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}`,
-    idNumber,
-  };
-}
 
 /** The same ID number with a check character that does not match. */
 function wrongCheck(idNumber: string): string {
   const last = idNumber.at(-1);
   return idNumber.slice(0, 17) + (last === '1' ? '2' : '1');
-}
-
-/** Fills the downloaded template: rows from row 3, columns found by their header in row 1. */
-async function fillTemplate(template: Buffer, unitName: string, cadres: FictionalCadre[]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(template as unknown as ArrayBuffer);
-  const sheet = book.getWorksheet('干部信息') ?? book.worksheets[0];
-  if (!sheet) throw new Error('template has no sheet');
-  const column = new Map<string, number>();
-  sheet.getRow(1).eachCell((cell, col) => column.set(String(cell.value), col));
-  cadres.forEach((c, i) => {
-    const values: Record<string, string> = {
-      姓名: c.name,
-      性别: c.gender,
-      民族: '汉族',
-      政治面貌: '中共党员',
-      出生日期: c.birth,
-      身份证号: c.idNumber,
-      学历: '大学本科',
-      学位: '学士',
-      所在单位: unitName,
-      现任职务: '科员',
-      级别: '正乡科级',
-      职务类别: '职级',
-      后备干部: '否',
-      专业特长: '乡村振兴',
-    };
-    const row = sheet.getRow(3 + i);
-    for (const [header, value] of Object.entries(values)) {
-      const col = column.get(header);
-      if (!col) throw new Error(`no column ${header} in the template`);
-      row.getCell(col).value = value;
-    }
-    row.commit();
-  });
-  return Buffer.from(await book.xlsx.writeBuffer());
-}
-
-async function uploadFile(page: Page, file: Buffer): Promise<void> {
-  const dialog = page.getByRole('dialog', { name: '导入干部' });
-  await dialog.locator('input[type="file"]').setInputFiles({
-    name: '干部信息.xlsx',
-    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    buffer: file,
-  });
-  await dialog.getByRole('button', { name: '上传并检查' }).click();
 }
 
 test('组织部下载模板、导入干部（先发现身份证号错误，改正后导入），再按姓名首字母查到干部', async ({
@@ -139,7 +74,7 @@ test('组织部下载模板、导入干部（先发现身份证号错误，改�
   await expect(dialog.getByRole('radio', { name: '拒绝重复' })).toBeChecked();
 
   // first upload: the wrong check digit is found, on row 4 (the second data row)
-  await uploadFile(page, await fillTemplate(template, unitName, broken));
+  await uploadCadreFile(page, await fillTemplate(template, unitName, broken));
   await expect(dialog.getByText(/共 3 行，可导入 2 行，问题 \d+ 条/)).toBeVisible();
   await expect(dialog.getByText('请修改文件后重新上传')).toBeVisible();
   const problem = dialog.getByRole('row', { name: /身份证号/ }).first();
@@ -148,7 +83,7 @@ test('组织部下载模板、导入干部（先发现身份证号错误，改�
   await expect(dialog.getByRole('button', { name: '确认导入' })).toBeDisabled();
 
   // fixed: all three import
-  await uploadFile(page, await fillTemplate(template, unitName, cadres));
+  await uploadCadreFile(page, await fillTemplate(template, unitName, cadres));
   await expect(dialog.getByText('共 3 行，可导入 3 行，问题 0 条')).toBeVisible();
   await expect(dialog.getByText('请修改文件后重新上传')).toHaveCount(0);
   await dialog.getByRole('button', { name: '确认导入' }).click();
