@@ -1,11 +1,14 @@
 import type { RoleGrant } from '../../common/accounts/accounts.schema.js';
-import { checkCharacter } from '../../common/personal/id-number.js';
 import type { UnitKind } from '../../common/units/units.schema.js';
 import { createAccount } from '../accounts/accounts.service.js';
 import { findUserByUsername } from '../auth/auth.repository.js';
 import { type AppContext, systemActor } from '../core/context.js';
 import { findByRegionAndName } from '../units/units.repository.js';
 import * as units from '../units/units.service.js';
+import { seedRegistry } from './demo.registry.js';
+import { fictionalIdNumber } from './fictional-id.js';
+
+export { fictionalIdNumber };
 
 interface DemoUnit {
   name: string;
@@ -105,15 +108,6 @@ const DEMO_UNITS: DemoUnit[] = [
   },
 ];
 
-/**
- * A fictional ID number: valid check digit, but a county code (xx99) that GB/T 2260 does not
- * assign, so it can never be a real person's number.
- */
-export function fictionalIdNumber(province: string, birth: string, sequence: string): string {
-  const first17 = `${province}9999${birth}${sequence}`;
-  return first17 + checkCharacter(first17);
-}
-
 interface DemoAccount {
   username: string;
   displayName: string;
@@ -177,8 +171,9 @@ export async function isEmptyInstall(ctx: AppContext): Promise<boolean> {
 }
 
 /**
- * Seeds the demo; safe to run twice (existing accounts and units are left alone).
- * Returns the accounts created now, with their one-time passwords.
+ * Seeds the demo; safe to run twice (existing accounts, units and registry records are left
+ * alone). Units and accounts first, then the registry through the services
+ * (server/demo/demo.registry.ts). Returns the accounts created now, with their one-time passwords.
  */
 export async function seedDemo(ctx: AppContext): Promise<SeededAccount[]> {
   const who = { actorId: null, actorName: 'demo-seed', ip: null };
@@ -233,5 +228,6 @@ export async function seedDemo(ctx: AppContext): Promise<SeededAccount[]> {
     if (await findUserByUsername(ctx.db, account.username)) continue;
     await createDemoAccount(account);
   }
+  await seedRegistry(ctx, ids);
   return created;
 }

@@ -1,0 +1,245 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zNominationListQuery } from '../../common/nominations/nominations.schema.js';
+import { idNumberFacts, idNumberProblems } from '../../common/personal/id-number.js';
+import { createTestApp, type TestApp } from '../../test/helpers.js';
+import { findUserByUsername, grantsOf } from '../auth/auth.repository.js';
+import { type Actor, systemActor } from '../core/context.js';
+import type { Database } from '../core/database.js';
+import { scopeFor } from '../core/scope.js';
+import * as nominations from '../nominations/nominations.service.js';
+import { DEMO_REGISTRY } from './demo.registry.js';
+import { seedDemo } from './demo.seed.js';
+
+// Runs on SQLite and, with DATABASE_URL, on PostgreSQL.
+
+const TABLES = [
+  'users',
+  'units',
+  'cadres',
+  'cadreResume',
+  'cadreRelatives',
+  'cadreExpertise',
+  'programmes',
+  'batches',
+  'batchQuotas',
+  'batchStatusLog',
+  'postRequests',
+  'nominations',
+  'cadreCorrections',
+  'auditLog',
+] as const satisfies readonly (keyof Database)[];
+
+describe('demo registry', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  const counts = async () => {
+    const out: Record<string, number> = {};
+    for (const table of TABLES) {
+      const row = await t.ctx.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .executeTakeFirstOrThrow();
+      out[table] = Number(row.n);
+    }
+    return out;
+  };
+
+  const actor = async (username: string, action: Parameters<typeof scopeFor>[0]): Promise<Actor> => {
+    const user = await findUserByUsername(t.ctx.db, username);
+    if (!user) throw new Error(username);
+    const grants = await grantsOf(t.ctx.db, user.id);
+    return {
+      ...systemActor(user.id, username),
+      roles: grants.map((g) => g.role),
+      grants,
+      scope: scopeFor(action, user.id, grants),
+    };
+  };
+
+  let first: Record<string, number>;
+
+  it('seeds cadres, a programme with two batches, posts, nominations and a correction', async () => {
+    await seedDemo(t.ctx);
+    first = await counts();
+    expect(first).toMatchObject({
+      users: 8,
+      units: 12,
+      cadres: 15,
+      cadreRelatives: 1,
+      programmes: 1,
+      batches: 2,
+      batchQuotas: 4,
+      batchStatusLog: 1,
+      postRequests: 3,
+      nominations: 4,
+      cadreCorrections: 1,
+    });
+    expect(first.cadreResume).toBeGreaterThanOrEqual(30);
+    expect(first.cadreExpertise).toBeGreaterThanOrEqual(30);
+    const qingfeng = await t.ctx.db
+      .selectFrom('cadres as c')
+      .innerJoin('units as u', 'u.id', 'c.unitId')
+      .select('c.id')
+      .where('u.name', '=', '苏州市青枫科技产业集团有限公司')
+      .execute();
+    expect(qingfeng).toHaveLength(12);
+  });
+
+  it('adds nothing the second time', async () => {
+    expect(await seedDemo(t.ctx)).toEqual([]);
+    expect(await counts()).toEqual(first);
+  });
+
+  it('stores valid, fictional ID numbers (county xx9999) matching birth date and gender, encrypted', async () => {
+    const rows = await t.ctx.db
+      .selectFrom('cadres')
+      .select(['name', 'idNumberEnc', 'idNumberMasked', 'birthDate', 'gender'])
+      .execute();
+    expect(rows).toHaveLength(DEMO_REGISTRY.cadres.length);
+    for (const row of rows) {
+      expect(row.idNumberEnc).not.toMatch(/^\d{17}[\dX]$/);
+      const idNumber = t.ctx.cipher.decrypt(row.idNumberEnc, 'cadres.id_number');
+      expect(idNumberProblems(idNumber)).toEqual([]);
+      expect(idNumber.slice(2, 6)).toBe('9999');
+      expect(idNumberFacts(idNumber)).toMatchObject({ birthDate: row.birthDate, gender: row.gender });
+      expect(DEMO_REGISTRY.cadres.find((c) => c.name === row.name)?.idNumber).toBe(idNumber);
+    }
+  });
+
+  it('links 周明远 to the gb.zhou account, with his pending correction for the liaison', async () => {
+    const zhou = await t.ctx.db
+      .selectFrom('cadres as c')
+      .innerJoin('users as u', 'u.id', 'c.userId')
+      .select(['c.id', 'u.username'])
+      .where('c.name', '=', '周明远')
+      .executeTakeFirstOrThrow();
+    expect(zhou.username).toBe('gb.zhou');
+    const linked = await t.ctx.db.selectFrom('cadres').select('id').where('userId', 'is not', null).execute();
+    expect(linked).toHaveLength(1);
+    const correction = await t.ctx.db
+      .selectFrom('cadreCorrections as k')
+      .innerJoin('users as u', 'u.id', 'k.requestedBy')
+      .select(['k.cadreId', 'k.status', 'k.changes', 'u.username'])
+      .executeTakeFirstOrThrow();
+    expect(correction).toMatchObject({ cadreId: zhou.id, status: 'pending', username: 'gb.zhou' });
+    expect(JSON.parse(correction.changes)).toEqual({ position: '投资发展部部长' });
+  });
+
+  it('puts 第一批 in 选派 with its history, 第二批 still in 筹备', async () => {
+    const batches = await t.ctx.db
+      .selectFrom('batches as b')
+      .innerJoin('programmes as p', 'p.id', 'b.programmeId')
+      .select([
+        'b.id',
+        'b.name',
+        'b.status',
+        'b.plannedStart',
+        'b.plannedEnd',
+        'b.termMonths',
+        'p.kind',
+        'p.regionCode',
+      ])
+      .orderBy('b.name')
+      .execute();
+    expect(batches).toMatchObject([
+      {
+        name: '第一批',
+        status: 'selecting',
+        plannedStart: '2027-03-01',
+        plannedEnd: '2028-02-29',
+        termMonths: 12,
+        kind: 'cross_region',
+        regionCode: '522600',
+      },
+      { name: '第二批', status: 'preparing' },
+    ]);
+    const history = await t.ctx.db
+      .selectFrom('batchStatusLog as h')
+      .innerJoin('users as u', 'u.id', 'h.actorId')
+      .select(['h.batchId', 'h.fromStatus', 'h.toStatus', 'h.reason', 'u.username'])
+      .execute();
+    expect(history).toEqual([
+      {
+        batchId: batches[0]?.id,
+        fromStatus: 'preparing',
+        toStatus: 'selecting',
+        reason: expect.stringMatching(/.{2,}/),
+        username: 'zzb',
+      },
+    ]);
+    const quotas = await t.ctx.db
+      .selectFrom('batchQuotas')
+      .select(['regionCode', 'quota'])
+      .where('batchId', '=', batches[0]?.id as string)
+      .orderBy('regionCode')
+      .execute();
+    expect(quotas).toEqual([
+      { regionCode: '522630', quota: 3 },
+      { regionCode: '522634', quota: 2 },
+    ]);
+  });
+
+  it("has the receiving unit's posts approved, submitted and in draft", async () => {
+    const posts = await t.ctx.db
+      .selectFrom('postRequests as p')
+      .innerJoin('units as u', 'u.id', 'p.unitId')
+      .innerJoin('batches as b', 'b.id', 'p.batchId')
+      .select(['p.title', 'p.status', 'u.name as unit', 'b.name as batch'])
+      .orderBy('p.title')
+      .execute();
+    expect(posts.map((p) => [p.title, p.status])).toEqual(
+      DEMO_REGISTRY.posts
+        .map((p) => [p.title, p.fate])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
+    expect(posts.every((p) => p.unit === '台江县清溪镇人民政府' && p.batch === '第一批')).toBe(true);
+    expect(posts.map((p) => p.status).sort()).toEqual(['approved', 'draft', 'submitted']);
+  });
+
+  it('has nominations by pc.qf: one accepted, three submitted, one of them ineligible with a justification', async () => {
+    const rows = await t.ctx.db
+      .selectFrom('nominations as n')
+      .innerJoin('cadres as c', 'c.id', 'n.cadreId')
+      .innerJoin('users as u', 'u.id', 'n.createdBy')
+      .select(['c.name', 'n.status', 'n.eligible', 'n.justification', 'u.username'])
+      .orderBy('c.name')
+      .execute();
+    expect(rows.every((r) => r.username === 'pc.qf')).toBe(true);
+    expect(rows.map((r) => r.status).sort()).toEqual(['accepted', 'submitted', 'submitted', 'submitted']);
+    const ineligible = rows.filter((r) => r.eligible === 0);
+    expect(ineligible).toHaveLength(1);
+    expect(ineligible[0]).toMatchObject({ name: '李浩然', status: 'submitted' });
+    expect(ineligible[0]?.justification?.length).toBeGreaterThanOrEqual(10);
+    expect(rows.find((r) => r.name === '陈思远')?.status).toBe('accepted');
+  });
+
+  it('lets the organising 组织部 (黔东南) see the 苏州 nominations for its batch', async () => {
+    const all = zNominationListQuery.parse({ pageSize: 100 });
+    const zzb = await nominations.list(t.ctx, await actor('zzb', 'nominations.read'), all);
+    expect(zzb.total).toBe(4);
+    const liaison = await nominations.list(t.ctx, await actor('pc.qf', 'nominations.read'), all);
+    expect(liaison.total).toBe(4);
+  });
+
+  it('audits each step under the demo account that did it', async () => {
+    const rows = await t.ctx.db.selectFrom('auditLog').select(['actorName', 'action']).execute();
+    const by = (action: string) => [
+      ...new Set(rows.filter((r) => r.action === action).map((r) => r.actorName)),
+    ];
+    expect(by('cadres.create').sort()).toEqual(['pc.qf', 'zzb', 'zzb.sz']);
+    expect(by('cadres.linkAccount')).toEqual(['pc.qf']);
+    expect(by('programmes.create')).toEqual(['zzb']);
+    expect(by('batches.advance')).toEqual(['zzb']);
+    expect(by('posts.create')).toEqual(['js.qx']);
+    expect(by('posts.approve')).toEqual(['zzb']);
+    expect(by('nominations.create')).toEqual(['pc.qf']);
+    expect(by('nominations.accept')).toEqual(['zzb']);
+    expect(by('corrections.create')).toEqual(['gb.zhou']);
+    const text = JSON.stringify(await t.ctx.db.selectFrom('auditLog').selectAll().execute());
+    for (const c of DEMO_REGISTRY.cadres) expect(text).not.toContain(c.idNumber);
+  });
+});
