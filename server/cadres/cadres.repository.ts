@@ -135,6 +135,27 @@ export function findCadre(db: Executor, id: string): Promise<CadreView | undefin
   return view(db).where('c.id', '=', id).executeTakeFirst();
 }
 
+/** Is the cadre nominated (not withdrawn) to a batch of a programme in these regions (and these programmes, if limited)? */
+export async function nominatedWithin(
+  db: Executor,
+  cadreId: string,
+  regionPaths: string[],
+  programmeIds: string[] | null,
+): Promise<boolean> {
+  if (regionPaths.length === 0 || programmeIds?.length === 0) return false;
+  let q = db
+    .selectFrom('nominations as n')
+    .innerJoin('batches as b', 'b.id', 'n.batchId')
+    .innerJoin('programmes as g', 'g.id', 'b.programmeId')
+    .innerJoin('regions as gr', 'gr.code', 'g.regionCode')
+    .select('n.id')
+    .where('n.cadreId', '=', cadreId)
+    .where('n.status', '!=', 'withdrawn')
+    .where((eb) => eb.or(regionPaths.map((p) => eb('gr.path', 'like', `${likeEscape(p)}%`))));
+  if (programmeIds) q = q.where('g.id', 'in', programmeIds);
+  return (await q.limit(1).executeTakeFirst()) !== undefined;
+}
+
 export function findByIdNumberIndex(db: Executor, index: string): Promise<{ id: string } | undefined> {
   return db.selectFrom('cadres').select('id').where('idNumberIndex', '=', index).executeTakeFirst();
 }

@@ -50,6 +50,21 @@ async function reachable(db: Executor, actor: Actor, id: string): Promise<repo.C
 }
 
 /**
+ * A cadre the caller may read: one in scope, or — for a 组织部 — one nominated (and not
+ * withdrawn) to a batch of a programme it runs, wherever the cadre's unit is: the organising
+ * 组织部 reviews nominees from other regions (东西部协作) and needs their files. Reading only:
+ * edits, the full view and deletion stay with the cadre's own keepers (`reachable`).
+ */
+async function readable(db: Executor, actor: Actor, id: string): Promise<repo.CadreView> {
+  const row = await repo.findCadre(db, id);
+  if (!row) throw notFound();
+  const { scope } = actor;
+  if (cadreInScope(scope, row)) return row;
+  if (await repo.nominatedWithin(db, id, scope.regionPaths, scope.programmeIds)) return row;
+  throw outOfScope();
+}
+
+/**
  * A cadre as answers show it: ID number and phone in their stored masked forms (no decryption
  * for lists), or decrypted in full when `full` (the caller checks and audits that permission).
  */
@@ -181,7 +196,7 @@ export async function forEachPage(
 }
 
 export async function get(ctx: AppContext, actor: Actor, id: string): Promise<CadreDetail> {
-  return detail(ctx, ctx.db, await reachable(ctx.db, actor, id));
+  return detail(ctx, ctx.db, await readable(ctx.db, actor, id));
 }
 
 /** The full ID number and phone; each view is audited. */
@@ -495,7 +510,7 @@ export async function getPhoto(
   actor: Actor,
   id: string,
 ): Promise<{ mime: string; content: Buffer }> {
-  await reachable(ctx.db, actor, id);
+  await readable(ctx.db, actor, id);
   const photo = await repo.getPhoto(ctx.db, id);
   if (!photo) throw notFound();
   return { mime: photo.mime, content: Buffer.from(photo.content) };

@@ -163,6 +163,55 @@ describe('nominations', () => {
     expect(accepted.total).toBe(0);
   });
 
+  it('the organising 组织部 reads a nominee’s file from another region, and only while nominated', async () => {
+    // a sending unit in 苏州 (outside the 组织部's 黔东南) and its liaison
+    const suzhou = (
+      await units.create(
+        t.ctx,
+        systemActor(null, 't'),
+        zUnitInput.parse(unitInput({ regionCode: '320506', name: '苏州协作派出单位' })),
+      )
+    ).id;
+    const far = await login(
+      t.app,
+      await createAccount(t.ctx, {
+        grants: [{ role: 'sending_liaison', regionCode: null, unitId: suzhou, programmeIds: null }],
+      }),
+    );
+    const idNumber = fictionalIdNumber('32', '19890505', '171');
+    const made = await call(
+      'POST',
+      '/api/cadres',
+      far,
+      cadreInput(suzhou, { idNumber, birthDate: '1989-05-05', gender: 'male', reserve: true }),
+    );
+    expect(made.statusCode, made.body).toBe(201);
+    const id = made.json().id;
+    expect((await call('GET', `/api/cadres/${id}`, org)).statusCode).toBe(404);
+
+    const n = (await call('POST', '/api/nominations', far, { batchId, cadreId: id })).json();
+    const file = await call('GET', `/api/cadres/${id}`, org);
+    expect(file.statusCode, file.body).toBe(200);
+    expect(file.json().name).toBe(made.json().name);
+    expect(file.body).not.toContain(idNumber); // masked, as every file read
+    // reading only: no full view, no edit, no deletion
+    expect((await call('GET', `/api/cadres/${id}/personal`, org)).statusCode).toBe(404);
+    const edit = await t.app.inject({
+      method: 'PUT',
+      url: `/api/cadres/${id}`,
+      payload: { ...cadreInput(suzhou), version: 1 },
+      headers: { cookie: org },
+    });
+    expect(edit.statusCode).toBe(404);
+    expect(
+      (await t.ctx.db.selectFrom('cadres').select('version').where('id', '=', id).executeTakeFirstOrThrow())
+        .version,
+    ).toBe(1);
+
+    await call('POST', `/api/nominations/${n.id}/withdraw`, far, { version: n.version });
+    expect((await call('GET', `/api/cadres/${id}`, org)).statusCode).toBe(404);
+  });
+
   it('the list finds nominations by the name, pinyin or initials of the cadre', async () => {
     const c = await cadre('1991-02-03', '171', { reserve: true, name: '欧阳明月' });
     await call('POST', '/api/nominations', liaison, { batchId, cadreId: c.id });
