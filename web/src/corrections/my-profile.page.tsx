@@ -5,11 +5,9 @@ import {
   Card,
   Descriptions,
   type DescriptionsProps,
-  Empty,
   Flex,
   Popconfirm,
   Spin,
-  Table,
   type TableColumnsType,
 } from 'antd';
 import dayjs from 'dayjs';
@@ -20,6 +18,7 @@ import { t } from '../../../common/i18n/index';
 import { useAllowed } from '../access/access.hooks';
 import { errorMessage } from '../api/client';
 import { ErrorState } from '../common/error-state.component';
+import { ListTable } from '../common/list-table.component';
 import { PageHeader } from '../common/page-header.component';
 import { CorrectionModal } from './correction.form';
 import { CorrectionDiffList } from './correction-diff.component';
@@ -194,37 +193,21 @@ function MyRequests() {
 
   return (
     <Card title={t('myProfile.requests')}>
-      {list.isError && !list.data ? (
-        <ErrorState
-          title={t('common.loadFailed')}
-          error={list.error}
-          onRetry={() => void list.refetch()}
-          retrying={list.isFetching}
-        />
-      ) : (
-        <Table<Correction>
-          rowKey="id"
-          size="small"
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          scroll={{ x: 720 }}
-          locale={{
-            emptyText: list.isPending ? (
-              <div style={{ height: 80 }} />
-            ) : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('myProfile.noRequests')} />
-            ),
-          }}
-          pagination={{
-            current: params.page,
-            pageSize: params.pageSize,
-            total: list.data?.total ?? 0,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (page, pageSize) => update({ page, pageSize }),
-          }}
-        />
-      )}
+      <ListTable<Correction>
+        list={list}
+        loadFailed={t('common.loadFailed')}
+        empty={t('myProfile.noRequests')}
+        size="small"
+        columns={columns}
+        scroll={{ x: 720 }}
+        pagination={{
+          current: params.page,
+          pageSize: params.pageSize,
+          total: list.data?.total ?? 0,
+          showTotal: (total) => t('common.total', { total }),
+          onChange: (page, pageSize) => update({ page, pageSize }),
+        }}
+      />
     </Card>
   );
 }
