@@ -225,8 +225,6 @@ export const zhCNWeb = {
   'units.confirmDeleteHint': '删除后不可恢复。仍被其他记录引用的单位不能删除，可改为停用。',
   'units.deleteRefused': '无法删除',
   'units.actionFailed': '操作未完成',
-  'units.staleReload': '重新加载最新内容',
-  'units.staleReloaded': '已加载最新内容，请重新修改后保存',
 
   // accounts
   'accounts.title': '账号管理',

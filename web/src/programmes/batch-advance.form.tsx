@@ -4,10 +4,10 @@ import type { KeyboardEvent } from 'react';
 import { t } from '../../../common/i18n/index';
 import { type Batch, zBatchAdvance } from '../../../common/programmes/programmes.schema';
 import { zodRule } from '../common/form.utils';
+import { FormActions, FormFailureAlert } from '../common/record-form.component';
+import { useRecordForm } from '../common/record-form.hooks';
 import { fetchBatch, useAdvanceBatch } from './programmes.api';
 import { nextStatus, STATUS_COLORS } from './programmes.utils';
-import { FormActions, FormFailure } from './record-form.component';
-import { useRecordForm } from './record-form.hooks';
 
 interface AdvanceValues {
   reason: string;
@@ -71,7 +71,7 @@ function AdvanceForm({ batch, onClose }: { batch: Batch; onClose: () => void }) 
 
   return (
     <Form<AdvanceValues> {...formProps} onFinish={submit}>
-      <FormFailure {...failureProps} />
+      <FormFailureAlert {...failureProps} />
       <Flex align="center" gap={8} style={{ marginBottom: 16 }} data-testid="advance-step">
         <Typography.Text type="secondary">{t('batches.currentStatus')}</Typography.Text>
         <Tag color={STATUS_COLORS[current.status]}>{t(`batchStatus.${current.status}`)}</Tag>

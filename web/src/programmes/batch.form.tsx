@@ -27,11 +27,11 @@ import {
   zQuota,
 } from '../../../common/programmes/programmes.schema';
 import { zodRule } from '../common/form.utils';
+import { FormActions, FormFailureAlert } from '../common/record-form.component';
+import { useRecordForm } from '../common/record-form.hooks';
 import { RegionCascader } from '../regions/region-cascader.component';
 import { fetchBatch, useSaveBatch } from './programmes.api';
 import { AGE_BANDS } from './programmes.utils';
-import { FormActions, FormFailure } from './record-form.component';
-import { useRecordForm } from './record-form.hooks';
 
 interface BatchFormValues {
   name: string;
@@ -145,7 +145,7 @@ function BatchForm({ programmeId, batch, onClose }: Omit<BatchFormModalProps, 'o
 
   return (
     <Form<BatchFormValues> {...formProps} onFinish={submit}>
-      <FormFailure {...failureProps} />
+      <FormFailureAlert {...failureProps} />
       <Form.Item
         name="name"
         label={t('batches.field.name')}

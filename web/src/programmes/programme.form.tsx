@@ -7,11 +7,11 @@ import {
   zProgrammeInput,
 } from '../../../common/programmes/programmes.schema';
 import { zodRule } from '../common/form.utils';
+import { FormActions, FormFailureAlert } from '../common/record-form.component';
+import { useRecordForm } from '../common/record-form.hooks';
 import { RegionCascader } from '../regions/region-cascader.component';
 import { fetchProgramme, useSaveProgramme } from './programmes.api';
 import { programmeKindOptions } from './programmes-filter.component';
-import { FormActions, FormFailure } from './record-form.component';
-import { useRecordForm } from './record-form.hooks';
 
 interface ProgrammeFormValues {
   name: string;
@@ -83,7 +83,7 @@ function ProgrammeForm({ programme, onClose }: Omit<ProgrammeFormModalProps, 'op
 
   return (
     <Form<ProgrammeFormValues> {...formProps} onFinish={submit}>
-      <FormFailure {...failureProps} />
+      <FormFailureAlert {...failureProps} />
       <Form.Item
         name="name"
         label={t('programmes.field.name')}

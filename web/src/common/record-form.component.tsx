@@ -4,14 +4,17 @@ import type { ReactNode } from 'react';
 import { t } from '../../../common/i18n/index';
 import { type ApiError, errorMessage } from '../api/client';
 
-export interface FormFailureProps {
+export interface FormFailureAlertProps {
   failure: ApiError | null;
-  onReload: () => void;
-  reloading: boolean;
+  /** Offered on VERSION_CONFLICT: load the record as it is now. */
+  onReload?: (() => void) | undefined;
+  reloading?: boolean;
+  /** The reload button's text; 重新加载最新内容 by default. */
+  reloadText?: string;
 }
 
-/** A failed save shown above its form; a version conflict offers to load the current copy. */
-export function FormFailure({ failure, onReload, reloading }: FormFailureProps) {
+/** The failure in the server's words above the form; 重新加载最新内容 after a version conflict. */
+export function FormFailureAlert({ failure, onReload, reloading, reloadText }: FormFailureAlertProps) {
   if (!failure) return null;
   return (
     <Alert
@@ -20,9 +23,9 @@ export function FormFailure({ failure, onReload, reloading }: FormFailureProps) 
       style={{ marginBottom: 16 }}
       title={errorMessage(failure)}
       action={
-        failure.code === 'VERSION_CONFLICT' ? (
+        failure.code === 'VERSION_CONFLICT' && onReload ? (
           <Button size="small" loading={reloading} onClick={onReload}>
-            {t('common.staleReload')}
+            {reloadText ?? t('common.staleReload')}
           </Button>
         ) : undefined
       }
