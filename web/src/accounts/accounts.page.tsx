@@ -7,6 +7,7 @@ import { t } from '../../../common/i18n/index';
 import { useAllowed } from '../access/access.hooks';
 import { errorMessage } from '../api/client';
 import { useMe } from '../auth/auth.api';
+import { useConfirmAction } from '../common/confirm-action.hooks';
 import { ListTable } from '../common/list-table.component';
 import { useListTable, useWide } from '../common/list-table.hooks';
 import { PageHeader } from '../common/page-header.component';
@@ -45,7 +46,8 @@ export function AccountsPage() {
   const [params, update, reset] = useAccountListSearch();
   const list = useAccountList(params);
   const allowed = useAllowed();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
+  const confirm = useConfirmAction();
   const wide = useWide();
 
   const setActive = useSetAccountActive();
@@ -84,48 +86,22 @@ export function AccountsPage() {
     }
   };
 
-  const confirmDelete = (account: Account) => {
-    modal.confirm({
+  const confirmDelete = (account: Account) =>
+    confirm({
       title: t('accounts.confirmDelete', { name: account.displayName }),
-      content: t('accounts.confirmDeleteHint'),
-      okText: t('common.delete'),
-      okButtonProps: { danger: true },
-      cancelText: t('common.cancel'),
-      onOk: async () => {
-        try {
-          await remove.mutateAsync(account);
-          message.success(t('accounts.deleted', { name: account.displayName }));
-        } catch (error) {
-          modal.error({
-            title: t('accounts.deleteRefused'),
-            content: errorMessage(error),
-            okText: t('common.confirm'),
-          });
-        }
-      },
+      hint: t('accounts.confirmDeleteHint'),
+      run: () => remove.mutateAsync(account),
+      done: t('accounts.deleted', { name: account.displayName }),
     });
-  };
 
-  const confirmResetPassword = (account: Account) => {
-    modal.confirm({
+  const confirmResetPassword = (account: Account) =>
+    confirm({
       title: t('accounts.confirmResetPassword', { name: account.displayName }),
-      content: t('accounts.confirmResetPasswordHint'),
+      hint: t('accounts.confirmResetPasswordHint'),
       okText: t('accounts.resetPassword'),
-      okButtonProps: { danger: true },
-      cancelText: t('common.cancel'),
-      onOk: async () => {
-        try {
-          setOneTime(await resetPassword.mutateAsync(account));
-        } catch (error) {
-          modal.error({
-            title: t('accounts.actionFailed'),
-            content: errorMessage(error),
-            okText: t('common.confirm'),
-          });
-        }
-      },
+      run: async () => setOneTime(await resetPassword.mutateAsync(account)),
+      refused: t('accounts.actionFailed'),
     });
-  };
 
   const doUnlock = async (account: Account) => {
     try {
@@ -136,27 +112,15 @@ export function AccountsPage() {
     }
   };
 
-  const confirmResetTotp = (account: Account) => {
-    modal.confirm({
+  const confirmResetTotp = (account: Account) =>
+    confirm({
       title: t('accounts.confirmResetTotp', { name: account.displayName }),
-      content: t('accounts.confirmResetTotpHint'),
+      hint: t('accounts.confirmResetTotpHint'),
       okText: t('accounts.resetTotp'),
-      okButtonProps: { danger: true },
-      cancelText: t('common.cancel'),
-      onOk: async () => {
-        try {
-          await resetTotp.mutateAsync(account);
-          message.success(t('accounts.totpReset', { name: account.displayName }));
-        } catch (error) {
-          modal.error({
-            title: t('accounts.actionFailed'),
-            content: errorMessage(error),
-            okText: t('common.confirm'),
-          });
-        }
-      },
+      run: () => resetTotp.mutateAsync(account),
+      done: t('accounts.totpReset', { name: account.displayName }),
+      refused: t('accounts.actionFailed'),
     });
-  };
 
   /** The row's buttons: only the caller's own actions, and none on the caller's own account. */
   const actionsOf = (account: Account): ReactNode[] => {

@@ -14,11 +14,11 @@ import { useState } from 'react';
 import { t } from '../../../common/i18n/index';
 import type { Batch, Programme } from '../../../common/programmes/programmes.schema';
 import { useAllowed } from '../access/access.hooks';
+import { useConfirmAction } from '../common/confirm-action.hooks';
 import { ListTable } from '../common/list-table.component';
 import { nextPage, useWide } from '../common/list-table.hooks';
 import { BatchFormModal } from './batch.form';
 import { BatchAdvanceModal } from './batch-advance.form';
-import { useConfirmDelete } from './confirm-delete.hooks';
 import { useBatchList, useDeleteRecord } from './programmes.api';
 import { AGE_BANDS, formatTime, nextStatus, quotaTotal, STATUS_COLORS } from './programmes.utils';
 
@@ -29,7 +29,7 @@ export function BatchesCard({ programme }: { programme: Programme }) {
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const list = useBatchList({ programmeId: programme.id, sort: 'plannedStart', order: 'asc', ...paging });
   const remove = useDeleteRecord('/api/batches');
-  const confirmDelete = useConfirmDelete();
+  const confirm = useConfirmAction();
   const allowed = useAllowed();
   const canCreate = allowed('batches.create');
   const canUpdate = allowed('batches.update');
@@ -41,10 +41,10 @@ export function BatchesCard({ programme }: { programme: Programme }) {
   const [advancing, setAdvancing] = useState<Batch | null>(null);
 
   const askDelete = (batch: Batch) =>
-    confirmDelete({
+    confirm({
       title: t('batches.confirmDelete', { name: batch.name }),
       hint: t('batches.confirmDeleteHint'),
-      remove: () => remove.mutateAsync(batch),
+      run: () => remove.mutateAsync(batch),
       done: t('batches.deleted', { name: batch.name }),
     });
 

@@ -5,10 +5,10 @@ import { Link } from 'react-router';
 import { t } from '../../../common/i18n/index';
 import type { Programme, ProgrammeListParams } from '../../../common/programmes/programmes.schema';
 import { useAllowed } from '../access/access.hooks';
+import { useConfirmAction } from '../common/confirm-action.hooks';
 import { ListTable } from '../common/list-table.component';
 import { useListTable, useWide } from '../common/list-table.hooks';
 import { PageHeader } from '../common/page-header.component';
-import { useConfirmDelete } from './confirm-delete.hooks';
 import { ProgrammeFormModal } from './programme.form';
 import { useDeleteRecord, useProgrammeList } from './programmes.api';
 import { hasProgrammeFilters, useProgrammeListSearch } from './programmes.hooks';
@@ -23,7 +23,7 @@ export function ProgrammesPage() {
   const [params, update, reset] = useProgrammeListSearch();
   const list = useProgrammeList(params);
   const remove = useDeleteRecord('/api/programmes');
-  const confirmDelete = useConfirmDelete();
+  const confirm = useConfirmAction();
   // buttons only for what the policy table allows these roles (the server checks the scope)
   const allowed = useAllowed();
   const canCreate = allowed('programmes.create');
@@ -37,10 +37,10 @@ export function ProgrammesPage() {
   const table = useListTable({ params, update, data, sorts: SORTS });
 
   const askDelete = (programme: Programme) =>
-    confirmDelete({
+    confirm({
       title: t('programmes.confirmDelete', { name: programme.name }),
       hint: t('programmes.confirmDeleteHint'),
-      remove: () => remove.mutateAsync(programme),
+      run: () => remove.mutateAsync(programme),
       done: t('programmes.deleted', { name: programme.name }),
     });
 

@@ -6,6 +6,7 @@ import { t } from '../../../common/i18n/index';
 import { UNIT_SORTS, type Unit } from '../../../common/units/units.schema';
 import { useAllowed } from '../access/access.hooks';
 import { errorMessage } from '../api/client';
+import { useConfirmAction } from '../common/confirm-action.hooks';
 import { ListTable } from '../common/list-table.component';
 import { useListTable, useWide } from '../common/list-table.hooks';
 import { PageHeader } from '../common/page-header.component';
@@ -21,7 +22,8 @@ export function UnitsPage() {
   const list = useUnitList(params);
   const setActive = useSetUnitActive();
   const remove = useDeleteUnit();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
+  const confirm = useConfirmAction();
   // buttons only for what the policy table allows these roles (the server checks the scope)
   const allowed = useAllowed();
   const canCreate = allowed('units.create');
@@ -44,27 +46,13 @@ export function UnitsPage() {
     }
   };
 
-  const confirmDelete = (unit: Unit) => {
-    modal.confirm({
+  const confirmDelete = (unit: Unit) =>
+    confirm({
       title: t('units.confirmDelete', { name: unit.name }),
-      content: t('units.confirmDeleteHint'),
-      okText: t('common.delete'),
-      okButtonProps: { danger: true },
-      cancelText: t('common.cancel'),
-      onOk: async () => {
-        try {
-          await remove.mutateAsync(unit);
-          message.success(t('units.deleted', { name: unit.name }));
-        } catch (error) {
-          modal.error({
-            title: t('units.deleteRefused'),
-            content: errorMessage(error),
-            okText: t('common.confirm'),
-          });
-        }
-      },
+      hint: t('units.confirmDeleteHint'),
+      run: () => remove.mutateAsync(unit),
+      done: t('units.deleted', { name: unit.name }),
     });
-  };
 
   // widths fit 1366 px with the menu open; narrower screens scroll the table sideways
   const allColumns: TableColumnsType<Unit> = [
