@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Checkbox, Form, Input, Modal } from 'antd';
+import { Checkbox, Form, Input } from 'antd';
 import { type Account, zAccountCreate } from '../../../common/accounts/accounts.schema';
 import { t } from '../../../common/i18n/index';
 import { idNumberProblems, normalizeIdNumber } from '../../../common/personal/id-number';
 import { zodRule } from '../common/form.utils';
-import { FormActions, FormFailureAlert } from '../common/record-form.component';
+import { FormActions, FormFailureAlert, FormModal } from '../common/record-form.component';
 import { useRecordForm } from '../common/record-form.hooks';
 import {
   type AccountUpdate,
@@ -48,18 +48,15 @@ export interface AccountFormModalProps {
 /** Create or edit an account in a modal. Enter submits; server field errors appear on the fields. */
 export function AccountFormModal({ open, account, onClose, onCreated }: AccountFormModalProps) {
   return (
-    <Modal
+    <FormModal
       open={open}
       title={account ? t('accounts.editTitle') : t('accounts.create')}
-      onCancel={onClose}
-      footer={null}
-      destroyOnHidden
-      mask={{ closable: false }}
+      onClose={onClose}
       width={560}
     >
       {/* keyed so that every opening starts from the record's values */}
       <AccountForm key={account?.id ?? 'new'} account={account} onClose={onClose} onCreated={onCreated} />
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -1,12 +1,12 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Empty, Flex, Form, Modal, Select, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Flex, Form, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { type Account, ADMIN_ROLES, type RoleGrantInput } from '../../../common/accounts/accounts.schema';
 import { ROLES, type Role } from '../../../common/auth/auth.schema';
 import { type MessageKey, t } from '../../../common/i18n/index';
 import { ApiError, applyFieldErrors, errorMessage } from '../api/client';
-import { FormActions, FormFailureAlert } from '../common/record-form.component';
+import { FormActions, FormFailureAlert, FormModal } from '../common/record-form.component';
 import { useRecordReload } from '../common/record-form.hooks';
 import { RegionCascader } from '../regions/region-cascader.component';
 import { UnitSelect } from '../units/unit-select.component';
@@ -73,17 +73,14 @@ export interface GrantsModalProps {
 /** 授权: the account's roles, each with its data scope (a region for 组织部, a unit for the unit roles). */
 export function GrantsModal({ account, onClose }: GrantsModalProps) {
   return (
-    <Modal
+    <FormModal
       open={account !== null}
       title={account ? t('accounts.grantTitle', { name: account.displayName }) : ''}
-      onCancel={onClose}
-      footer={null}
-      destroyOnHidden
-      mask={{ closable: false }}
+      onClose={onClose}
       width={640}
     >
       {account ? <GrantsForm key={account.id} account={account} onClose={onClose} /> : null}
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -8,7 +8,6 @@ import {
   Form,
   type FormRule,
   Input,
-  Modal,
   Row,
   Select,
   Switch,
@@ -28,7 +27,7 @@ import { type CadreDetail, zCadreInput } from '../../../common/cadres/cadres.sch
 import { type MessageKey, t } from '../../../common/i18n/index';
 import { idNumberFacts, idNumberProblems } from '../../../common/personal/id-number';
 import { zodRule } from '../common/form.utils';
-import { FormActions, FormFailureAlert } from '../common/record-form.component';
+import { FormActions, FormFailureAlert, FormModal } from '../common/record-form.component';
 import { useRecordForm } from '../common/record-form.hooks';
 import { UnitSelect } from '../units/unit-select.component';
 import {
@@ -93,18 +92,15 @@ export interface CadreFormModalProps {
 /** 新建干部 / 编辑 in a wide modal. Enter submits; server field errors land on the fields, list entries included. */
 export function CadreFormModal({ open, cadre, onClose }: CadreFormModalProps) {
   return (
-    <Modal
+    <FormModal
       open={open}
       title={cadre ? t('cadreForm.editTitle', { name: cadre.name }) : t('cadreForm.create')}
-      onCancel={onClose}
-      footer={null}
-      destroyOnHidden
-      mask={{ closable: false }}
+      onClose={onClose}
       width={1000}
     >
       {/* keyed so that every opening starts from the record's values */}
       <CadreForm key={cadre?.id ?? 'new'} cadre={cadre} onClose={onClose} />
-    </Modal>
+    </FormModal>
   );
 }
 

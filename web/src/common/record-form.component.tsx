@@ -1,5 +1,5 @@
 import { SaveOutlined } from '@ant-design/icons';
-import { Alert, Button, Form } from 'antd';
+import { Alert, Button, Form, Modal } from 'antd';
 import type { ReactNode } from 'react';
 import { t } from '../../../common/i18n/index';
 import { type ApiError, errorMessage } from '../api/client';
@@ -59,5 +59,30 @@ export function FormActions({ onCancel, saving, okText, okIcon, disabled }: Form
         {okText ?? t('common.save')}
       </Button>
     </Form.Item>
+  );
+}
+
+export interface FormModalProps {
+  open: boolean;
+  title: ReactNode;
+  onClose: () => void;
+  width: number;
+  children: ReactNode;
+}
+
+/** The dialog a form lives in: its own buttons, Esc closes it, a click beside it does not; emptied when closed. */
+export function FormModal({ open, title, onClose, width, children }: FormModalProps) {
+  return (
+    <Modal
+      open={open}
+      title={title}
+      onCancel={onClose}
+      footer={null}
+      destroyOnHidden
+      mask={{ closable: false }}
+      width={width}
+    >
+      {children}
+    </Modal>
   );
 }

@@ -1,5 +1,5 @@
 import { SendOutlined } from '@ant-design/icons';
-import { Alert, App, Form, Input, Modal, Select, Typography } from 'antd';
+import { Alert, App, Form, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
 import {
   DEGREES,
@@ -20,7 +20,7 @@ import {
 import { t, tMaybe } from '../../../common/i18n/index';
 import { type ApiError, errorMessage } from '../api/client';
 import { zodRule } from '../common/form.utils';
-import { FormActions } from '../common/record-form.component';
+import { FormActions, FormModal } from '../common/record-form.component';
 import { useProposeCorrection } from './corrections.api';
 import { displayValue, fieldName, formFailure } from './corrections.utils';
 
@@ -55,17 +55,9 @@ export interface CorrectionModalProps {
 /** 申请更正: the current value of each key field beside a box for the new one, and a note. */
 export function CorrectionModal({ profile, open, onClose }: CorrectionModalProps) {
   return (
-    <Modal
-      open={open}
-      title={t('correctionForm.title')}
-      onCancel={onClose}
-      footer={null}
-      destroyOnHidden
-      mask={{ closable: false }}
-      width={640}
-    >
+    <FormModal open={open} title={t('correctionForm.title')} onClose={onClose} width={640}>
       <CorrectionForm profile={profile} onClose={onClose} />
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -1,11 +1,11 @@
-import { App, Form, Input, Modal, Select, Typography } from 'antd';
+import { App, Form, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
 import type { CadreDetail } from '../../../common/cadres/cadres.schema';
 import { zSelfUpdate } from '../../../common/corrections/corrections.schema';
 import { t } from '../../../common/i18n/index';
 import type { ApiError } from '../api/client';
 import { zodRule } from '../common/form.utils';
-import { FormActions, FormFailureAlert } from '../common/record-form.component';
+import { FormActions, FormFailureAlert, FormModal } from '../common/record-form.component';
 import { useUpdateOwnProfile } from './corrections.api';
 import { formFailure } from './corrections.utils';
 
@@ -28,17 +28,9 @@ export interface SelfEditModalProps {
 /** The direct fields, saved at once: phone (blank keeps it), school, major, expertise. */
 export function SelfEditModal({ profile, open, onClose, onReload }: SelfEditModalProps) {
   return (
-    <Modal
-      open={open}
-      title={t('myProfile.editTitle')}
-      onCancel={onClose}
-      footer={null}
-      destroyOnHidden
-      mask={{ closable: false }}
-      width={560}
-    >
+    <FormModal open={open} title={t('myProfile.editTitle')} onClose={onClose} width={560}>
       <SelfEditForm key={profile.version} profile={profile} onClose={onClose} onReload={onReload} />
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Flex, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Alert, Flex, Form, Input, InputNumber, Select } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { RANK_LEVELS, type RankLevel } from '../../../common/cadres/cadre-enums';
 import { t } from '../../../common/i18n/index';
 import { type Post, type PostValues, zPostInput } from '../../../common/posts/posts.schema';
 import { zodRule } from '../common/form.utils';
-import { FormActions, FormFailureAlert } from '../common/record-form.component';
+import { FormActions, FormFailureAlert, FormModal } from '../common/record-form.component';
 import { useRecordForm } from '../common/record-form.hooks';
 import { useUnitOptions } from '../units/units.api';
 import { BatchSelect } from './batch-select.component';
@@ -63,18 +63,15 @@ export interface PostFormModalProps {
 /** 新建岗位需求 / 编辑岗位需求 in a modal. Enter submits; server field errors appear on the fields. */
 export function PostFormModal({ open, post, onClose }: PostFormModalProps) {
   return (
-    <Modal
+    <FormModal
       open={open}
       title={post ? t('posts.editTitle') : t('posts.create')}
-      onCancel={onClose}
-      footer={null}
-      destroyOnHidden
-      mask={{ closable: false }}
+      onClose={onClose}
       width={640}
     >
       {/* keyed so that every opening starts from the record's values */}
       <PostForm key={post?.id ?? 'new'} post={post} onClose={onClose} />
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -1,10 +1,10 @@
 import { ArrowRightOutlined, CheckOutlined } from '@ant-design/icons';
-import { Flex, Form, Input, Modal, Tag, Typography } from 'antd';
+import { Flex, Form, Input, Tag, Typography } from 'antd';
 import type { KeyboardEvent } from 'react';
 import { t } from '../../../common/i18n/index';
 import { type Batch, zBatchAdvance } from '../../../common/programmes/programmes.schema';
 import { zodRule } from '../common/form.utils';
-import { FormActions, FormFailureAlert } from '../common/record-form.component';
+import { FormActions, FormFailureAlert, FormModal } from '../common/record-form.component';
 import { useRecordForm } from '../common/record-form.hooks';
 import { fetchBatch, useAdvanceBatch } from './programmes.api';
 import { nextStatus, STATUS_COLORS } from './programmes.utils';
@@ -25,17 +25,14 @@ export interface BatchAdvanceModalProps {
 /** 推进状态: shows the next status (a batch only moves forward) and asks for the reason. */
 export function BatchAdvanceModal({ batch, onClose }: BatchAdvanceModalProps) {
   return (
-    <Modal
+    <FormModal
       open={batch !== null}
       title={batch ? t('batches.advanceTitle', { name: batch.name }) : null}
-      onCancel={onClose}
-      footer={null}
-      destroyOnHidden
-      mask={{ closable: false }}
+      onClose={onClose}
       width={520}
     >
       {batch ? <AdvanceForm key={batch.id} batch={batch} onClose={onClose} /> : null}
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Flex, Form, Input, Modal, Select, Spin } from 'antd';
+import { Flex, Form, Input, Select, Spin } from 'antd';
 import { t } from '../../../common/i18n/index';
 import {
   UNIT_KINDS,
@@ -10,7 +10,7 @@ import {
 } from '../../../common/units/units.schema';
 import { ErrorState } from '../common/error-state.component';
 import { zodRule } from '../common/form.utils';
-import { FormActions, FormFailureAlert } from '../common/record-form.component';
+import { FormActions, FormFailureAlert, FormModal } from '../common/record-form.component';
 import { useRecordForm } from '../common/record-form.hooks';
 import { RegionCascader } from '../regions/region-cascader.component';
 import { UnitSelect } from './unit-select.component';
@@ -68,13 +68,10 @@ export interface UnitFormModalProps {
  */
 export function UnitFormModal({ open, unit, onClose, onSaved }: UnitFormModalProps) {
   return (
-    <Modal
+    <FormModal
       open={open}
       title={unit ? t('units.editTitle') : t('units.create')}
-      onCancel={onClose}
-      footer={null}
-      destroyOnHidden
-      mask={{ closable: false }}
+      onClose={onClose}
       width={600}
     >
       {/* keyed so that every opening starts from the record's values */}
@@ -83,7 +80,7 @@ export function UnitFormModal({ open, unit, onClose, onSaved }: UnitFormModalPro
       ) : (
         <UnitForm key="new" unit={null} onClose={onClose} onSaved={onSaved} />
       )}
-    </Modal>
+    </FormModal>
   );
 }
 
