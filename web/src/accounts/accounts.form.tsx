@@ -1,11 +1,10 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { Checkbox, Form, Input } from 'antd';
 import { type Account, zAccountCreate } from '../../../common/accounts/accounts.schema';
 import { t } from '../../../common/i18n/index';
 import { idNumberProblems, normalizeIdNumber } from '../../../common/personal/id-number';
 import { zodRule } from '../common/form.utils';
 import { FormActions, FormFailureAlert, FormModal } from '../common/record-form.component';
-import { useRecordForm } from '../common/record-form.hooks';
+import { useFetchFresh, useRecordForm } from '../common/record-form.hooks';
 import {
   type AccountUpdate,
   type AccountWithPassword,
@@ -62,7 +61,6 @@ export function AccountFormModal({ open, account, onClose, onCreated }: AccountF
 
 function AccountForm({ account: initial, onClose, onCreated }: Omit<AccountFormModalProps, 'open'>) {
   const [form] = Form.useForm<AccountFormValues>();
-  const queryClient = useQueryClient();
   const create = useCreateAccount();
   const update = useUpdateAccount();
   const {
@@ -74,12 +72,7 @@ function AccountForm({ account: initial, onClose, onCreated }: Omit<AccountFormM
     form,
     fields: FIELDS,
     initial,
-    fetchFresh: (a) =>
-      queryClient.fetchQuery({
-        queryKey: accountKeys.detail(a.id),
-        queryFn: ({ signal }) => fetchAccount(a.id, signal),
-        staleTime: 0,
-      }),
+    fetchFresh: useFetchFresh(accountKeys.detail, fetchAccount),
     toValues: (a) => ({ username: a?.username ?? '', displayName: a?.displayName ?? '' }),
     onDone: onClose,
   });

@@ -1,5 +1,4 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Empty, Flex, Form, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { type Account, ADMIN_ROLES, type RoleGrantInput } from '../../../common/accounts/accounts.schema';
@@ -7,7 +6,7 @@ import { ROLES, type Role } from '../../../common/auth/auth.schema';
 import { type MessageKey, t } from '../../../common/i18n/index';
 import { ApiError, applyFieldErrors, errorMessage } from '../api/client';
 import { FormActions, FormFailureAlert, FormModal } from '../common/record-form.component';
-import { useRecordReload } from '../common/record-form.hooks';
+import { useFetchFresh, useRecordReload } from '../common/record-form.hooks';
 import { RegionCascader } from '../regions/region-cascader.component';
 import { UnitSelect } from '../units/unit-select.component';
 import { accountKeys, fetchAccount, useSetGrants } from './accounts.api';
@@ -90,26 +89,16 @@ const GRANT_FIELDS = ['grants.role', 'grants.regionCode', 'grants.unitId'];
 function GrantsForm({ account: initial, onClose }: { account: Account; onClose: () => void }) {
   const [form] = Form.useForm<GrantsValues>();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const save = useSetGrants();
   const [formError, setFormError] = useState<ApiError | null>(null);
   const {
     record: account,
     reload,
     reloading,
-  } = useRecordReload(
-    initial,
-    (a) =>
-      queryClient.fetchQuery({
-        queryKey: accountKeys.detail(a.id),
-        queryFn: ({ signal }) => fetchAccount(a.id, signal),
-        staleTime: 0,
-      }),
-    (fresh) => {
-      form.setFieldsValue({ grants: toRows(fresh) });
-      setFormError(null);
-    },
-  );
+  } = useRecordReload(initial, useFetchFresh(accountKeys.detail, fetchAccount), (fresh) => {
+    form.setFieldsValue({ grants: toRows(fresh) });
+    setFormError(null);
+  });
   const rows: GrantRow[] = Form.useWatch('grants', form) ?? toRows(account);
   const problems = setProblems(rows);
   const chosen = new Set(rows.map((r) => r.role));

@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Checkbox,
@@ -28,7 +27,7 @@ import { type MessageKey, t } from '../../../common/i18n/index';
 import { idNumberFacts, idNumberProblems } from '../../../common/personal/id-number';
 import { zodRule } from '../common/form.utils';
 import { FormActions, FormFailureAlert, FormModal } from '../common/record-form.component';
-import { useRecordForm } from '../common/record-form.hooks';
+import { useFetchFresh, useRecordForm } from '../common/record-form.hooks';
 import { UnitSelect } from '../units/unit-select.component';
 import {
   CADRE_FIELDS,
@@ -134,7 +133,6 @@ function Choice({
 function CadreForm({ cadre: initial, onClose }: Omit<CadreFormModalProps, 'open'>) {
   const [form] = Form.useForm<CadreFormValues>();
   const { notification } = App.useApp();
-  const queryClient = useQueryClient();
   const save = useSaveCadre();
   const expertise = useExpertiseOptions();
   const {
@@ -146,12 +144,7 @@ function CadreForm({ cadre: initial, onClose }: Omit<CadreFormModalProps, 'open'
     form,
     fields: CADRE_FIELDS,
     initial,
-    fetchFresh: (c) =>
-      queryClient.fetchQuery({
-        queryKey: cadreKeys.detail(c.id),
-        queryFn: ({ signal }) => fetchCadre(c.id, signal),
-        staleTime: 0,
-      }),
+    fetchFresh: useFetchFresh(cadreKeys.detail, fetchCadre),
     toValues: toFormValues,
     onDone: onClose,
   });

@@ -1,3 +1,4 @@
+import { type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { App, type FormInstance } from 'antd';
 import { useCallback, useState } from 'react';
 import { t } from '../../../common/i18n/index';
@@ -26,6 +27,23 @@ export function useFormFailure(form: FormInstance, fields: readonly string[]) {
   );
   const clear = useCallback(() => setFailure(null), []);
   return { failure, fail, clear };
+}
+
+/**
+ * Loads the current copy of a record past the cache (and puts it there), for reloading after a
+ * version conflict.
+ */
+export function useFetchFresh<R extends { id: string }>(
+  keyOf: (id: string) => QueryKey,
+  fetchOne: (id: string, signal?: AbortSignal) => Promise<R>,
+): (record: R) => Promise<R> {
+  const queryClient = useQueryClient();
+  return (record) =>
+    queryClient.fetchQuery({
+      queryKey: keyOf(record.id),
+      queryFn: ({ signal }) => fetchOne(record.id, signal),
+      staleTime: 0,
+    });
 }
 
 /**

@@ -1,10 +1,9 @@
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Descriptions, Flex, Form, Input, Modal } from 'antd';
 import { t } from '../../../common/i18n/index';
 import type { Nomination } from '../../../common/nominations/nominations.schema';
 import { FormFailureAlert } from '../common/record-form.component';
-import { useFormFailure, useRecordReload } from '../common/record-form.hooks';
+import { useFetchFresh, useFormFailure, useRecordReload } from '../common/record-form.hooks';
 import { Eligibility } from './eligibility.component';
 import { type Decision, fetchNomination, nominationKeys, useReviewNomination } from './nominations.api';
 
@@ -45,7 +44,6 @@ const FIELDS = ['comment'] as const;
 function ReviewForm({ target, onClose }: { target: ReviewTarget; onClose: () => void }) {
   const [form] = Form.useForm<{ comment?: string }>();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const review = useReviewNomination();
   const { decision } = target;
   const refuse = decision === 'refuse';
@@ -55,16 +53,7 @@ function ReviewForm({ target, onClose }: { target: ReviewTarget; onClose: () => 
     record: nomination,
     reload,
     reloading,
-  } = useRecordReload(
-    target.nomination,
-    (n) =>
-      queryClient.fetchQuery({
-        queryKey: nominationKeys.detail(n.id),
-        queryFn: ({ signal }) => fetchNomination(n.id, signal),
-        staleTime: 0,
-      }),
-    clear,
-  );
+  } = useRecordReload(target.nomination, useFetchFresh(nominationKeys.detail, fetchNomination), clear);
 
   const submit = async ({ comment }: { comment?: string }) => {
     clear();

@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Flex, Form, Input, InputNumber, Select } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { RANK_LEVELS, type RankLevel } from '../../../common/cadres/cadre-enums';
@@ -6,7 +5,7 @@ import { t } from '../../../common/i18n/index';
 import { type Post, type PostValues, zPostInput } from '../../../common/posts/posts.schema';
 import { zodRule } from '../common/form.utils';
 import { FormActions, FormFailureAlert, FormModal } from '../common/record-form.component';
-import { useRecordForm } from '../common/record-form.hooks';
+import { useFetchFresh, useRecordForm } from '../common/record-form.hooks';
 import { useUnitOptions } from '../units/units.api';
 import { BatchSelect } from './batch-select.component';
 import { areasOf, type Duty, type DutyKind } from './post-tags.component';
@@ -77,7 +76,6 @@ export function PostFormModal({ open, post, onClose }: PostFormModalProps) {
 
 function PostForm({ post: initial, onClose }: Omit<PostFormModalProps, 'open'>) {
   const [form] = Form.useForm<PostFormValues>();
-  const queryClient = useQueryClient();
   const save = useSavePost();
   const {
     record: post,
@@ -88,12 +86,7 @@ function PostForm({ post: initial, onClose }: Omit<PostFormModalProps, 'open'>) 
     form,
     fields: FIELDS,
     initial,
-    fetchFresh: (p) =>
-      queryClient.fetchQuery({
-        queryKey: postKeys.detail(p.id),
-        queryFn: ({ signal }) => fetchPost(p.id, signal),
-        staleTime: 0,
-      }),
+    fetchFresh: useFetchFresh(postKeys.detail, fetchPost),
     toValues: toFormValues,
     onDone: onClose,
   });

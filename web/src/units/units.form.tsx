@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Flex, Form, Input, Select, Spin } from 'antd';
 import { t } from '../../../common/i18n/index';
 import {
@@ -11,7 +11,7 @@ import {
 import { ErrorState } from '../common/error-state.component';
 import { zodRule } from '../common/form.utils';
 import { FormActions, FormFailureAlert, FormModal } from '../common/record-form.component';
-import { useRecordForm } from '../common/record-form.hooks';
+import { useFetchFresh, useRecordForm } from '../common/record-form.hooks';
 import { RegionCascader } from '../regions/region-cascader.component';
 import { UnitSelect } from './unit-select.component';
 import { fetchUnit, unitKeys, useSaveUnit } from './units.api';
@@ -118,7 +118,6 @@ function LoadedUnitForm({
 
 function UnitForm({ unit: initial, onClose, onSaved }: Omit<UnitFormModalProps, 'open'>) {
   const [form] = Form.useForm<UnitFormValues>();
-  const queryClient = useQueryClient();
   const save = useSaveUnit();
   const {
     record: unit,
@@ -129,12 +128,7 @@ function UnitForm({ unit: initial, onClose, onSaved }: Omit<UnitFormModalProps, 
     form,
     fields: FIELDS,
     initial,
-    fetchFresh: (u) =>
-      queryClient.fetchQuery({
-        queryKey: unitKeys.detail(u.id),
-        queryFn: ({ signal }) => fetchUnit(u.id, signal),
-        staleTime: 0,
-      }),
+    fetchFresh: useFetchFresh(unitKeys.detail, fetchUnit),
     toValues: toFormValues,
     onDone: onClose,
   });
