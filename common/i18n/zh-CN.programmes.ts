@@ -42,7 +42,6 @@ export const zhCNProgrammes = {
   'programmes.deleted': '已删除项目“{name}”',
   'programmes.confirmDelete': '确定删除项目“{name}”吗？',
   'programmes.confirmDeleteHint': '删除后不可恢复。已有批次的项目不能删除，须先删除其批次。',
-  'programmes.deleteRefused': '无法删除',
 
   // 批次
   'batches.title': '批次',

@@ -37,6 +37,7 @@ export const zhCNWeb = {
   'common.no': '否',
   'common.emptyValue': '（空）',
   'common.staleReload': '重新加载最新内容',
+  'common.deleteRefused': '无法删除',
   'common.staleReloaded': '已加载最新内容，请重新修改后保存',
 
   // shell and menu
@@ -223,10 +224,7 @@ export const zhCNWeb = {
   'units.confirmActivate': '确定启用“{name}”吗？',
   'units.confirmDelete': '确定删除“{name}”吗？',
   'units.confirmDeleteHint': '删除后不可恢复。仍被其他记录引用的单位不能删除，可改为停用。',
-  'units.deleteRefused': '无法删除',
   'units.actionFailed': '操作未完成',
-  'units.staleReload': '重新加载最新内容',
-  'units.staleReloaded': '已加载最新内容，请重新修改后保存',
 
   // accounts
   'accounts.title': '账号管理',
@@ -281,7 +279,6 @@ export const zhCNWeb = {
   'accounts.confirmDelete': '确定删除“{name}”吗？',
   'accounts.confirmDeleteHint':
     '将删除该账号及其手机号码、身份证号等个人信息，不可恢复；审计日志中的记录保留。',
-  'accounts.deleteRefused': '无法删除',
   'accounts.actionFailed': '操作未完成',
   'accounts.grant': '授权',
   'accounts.grantTitle': '授权：{name}',

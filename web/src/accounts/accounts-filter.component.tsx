@@ -1,9 +1,8 @@
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Flex, Input, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { Select } from 'antd';
 import type { AccountListParams } from '../../../common/accounts/accounts.schema';
 import { ROLES, type Role } from '../../../common/auth/auth.schema';
 import { t } from '../../../common/i18n/index';
+import { FilterBar } from '../common/filter-bar.component';
 
 const roleOptions = ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }));
 
@@ -22,26 +21,17 @@ export interface AccountsFilterProps {
 
 /** Search box (Enter or 查询), role and status; selects apply at once. */
 export function AccountsFilter({ params, onChange, onReset }: AccountsFilterProps) {
-  const [q, setQ] = useState(params.q ?? '');
-  // follow the URL when it changes from outside (back button, 重置, a shared link)
-  useEffect(() => setQ(params.q ?? ''), [params.q]);
-
-  const search = () => onChange({ q: q.trim() || undefined });
   const status: Status = params.active === undefined ? 'all' : params.active ? 'active' : 'inactive';
 
   return (
-    <Flex wrap gap={8} className="filter-bar" role="search">
-      <Input
-        className="filter-bar__search"
-        value={q}
-        onChange={(e) => setQ(e.target.value)}
-        onPressEnter={search}
-        placeholder={t('accounts.searchPlaceholder')}
-        aria-label={t('accounts.searchLabel')}
-        prefix={<SearchOutlined />}
-        allowClear
-        maxLength={50}
-      />
+    <FilterBar
+      value={params.q}
+      onSearch={(q) => onChange({ q })}
+      onReset={onReset}
+      placeholder={t('accounts.searchPlaceholder')}
+      label={t('accounts.searchLabel')}
+      maxLength={50}
+    >
       <Select<Role>
         className="filter-bar__select"
         value={params.role}
@@ -59,20 +49,6 @@ export function AccountsFilter({ params, onChange, onReset }: AccountsFilterProp
         aria-label={t('accounts.filterStatus')}
         prefix={`${t('accounts.statusPlaceholder')}：`}
       />
-      <Flex gap={8}>
-        <Button type="primary" icon={<SearchOutlined aria-hidden />} onClick={search}>
-          {t('common.search')}
-        </Button>
-        <Button
-          icon={<ReloadOutlined aria-hidden />}
-          onClick={() => {
-            setQ('');
-            onReset();
-          }}
-        >
-          {t('common.reset')}
-        </Button>
-      </Flex>
-    </Flex>
+    </FilterBar>
   );
 }

@@ -1,12 +1,10 @@
-import { SaveOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Checkbox, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
+import { Checkbox, Form, Input } from 'antd';
 import { type Account, zAccountCreate } from '../../../common/accounts/accounts.schema';
 import { t } from '../../../common/i18n/index';
 import { idNumberProblems, normalizeIdNumber } from '../../../common/personal/id-number';
-import { ApiError, applyFieldErrors, errorMessage, isApiError } from '../api/client';
 import { zodRule } from '../common/form.utils';
+import { FormActions, FormFailureAlert, FormModal } from '../common/record-form.component';
+import { useFetchFresh, useRecordForm } from '../common/record-form.hooks';
 import {
   type AccountUpdate,
   type AccountWithPassword,
@@ -49,39 +47,42 @@ export interface AccountFormModalProps {
 /** Create or edit an account in a modal. Enter submits; server field errors appear on the fields. */
 export function AccountFormModal({ open, account, onClose, onCreated }: AccountFormModalProps) {
   return (
-    <Modal
+    <FormModal
       open={open}
       title={account ? t('accounts.editTitle') : t('accounts.create')}
-      onCancel={onClose}
-      footer={null}
-      destroyOnHidden
-      mask={{ closable: false }}
+      onClose={onClose}
       width={560}
     >
       {/* keyed so that every opening starts from the record's values */}
       <AccountForm key={account?.id ?? 'new'} account={account} onClose={onClose} onCreated={onCreated} />
-    </Modal>
+    </FormModal>
   );
 }
 
 function AccountForm({ account: initial, onClose, onCreated }: Omit<AccountFormModalProps, 'open'>) {
   const [form] = Form.useForm<AccountFormValues>();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const create = useCreateAccount();
   const update = useUpdateAccount();
-  /** The copy being edited: replaced when the user reloads after a version conflict. */
-  const [account, setAccount] = useState(initial);
-  const [formError, setFormError] = useState<ApiError | null>(null);
-  const [reloading, setReloading] = useState(false);
+  const {
+    record: account,
+    attempt,
+    failureProps,
+    formProps,
+  } = useRecordForm({
+    form,
+    fields: FIELDS,
+    initial,
+    fetchFresh: useFetchFresh(accountKeys.detail, fetchAccount),
+    toValues: (a) => ({ username: a?.username ?? '', displayName: a?.displayName ?? '' }),
+    onDone: onClose,
+  });
   const clearPhone = Form.useWatch('clearPhone', form) ?? false;
   const clearIdNumber = Form.useWatch('clearIdNumber', form) ?? false;
 
-  const submit = async (values: AccountFormValues) => {
-    setFormError(null);
-    const phone = values.phone?.trim() || undefined;
-    const idNumber = values.idNumber?.trim() ? normalizeIdNumber(values.idNumber) : undefined;
-    try {
+  const submit = (values: AccountFormValues) =>
+    attempt(async () => {
+      const phone = values.phone?.trim() || undefined;
+      const idNumber = values.idNumber?.trim() ? normalizeIdNumber(values.idNumber) : undefined;
       if (account) {
         // the client only sees phone and ID number masked: send them only when typed anew (or removed)
         const input: AccountUpdate = {
@@ -91,82 +92,25 @@ function AccountForm({ account: initial, onClose, onCreated }: Omit<AccountFormM
           ...(values.clearIdNumber ? { idNumber: null } : idNumber ? { idNumber } : {}),
         };
         const saved = await update.mutateAsync({ id: account.id, input });
-        message.success(t('accounts.saved', { name: saved.displayName }));
-        onClose();
-      } else {
-        const created = await create.mutateAsync({
-          username: values.username.trim(),
-          displayName: values.displayName.trim(),
-          phone: phone ?? null,
-          idNumber: idNumber ?? null,
-        });
-        message.success(t('accounts.created', { name: created.account.displayName }));
-        onClose();
-        onCreated(created);
+        return t('accounts.saved', { name: saved.displayName });
       }
-    } catch (error) {
-      const unplaced = applyFieldErrors(form, error, FIELDS);
-      const placedAll = isApiError(error) && error.fields.length > 0 && unplaced.length === 0;
-      if (!placedAll) {
-        setFormError(
-          error instanceof ApiError
-            ? error
-            : new ApiError({ status: 0, code: 'NETWORK', message: errorMessage(error) }),
-        );
-      }
-    }
-  };
-
-  const reload = async () => {
-    if (!account) return;
-    setReloading(true);
-    try {
-      const fresh = await queryClient.fetchQuery({
-        queryKey: accountKeys.detail(account.id),
-        queryFn: ({ signal }) => fetchAccount(account.id, signal),
-        staleTime: 0,
+      const created = await create.mutateAsync({
+        username: values.username.trim(),
+        displayName: values.displayName.trim(),
+        phone: phone ?? null,
+        idNumber: idNumber ?? null,
       });
-      setAccount(fresh);
-      form.resetFields();
-      form.setFieldsValue({ username: fresh.username, displayName: fresh.displayName });
-      setFormError(null);
-      message.info(t('common.staleReloaded'));
-    } catch (error) {
-      message.error(errorMessage(error));
-    } finally {
-      setReloading(false);
-    }
-  };
+      onCreated(created);
+      return t('accounts.created', { name: created.account.displayName });
+    });
 
   const editing = account !== null;
   const keepHint = (masked: string | null | undefined) =>
     editing && masked ? t('accounts.field.current', { value: masked }) : undefined;
 
   return (
-    <Form<AccountFormValues>
-      form={form}
-      layout="vertical"
-      initialValues={{ username: account?.username ?? '', displayName: account?.displayName ?? '' }}
-      onFinish={submit}
-      onFinishFailed={() => message.warning(t('common.formHasErrors'))}
-      requiredMark
-      scrollToFirstError
-    >
-      {formError ? (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={errorMessage(formError)}
-          action={
-            formError.code === 'VERSION_CONFLICT' ? (
-              <Button size="small" loading={reloading} onClick={reload}>
-                {t('common.staleReload')}
-              </Button>
-            ) : undefined
-          }
-        />
-      ) : null}
+    <Form<AccountFormValues> {...formProps} onFinish={submit}>
+      <FormFailureAlert {...failureProps} />
       <Form.Item
         name="username"
         label={t('accounts.field.username')}
@@ -241,19 +185,7 @@ function AccountForm({ account: initial, onClose, onCreated }: Omit<AccountFormM
           </Checkbox>
         </Form.Item>
       ) : null}
-      <Form.Item style={{ marginBottom: 0, textAlign: 'right' }}>
-        <Button onClick={onClose} style={{ marginRight: 8 }}>
-          {t('common.cancel')}
-        </Button>
-        <Button
-          type="primary"
-          htmlType="submit"
-          icon={<SaveOutlined aria-hidden />}
-          loading={create.isPending || update.isPending}
-        >
-          {t('common.save')}
-        </Button>
-      </Form.Item>
+      <FormActions onCancel={onClose} saving={create.isPending || update.isPending} />
     </Form>
   );
 }

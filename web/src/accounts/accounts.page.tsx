@@ -1,28 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Card,
-  Empty,
-  Flex,
-  Grid,
-  Popconfirm,
-  Table,
-  type TableColumnsType,
-  type TableColumnType,
-  type TableProps,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Flex, Popconfirm, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { Account } from '../../../common/accounts/accounts.schema';
 import { t } from '../../../common/i18n/index';
 import { useAllowed } from '../access/access.hooks';
 import { errorMessage } from '../api/client';
 import { useMe } from '../auth/auth.api';
-import { ErrorState } from '../common/error-state.component';
+import { useConfirmAction } from '../common/confirm-action.hooks';
+import { ListTable } from '../common/list-table.component';
+import { useListTable, useWide } from '../common/list-table.hooks';
 import { PageHeader } from '../common/page-header.component';
 import { AccountRoles } from './account-roles.component';
 import {
@@ -40,11 +27,8 @@ import { AccountsFilter } from './accounts-filter.component';
 import { GrantsModal } from './grants.form';
 import { OneTimePasswordModal } from './one-time-password.component';
 
-const PAGE_SIZES = [10, 20, 50, 100];
 const ROLES_MIN_WIDTH = 160;
 const ACCOUNT_SORTS = ['username', 'displayName', 'createdAt', 'lastLoginAt'] as const;
-type AccountSort = (typeof ACCOUNT_SORTS)[number];
-const isAccountSort = (value: unknown): value is AccountSort => ACCOUNT_SORTS.includes(value as AccountSort);
 const formatTime = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
 /** This year's times without the year (the column is narrow); the full time is in the tooltip. */
 const shortTime = (iso: string) => {
@@ -62,9 +46,9 @@ export function AccountsPage() {
   const [params, update, reset] = useAccountListSearch();
   const list = useAccountList(params);
   const allowed = useAllowed();
-  const { message, modal } = App.useApp();
-  const screens = Grid.useBreakpoint();
-  const wide = screens.md !== false;
+  const { message } = App.useApp();
+  const confirm = useConfirmAction();
+  const wide = useWide();
 
   const setActive = useSetAccountActive();
   const remove = useDeleteAccount();
@@ -89,16 +73,8 @@ export function AccountsPage() {
   };
   const anyAction = Object.entries(can).some(([key, yes]) => key !== 'create' && yes);
 
-  // past the last page (e.g. after deleting its only row): go to the last page there is
   const data = list.data;
-  useEffect(() => {
-    if (data && data.items.length === 0 && data.total > 0 && params.page > 1) {
-      update({ page: Math.max(1, Math.ceil(data.total / params.pageSize)) });
-    }
-  }, [data, params.page, params.pageSize, update]);
-
-  const sortOrderOf = (key: AccountSort): TableColumnType<Account>['sortOrder'] =>
-    params.sort === key ? (params.order === 'asc' ? 'ascend' : 'descend') : null;
+  const table = useListTable({ params, update, data, sorts: ACCOUNT_SORTS });
 
   const toggleActive = async (account: Account) => {
     const active = !account.active;
@@ -110,48 +86,22 @@ export function AccountsPage() {
     }
   };
 
-  const confirmDelete = (account: Account) => {
-    modal.confirm({
+  const confirmDelete = (account: Account) =>
+    confirm({
       title: t('accounts.confirmDelete', { name: account.displayName }),
-      content: t('accounts.confirmDeleteHint'),
-      okText: t('common.delete'),
-      okButtonProps: { danger: true },
-      cancelText: t('common.cancel'),
-      onOk: async () => {
-        try {
-          await remove.mutateAsync(account);
-          message.success(t('accounts.deleted', { name: account.displayName }));
-        } catch (error) {
-          modal.error({
-            title: t('accounts.deleteRefused'),
-            content: errorMessage(error),
-            okText: t('common.confirm'),
-          });
-        }
-      },
+      hint: t('accounts.confirmDeleteHint'),
+      run: () => remove.mutateAsync(account),
+      done: t('accounts.deleted', { name: account.displayName }),
     });
-  };
 
-  const confirmResetPassword = (account: Account) => {
-    modal.confirm({
+  const confirmResetPassword = (account: Account) =>
+    confirm({
       title: t('accounts.confirmResetPassword', { name: account.displayName }),
-      content: t('accounts.confirmResetPasswordHint'),
+      hint: t('accounts.confirmResetPasswordHint'),
       okText: t('accounts.resetPassword'),
-      okButtonProps: { danger: true },
-      cancelText: t('common.cancel'),
-      onOk: async () => {
-        try {
-          setOneTime(await resetPassword.mutateAsync(account));
-        } catch (error) {
-          modal.error({
-            title: t('accounts.actionFailed'),
-            content: errorMessage(error),
-            okText: t('common.confirm'),
-          });
-        }
-      },
+      run: async () => setOneTime(await resetPassword.mutateAsync(account)),
+      refused: t('accounts.actionFailed'),
     });
-  };
 
   const doUnlock = async (account: Account) => {
     try {
@@ -162,27 +112,15 @@ export function AccountsPage() {
     }
   };
 
-  const confirmResetTotp = (account: Account) => {
-    modal.confirm({
+  const confirmResetTotp = (account: Account) =>
+    confirm({
       title: t('accounts.confirmResetTotp', { name: account.displayName }),
-      content: t('accounts.confirmResetTotpHint'),
+      hint: t('accounts.confirmResetTotpHint'),
       okText: t('accounts.resetTotp'),
-      okButtonProps: { danger: true },
-      cancelText: t('common.cancel'),
-      onOk: async () => {
-        try {
-          await resetTotp.mutateAsync(account);
-          message.success(t('accounts.totpReset', { name: account.displayName }));
-        } catch (error) {
-          modal.error({
-            title: t('accounts.actionFailed'),
-            content: errorMessage(error),
-            okText: t('common.confirm'),
-          });
-        }
-      },
+      run: () => resetTotp.mutateAsync(account),
+      done: t('accounts.totpReset', { name: account.displayName }),
+      refused: t('accounts.actionFailed'),
     });
-  };
 
   /** The row's buttons: only the caller's own actions, and none on the caller's own account. */
   const actionsOf = (account: Account): ReactNode[] => {
@@ -272,7 +210,7 @@ export function AccountsPage() {
       dataIndex: 'username',
       title: t('accounts.col.username'),
       sorter: true,
-      sortOrder: sortOrderOf('username'),
+      sortOrder: table.sortOrderOf('username'),
       width: 100,
       render: (username: string) => <Typography.Text strong>{username}</Typography.Text>,
     },
@@ -281,7 +219,7 @@ export function AccountsPage() {
       dataIndex: 'displayName',
       title: t('accounts.col.displayName'),
       sorter: true,
-      sortOrder: sortOrderOf('displayName'),
+      sortOrder: table.sortOrderOf('displayName'),
       width: 120,
     },
     {
@@ -332,7 +270,7 @@ export function AccountsPage() {
       dataIndex: 'lastLoginAt',
       title: t('accounts.col.lastLogin'),
       sorter: true,
-      sortOrder: sortOrderOf('lastLoginAt'),
+      sortOrder: table.sortOrderOf('lastLoginAt'),
       width: 112,
       render: (at: string | null) =>
         at ? (
@@ -364,21 +302,6 @@ export function AccountsPage() {
     columns.reduce((sum, column) => sum + (typeof column.width === 'number' ? column.width : 0), 0) +
     ROLES_MIN_WIDTH;
 
-  const onTableChange: TableProps<Account>['onChange'] = (pagination, _filters, sorter, extra) => {
-    if (extra.action === 'sort') {
-      const one = Array.isArray(sorter) ? sorter[0] : sorter;
-      const key = one?.columnKey;
-      if (one?.order && isAccountSort(key))
-        update({ sort: key, order: one.order === 'ascend' ? 'asc' : 'desc' });
-      else update({ sort: undefined, order: undefined });
-      return;
-    }
-    if (extra.action === 'paginate') {
-      const pageSize = pagination.pageSize ?? params.pageSize;
-      update({ page: pageSize === params.pageSize ? (pagination.current ?? 1) : 1, pageSize });
-    }
-  };
-
   const filtered = hasAccountFilters(params);
 
   return (
@@ -399,48 +322,18 @@ export function AccountsPage() {
       />
       <Card className="list-card">
         <AccountsFilter params={params} onChange={update} onReset={reset} />
-        {list.isError && !data ? (
-          <ErrorState
-            title={t('accounts.loadFailed')}
-            error={list.error}
-            onRetry={() => void list.refetch()}
-            retrying={list.isFetching}
-          />
-        ) : (
-          <Table<Account>
-            rowKey="id"
-            columns={columns}
-            dataSource={data?.items ?? []}
-            loading={list.isFetching}
-            onChange={onTableChange}
-            // the 角色 column takes what is left, at least ROLES_MIN_WIDTH (else the table scrolls)
-            scroll={{ x: tableWidth }}
-            // a dense table: it has many columns to fit beside the menu at 1366 px
-            size="small"
-            sortDirections={['ascend', 'descend']}
-            showSorterTooltip={false}
-            locale={{
-              emptyText: list.isPending ? (
-                <div style={{ height: 120 }} />
-              ) : (
-                <Empty
-                  image={Empty.PRESENTED_IMAGE_SIMPLE}
-                  description={filtered ? t('accounts.emptyFiltered') : t('accounts.emptyAll')}
-                />
-              ),
-            }}
-            pagination={{
-              current: params.page,
-              pageSize: params.pageSize,
-              total: data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: PAGE_SIZES,
-              showTotal: (total) => t('common.total', { total }),
-              showQuickJumper: wide,
-              size: wide ? 'medium' : 'small',
-            }}
-          />
-        )}
+        <ListTable<Account>
+          list={list}
+          loadFailed={t('accounts.loadFailed')}
+          empty={filtered ? t('accounts.emptyFiltered') : t('accounts.emptyAll')}
+          columns={columns}
+          onChange={table.onChange}
+          pagination={table.pagination}
+          // the 角色 column takes what is left, at least ROLES_MIN_WIDTH (else the table scrolls)
+          scroll={{ x: tableWidth }}
+          // a dense table: it has many columns to fit beside the menu at 1366 px
+          size="small"
+        />
       </Card>
       <AccountFormModal
         open={editing !== null}

@@ -1,12 +1,12 @@
-import { DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Empty, Flex, Form, Modal, Select, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Empty, Flex, Form, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { type Account, ADMIN_ROLES, type RoleGrantInput } from '../../../common/accounts/accounts.schema';
 import { ROLES, type Role } from '../../../common/auth/auth.schema';
-import type { FieldError } from '../../../common/http/errors.schema';
 import { type MessageKey, t } from '../../../common/i18n/index';
-import { ApiError, errorMessage } from '../api/client';
+import { ApiError, applyFieldErrors, errorMessage } from '../api/client';
+import { FormActions, FormFailureAlert, FormModal } from '../common/record-form.component';
+import { useFetchFresh, useRecordReload } from '../common/record-form.hooks';
 import { RegionCascader } from '../regions/region-cascader.component';
 import { UnitSelect } from '../units/unit-select.component';
 import { accountKeys, fetchAccount, useSetGrants } from './accounts.api';
@@ -72,45 +72,36 @@ export interface GrantsModalProps {
 /** 授权: the account's roles, each with its data scope (a region for 组织部, a unit for the unit roles). */
 export function GrantsModal({ account, onClose }: GrantsModalProps) {
   return (
-    <Modal
+    <FormModal
       open={account !== null}
       title={account ? t('accounts.grantTitle', { name: account.displayName }) : ''}
-      onCancel={onClose}
-      footer={null}
-      destroyOnHidden
-      mask={{ closable: false }}
+      onClose={onClose}
       width={640}
     >
       {account ? <GrantsForm key={account.id} account={account} onClose={onClose} /> : null}
-    </Modal>
+    </FormModal>
   );
 }
+
+/** The row fields server errors land on (`grants.0.regionCode`). */
+const GRANT_FIELDS = ['grants.role', 'grants.regionCode', 'grants.unitId'];
 
 function GrantsForm({ account: initial, onClose }: { account: Account; onClose: () => void }) {
   const [form] = Form.useForm<GrantsValues>();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const save = useSetGrants();
-  const [account, setAccount] = useState(initial);
   const [formError, setFormError] = useState<ApiError | null>(null);
-  const [reloading, setReloading] = useState(false);
+  const {
+    record: account,
+    reload,
+    reloading,
+  } = useRecordReload(initial, useFetchFresh(accountKeys.detail, fetchAccount), (fresh) => {
+    form.setFieldsValue({ grants: toRows(fresh) });
+    setFormError(null);
+  });
   const rows: GrantRow[] = Form.useWatch('grants', form) ?? toRows(account);
   const problems = setProblems(rows);
   const chosen = new Set(rows.map((r) => r.role));
-
-  /** Server field errors: `grants.0.regionCode` on that row's field, anything else above the form. */
-  const placeErrors = (fields: FieldError[]): FieldError[] => {
-    const rest: FieldError[] = [];
-    const placed: { name: ['grants', number, 'role' | 'regionCode' | 'unitId']; errors: string[] }[] = [];
-    for (const error of fields) {
-      const match = /^grants\.(\d+)\.(role|regionCode|unitId)$/.exec(error.field);
-      const key = match?.[2] as 'role' | 'regionCode' | 'unitId' | undefined;
-      if (match && key) placed.push({ name: ['grants', Number(match[1]), key], errors: [error.message] });
-      else rest.push(error);
-    }
-    form.setFields(placed);
-    return rest;
-  };
 
   const submit = async () => {
     setFormError(null);
@@ -130,7 +121,8 @@ function GrantsForm({ account: initial, onClose }: { account: Account; onClose: 
         error instanceof ApiError
           ? error
           : new ApiError({ status: 0, code: 'NETWORK', message: errorMessage(error) });
-      const rest = placeErrors(apiError.fields);
+      // `grants.0.regionCode` on that row's field, anything else above the form
+      const rest = applyFieldErrors(form, apiError, GRANT_FIELDS);
       if (apiError.fields.length === 0 || rest.length > 0) {
         // a whole-set error (e.g. 三员分立) is worded better than the generic "提交的内容有误"
         setFormError(
@@ -143,25 +135,6 @@ function GrantsForm({ account: initial, onClose }: { account: Account; onClose: 
             : apiError,
         );
       }
-    }
-  };
-
-  const reload = async () => {
-    setReloading(true);
-    try {
-      const fresh = await queryClient.fetchQuery({
-        queryKey: accountKeys.detail(account.id),
-        queryFn: ({ signal }) => fetchAccount(account.id, signal),
-        staleTime: 0,
-      });
-      setAccount(fresh);
-      form.setFieldsValue({ grants: toRows(fresh) });
-      setFormError(null);
-      message.info(t('common.staleReloaded'));
-    } catch (error) {
-      message.error(errorMessage(error));
-    } finally {
-      setReloading(false);
     }
   };
 
@@ -194,21 +167,7 @@ function GrantsForm({ account: initial, onClose }: { account: Account; onClose: 
       ) : (
         <Alert type="info" showIcon title={t('accounts.grantAdminHint')} style={{ marginBottom: 12 }} />
       )}
-      {formError ? (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={errorMessage(formError)}
-          action={
-            formError.code === 'VERSION_CONFLICT' ? (
-              <Button size="small" loading={reloading} onClick={reload}>
-                {t('common.staleReload')}
-              </Button>
-            ) : undefined
-          }
-        />
-      ) : null}
+      <FormFailureAlert failure={formError} onReload={reload} reloading={reloading} />
       <Form.List name="grants">
         {(fields, { add, remove }) => (
           <>
@@ -289,20 +248,7 @@ function GrantsForm({ account: initial, onClose }: { account: Account; onClose: 
           </>
         )}
       </Form.List>
-      <Form.Item style={{ marginBottom: 0, textAlign: 'right' }}>
-        <Button onClick={onClose} style={{ marginRight: 8 }}>
-          {t('common.cancel')}
-        </Button>
-        <Button
-          type="primary"
-          htmlType="submit"
-          icon={<SaveOutlined aria-hidden />}
-          loading={save.isPending}
-          disabled={problems.length > 0}
-        >
-          {t('common.save')}
-        </Button>
-      </Form.Item>
+      <FormActions onCancel={onClose} saving={save.isPending} disabled={problems.length > 0} />
     </Form>
   );
 }

@@ -158,8 +158,10 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 
 /**
  * Puts the server's field errors onto an antd form, using the schema field names
- * (`name`, `regionCode`, …). Returns the errors that match no field of the form,
- * so the caller can show them elsewhere.
+ * (`name`, `regionCode`, …). A field inside a list is named without its index
+ * (`resume.toMonth` takes `resume.1.toMonth`), and an item of a plain list shows on the list
+ * (`duties.0` on `duties`). Returns the errors that match no field of the form, so the caller
+ * can show them elsewhere.
  */
 export function applyFieldErrors(
   form: FormInstance,
@@ -168,16 +170,20 @@ export function applyFieldErrors(
 ): FieldError[] {
   if (!(error instanceof ApiError)) return [];
   const known = new Set(fieldNames);
-  const byField = new Map<string, string[]>();
+  const byField = new Map<string, { name: (string | number)[]; errors: string[] }>();
   const rest: FieldError[] = [];
   for (const fieldError of error.fields) {
-    const name = fieldError.field.split('.')[0] ?? fieldError.field;
-    if (!known.has(name)) {
+    const name = fieldError.field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+    while (typeof name.at(-1) === 'number') name.pop();
+    if (!known.has(name.filter((part) => typeof part === 'string').join('.'))) {
       rest.push(fieldError);
       continue;
     }
-    byField.set(name, [...(byField.get(name) ?? []), fieldError.message]);
+    const key = name.join('.');
+    const entry = byField.get(key) ?? { name, errors: [] };
+    entry.errors.push(fieldError.message);
+    byField.set(key, entry);
   }
-  form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
+  form.setFields([...byField.values()]);
   return rest;
 }

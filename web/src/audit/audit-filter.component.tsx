@@ -1,9 +1,8 @@
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Flex, Input, Select, Tag } from 'antd';
+import { DatePicker, Select, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
 import { AUDIT_RESULTS, type AuditQuery } from '../../../common/audit/audit.schema';
 import { t } from '../../../common/i18n/index';
+import { FilterBar } from '../common/filter-bar.component';
 import { AUDIT_ACTIONS, actionLabel, objectTypeLabel, shortId } from './audit.utils';
 
 type AuditResult = (typeof AUDIT_RESULTS)[number];
@@ -38,11 +37,6 @@ export interface AuditFilterProps {
 
 /** 操作人 (Enter or 查询), 操作, 结果 and a time range; selects and the range apply at once. */
 export function AuditFilter({ params, onChange, onReset }: AuditFilterProps) {
-  const [actor, setActor] = useState(params.actor ?? '');
-  // follow the URL when it changes from outside (back button, 重置, a shared link)
-  useEffect(() => setActor(params.actor ?? ''), [params.actor]);
-
-  const search = () => onChange({ actor: actor.trim() || undefined });
   const range: [Dayjs | null, Dayjs | null] = [
     params.from ? dayjs(params.from) : null,
     params.to ? dayjs(params.to) : null,
@@ -50,18 +44,15 @@ export function AuditFilter({ params, onChange, onReset }: AuditFilterProps) {
   const object = params.objectType || params.objectId;
 
   return (
-    <Flex wrap gap={8} className="filter-bar" role="search">
-      <Input
-        className="filter-bar__select"
-        value={actor}
-        onChange={(e) => setActor(e.target.value)}
-        onPressEnter={search}
-        placeholder={t('audit.actorPlaceholder')}
-        aria-label={t('audit.filterActor')}
-        prefix={<SearchOutlined />}
-        allowClear
-        maxLength={64}
-      />
+    <FilterBar
+      value={params.actor}
+      onSearch={(actor) => onChange({ actor })}
+      onReset={onReset}
+      placeholder={t('audit.actorPlaceholder')}
+      label={t('audit.filterActor')}
+      maxLength={64}
+      searchClassName="filter-bar__select"
+    >
       <Select<string>
         className="filter-bar__action"
         value={params.action}
@@ -112,20 +103,6 @@ export function AuditFilter({ params, onChange, onReset }: AuditFilterProps) {
           })}
         </Tag>
       ) : null}
-      <Flex gap={8}>
-        <Button type="primary" icon={<SearchOutlined aria-hidden />} onClick={search}>
-          {t('common.search')}
-        </Button>
-        <Button
-          icon={<ReloadOutlined aria-hidden />}
-          onClick={() => {
-            setActor('');
-            onReset();
-          }}
-        >
-          {t('common.reset')}
-        </Button>
-      </Flex>
-    </Flex>
+    </FilterBar>
   );
 }

@@ -1,21 +1,11 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import {
-  Button,
-  Card,
-  Empty,
-  Grid,
-  Table,
-  type TableColumnsType,
-  type TableProps,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { Button, Card, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { AuditEntry } from '../../../common/audit/audit.schema';
 import { t } from '../../../common/i18n/index';
 import { useAllowed } from '../access/access.hooks';
-import { ErrorState } from '../common/error-state.component';
+import { ListTable } from '../common/list-table.component';
+import { useListTable } from '../common/list-table.hooks';
 import { PageHeader } from '../common/page-header.component';
 import { auditExportUrl, useAuditList } from './audit.api';
 import { hasAuditFilters, useAuditListSearch } from './audit.hooks';
@@ -55,9 +45,8 @@ export function AuditPage() {
   const [params, update, reset] = useAuditListSearch();
   const list = useAuditList(params);
   const allowed = useAllowed();
-  const screens = Grid.useBreakpoint();
-  const wide = screens.md !== false;
   const data = list.data;
+  const table = useListTable({ params, update, data, pageSizes: PAGE_SIZES });
 
   const columns: TableColumnsType<AuditEntry> = [
     {
@@ -127,18 +116,6 @@ export function AuditPage() {
     },
   ];
 
-  const onTableChange: TableProps<AuditEntry>['onChange'] = (pagination, _filters, sorter, extra) => {
-    if (extra.action === 'sort') {
-      const one = Array.isArray(sorter) ? sorter[0] : sorter;
-      update({ order: one?.order === 'ascend' ? 'asc' : 'desc' });
-      return;
-    }
-    if (extra.action === 'paginate') {
-      const pageSize = pagination.pageSize ?? params.pageSize;
-      update({ page: pageSize === params.pageSize ? (pagination.current ?? 1) : 1, pageSize });
-    }
-  };
-
   const exportCsv = () => {
     // a download: the server answers with Content-Disposition: attachment, so the page stays
     window.location.href = auditExportUrl(params);
@@ -160,50 +137,21 @@ export function AuditPage() {
       />
       <Card className="list-card">
         <AuditFilter params={params} onChange={update} onReset={reset} />
-        {list.isError && !data ? (
-          <ErrorState
-            title={t('audit.loadFailed')}
-            error={list.error}
-            onRetry={() => void list.refetch()}
-            retrying={list.isFetching}
-          />
-        ) : (
-          <Table<AuditEntry>
-            rowKey="seq"
-            columns={columns}
-            dataSource={data?.items ?? []}
-            loading={list.isFetching}
-            onChange={onTableChange}
-            scroll={{ x: 1000 }}
-            size={wide ? 'middle' : 'small'}
-            sortDirections={['descend', 'ascend']}
-            showSorterTooltip={false}
-            expandable={{
-              expandedRowRender: (entry) => <DiffView entry={entry} />,
-              rowExpandable: (entry) => entry.diff !== null && Object.keys(entry.diff).length > 0,
-            }}
-            locale={{
-              emptyText: list.isPending ? (
-                <div style={{ height: 120 }} />
-              ) : (
-                <Empty
-                  image={Empty.PRESENTED_IMAGE_SIMPLE}
-                  description={filtered ? t('audit.emptyFiltered') : t('audit.emptyAll')}
-                />
-              ),
-            }}
-            pagination={{
-              current: params.page,
-              pageSize: params.pageSize,
-              total: data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: PAGE_SIZES,
-              showTotal: (total) => t('common.total', { total }),
-              showQuickJumper: wide,
-              size: wide ? 'medium' : 'small',
-            }}
-          />
-        )}
+        <ListTable<AuditEntry>
+          list={list}
+          loadFailed={t('audit.loadFailed')}
+          empty={filtered ? t('audit.emptyFiltered') : t('audit.emptyAll')}
+          columns={columns}
+          onChange={table.onChange}
+          pagination={table.pagination}
+          rowKey="seq"
+          scroll={{ x: 1000 }}
+          sortDirections={['descend', 'ascend']}
+          expandable={{
+            expandedRowRender: (entry) => <DiffView entry={entry} />,
+            rowExpandable: (entry) => entry.diff !== null && Object.keys(entry.diff).length > 0,
+          }}
+        />
       </Card>
     </>
   );

@@ -11,7 +11,6 @@ import {
   Button,
   Card,
   Descriptions,
-  type DescriptionsProps,
   Empty,
   Flex,
   Popconfirm,
@@ -34,6 +33,7 @@ import { NotFoundPage } from '../common/not-found.page';
 import { PageHeader } from '../common/page-header.component';
 import { CadreFormModal } from './cadre.form';
 import { CadrePhoto } from './cadre-photo.component';
+import { cadreProfileItems } from './cadre-profile.component';
 import { fetchCadrePersonal, useCadre, useDeleteCadre } from './cadres.api';
 
 type RelativeRow = CadreDetail['relatives'][number];
@@ -140,67 +140,48 @@ function CadreDetailView({ cadre, back }: { cadre: CadreDetail; back: ReactNode 
   const idNumber = personal ? personal.idNumber : cadre.idNumber;
   const phone = personal ? personal.phone : cadre.phone;
 
-  const items: DescriptionsProps['items'] = [
-    { key: 'name', label: t('cadres.field.name'), children: cadre.name },
-    { key: 'gender', label: t('cadres.field.gender'), children: t(`gender.${cadre.gender}`) },
-    { key: 'ethnicity', label: t('cadres.field.ethnicity'), children: cadre.ethnicity },
-    {
-      key: 'politicalStatus',
-      label: t('cadres.field.politicalStatus'),
-      children: t(`political.${cadre.politicalStatus}`),
-    },
-    { key: 'birthDate', label: t('cadres.field.birthDate'), children: cadre.birthDate },
-    {
-      key: 'idNumber',
-      label: t('cadres.field.idNumber'),
-      children: (
-        <span className="mono" data-testid="cadre-id-number">
-          {idNumber}
-        </span>
-      ),
-    },
-    {
-      key: 'phone',
-      label: t('cadres.field.phone'),
-      children: phone ? (
-        <span className="mono" data-testid="cadre-phone">
-          {phone}
-        </span>
-      ) : (
-        orEmpty(null)
-      ),
-    },
-    { key: 'education', label: t('cadres.field.education'), children: t(`education.${cadre.education}`) },
-    { key: 'degree', label: t('cadres.field.degree'), children: t(`degree.${cadre.degree}`) },
-    { key: 'school', label: t('cadres.field.school'), children: orEmpty(cadre.school) },
-    { key: 'major', label: t('cadres.field.major'), children: orEmpty(cadre.major) },
-    { key: 'unit', label: t('cadres.field.unit'), children: cadre.unitName },
-    { key: 'region', label: t('cadres.field.region'), children: cadre.regionName },
-    { key: 'position', label: t('cadres.field.position'), children: cadre.position },
-    { key: 'rankLevel', label: t('cadres.field.rankLevel'), children: t(`rankLevel.${cadre.rankLevel}`) },
-    { key: 'rankKind', label: t('cadres.field.rankKind'), children: t(`rankKind.${cadre.rankKind}`) },
-    {
-      key: 'reserve',
-      label: t('cadres.field.reserve'),
-      children: cadre.reserve ? t('common.yes') : t('common.no'),
-    },
-    {
-      key: 'expertise',
-      label: t('cadres.field.expertise'),
-      span: 'filled',
-      children:
-        cadre.expertise.length > 0 ? (
-          <Flex wrap gap={4}>
-            {cadre.expertise.map((item) => (
-              <Tag key={item} style={{ marginInlineEnd: 0 }}>
-                {item}
-              </Tag>
-            ))}
-          </Flex>
+  const items = [
+    ...cadreProfileItems(
+      cadre,
+      {
+        idNumber: (
+          <span className="mono" data-testid="cadre-id-number">
+            {idNumber}
+          </span>
+        ),
+        phone: phone ? (
+          <span className="mono" data-testid="cadre-phone">
+            {phone}
+          </span>
         ) : (
           orEmpty(null)
         ),
-    },
+        school: orEmpty(cadre.school),
+        major: orEmpty(cadre.major),
+        expertise:
+          cadre.expertise.length > 0 ? (
+            <Flex wrap gap={4}>
+              {cadre.expertise.map((item) => (
+                <Tag key={item} style={{ marginInlineEnd: 0 }}>
+                  {item}
+                </Tag>
+              ))}
+            </Flex>
+          ) : (
+            orEmpty(null)
+          ),
+      },
+      {
+        unit: [{ key: 'region', label: t('cadres.field.region'), children: cadre.regionName }],
+        rankKind: [
+          {
+            key: 'reserve',
+            label: t('cadres.field.reserve'),
+            children: cadre.reserve ? t('common.yes') : t('common.no'),
+          },
+        ],
+      },
+    ).map((item) => (item.key === 'expertise' ? { ...item, span: 'filled' as const } : item)),
     {
       key: 'updatedAt',
       label: t('cadres.field.updatedAt'),

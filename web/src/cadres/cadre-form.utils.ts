@@ -1,9 +1,6 @@
-import type { FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { CadreDetail, CadreInput, ResumeEntry } from '../../../common/cadres/cadres.schema';
-import type { FieldError } from '../../../common/http/errors.schema';
 import { normalizeIdNumber } from '../../../common/personal/id-number';
-import { ApiError } from '../api/client';
 import type { CadreUpdate } from './cadres.api';
 
 type Profile = Omit<
@@ -26,8 +23,8 @@ export interface CadreFormValues extends Required<Profile> {
 export const MONTH = 'YYYY-MM';
 export const DAY = 'YYYY-MM-DD';
 
-/** The fields of the form by the schema's names; list entries' fields below `resume.<n>.` etc. */
-const FIELDS = new Set([
+/** The fields of the form by the schema's names; list entries' fields as `resume.toMonth` etc. */
+export const CADRE_FIELDS = [
   'name',
   'gender',
   'ethnicity',
@@ -45,44 +42,9 @@ const FIELDS = new Set([
   'rankKind',
   'reserve',
   'expertise',
-]);
-const ENTRY_FIELDS: Record<string, Set<string>> = {
-  resume: new Set(['fromMonth', 'toMonth', 'unitName', 'position']),
-  relatives: new Set(['name', 'relation', 'unitName', 'position']),
-};
-
-/** A server field name (`idNumber`, `resume.1.toMonth`) as the form's name path, or null if no field has it. */
-export function formPathOf(field: string): (string | number)[] | null {
-  const [top = '', index, sub] = field.split('.');
-  if (FIELDS.has(top)) return [top];
-  const entryFields = ENTRY_FIELDS[top];
-  if (entryFields && index !== undefined && /^\d+$/.test(index) && sub !== undefined && entryFields.has(sub))
-    return [top, Number(index), sub];
-  return null;
-}
-
-/**
- * Puts the server's field errors on the form's fields, nested list fields included
- * (`resume.1.toMonth`). Returns the errors that match no field.
- */
-export function applyCadreFieldErrors(form: FormInstance, error: unknown): FieldError[] {
-  if (!(error instanceof ApiError)) return [];
-  const placed = new Map<string, { name: (string | number)[]; errors: string[] }>();
-  const rest: FieldError[] = [];
-  for (const fieldError of error.fields) {
-    const name = formPathOf(fieldError.field);
-    if (!name) {
-      rest.push(fieldError);
-      continue;
-    }
-    const key = name.join('.');
-    const entry = placed.get(key) ?? { name, errors: [] };
-    entry.errors.push(fieldError.message);
-    placed.set(key, entry);
-  }
-  form.setFields([...placed.values()]);
-  return rest;
-}
+  ...['fromMonth', 'toMonth', 'unitName', 'position'].map((field) => `resume.${field}`),
+  ...['name', 'relation', 'unitName', 'position'].map((field) => `relatives.${field}`),
+];
 
 /** A new cadre's form starts with the usual defaults; an edit starts from the record. */
 export function toFormValues(cadre: CadreDetail | null): Partial<CadreFormValues> {

@@ -1,9 +1,5 @@
-import { SaveOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import {
-  Alert,
   App,
-  Button,
   Checkbox,
   Col,
   DatePicker,
@@ -11,13 +7,12 @@ import {
   Form,
   type FormRule,
   Input,
-  Modal,
   Row,
   Select,
   Switch,
 } from 'antd';
 import dayjs from 'dayjs';
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import {
   DEGREES,
   EDUCATIONS,
@@ -30,11 +25,12 @@ import {
 import { type CadreDetail, zCadreInput } from '../../../common/cadres/cadres.schema';
 import { type MessageKey, t } from '../../../common/i18n/index';
 import { idNumberFacts, idNumberProblems } from '../../../common/personal/id-number';
-import { ApiError, errorMessage, isApiError } from '../api/client';
 import { zodRule } from '../common/form.utils';
+import { FormActions, FormFailureAlert, FormModal } from '../common/record-form.component';
+import { useFetchFresh, useRecordForm } from '../common/record-form.hooks';
 import { UnitSelect } from '../units/unit-select.component';
 import {
-  applyCadreFieldErrors,
+  CADRE_FIELDS,
   type CadreFormValues,
   DAY,
   toCadreInput,
@@ -95,18 +91,15 @@ export interface CadreFormModalProps {
 /** 新建干部 / 编辑 in a wide modal. Enter submits; server field errors land on the fields, list entries included. */
 export function CadreFormModal({ open, cadre, onClose }: CadreFormModalProps) {
   return (
-    <Modal
+    <FormModal
       open={open}
       title={cadre ? t('cadreForm.editTitle', { name: cadre.name }) : t('cadreForm.create')}
-      onCancel={onClose}
-      footer={null}
-      destroyOnHidden
-      mask={{ closable: false }}
+      onClose={onClose}
       width={1000}
     >
       {/* keyed so that every opening starts from the record's values */}
       <CadreForm key={cadre?.id ?? 'new'} cadre={cadre} onClose={onClose} />
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -139,26 +132,32 @@ function Choice({
 
 function CadreForm({ cadre: initial, onClose }: Omit<CadreFormModalProps, 'open'>) {
   const [form] = Form.useForm<CadreFormValues>();
-  const { message, notification } = App.useApp();
-  const queryClient = useQueryClient();
+  const { notification } = App.useApp();
   const save = useSaveCadre();
   const expertise = useExpertiseOptions();
-  /** The copy being edited: replaced when the user reloads after a version conflict. */
-  const [cadre, setCadre] = useState(initial);
-  const [formError, setFormError] = useState<ApiError | null>(null);
-  const [reloading, setReloading] = useState(false);
+  const {
+    record: cadre,
+    attempt,
+    failureProps,
+    formProps,
+  } = useRecordForm({
+    form,
+    fields: CADRE_FIELDS,
+    initial,
+    fetchFresh: useFetchFresh(cadreKeys.detail, fetchCadre),
+    toValues: toFormValues,
+    onDone: onClose,
+  });
   const clearPhone = Form.useWatch('clearPhone', form) ?? false;
   const editing = cadre !== null;
 
-  const submit = async (values: CadreFormValues) => {
-    setFormError(null);
-    try {
+  const submit = (values: CadreFormValues) =>
+    attempt(async () => {
       const saved = await save.mutateAsync(
         cadre
           ? { id: cadre.id, input: toCadreUpdate(values, cadre.version) }
           : { id: null, input: toCadreInput(values) },
       );
-      message.success(t(cadre ? 'cadreForm.saved' : 'cadreForm.created', { name: saved.name }));
       if (saved.warnings.length > 0) {
         notification.warning({
           title: t('cadreForm.warningsTitle'),
@@ -166,40 +165,8 @@ function CadreForm({ cadre: initial, onClose }: Omit<CadreFormModalProps, 'open'
           duration: 0,
         });
       }
-      onClose();
-    } catch (error) {
-      const unplaced = applyCadreFieldErrors(form, error);
-      const placedAll = isApiError(error) && error.fields.length > 0 && unplaced.length === 0;
-      if (!placedAll) {
-        setFormError(
-          error instanceof ApiError
-            ? error
-            : new ApiError({ status: 0, code: 'NETWORK', message: errorMessage(error) }),
-        );
-      }
-    }
-  };
-
-  const reload = async () => {
-    if (!cadre) return;
-    setReloading(true);
-    try {
-      const fresh = await queryClient.fetchQuery({
-        queryKey: cadreKeys.detail(cadre.id),
-        queryFn: ({ signal }) => fetchCadre(cadre.id, signal),
-        staleTime: 0,
-      });
-      setCadre(fresh);
-      form.resetFields();
-      form.setFieldsValue(toFormValues(fresh));
-      setFormError(null);
-      message.info(t('common.staleReloaded'));
-    } catch (error) {
-      message.error(errorMessage(error));
-    } finally {
-      setReloading(false);
-    }
-  };
+      return t(cadre ? 'cadreForm.saved' : 'cadreForm.created', { name: saved.name });
+    });
 
   /**
    * A valid ID number carries the birth date and gender: fill them in (and check them again).
@@ -237,30 +204,8 @@ function CadreForm({ cadre: initial, onClose }: Omit<CadreFormModalProps, 'open'
   };
 
   return (
-    <Form<CadreFormValues>
-      form={form}
-      layout="vertical"
-      initialValues={toFormValues(cadre)}
-      onFinish={submit}
-      onFinishFailed={() => message.warning(t('common.formHasErrors'))}
-      requiredMark
-      scrollToFirstError
-    >
-      {formError ? (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={errorMessage(formError)}
-          action={
-            formError.code === 'VERSION_CONFLICT' ? (
-              <Button size="small" loading={reloading} onClick={reload}>
-                {t('common.staleReload')}
-              </Button>
-            ) : undefined
-          }
-        />
-      ) : null}
+    <Form<CadreFormValues> {...formProps} onFinish={submit}>
+      <FormFailureAlert {...failureProps} />
       <Divider titlePlacement="start">{t('cadreForm.sectionBasic')}</Divider>
       <Row gutter={16}>
         <Field>
@@ -398,14 +343,9 @@ function CadreForm({ cadre: initial, onClose }: Omit<CadreFormModalProps, 'open'
       <CadreResumeField />
       <Divider titlePlacement="start">{t('cadreForm.sectionRelatives')}</Divider>
       <CadreRelativesField />
-      <Form.Item style={{ marginBottom: 0, marginTop: 16, textAlign: 'right' }}>
-        <Button onClick={onClose} style={{ marginRight: 8 }}>
-          {t('common.cancel')}
-        </Button>
-        <Button type="primary" htmlType="submit" icon={<SaveOutlined aria-hidden />} loading={save.isPending}>
-          {t('common.save')}
-        </Button>
-      </Form.Item>
+      <div style={{ marginTop: 16 }}>
+        <FormActions onCancel={onClose} saving={save.isPending} />
+      </div>
     </Form>
   );
 }

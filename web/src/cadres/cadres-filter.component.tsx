@@ -1,12 +1,11 @@
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Flex, Input, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { Select } from 'antd';
 import { RANK_LEVELS, type RankLevel } from '../../../common/cadres/cadre-enums';
 import type { CadreListParams } from '../../../common/cadres/cadres.schema';
 import { t } from '../../../common/i18n/index';
 import { NOMINATION_STATUSES, type NominationStatus } from '../../../common/nominations/nominations.schema';
 import { useAllowed } from '../access/access.hooks';
+import { FilterBar } from '../common/filter-bar.component';
 import { RegionCascader } from '../regions/region-cascader.component';
 import { UnitSelect } from '../units/unit-select.component';
 import { fetchUnit, unitKeys } from '../units/units.api';
@@ -47,27 +46,18 @@ export function CadresFilter({ params, onChange, onReset }: CadresFilterProps) {
     enabled: Boolean(params.unitId),
     staleTime: 60_000,
   });
-  const [q, setQ] = useState(params.q ?? '');
-  // follow the URL when it changes from outside (back button, 重置, a shared link)
-  useEffect(() => setQ(params.q ?? ''), [params.q]);
-
-  const search = () => onChange({ q: q.trim() || undefined });
   const reserve: Reserve | undefined =
     params.reserve === undefined ? undefined : params.reserve ? 'yes' : 'no';
 
   return (
-    <Flex wrap gap={8} className="filter-bar" role="search">
-      <Input
-        className="filter-bar__search"
-        value={q}
-        onChange={(e) => setQ(e.target.value)}
-        onPressEnter={search}
-        placeholder={t('cadres.searchPlaceholder')}
-        aria-label={t('cadres.searchPlaceholder')}
-        prefix={<SearchOutlined />}
-        allowClear
-        maxLength={30}
-      />
+    <FilterBar
+      value={params.q}
+      onSearch={(q) => onChange({ q })}
+      onReset={onReset}
+      placeholder={t('cadres.searchPlaceholder')}
+      label={t('cadres.searchPlaceholder')}
+      maxLength={30}
+    >
       <Select<RankLevel>
         className="filter-bar__select"
         value={params.rankLevel}
@@ -140,20 +130,6 @@ export function CadresFilter({ params, onChange, onReset }: CadresFilterProps) {
           />
         </>
       ) : null}
-      <Flex gap={8}>
-        <Button type="primary" icon={<SearchOutlined aria-hidden />} onClick={search}>
-          {t('common.search')}
-        </Button>
-        <Button
-          icon={<ReloadOutlined aria-hidden />}
-          onClick={() => {
-            setQ('');
-            onReset();
-          }}
-        >
-          {t('common.reset')}
-        </Button>
-      </Flex>
-    </Flex>
+    </FilterBar>
   );
 }

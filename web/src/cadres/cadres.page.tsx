@@ -1,23 +1,12 @@
 import { DownloadOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import {
-  Button,
-  Card,
-  Empty,
-  Flex,
-  Grid,
-  Table,
-  type TableColumnsType,
-  type TableColumnType,
-  type TableProps,
-  Tag,
-  Typography,
-} from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Card, Flex, type TableColumnsType, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { CADRE_SORTS, type Cadre } from '../../../common/cadres/cadres.schema';
 import { t } from '../../../common/i18n/index';
 import { useAllowed } from '../access/access.hooks';
-import { ErrorState } from '../common/error-state.component';
+import { ListTable } from '../common/list-table.component';
+import { useListTable, useWide } from '../common/list-table.hooks';
 import { PageHeader } from '../common/page-header.component';
 import { CadreFormModal } from './cadre.form';
 import { ColumnChoice } from './cadre-columns.component';
@@ -25,10 +14,6 @@ import { CadreImportModal } from './cadre-import.form';
 import { cadreExportUrl, cadreTemplateUrl, useCadreList } from './cadres.api';
 import { hasCadreFilters, useCadreListSearch, useHiddenColumns } from './cadres.hooks';
 import { CadresFilter } from './cadres-filter.component';
-
-const PAGE_SIZES = [10, 20, 50, 100];
-type CadreSort = (typeof CADRE_SORTS)[number];
-const isCadreSort = (value: unknown): value is CadreSort => CADRE_SORTS.includes(value as CadreSort);
 
 /** 干部名册: search by name / pinyin / initials, filter, page, sort; Excel template, import, export. */
 export function CadresPage() {
@@ -38,22 +23,13 @@ export function CadresPage() {
   const canImport = allowed('excel.importCadres');
   const canExport = allowed('excel.exportCadres');
   const canCreate = allowed('cadres.create');
-  const screens = Grid.useBreakpoint();
-  const wide = screens.md !== false;
+  const wide = useWide();
   const [importing, setImporting] = useState(false);
   const [creating, setCreating] = useState(false);
   const [hiddenColumns, setHiddenColumns] = useHiddenColumns();
 
-  // past the last page: go to the last page there is
   const data = list.data;
-  useEffect(() => {
-    if (data && data.items.length === 0 && data.total > 0 && params.page > 1) {
-      update({ page: Math.max(1, Math.ceil(data.total / params.pageSize)) });
-    }
-  }, [data, params.page, params.pageSize, update]);
-
-  const sortOrderOf = (key: CadreSort): TableColumnType<Cadre>['sortOrder'] =>
-    params.sort === key ? (params.order === 'asc' ? 'ascend' : 'descend') : null;
+  const table = useListTable({ params, update, data, sorts: CADRE_SORTS });
 
   const columns: TableColumnsType<Cadre> = [
     {
@@ -61,7 +37,7 @@ export function CadresPage() {
       dataIndex: 'name',
       title: t('cadres.col.name'),
       sorter: true,
-      sortOrder: sortOrderOf('name'),
+      sortOrder: table.sortOrderOf('name'),
       width: 96,
       render: (name: string, cadre) => (
         <Link to={`/cadres/${encodeURIComponent(cadre.id)}`}>
@@ -81,7 +57,7 @@ export function CadresPage() {
       dataIndex: 'birthDate',
       title: t('cadres.col.birthDate'),
       sorter: true,
-      sortOrder: sortOrderOf('birthDate'),
+      sortOrder: table.sortOrderOf('birthDate'),
       width: 112,
     },
     {
@@ -98,7 +74,7 @@ export function CadresPage() {
       dataIndex: 'rankLevel',
       title: t('cadres.col.rankLevel'),
       sorter: true,
-      sortOrder: sortOrderOf('rankLevel'),
+      sortOrder: table.sortOrderOf('rankLevel'),
       width: 104,
       render: (level: Cadre['rankLevel']) => t(`rankLevel.${level}`),
     },
@@ -140,21 +116,6 @@ export function CadresPage() {
     .filter((c) => c.key !== 'name' && c.key !== 'actions')
     .map((c) => ({ key: String(c.key), title: String(c.title) }));
   const shownColumns = columns.filter((c) => !hiddenColumns.includes(String(c.key)));
-
-  const onTableChange: TableProps<Cadre>['onChange'] = (pagination, _filters, sorter, extra) => {
-    if (extra.action === 'sort') {
-      const one = Array.isArray(sorter) ? sorter[0] : sorter;
-      const key = one?.columnKey;
-      if (one?.order && isCadreSort(key))
-        update({ sort: key, order: one.order === 'ascend' ? 'asc' : 'desc' });
-      else update({ sort: undefined, order: undefined });
-      return;
-    }
-    if (extra.action === 'paginate') {
-      const pageSize = pagination.pageSize ?? params.pageSize;
-      update({ page: pageSize === params.pageSize ? (pagination.current ?? 1) : 1, pageSize });
-    }
-  };
 
   // downloads: the server answers with Content-Disposition: attachment, so the page stays
   const download = (url: string) => {
@@ -198,52 +159,21 @@ export function CadresPage() {
       />
       <Card className="list-card">
         <CadresFilter params={params} onChange={update} onReset={reset} />
-        {list.isError && !data ? (
-          <ErrorState
-            title={t('cadres.loadFailed')}
-            error={list.error}
-            onRetry={() => void list.refetch()}
-            retrying={list.isFetching}
-          />
-        ) : (
-          <Table<Cadre>
-            rowKey="id"
-            columns={shownColumns}
-            dataSource={data?.items ?? []}
-            loading={list.isFetching}
-            onChange={onTableChange}
-            scroll={{ x: 1180 }}
-            size={wide ? 'middle' : 'small'}
-            sortDirections={['ascend', 'descend']}
-            showSorterTooltip={false}
-            locale={{
-              emptyText: list.isPending ? (
-                <div style={{ height: 120 }} />
-              ) : (
-                <Empty
-                  image={Empty.PRESENTED_IMAGE_SIMPLE}
-                  description={
-                    filtered
-                      ? t('cadres.emptyFiltered')
-                      : canImport
-                        ? t('cadres.emptyAll')
-                        : t('cadres.emptyReadOnly')
-                  }
-                />
-              ),
-            }}
-            pagination={{
-              current: params.page,
-              pageSize: params.pageSize,
-              total: data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: PAGE_SIZES,
-              showTotal: (total) => t('common.total', { total }),
-              showQuickJumper: wide,
-              size: wide ? 'medium' : 'small',
-            }}
-          />
-        )}
+        <ListTable<Cadre>
+          list={list}
+          loadFailed={t('cadres.loadFailed')}
+          empty={
+            filtered
+              ? t('cadres.emptyFiltered')
+              : canImport
+                ? t('cadres.emptyAll')
+                : t('cadres.emptyReadOnly')
+          }
+          columns={shownColumns}
+          onChange={table.onChange}
+          pagination={table.pagination}
+          scroll={{ x: 1180 }}
+        />
       </Card>
       {canCreate ? <CadreFormModal open={creating} cadre={null} onClose={() => setCreating(false)} /> : null}
       {canImport ? <CadreImportModal open={importing} onClose={() => setImporting(false)} /> : null}

@@ -1,5 +1,5 @@
 import { SendOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Modal, Select, Typography } from 'antd';
+import { Alert, App, Form, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
 import {
   DEGREES,
@@ -20,6 +20,7 @@ import {
 import { t, tMaybe } from '../../../common/i18n/index';
 import { type ApiError, errorMessage } from '../api/client';
 import { zodRule } from '../common/form.utils';
+import { FormActions, FormModal } from '../common/record-form.component';
 import { useProposeCorrection } from './corrections.api';
 import { displayValue, fieldName, formFailure } from './corrections.utils';
 
@@ -54,17 +55,9 @@ export interface CorrectionModalProps {
 /** 申请更正: the current value of each key field beside a box for the new one, and a note. */
 export function CorrectionModal({ profile, open, onClose }: CorrectionModalProps) {
   return (
-    <Modal
-      open={open}
-      title={t('correctionForm.title')}
-      onCancel={onClose}
-      footer={null}
-      destroyOnHidden
-      mask={{ closable: false }}
-      width={640}
-    >
+    <FormModal open={open} title={t('correctionForm.title')} onClose={onClose} width={640}>
       <CorrectionForm profile={profile} onClose={onClose} />
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -133,19 +126,12 @@ function CorrectionForm({ profile, onClose }: Omit<CorrectionModalProps, 'open'>
       <Form.Item name="note" label={t('correctionForm.note')} rules={[zodRule(zCorrectionInput.shape.note)]}>
         <Input.TextArea rows={2} maxLength={500} placeholder={t('correctionForm.notePlaceholder')} />
       </Form.Item>
-      <Form.Item style={{ marginBottom: 0, textAlign: 'right' }}>
-        <Button onClick={onClose} style={{ marginRight: 8 }}>
-          {t('common.cancel')}
-        </Button>
-        <Button
-          type="primary"
-          htmlType="submit"
-          icon={<SendOutlined aria-hidden />}
-          loading={propose.isPending}
-        >
-          {t('correctionForm.submit')}
-        </Button>
-      </Form.Item>
+      <FormActions
+        onCancel={onClose}
+        saving={propose.isPending}
+        okText={t('correctionForm.submit')}
+        okIcon={<SendOutlined aria-hidden />}
+      />
     </Form>
   );
 }

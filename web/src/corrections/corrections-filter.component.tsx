@@ -1,12 +1,11 @@
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Flex, Input, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { Select } from 'antd';
 import {
   CORRECTION_STATUSES,
   type CorrectionListParams,
   type CorrectionStatus,
 } from '../../../common/corrections/corrections.schema';
 import { t } from '../../../common/i18n/index';
+import { FilterBar } from '../common/filter-bar.component';
 
 const statusOptions = CORRECTION_STATUSES.map((s) => ({ value: s, label: t(`correctionStatus.${s}`) }));
 
@@ -18,23 +17,15 @@ export interface CorrectionsFilterProps {
 
 /** The cadre's name (Enter or 查询) and the status (applies at once). */
 export function CorrectionsFilter({ params, onChange, onReset }: CorrectionsFilterProps) {
-  const [q, setQ] = useState(params.q ?? '');
-  // follow the URL when it changes from outside (back button, 重置, a shared link)
-  useEffect(() => setQ(params.q ?? ''), [params.q]);
-  const search = () => onChange({ q: q.trim() || undefined });
   return (
-    <Flex wrap gap={8} className="filter-bar" role="search">
-      <Input
-        className="filter-bar__search"
-        value={q}
-        onChange={(e) => setQ(e.target.value)}
-        onPressEnter={search}
-        placeholder={t('corrections.searchPlaceholder')}
-        aria-label={t('corrections.search')}
-        prefix={<SearchOutlined />}
-        allowClear
-        maxLength={30}
-      />
+    <FilterBar
+      value={params.q}
+      onSearch={(q) => onChange({ q })}
+      onReset={onReset}
+      placeholder={t('corrections.searchPlaceholder')}
+      label={t('corrections.search')}
+      maxLength={30}
+    >
       <Select<CorrectionStatus>
         className="filter-bar__select"
         value={params.status}
@@ -44,20 +35,6 @@ export function CorrectionsFilter({ params, onChange, onReset }: CorrectionsFilt
         aria-label={t('corrections.statusFilter')}
         allowClear
       />
-      <Flex gap={8}>
-        <Button type="primary" icon={<SearchOutlined aria-hidden />} onClick={search}>
-          {t('common.search')}
-        </Button>
-        <Button
-          icon={<ReloadOutlined aria-hidden />}
-          onClick={() => {
-            setQ('');
-            onReset();
-          }}
-        >
-          {t('common.reset')}
-        </Button>
-      </Flex>
-    </Flex>
+    </FilterBar>
   );
 }

@@ -1,18 +1,6 @@
-import {
-  App,
-  Button,
-  Card,
-  Empty,
-  Flex,
-  Grid,
-  Table,
-  type TableColumnsType,
-  type TableColumnType,
-  type TableProps,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Flex, type TableColumnsType, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   CORRECTION_SORTS,
   type Correction,
@@ -21,7 +9,8 @@ import {
 import { t } from '../../../common/i18n/index';
 import { useAllowed } from '../access/access.hooks';
 import { errorMessage } from '../api/client';
-import { ErrorState } from '../common/error-state.component';
+import { ListTable } from '../common/list-table.component';
+import { useListTable, useWide } from '../common/list-table.hooks';
 import { PageHeader } from '../common/page-header.component';
 import { CorrectionDiffList } from './correction-diff.component';
 import { CorrectionStatusTag } from './correction-status.component';
@@ -30,9 +19,6 @@ import { useCorrectionListSearch } from './corrections.hooks';
 import { CorrectionsFilter } from './corrections-filter.component';
 import { RejectModal } from './review-reject.form';
 
-const PAGE_SIZES = [10, 20, 50, 100];
-type Sort = (typeof CORRECTION_SORTS)[number];
-const isSort = (value: unknown): value is Sort => CORRECTION_SORTS.includes(value as Sort);
 const when = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '');
 
 /** 信息更正审核: the requests of the unit's cadres, field by field; 同意 applies them, 驳回 needs a comment. */
@@ -42,15 +28,11 @@ export function CorrectionsPage() {
   const review = useReviewCorrection();
   const { modal, message } = App.useApp();
   const canReview = useAllowed()('corrections.review');
-  const wide = Grid.useBreakpoint().md !== false;
+  const wide = useWide();
   const [rejecting, setRejecting] = useState<Correction | null>(null);
 
   const data = list.data;
-  useEffect(() => {
-    if (data && data.items.length === 0 && data.total > 0 && params.page > 1) {
-      update({ page: Math.max(1, Math.ceil(data.total / params.pageSize)) });
-    }
-  }, [data, params.page, params.pageSize, update]);
+  const table = useListTable({ params, update, data, sorts: CORRECTION_SORTS });
 
   const approve = (c: Correction) =>
     modal.confirm({
@@ -79,9 +61,6 @@ export function CorrectionsPage() {
     }
   };
 
-  const sortOrderOf = (key: Sort): TableColumnType<Correction>['sortOrder'] =>
-    params.sort === key ? (params.order === 'asc' ? 'ascend' : 'descend') : null;
-
   const columns: TableColumnsType<Correction> = [
     {
       key: 'cadreName',
@@ -89,7 +68,7 @@ export function CorrectionsPage() {
       title: t('corrections.col.cadre'),
       width: 96,
       sorter: true,
-      sortOrder: sortOrderOf('cadreName'),
+      sortOrder: table.sortOrderOf('cadreName'),
       render: (name: string) => <Typography.Text strong>{name}</Typography.Text>,
     },
     { key: 'unitName', dataIndex: 'unitName', title: t('corrections.col.unit'), width: 160 },
@@ -113,7 +92,7 @@ export function CorrectionsPage() {
       title: t('corrections.col.status'),
       width: 90,
       sorter: true,
-      sortOrder: sortOrderOf('status'),
+      sortOrder: table.sortOrderOf('status'),
       render: (status: CorrectionStatus) => <CorrectionStatusTag status={status} />,
     },
     {
@@ -122,7 +101,7 @@ export function CorrectionsPage() {
       title: t('corrections.col.createdAt'),
       width: 140,
       sorter: true,
-      sortOrder: sortOrderOf('createdAt'),
+      sortOrder: table.sortOrderOf('createdAt'),
       render: when,
     },
     {
@@ -151,61 +130,20 @@ export function CorrectionsPage() {
     },
   ];
 
-  const onTableChange: TableProps<Correction>['onChange'] = (pagination, _filters, sorter, extra) => {
-    if (extra.action === 'sort') {
-      const one = Array.isArray(sorter) ? sorter[0] : sorter;
-      const key = one?.columnKey;
-      if (one?.order && isSort(key)) update({ sort: key, order: one.order === 'ascend' ? 'asc' : 'desc' });
-      else update({ sort: undefined, order: undefined });
-      return;
-    }
-    if (extra.action === 'paginate') {
-      const pageSize = pagination.pageSize ?? params.pageSize;
-      update({ page: pageSize === params.pageSize ? (pagination.current ?? 1) : 1, pageSize });
-    }
-  };
-
   return (
     <>
       <PageHeader title={t('corrections.title')} />
       <Card className="list-card">
         <CorrectionsFilter params={params} onChange={update} onReset={reset} />
-        {list.isError && !data ? (
-          <ErrorState
-            title={t('common.loadFailed')}
-            error={list.error}
-            onRetry={() => void list.refetch()}
-            retrying={list.isFetching}
-          />
-        ) : (
-          <Table<Correction>
-            rowKey="id"
-            columns={columns}
-            dataSource={data?.items ?? []}
-            loading={list.isFetching}
-            onChange={onTableChange}
-            scroll={{ x: 1000 }}
-            size={wide ? 'middle' : 'small'}
-            sortDirections={['ascend', 'descend']}
-            showSorterTooltip={false}
-            locale={{
-              emptyText: list.isPending ? (
-                <div style={{ height: 120 }} />
-              ) : (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('corrections.empty')} />
-              ),
-            }}
-            pagination={{
-              current: params.page,
-              pageSize: params.pageSize,
-              total: data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: PAGE_SIZES,
-              showTotal: (total) => t('common.total', { total }),
-              size: wide ? 'medium' : 'small',
-            }}
-          />
-        )}
+        <ListTable<Correction>
+          list={list}
+          loadFailed={t('common.loadFailed')}
+          empty={t('corrections.empty')}
+          columns={columns}
+          onChange={table.onChange}
+          pagination={table.pagination}
+          scroll={{ x: 1000 }}
+        />
       </Card>
       <RejectModal
         correction={rejecting}

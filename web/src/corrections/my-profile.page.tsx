@@ -1,17 +1,5 @@
 import { EditOutlined, FormOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Card,
-  Descriptions,
-  type DescriptionsProps,
-  Empty,
-  Flex,
-  Popconfirm,
-  Spin,
-  Table,
-  type TableColumnsType,
-} from 'antd';
+import { App, Button, Card, Descriptions, Flex, Popconfirm, Spin, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { CadreDetail } from '../../../common/cadres/cadres.schema';
@@ -19,7 +7,9 @@ import type { Correction } from '../../../common/corrections/corrections.schema'
 import { t } from '../../../common/i18n/index';
 import { useAllowed } from '../access/access.hooks';
 import { errorMessage } from '../api/client';
+import { cadreProfileItems } from '../cadres/cadre-profile.component';
 import { ErrorState } from '../common/error-state.component';
+import { ListTable } from '../common/list-table.component';
 import { PageHeader } from '../common/page-header.component';
 import { CorrectionModal } from './correction.form';
 import { CorrectionDiffList } from './correction-diff.component';
@@ -63,44 +53,17 @@ function MyProfileView({ profile, reload }: { profile: CadreDetail; reload: () =
   const allowed = useAllowed();
   const [editing, setEditing] = useState(false);
   const [correcting, setCorrecting] = useState(false);
-  const items: DescriptionsProps['items'] = [
-    { key: 'name', label: t('cadres.field.name'), children: profile.name },
-    { key: 'gender', label: t('cadres.field.gender'), children: t(`gender.${profile.gender}`) },
-    { key: 'ethnicity', label: t('cadres.field.ethnicity'), children: profile.ethnicity },
-    {
-      key: 'politicalStatus',
-      label: t('cadres.field.politicalStatus'),
-      children: t(`political.${profile.politicalStatus}`),
-    },
-    { key: 'birthDate', label: t('cadres.field.birthDate'), children: profile.birthDate },
-    {
-      key: 'idNumber',
-      label: t('cadres.field.idNumber'),
-      children: <span className="mono">{profile.idNumber}</span>,
-    },
-    {
-      key: 'phone',
-      label: t('cadres.field.phone'),
-      children: (
-        <span className="mono" data-testid="my-phone">
-          {profile.phone ?? t('corrections.none')}
-        </span>
-      ),
-    },
-    { key: 'education', label: t('cadres.field.education'), children: t(`education.${profile.education}`) },
-    { key: 'degree', label: t('cadres.field.degree'), children: t(`degree.${profile.degree}`) },
-    { key: 'school', label: t('cadres.field.school'), children: profile.school ?? t('corrections.none') },
-    { key: 'major', label: t('cadres.field.major'), children: profile.major ?? t('corrections.none') },
-    { key: 'unit', label: t('cadres.field.unit'), children: profile.unitName },
-    { key: 'position', label: t('cadres.field.position'), children: profile.position },
-    { key: 'rankLevel', label: t('cadres.field.rankLevel'), children: t(`rankLevel.${profile.rankLevel}`) },
-    { key: 'rankKind', label: t('cadres.field.rankKind'), children: t(`rankKind.${profile.rankKind}`) },
-    {
-      key: 'expertise',
-      label: t('cadres.field.expertise'),
-      children: profile.expertise.join('、') || t('corrections.none'),
-    },
-  ];
+  const items = cadreProfileItems(profile, {
+    idNumber: <span className="mono">{profile.idNumber}</span>,
+    phone: (
+      <span className="mono" data-testid="my-phone">
+        {profile.phone ?? t('corrections.none')}
+      </span>
+    ),
+    school: profile.school ?? t('corrections.none'),
+    major: profile.major ?? t('corrections.none'),
+    expertise: profile.expertise.join('、') || t('corrections.none'),
+  });
   return (
     <>
       <PageHeader
@@ -194,37 +157,21 @@ function MyRequests() {
 
   return (
     <Card title={t('myProfile.requests')}>
-      {list.isError && !list.data ? (
-        <ErrorState
-          title={t('common.loadFailed')}
-          error={list.error}
-          onRetry={() => void list.refetch()}
-          retrying={list.isFetching}
-        />
-      ) : (
-        <Table<Correction>
-          rowKey="id"
-          size="small"
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          scroll={{ x: 720 }}
-          locale={{
-            emptyText: list.isPending ? (
-              <div style={{ height: 80 }} />
-            ) : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('myProfile.noRequests')} />
-            ),
-          }}
-          pagination={{
-            current: params.page,
-            pageSize: params.pageSize,
-            total: list.data?.total ?? 0,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (page, pageSize) => update({ page, pageSize }),
-          }}
-        />
-      )}
+      <ListTable<Correction>
+        list={list}
+        loadFailed={t('common.loadFailed')}
+        empty={t('myProfile.noRequests')}
+        size="small"
+        columns={columns}
+        scroll={{ x: 720 }}
+        pagination={{
+          current: params.page,
+          pageSize: params.pageSize,
+          total: list.data?.total ?? 0,
+          showTotal: (total) => t('common.total', { total }),
+          onChange: (page, pageSize) => update({ page, pageSize }),
+        }}
+      />
     </Card>
   );
 }

@@ -1,12 +1,11 @@
-import { SaveOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Modal, Select, Typography } from 'antd';
+import { App, Form, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
 import type { CadreDetail } from '../../../common/cadres/cadres.schema';
 import { zSelfUpdate } from '../../../common/corrections/corrections.schema';
 import { t } from '../../../common/i18n/index';
 import type { ApiError } from '../api/client';
-import { errorMessage } from '../api/client';
 import { zodRule } from '../common/form.utils';
+import { FormActions, FormFailureAlert, FormModal } from '../common/record-form.component';
 import { useUpdateOwnProfile } from './corrections.api';
 import { formFailure } from './corrections.utils';
 
@@ -29,17 +28,9 @@ export interface SelfEditModalProps {
 /** The direct fields, saved at once: phone (blank keeps it), school, major, expertise. */
 export function SelfEditModal({ profile, open, onClose, onReload }: SelfEditModalProps) {
   return (
-    <Modal
-      open={open}
-      title={t('myProfile.editTitle')}
-      onCancel={onClose}
-      footer={null}
-      destroyOnHidden
-      mask={{ closable: false }}
-      width={560}
-    >
+    <FormModal open={open} title={t('myProfile.editTitle')} onClose={onClose} width={560}>
       <SelfEditForm key={profile.version} profile={profile} onClose={onClose} onReload={onReload} />
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -79,21 +70,11 @@ function SelfEditForm({ profile, onClose, onReload }: Omit<SelfEditModalProps, '
       onFinishFailed={() => message.warning(t('common.formHasErrors'))}
     >
       <Typography.Paragraph type="secondary">{t('myProfile.editHint')}</Typography.Paragraph>
-      {failure ? (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={errorMessage(failure)}
-          action={
-            failure.code === 'VERSION_CONFLICT' ? (
-              <Button size="small" onClick={() => void onReload()}>
-                {t('myProfile.reload')}
-              </Button>
-            ) : undefined
-          }
-        />
-      ) : null}
+      <FormFailureAlert
+        failure={failure}
+        onReload={() => void onReload()}
+        reloadText={t('myProfile.reload')}
+      />
       <Form.Item name="phone" label={t('cadres.field.phone')} rules={[zodRule(zSelfUpdate.shape.phone)]}>
         <Input
           autoFocus
@@ -111,14 +92,7 @@ function SelfEditForm({ profile, onClose, onReload }: Omit<SelfEditModalProps, '
       <Form.Item name="expertise" label={t('cadres.field.expertise')}>
         <Select mode="tags" maxCount={20} open={false} suffixIcon={null} tokenSeparators={[',', '，']} />
       </Form.Item>
-      <Form.Item style={{ marginBottom: 0, textAlign: 'right' }}>
-        <Button onClick={onClose} style={{ marginRight: 8 }}>
-          {t('common.cancel')}
-        </Button>
-        <Button type="primary" htmlType="submit" icon={<SaveOutlined aria-hidden />} loading={save.isPending}>
-          {t('common.save')}
-        </Button>
-      </Form.Item>
+      <FormActions onCancel={onClose} saving={save.isPending} />
     </Form>
   );
 }

@@ -3,7 +3,9 @@ import { Alert, App, Button, Flex, Form, Input, Modal, Select, Spin, Tag } from 
 import { useEffect, useState } from 'react';
 import { t } from '../../../common/i18n/index';
 import { JUSTIFICATION_MIN, type Nomination } from '../../../common/nominations/nominations.schema';
-import { applyFieldErrors, errorMessage, isApiError } from '../api/client';
+import { errorMessage } from '../api/client';
+import { FormFailureAlert } from '../common/record-form.component';
+import { useFormFailure } from '../common/record-form.hooks';
 import { CadreSelect } from './cadre-select.component';
 import { EligibilityReasons } from './eligibility.component';
 import { OPEN_BATCH_STATUSES, useBatchOptions, useEligibilityCheck, useNominate } from './nominations.api';
@@ -53,7 +55,7 @@ function NominateForm({ onClose }: { onClose: () => void }) {
   const nominate = useNominate();
   /** The nominations made since the dialog opened, newest first. */
   const [made, setMade] = useState<Nomination[]>([]);
-  const [formError, setFormError] = useState<string | null>(null);
+  const { failure, fail, clear } = useFormFailure(form, FIELDS);
 
   // the only open batch is chosen for the user
   const onlyBatch = openBatches.length === 1 ? openBatches[0]?.id : undefined;
@@ -62,7 +64,7 @@ function NominateForm({ onClose }: { onClose: () => void }) {
   }, [onlyBatch, form]);
 
   const submit = async (values: NominateValues) => {
-    setFormError(null);
+    clear();
     try {
       const saved = await nominate.mutateAsync({
         batchId: values.batchId ?? '',
@@ -74,9 +76,7 @@ function NominateForm({ onClose }: { onClose: () => void }) {
       // the batch stays for the next cadre
       form.resetFields(['cadreId', 'justification']);
     } catch (error) {
-      const unplaced = applyFieldErrors(form, error, FIELDS);
-      if (!(isApiError(error) && error.fields.length > 0 && unplaced.length === 0))
-        setFormError(errorMessage(error));
+      fail(error);
     }
   };
 
@@ -113,7 +113,7 @@ function NominateForm({ onClose }: { onClose: () => void }) {
           }
         />
       ) : null}
-      {formError ? <Alert type="error" showIcon style={{ marginBottom: 16 }} title={formError} /> : null}
+      <FormFailureAlert failure={failure} />
       <Form.Item
         name="batchId"
         label={t('nominations.field.batch')}

@@ -1,12 +1,11 @@
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Flex, Input, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { Select } from 'antd';
 import { t } from '../../../common/i18n/index';
 import {
   NOMINATION_STATUSES,
   type NominationListParams,
   type NominationStatus,
 } from '../../../common/nominations/nominations.schema';
+import { FilterBar } from '../common/filter-bar.component';
 import { UnitSelect } from '../units/unit-select.component';
 import { useBatchOptions } from './nominations.api';
 import type { NominationListChange } from './nominations.hooks';
@@ -33,28 +32,19 @@ export interface NominationsFilterProps {
 
 /** Search box (Enter or 查询), batch, unit, status and eligibility; selects apply at once. */
 export function NominationsFilter({ params, onChange, onReset, byUnit }: NominationsFilterProps) {
-  const [q, setQ] = useState(params.q ?? '');
-  // follow the URL when it changes from outside (back button, 重置, a shared link)
-  useEffect(() => setQ(params.q ?? ''), [params.q]);
   const batches = useBatchOptions();
-
-  const search = () => onChange({ q: q.trim() || undefined });
   const eligible: Eligible | undefined =
     params.eligible === undefined ? undefined : params.eligible ? 'yes' : 'no';
 
   return (
-    <Flex wrap gap={8} className="filter-bar" role="search">
-      <Input
-        className="filter-bar__search"
-        value={q}
-        onChange={(e) => setQ(e.target.value)}
-        onPressEnter={search}
-        placeholder={t('nominations.searchPlaceholder')}
-        aria-label={t('nominations.searchLabel')}
-        prefix={<SearchOutlined />}
-        allowClear
-        maxLength={30}
-      />
+    <FilterBar
+      value={params.q}
+      onSearch={(q) => onChange({ q })}
+      onReset={onReset}
+      placeholder={t('nominations.searchPlaceholder')}
+      label={t('nominations.searchLabel')}
+      maxLength={30}
+    >
       <Select<string>
         className="filter-bar__region"
         value={params.batchId}
@@ -68,10 +58,11 @@ export function NominationsFilter({ params, onChange, onReset, byUnit }: Nominat
       />
       {byUnit ? (
         <UnitSelect
+          className="filter-bar__region"
+          aria-label={t('nominations.filterUnit')}
           value={params.unitId}
           onChange={(unitId) => onChange({ unitId: unitId ?? undefined })}
           placeholder={t('nominations.unitPlaceholder')}
-          {...{ className: 'filter-bar__region', 'aria-label': t('nominations.filterUnit') }}
         />
       ) : null}
       <Select<NominationStatus>
@@ -92,20 +83,6 @@ export function NominationsFilter({ params, onChange, onReset, byUnit }: Nominat
         aria-label={t('nominations.filterEligible')}
         allowClear
       />
-      <Flex gap={8}>
-        <Button type="primary" icon={<SearchOutlined aria-hidden />} onClick={search}>
-          {t('common.search')}
-        </Button>
-        <Button
-          icon={<ReloadOutlined aria-hidden />}
-          onClick={() => {
-            setQ('');
-            onReset();
-          }}
-        >
-          {t('common.reset')}
-        </Button>
-      </Flex>
-    </Flex>
+    </FilterBar>
   );
 }

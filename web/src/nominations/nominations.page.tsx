@@ -1,20 +1,6 @@
 import { UserAddOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Card,
-  Empty,
-  Flex,
-  Grid,
-  Popconfirm,
-  Table,
-  type TableColumnsType,
-  type TableColumnType,
-  type TableProps,
-  Tag,
-  Typography,
-} from 'antd';
-import { useEffect, useState } from 'react';
+import { App, Button, Card, Flex, Popconfirm, type TableColumnsType, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { t } from '../../../common/i18n/index';
 import type {
@@ -24,7 +10,8 @@ import type {
 } from '../../../common/nominations/nominations.schema';
 import { useAllowed } from '../access/access.hooks';
 import { errorMessage } from '../api/client';
-import { ErrorState } from '../common/error-state.component';
+import { ListTable } from '../common/list-table.component';
+import { useListTable, useWide } from '../common/list-table.hooks';
 import { PageHeader } from '../common/page-header.component';
 import { Eligibility } from './eligibility.component';
 import { NominateModal } from './nominate.form';
@@ -33,10 +20,8 @@ import { hasNominationFilters, useNominationListSearch } from './nominations.hoo
 import { NominationsFilter } from './nominations-filter.component';
 import { ReviewModal, type ReviewTarget } from './review.form';
 
-const PAGE_SIZES = [10, 20, 50, 100];
 type NominationSort = NominationListParams['sort'];
 const SORTS: readonly NominationSort[] = ['createdAt', 'status'];
-const isSort = (value: unknown): value is NominationSort => SORTS.includes(value as NominationSort);
 
 const STATUS_COLORS: Record<NominationStatus, string> = {
   submitted: 'processing',
@@ -59,21 +44,12 @@ export function NominationsPage() {
   const canReview = allowed('nominations.review');
   const { message } = App.useApp();
   const withdraw = useWithdrawNomination();
-  const screens = Grid.useBreakpoint();
-  const wide = screens.md !== false;
+  const wide = useWide();
   const [nominating, setNominating] = useState(false);
   const [reviewing, setReviewing] = useState<ReviewTarget | null>(null);
 
-  // past the last page: go to the last page there is
   const data = list.data;
-  useEffect(() => {
-    if (data && data.items.length === 0 && data.total > 0 && params.page > 1) {
-      update({ page: Math.max(1, Math.ceil(data.total / params.pageSize)) });
-    }
-  }, [data, params.page, params.pageSize, update]);
-
-  const sortOrderOf = (key: NominationSort): TableColumnType<Nomination>['sortOrder'] =>
-    params.sort === key ? (params.order === 'asc' ? 'ascend' : 'descend') : null;
+  const table = useListTable({ params, update, data, sorts: SORTS });
 
   const withdrawOne = async (n: Nomination) => {
     try {
@@ -143,7 +119,7 @@ export function NominationsPage() {
       dataIndex: 'status',
       title: t('nominations.col.status'),
       sorter: true,
-      sortOrder: sortOrderOf('status'),
+      sortOrder: table.sortOrderOf('status'),
       width: 96,
       render: (status: NominationStatus) => (
         <Tag color={STATUS_COLORS[status]}>{t(`nominationStatus.${status}`)}</Tag>
@@ -174,7 +150,7 @@ export function NominationsPage() {
       dataIndex: 'createdAt',
       title: t('nominations.col.createdAt'),
       sorter: true,
-      sortOrder: sortOrderOf('createdAt'),
+      sortOrder: table.sortOrderOf('createdAt'),
       width: 160,
       render: (at: string) => new Date(at).toLocaleString('zh-CN', { hour12: false }),
     },
@@ -190,20 +166,6 @@ export function NominationsPage() {
   const columns =
     canReview || canWithdraw ? allColumns : allColumns.filter((column) => column.key !== 'actions');
 
-  const onTableChange: TableProps<Nomination>['onChange'] = (pagination, _filters, sorter, extra) => {
-    if (extra.action === 'sort') {
-      const one = Array.isArray(sorter) ? sorter[0] : sorter;
-      const key = one?.columnKey;
-      if (one?.order && isSort(key)) update({ sort: key, order: one.order === 'ascend' ? 'asc' : 'desc' });
-      else update({ sort: undefined, order: undefined });
-      return;
-    }
-    if (extra.action === 'paginate') {
-      const pageSize = pagination.pageSize ?? params.pageSize;
-      update({ page: pageSize === params.pageSize ? (pagination.current ?? 1) : 1, pageSize });
-    }
-  };
-
   return (
     <>
       <PageHeader
@@ -218,52 +180,21 @@ export function NominationsPage() {
       />
       <Card className="list-card">
         <NominationsFilter params={params} onChange={update} onReset={reset} byUnit={canReview} />
-        {list.isError && !data ? (
-          <ErrorState
-            title={t('nominations.loadFailed')}
-            error={list.error}
-            onRetry={() => void list.refetch()}
-            retrying={list.isFetching}
-          />
-        ) : (
-          <Table<Nomination>
-            rowKey="id"
-            columns={columns}
-            dataSource={data?.items ?? []}
-            loading={list.isFetching}
-            onChange={onTableChange}
-            scroll={{ x: 1300 }}
-            size={wide ? 'middle' : 'small'}
-            sortDirections={['ascend', 'descend']}
-            showSorterTooltip={false}
-            locale={{
-              emptyText: list.isPending ? (
-                <div style={{ height: 120 }} />
-              ) : (
-                <Empty
-                  image={Empty.PRESENTED_IMAGE_SIMPLE}
-                  description={
-                    hasNominationFilters(params)
-                      ? t('nominations.emptyFiltered')
-                      : canNominate
-                        ? t('nominations.emptyLiaison')
-                        : t('nominations.emptyReadOnly')
-                  }
-                />
-              ),
-            }}
-            pagination={{
-              current: params.page,
-              pageSize: params.pageSize,
-              total: data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: PAGE_SIZES,
-              showTotal: (total) => t('common.total', { total }),
-              showQuickJumper: wide,
-              size: wide ? 'medium' : 'small',
-            }}
-          />
-        )}
+        <ListTable<Nomination>
+          list={list}
+          loadFailed={t('nominations.loadFailed')}
+          empty={
+            hasNominationFilters(params)
+              ? t('nominations.emptyFiltered')
+              : canNominate
+                ? t('nominations.emptyLiaison')
+                : t('nominations.emptyReadOnly')
+          }
+          columns={columns}
+          onChange={table.onChange}
+          pagination={table.pagination}
+          scroll={{ x: 1300 }}
+        />
       </Card>
       {canNominate ? <NominateModal open={nominating} onClose={() => setNominating(false)} /> : null}
       {canReview ? <ReviewModal target={reviewing} onClose={() => setReviewing(null)} /> : null}

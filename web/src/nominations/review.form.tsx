@@ -1,10 +1,9 @@
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Descriptions, Flex, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
 import { t } from '../../../common/i18n/index';
 import type { Nomination } from '../../../common/nominations/nominations.schema';
-import { ApiError, applyFieldErrors, errorMessage, isApiError } from '../api/client';
+import { FormFailureAlert } from '../common/record-form.component';
+import { useFetchFresh, useFormFailure, useRecordReload } from '../common/record-form.hooks';
 import { Eligibility } from './eligibility.component';
 import { type Decision, fetchNomination, nominationKeys, useReviewNomination } from './nominations.api';
 
@@ -45,17 +44,19 @@ const FIELDS = ['comment'] as const;
 function ReviewForm({ target, onClose }: { target: ReviewTarget; onClose: () => void }) {
   const [form] = Form.useForm<{ comment?: string }>();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const review = useReviewNomination();
   const { decision } = target;
   const refuse = decision === 'refuse';
+  const { failure, fail, clear } = useFormFailure(form, FIELDS);
   /** The copy decided on: replaced when the user reloads after a version conflict. */
-  const [nomination, setNomination] = useState(target.nomination);
-  const [formError, setFormError] = useState<ApiError | null>(null);
-  const [reloading, setReloading] = useState(false);
+  const {
+    record: nomination,
+    reload,
+    reloading,
+  } = useRecordReload(target.nomination, useFetchFresh(nominationKeys.detail, fetchNomination), clear);
 
   const submit = async ({ comment }: { comment?: string }) => {
-    setFormError(null);
+    clear();
     try {
       await review.mutateAsync({
         id: nomination.id,
@@ -68,31 +69,7 @@ function ReviewForm({ target, onClose }: { target: ReviewTarget; onClose: () => 
       );
       onClose();
     } catch (error) {
-      const unplaced = applyFieldErrors(form, error, FIELDS);
-      if (!(isApiError(error) && error.fields.length > 0 && unplaced.length === 0))
-        setFormError(
-          error instanceof ApiError
-            ? error
-            : new ApiError({ status: 0, code: 'NETWORK', message: errorMessage(error) }),
-        );
-    }
-  };
-
-  const reload = async () => {
-    setReloading(true);
-    try {
-      const fresh = await queryClient.fetchQuery({
-        queryKey: nominationKeys.detail(nomination.id),
-        queryFn: ({ signal }) => fetchNomination(nomination.id, signal),
-        staleTime: 0,
-      });
-      setNomination(fresh);
-      setFormError(null);
-      message.info(t('common.staleReloaded'));
-    } catch (error) {
-      message.error(errorMessage(error));
-    } finally {
-      setReloading(false);
+      fail(error);
     }
   };
 
@@ -103,21 +80,7 @@ function ReviewForm({ target, onClose }: { target: ReviewTarget; onClose: () => 
       onFinish={submit}
       onFinishFailed={() => message.warning(t('common.formHasErrors'))}
     >
-      {formError ? (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={errorMessage(formError)}
-          action={
-            formError.code === 'VERSION_CONFLICT' ? (
-              <Button size="small" loading={reloading} onClick={reload}>
-                {t('common.staleReload')}
-              </Button>
-            ) : undefined
-          }
-        />
-      ) : null}
+      <FormFailureAlert failure={failure} onReload={reload} reloading={reloading} />
       {nomination.eligible ? null : (
         <Alert
           type="warning"

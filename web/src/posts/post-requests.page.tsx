@@ -1,24 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Card,
-  Empty,
-  Flex,
-  Grid,
-  Popconfirm,
-  Table,
-  type TableColumnsType,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Flex, Popconfirm, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { t } from '../../../common/i18n/index';
 import type { Post, PostListParams } from '../../../common/posts/posts.schema';
 import { useAllowed } from '../access/access.hooks';
 import { errorMessage } from '../api/client';
-import { ErrorState } from '../common/error-state.component';
+import { ListTable } from '../common/list-table.component';
+import { useListTable, useWide } from '../common/list-table.hooks';
 import { PageHeader } from '../common/page-header.component';
-import { useListTable } from './list-table.hooks';
 import { PostFormModal } from './post.form';
 import { formatTime, PostDetailDrawer } from './post-detail.component';
 import { PostReviewModal, type PostReviewModalProps } from './post-review.form';
@@ -47,22 +36,14 @@ export function PostRequestsPage() {
   const canSubmit = allowed('posts.submit');
   const canDelete = allowed('posts.delete');
   const canReview = allowed('posts.review');
-  const screens = Grid.useBreakpoint();
-  const wide = screens.md !== false;
+  const wide = useWide();
   /** The form: closed (null), creating ({post: null}) or editing. */
   const [editing, setEditing] = useState<{ post: Post | null } | null>(null);
   const [reviewing, setReviewing] = useState<PostReviewModalProps['review']>(null);
   const [viewing, setViewing] = useState<string | null>(null);
 
   const data = list.data;
-  const table = useListTable<Post, PostSort, PostListParams>({
-    params,
-    update,
-    data,
-    sorts: POST_SORTS,
-    wide,
-  });
-  const { sortOrderOf } = table;
+  const table = useListTable({ params, update, data, sorts: POST_SORTS });
 
   const run = async (kind: 'submit' | 'delete', post: Post) => {
     try {
@@ -133,7 +114,7 @@ export function PostRequestsPage() {
       dataIndex: 'title',
       title: t('field.title'),
       sorter: true,
-      sortOrder: sortOrderOf('title'),
+      sortOrder: table.sortOrderOf('title'),
       render: (title: string, post) => (
         <Flex vertical>
           <Typography.Text strong>{title}</Typography.Text>
@@ -181,7 +162,7 @@ export function PostRequestsPage() {
       dataIndex: 'status',
       title: t('field.status'),
       sorter: true,
-      sortOrder: sortOrderOf('status'),
+      sortOrder: table.sortOrderOf('status'),
       width: 180,
       render: (status: Post['status'], post) => (
         <Flex vertical gap={4} align="start">
@@ -199,7 +180,7 @@ export function PostRequestsPage() {
       dataIndex: 'createdAt',
       title: t('posts.col.createdAt'),
       sorter: true,
-      sortOrder: sortOrderOf('createdAt'),
+      sortOrder: table.sortOrderOf('createdAt'),
       width: 146,
       render: formatTime,
     },
@@ -238,43 +219,17 @@ export function PostRequestsPage() {
           withUnit={canReview}
           unitName={data?.items.find((post) => post.unitId === params.unitId)?.unitName}
         />
-        {list.isError && !data ? (
-          <ErrorState
-            title={t('posts.loadFailed')}
-            error={list.error}
-            onRetry={() => void list.refetch()}
-            retrying={list.isFetching}
-          />
-        ) : (
-          <Table<Post>
-            rowKey="id"
-            columns={columns}
-            dataSource={data?.items ?? []}
-            loading={list.isFetching}
-            onChange={table.onChange}
-            scroll={{ x: 1100 }}
-            size={wide ? 'middle' : 'small'}
-            sortDirections={['ascend', 'descend']}
-            showSorterTooltip={false}
-            locale={{
-              emptyText: list.isPending ? (
-                <div style={{ height: 120 }} />
-              ) : (
-                <Empty
-                  image={Empty.PRESENTED_IMAGE_SIMPLE}
-                  description={
-                    filtered
-                      ? t('posts.emptyFiltered')
-                      : canCreate
-                        ? t('posts.emptyAll')
-                        : t('posts.emptyReadOnly')
-                  }
-                />
-              ),
-            }}
-            pagination={table.pagination}
-          />
-        )}
+        <ListTable<Post>
+          list={list}
+          loadFailed={t('posts.loadFailed')}
+          empty={
+            filtered ? t('posts.emptyFiltered') : canCreate ? t('posts.emptyAll') : t('posts.emptyReadOnly')
+          }
+          columns={columns}
+          onChange={table.onChange}
+          pagination={table.pagination}
+          scroll={{ x: 1100 }}
+        />
       </Card>
       {canCreate || canUpdate ? (
         <PostFormModal

@@ -2,7 +2,8 @@ import { App, Descriptions, Form, Input, Modal, Typography } from 'antd';
 import { t } from '../../../common/i18n/index';
 import { type Post, zPostReview } from '../../../common/posts/posts.schema';
 import { zodRule } from '../common/form.utils';
-import { FormFailureAlert, useFormFailure } from './form-failure.component';
+import { FormFailureAlert } from '../common/record-form.component';
+import { useFormFailure } from '../common/record-form.hooks';
 import { type ReviewDecision, usePostAction } from './posts.api';
 
 const REVIEW_FIELDS = ['comment'] as const;

@@ -1,15 +1,13 @@
-import { SaveOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Flex, Form, Input, InputNumber, Modal, Select } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { Alert, Flex, Form, Input, InputNumber, Select } from 'antd';
+import { useEffect, useMemo } from 'react';
 import { RANK_LEVELS, type RankLevel } from '../../../common/cadres/cadre-enums';
 import { t } from '../../../common/i18n/index';
 import { type Post, type PostValues, zPostInput } from '../../../common/posts/posts.schema';
-import { errorMessage } from '../api/client';
 import { zodRule } from '../common/form.utils';
+import { FormActions, FormFailureAlert, FormModal } from '../common/record-form.component';
+import { useFetchFresh, useRecordForm } from '../common/record-form.hooks';
 import { useUnitOptions } from '../units/units.api';
 import { BatchSelect } from './batch-select.component';
-import { FormFailureAlert, useFormFailure } from './form-failure.component';
 import { areasOf, type Duty, type DutyKind } from './post-tags.component';
 import { fetchPost, postKeys, useExpertiseVocabulary, useSavePost } from './posts.api';
 
@@ -64,30 +62,34 @@ export interface PostFormModalProps {
 /** 新建岗位需求 / 编辑岗位需求 in a modal. Enter submits; server field errors appear on the fields. */
 export function PostFormModal({ open, post, onClose }: PostFormModalProps) {
   return (
-    <Modal
+    <FormModal
       open={open}
       title={post ? t('posts.editTitle') : t('posts.create')}
-      onCancel={onClose}
-      footer={null}
-      destroyOnHidden
-      mask={{ closable: false }}
+      onClose={onClose}
       width={640}
     >
       {/* keyed so that every opening starts from the record's values */}
       <PostForm key={post?.id ?? 'new'} post={post} onClose={onClose} />
-    </Modal>
+    </FormModal>
   );
 }
 
 function PostForm({ post: initial, onClose }: Omit<PostFormModalProps, 'open'>) {
   const [form] = Form.useForm<PostFormValues>();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const save = useSavePost();
-  /** The copy being edited: replaced when the user reloads after a version conflict. */
-  const [post, setPost] = useState(initial);
-  const { failure, fail, clear } = useFormFailure(form, FIELDS);
-  const [reloading, setReloading] = useState(false);
+  const {
+    record: post,
+    attempt,
+    failureProps,
+    formProps,
+  } = useRecordForm({
+    form,
+    fields: FIELDS,
+    initial,
+    fetchFresh: useFetchFresh(postKeys.detail, fetchPost),
+    toValues: toFormValues,
+    onDone: onClose,
+  });
   // the receiving manager's own unit(s): the units list answers only those
   const units = useUnitOptions('', post === null);
   const unitOptions = useMemo(
@@ -100,10 +102,9 @@ function PostForm({ post: initial, onClose }: Omit<PostFormModalProps, 'open'>) 
     if (onlyUnit && !form.getFieldValue('unitId')) form.setFieldValue('unitId', onlyUnit);
   }, [form, onlyUnit]);
 
-  const submit = async (values: PostFormValues) => {
-    clear();
-    const content = toContent(values);
-    try {
+  const submit = (values: PostFormValues) =>
+    attempt(async () => {
+      const content = toContent(values);
       const saved = await save.mutateAsync(
         post
           ? { id: post.id, input: content, version: post.version }
@@ -112,45 +113,12 @@ function PostForm({ post: initial, onClose }: Omit<PostFormModalProps, 'open'>) 
               input: { ...content, batchId: values.batchId ?? '', unitId: values.unitId ?? '' },
             },
       );
-      message.success(t(post ? 'posts.saved' : 'posts.created', { title: saved.title }));
-      onClose();
-    } catch (error) {
-      fail(error);
-    }
-  };
-
-  const reload = async () => {
-    if (!post) return;
-    setReloading(true);
-    try {
-      const fresh = await queryClient.fetchQuery({
-        queryKey: postKeys.detail(post.id),
-        queryFn: ({ signal }) => fetchPost(post.id, signal),
-        staleTime: 0,
-      });
-      setPost(fresh);
-      form.resetFields();
-      form.setFieldsValue(toFormValues(fresh));
-      clear();
-      message.info(t('common.staleReloaded'));
-    } catch (error) {
-      message.error(errorMessage(error));
-    } finally {
-      setReloading(false);
-    }
-  };
+      return t(post ? 'posts.saved' : 'posts.created', { title: saved.title });
+    });
 
   return (
-    <Form<PostFormValues>
-      form={form}
-      layout="vertical"
-      initialValues={toFormValues(post)}
-      onFinish={submit}
-      onFinishFailed={() => message.warning(t('common.formHasErrors'))}
-      requiredMark
-      scrollToFirstError
-    >
-      <FormFailureAlert failure={failure} onReload={reload} reloading={reloading} />
+    <Form<PostFormValues> {...formProps} onFinish={submit}>
+      <FormFailureAlert {...failureProps} />
       {post?.status === 'returned' && post.reviewComment ? (
         <Alert
           type="warning"
@@ -241,14 +209,7 @@ function PostForm({ post: initial, onClose }: Omit<PostFormModalProps, 'open'>) 
       <Form.Item name="notes" label={t('field.notes')}>
         <Input.TextArea maxLength={1000} showCount autoSize={{ minRows: 2, maxRows: 6 }} />
       </Form.Item>
-      <Form.Item style={{ marginBottom: 0, textAlign: 'right' }}>
-        <Button onClick={onClose} style={{ marginRight: 8 }}>
-          {t('common.cancel')}
-        </Button>
-        <Button type="primary" htmlType="submit" icon={<SaveOutlined aria-hidden />} loading={save.isPending}>
-          {t('common.save')}
-        </Button>
-      </Form.Item>
+      <FormActions onCancel={onClose} saving={save.isPending} />
     </Form>
   );
 }

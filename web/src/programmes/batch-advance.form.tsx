@@ -1,13 +1,13 @@
 import { ArrowRightOutlined, CheckOutlined } from '@ant-design/icons';
-import { Flex, Form, Input, Modal, Tag, Typography } from 'antd';
+import { Flex, Form, Input, Tag, Typography } from 'antd';
 import type { KeyboardEvent } from 'react';
 import { t } from '../../../common/i18n/index';
 import { type Batch, zBatchAdvance } from '../../../common/programmes/programmes.schema';
 import { zodRule } from '../common/form.utils';
+import { FormActions, FormFailureAlert, FormModal } from '../common/record-form.component';
+import { useRecordForm } from '../common/record-form.hooks';
 import { fetchBatch, useAdvanceBatch } from './programmes.api';
 import { nextStatus, STATUS_COLORS } from './programmes.utils';
-import { FormActions, FormFailure } from './record-form.component';
-import { useRecordForm } from './record-form.hooks';
 
 interface AdvanceValues {
   reason: string;
@@ -25,17 +25,14 @@ export interface BatchAdvanceModalProps {
 /** 推进状态: shows the next status (a batch only moves forward) and asks for the reason. */
 export function BatchAdvanceModal({ batch, onClose }: BatchAdvanceModalProps) {
   return (
-    <Modal
+    <FormModal
       open={batch !== null}
       title={batch ? t('batches.advanceTitle', { name: batch.name }) : null}
-      onCancel={onClose}
-      footer={null}
-      destroyOnHidden
-      mask={{ closable: false }}
+      onClose={onClose}
       width={520}
     >
       {batch ? <AdvanceForm key={batch.id} batch={batch} onClose={onClose} /> : null}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -71,7 +68,7 @@ function AdvanceForm({ batch, onClose }: { batch: Batch; onClose: () => void }) 
 
   return (
     <Form<AdvanceValues> {...formProps} onFinish={submit}>
-      <FormFailure {...failureProps} />
+      <FormFailureAlert {...failureProps} />
       <Flex align="center" gap={8} style={{ marginBottom: 16 }} data-testid="advance-step">
         <Typography.Text type="secondary">{t('batches.currentStatus')}</Typography.Text>
         <Tag color={STATUS_COLORS[current.status]}>{t(`batchStatus.${current.status}`)}</Tag>

@@ -9,7 +9,6 @@ import {
   type FormRule,
   Input,
   InputNumber,
-  Modal,
   Select,
   Typography,
 } from 'antd';
@@ -27,11 +26,11 @@ import {
   zQuota,
 } from '../../../common/programmes/programmes.schema';
 import { zodRule } from '../common/form.utils';
+import { FormActions, FormFailureAlert, FormModal } from '../common/record-form.component';
+import { useRecordForm } from '../common/record-form.hooks';
 import { RegionCascader } from '../regions/region-cascader.component';
 import { fetchBatch, useSaveBatch } from './programmes.api';
 import { AGE_BANDS } from './programmes.utils';
-import { FormActions, FormFailure } from './record-form.component';
-import { useRecordForm } from './record-form.hooks';
 
 interface BatchFormValues {
   name: string;
@@ -106,17 +105,14 @@ export interface BatchFormModalProps {
 /** 新建批次 / 编辑批次: dates, term, quotas per receiving region and the eligibility rules. */
 export function BatchFormModal({ open, programmeId, batch, onClose }: BatchFormModalProps) {
   return (
-    <Modal
+    <FormModal
       open={open}
       title={batch ? t('batches.editTitle') : t('batches.create')}
-      onCancel={onClose}
-      footer={null}
-      destroyOnHidden
-      mask={{ closable: false }}
+      onClose={onClose}
       width={720}
     >
       <BatchForm key={batch?.id ?? 'new'} programmeId={programmeId} batch={batch} onClose={onClose} />
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -145,7 +141,7 @@ function BatchForm({ programmeId, batch, onClose }: Omit<BatchFormModalProps, 'o
 
   return (
     <Form<BatchFormValues> {...formProps} onFinish={submit}>
-      <FormFailure {...failureProps} />
+      <FormFailureAlert {...failureProps} />
       <Form.Item
         name="name"
         label={t('batches.field.name')}

@@ -3,9 +3,7 @@ import {
   Button,
   Card,
   Descriptions,
-  Empty,
   Flex,
-  Grid,
   Table,
   type TableColumnsType,
   type TablePaginationConfig,
@@ -16,10 +14,11 @@ import { useState } from 'react';
 import { t } from '../../../common/i18n/index';
 import type { Batch, Programme } from '../../../common/programmes/programmes.schema';
 import { useAllowed } from '../access/access.hooks';
-import { ErrorState } from '../common/error-state.component';
+import { useConfirmAction } from '../common/confirm-action.hooks';
+import { ListTable } from '../common/list-table.component';
+import { nextPage, useWide } from '../common/list-table.hooks';
 import { BatchFormModal } from './batch.form';
 import { BatchAdvanceModal } from './batch-advance.form';
-import { useConfirmDelete } from './confirm-delete.hooks';
 import { useBatchList, useDeleteRecord } from './programmes.api';
 import { AGE_BANDS, formatTime, nextStatus, quotaTotal, STATUS_COLORS } from './programmes.utils';
 
@@ -30,22 +29,22 @@ export function BatchesCard({ programme }: { programme: Programme }) {
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const list = useBatchList({ programmeId: programme.id, sort: 'plannedStart', order: 'asc', ...paging });
   const remove = useDeleteRecord('/api/batches');
-  const confirmDelete = useConfirmDelete();
+  const confirm = useConfirmAction();
   const allowed = useAllowed();
   const canCreate = allowed('batches.create');
   const canUpdate = allowed('batches.update');
   const canAdvance = allowed('batches.advance');
   const canDelete = allowed('batches.delete');
-  const wide = Grid.useBreakpoint().md !== false;
+  const wide = useWide();
   /** The batch form: closed (null), creating ({batch: null}) or editing. */
   const [editing, setEditing] = useState<{ batch: Batch | null } | null>(null);
   const [advancing, setAdvancing] = useState<Batch | null>(null);
 
   const askDelete = (batch: Batch) =>
-    confirmDelete({
+    confirm({
       title: t('batches.confirmDelete', { name: batch.name }),
       hint: t('batches.confirmDeleteHint'),
-      remove: () => remove.mutateAsync(batch),
+      run: () => remove.mutateAsync(batch),
       done: t('batches.deleted', { name: batch.name }),
     });
 
@@ -110,8 +109,7 @@ export function BatchesCard({ programme }: { programme: Programme }) {
     canUpdate || canAdvance || canDelete ? allColumns : allColumns.filter((c) => c.key !== 'actions');
 
   const onChange = (pagination: TablePaginationConfig) => {
-    const pageSize = pagination.pageSize ?? paging.pageSize;
-    setPaging({ page: pageSize === paging.pageSize ? (pagination.current ?? 1) : 1, pageSize });
+    setPaging(nextPage(pagination, paging.pageSize));
   };
 
   return (
@@ -129,47 +127,27 @@ export function BatchesCard({ programme }: { programme: Programme }) {
         ) : null
       }
     >
-      {list.isError && !list.data ? (
-        <ErrorState
-          title={t('batches.loadFailed')}
-          error={list.error}
-          onRetry={() => void list.refetch()}
-          retrying={list.isFetching}
-        />
-      ) : (
-        <Table<Batch>
-          rowKey="id"
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          onChange={onChange}
-          scroll={{ x: 820 }}
-          size={wide ? 'middle' : 'small'}
-          expandable={{
-            expandedRowRender: (batch) => <BatchDetails batch={batch} />,
-          }}
-          locale={{
-            emptyText: list.isPending ? (
-              <div style={{ height: 120 }} />
-            ) : (
-              <Empty
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description={canCreate ? t('batches.emptyAll') : t('batches.emptyReadOnly')}
-              />
-            ),
-          }}
-          pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: PAGE_SIZES,
-            showTotal: (total) => t('common.total', { total }),
-            hideOnSinglePage: true,
-            size: wide ? 'medium' : 'small',
-          }}
-        />
-      )}
+      <ListTable<Batch>
+        list={list}
+        loadFailed={t('batches.loadFailed')}
+        empty={canCreate ? t('batches.emptyAll') : t('batches.emptyReadOnly')}
+        columns={columns}
+        onChange={onChange}
+        scroll={{ x: 820 }}
+        expandable={{
+          expandedRowRender: (batch) => <BatchDetails batch={batch} />,
+        }}
+        pagination={{
+          current: paging.page,
+          pageSize: paging.pageSize,
+          total: list.data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: PAGE_SIZES,
+          showTotal: (total) => t('common.total', { total }),
+          hideOnSinglePage: true,
+          size: wide ? 'medium' : 'small',
+        }}
+      />
       {canCreate || canUpdate ? (
         <BatchFormModal
           open={editing !== null}

@@ -1,4 +1,4 @@
-import { Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { t } from '../../../common/i18n/index';
 import {
   type PROGRAMME_KINDS,
@@ -7,11 +7,11 @@ import {
   zProgrammeInput,
 } from '../../../common/programmes/programmes.schema';
 import { zodRule } from '../common/form.utils';
+import { FormActions, FormFailureAlert, FormModal } from '../common/record-form.component';
+import { useRecordForm } from '../common/record-form.hooks';
 import { RegionCascader } from '../regions/region-cascader.component';
 import { fetchProgramme, useSaveProgramme } from './programmes.api';
 import { programmeKindOptions } from './programmes-filter.component';
-import { FormActions, FormFailure } from './record-form.component';
-import { useRecordForm } from './record-form.hooks';
 
 interface ProgrammeFormValues {
   name: string;
@@ -45,18 +45,15 @@ export interface ProgrammeFormModalProps {
 /** 新建项目 / 编辑项目 in a modal: Enter submits, Esc closes, server field errors on the fields. */
 export function ProgrammeFormModal({ open, programme, onClose }: ProgrammeFormModalProps) {
   return (
-    <Modal
+    <FormModal
       open={open}
       title={programme ? t('programmes.editTitle') : t('programmes.create')}
-      onCancel={onClose}
-      footer={null}
-      destroyOnHidden
-      mask={{ closable: false }}
+      onClose={onClose}
       width={600}
     >
       {/* keyed so that every opening starts from the record's values */}
       <ProgrammeForm key={programme?.id ?? 'new'} programme={programme} onClose={onClose} />
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -83,7 +80,7 @@ function ProgrammeForm({ programme, onClose }: Omit<ProgrammeFormModalProps, 'op
 
   return (
     <Form<ProgrammeFormValues> {...formProps} onFinish={submit}>
-      <FormFailure {...failureProps} />
+      <FormFailureAlert {...failureProps} />
       <Form.Item
         name="name"
         label={t('programmes.field.name')}

@@ -1,8 +1,7 @@
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Flex, Input, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { Select } from 'antd';
 import { t } from '../../../common/i18n/index';
 import { PROGRAMME_KINDS, type ProgrammeListParams } from '../../../common/programmes/programmes.schema';
+import { FilterBar } from '../common/filter-bar.component';
 import { RegionCascader } from '../regions/region-cascader.component';
 import type { ProgrammeListChange } from './programmes.hooks';
 
@@ -20,25 +19,15 @@ export interface ProgrammesFilterProps {
 
 /** Search box (Enter or 查询), kind and organising region; selects apply at once. */
 export function ProgrammesFilter({ params, onChange, onReset }: ProgrammesFilterProps) {
-  const [q, setQ] = useState(params.q ?? '');
-  // follow the URL when it changes from outside (back button, 重置, a shared link)
-  useEffect(() => setQ(params.q ?? ''), [params.q]);
-
-  const search = () => onChange({ q: q.trim() || undefined });
-
   return (
-    <Flex wrap gap={8} className="filter-bar" role="search">
-      <Input
-        className="filter-bar__search"
-        value={q}
-        onChange={(e) => setQ(e.target.value)}
-        onPressEnter={search}
-        placeholder={t('programmes.searchPlaceholder')}
-        aria-label={t('programmes.searchLabel')}
-        prefix={<SearchOutlined />}
-        allowClear
-        maxLength={30}
-      />
+    <FilterBar
+      value={params.q}
+      onSearch={(q) => onChange({ q })}
+      onReset={onReset}
+      placeholder={t('programmes.searchPlaceholder')}
+      label={t('programmes.searchLabel')}
+      maxLength={30}
+    >
       <Select<ProgrammeKind>
         className="filter-bar__select"
         value={params.kind}
@@ -55,20 +44,6 @@ export function ProgrammesFilter({ params, onChange, onReset }: ProgrammesFilter
         placeholder={t('programmes.regionPlaceholder')}
         aria-label={t('programmes.filterRegion')}
       />
-      <Flex gap={8}>
-        <Button type="primary" icon={<SearchOutlined aria-hidden />} onClick={search}>
-          {t('common.search')}
-        </Button>
-        <Button
-          icon={<ReloadOutlined aria-hidden />}
-          onClick={() => {
-            setQ('');
-            onReset();
-          }}
-        >
-          {t('common.reset')}
-        </Button>
-      </Flex>
-    </Flex>
+    </FilterBar>
   );
 }

@@ -1,8 +1,7 @@
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Flex, Input, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { Select } from 'antd';
 import { t } from '../../../common/i18n/index';
 import { UNIT_KINDS, type UnitKind, type UnitListParams } from '../../../common/units/units.schema';
+import { FilterBar } from '../common/filter-bar.component';
 import { RegionCascader } from '../regions/region-cascader.component';
 import type { UnitListChange } from './units.hooks';
 
@@ -23,26 +22,17 @@ export interface UnitsFilterProps {
 
 /** Search box (Enter or 查询), kind, region and status; selects apply at once. */
 export function UnitsFilter({ params, onChange, onReset }: UnitsFilterProps) {
-  const [q, setQ] = useState(params.q ?? '');
-  // follow the URL when it changes from outside (back button, 重置, a shared link)
-  useEffect(() => setQ(params.q ?? ''), [params.q]);
-
-  const search = () => onChange({ q: q.trim() || undefined });
   const status: Status = params.active === undefined ? 'all' : params.active ? 'active' : 'inactive';
 
   return (
-    <Flex wrap gap={8} className="filter-bar" role="search">
-      <Input
-        className="filter-bar__search"
-        value={q}
-        onChange={(e) => setQ(e.target.value)}
-        onPressEnter={search}
-        placeholder={t('units.searchPlaceholder')}
-        aria-label={t('units.searchPlaceholder')}
-        prefix={<SearchOutlined />}
-        allowClear
-        maxLength={50}
-      />
+    <FilterBar
+      value={params.q}
+      onSearch={(q) => onChange({ q })}
+      onReset={onReset}
+      placeholder={t('units.searchPlaceholder')}
+      label={t('units.searchPlaceholder')}
+      maxLength={50}
+    >
       <Select<UnitKind>
         className="filter-bar__select"
         value={params.kind}
@@ -67,20 +57,6 @@ export function UnitsFilter({ params, onChange, onReset }: UnitsFilterProps) {
         aria-label={t('units.filterStatus')}
         prefix={`${t('units.statusPlaceholder')}：`}
       />
-      <Flex gap={8}>
-        <Button type="primary" icon={<SearchOutlined aria-hidden />} onClick={search}>
-          {t('common.search')}
-        </Button>
-        <Button
-          icon={<ReloadOutlined aria-hidden />}
-          onClick={() => {
-            setQ('');
-            onReset();
-          }}
-        >
-          {t('common.reset')}
-        </Button>
-      </Flex>
-    </Flex>
+    </FilterBar>
   );
 }

@@ -1,7 +1,5 @@
-import { SaveOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Flex, Form, Input, Modal, Select, Spin } from 'antd';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Flex, Form, Input, Select, Spin } from 'antd';
 import { t } from '../../../common/i18n/index';
 import {
   UNIT_KINDS,
@@ -10,9 +8,10 @@ import {
   type UnitKind,
   zUnitInput,
 } from '../../../common/units/units.schema';
-import { ApiError, applyFieldErrors, errorMessage, isApiError } from '../api/client';
 import { ErrorState } from '../common/error-state.component';
 import { zodRule } from '../common/form.utils';
+import { FormActions, FormFailureAlert, FormModal } from '../common/record-form.component';
+import { useFetchFresh, useRecordForm } from '../common/record-form.hooks';
 import { RegionCascader } from '../regions/region-cascader.component';
 import { UnitSelect } from './unit-select.component';
 import { fetchUnit, unitKeys, useSaveUnit } from './units.api';
@@ -69,13 +68,10 @@ export interface UnitFormModalProps {
  */
 export function UnitFormModal({ open, unit, onClose, onSaved }: UnitFormModalProps) {
   return (
-    <Modal
+    <FormModal
       open={open}
       title={unit ? t('units.editTitle') : t('units.create')}
-      onCancel={onClose}
-      footer={null}
-      destroyOnHidden
-      mask={{ closable: false }}
+      onClose={onClose}
       width={600}
     >
       {/* keyed so that every opening starts from the record's values */}
@@ -84,7 +80,7 @@ export function UnitFormModal({ open, unit, onClose, onSaved }: UnitFormModalPro
       ) : (
         <UnitForm key="new" unit={null} onClose={onClose} onSaved={onSaved} />
       )}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -122,83 +118,34 @@ function LoadedUnitForm({
 
 function UnitForm({ unit: initial, onClose, onSaved }: Omit<UnitFormModalProps, 'open'>) {
   const [form] = Form.useForm<UnitFormValues>();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const save = useSaveUnit();
-  /** The copy being edited: replaced when the user reloads after a version conflict. */
-  const [unit, setUnit] = useState(initial);
-  const [formError, setFormError] = useState<ApiError | null>(null);
-  const [reloading, setReloading] = useState(false);
+  const {
+    record: unit,
+    attempt,
+    failureProps,
+    formProps,
+  } = useRecordForm({
+    form,
+    fields: FIELDS,
+    initial,
+    fetchFresh: useFetchFresh(unitKeys.detail, fetchUnit),
+    toValues: toFormValues,
+    onDone: onClose,
+  });
 
-  const submit = async (values: UnitFormValues) => {
-    setFormError(null);
-    const input = toInput(values);
-    try {
+  const submit = (values: UnitFormValues) =>
+    attempt(async () => {
+      const input = toInput(values);
       const saved = await save.mutateAsync(
         unit ? { id: unit.id, input, version: unit.version } : { id: null, input },
       );
-      message.success(t(unit ? 'units.saved' : 'units.created', { name: saved.name }));
       onSaved?.(saved);
-      onClose();
-    } catch (error) {
-      const unplaced = applyFieldErrors(form, error, FIELDS);
-      const placedAll = isApiError(error) && error.fields.length > 0 && unplaced.length === 0;
-      if (!placedAll) {
-        setFormError(
-          error instanceof ApiError
-            ? error
-            : new ApiError({ status: 0, code: 'NETWORK', message: errorMessage(error) }),
-        );
-      }
-    }
-  };
-
-  const reload = async () => {
-    if (!unit) return;
-    setReloading(true);
-    try {
-      const fresh = await queryClient.fetchQuery({
-        queryKey: unitKeys.detail(unit.id),
-        queryFn: ({ signal }) => fetchUnit(unit.id, signal),
-        staleTime: 0,
-      });
-      setUnit(fresh);
-      form.resetFields();
-      form.setFieldsValue(toFormValues(fresh));
-      setFormError(null);
-      message.info(t('units.staleReloaded'));
-    } catch (error) {
-      message.error(errorMessage(error));
-    } finally {
-      setReloading(false);
-    }
-  };
+      return t(unit ? 'units.saved' : 'units.created', { name: saved.name });
+    });
 
   return (
-    <Form<UnitFormValues>
-      form={form}
-      layout="vertical"
-      initialValues={toFormValues(unit)}
-      onFinish={submit}
-      onFinishFailed={() => message.warning(t('common.formHasErrors'))}
-      requiredMark
-      scrollToFirstError
-    >
-      {formError ? (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={errorMessage(formError)}
-          action={
-            formError.code === 'VERSION_CONFLICT' ? (
-              <Button size="small" loading={reloading} onClick={reload}>
-                {t('units.staleReload')}
-              </Button>
-            ) : undefined
-          }
-        />
-      ) : null}
+    <Form<UnitFormValues> {...formProps} onFinish={submit}>
+      <FormFailureAlert {...failureProps} />
       <Form.Item
         name="name"
         label={t('units.field.name')}
@@ -244,14 +191,7 @@ function UnitForm({ unit: initial, onClose, onSaved }: Omit<UnitFormModalProps, 
       >
         <Input inputMode="tel" autoComplete="off" placeholder={t('units.field.phonePlaceholder')} />
       </Form.Item>
-      <Form.Item style={{ marginBottom: 0, textAlign: 'right' }}>
-        <Button onClick={onClose} style={{ marginRight: 8 }}>
-          {t('common.cancel')}
-        </Button>
-        <Button type="primary" htmlType="submit" icon={<SaveOutlined aria-hidden />} loading={save.isPending}>
-          {t('common.save')}
-        </Button>
-      </Form.Item>
+      <FormActions onCancel={onClose} saving={save.isPending} />
     </Form>
   );
 }

@@ -1,36 +1,20 @@
 import { PlusOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Card,
-  Empty,
-  Flex,
-  Grid,
-  Popconfirm,
-  Table,
-  type TableColumnsType,
-  type TableColumnType,
-  type TableProps,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Flex, Popconfirm, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { t } from '../../../common/i18n/index';
 import { UNIT_SORTS, type Unit } from '../../../common/units/units.schema';
 import { useAllowed } from '../access/access.hooks';
 import { errorMessage } from '../api/client';
-import { ErrorState } from '../common/error-state.component';
+import { useConfirmAction } from '../common/confirm-action.hooks';
+import { ListTable } from '../common/list-table.component';
+import { useListTable, useWide } from '../common/list-table.hooks';
 import { PageHeader } from '../common/page-header.component';
 import { useDeleteUnit, useSetUnitActive, useUnitList } from './units.api';
 import { UnitFormModal } from './units.form';
 import { hasUnitFilters, useUnitListSearch } from './units.hooks';
 import { UnitsFilter } from './units-filter.component';
 
-const PAGE_SIZES = [10, 20, 50, 100];
-type UnitSort = (typeof UNIT_SORTS)[number];
-
-const isUnitSort = (value: unknown): value is UnitSort => UNIT_SORTS.includes(value as UnitSort);
 const formatTime = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
 
 export function UnitsPage() {
@@ -38,27 +22,19 @@ export function UnitsPage() {
   const list = useUnitList(params);
   const setActive = useSetUnitActive();
   const remove = useDeleteUnit();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
+  const confirm = useConfirmAction();
   // buttons only for what the policy table allows these roles (the server checks the scope)
   const allowed = useAllowed();
   const canCreate = allowed('units.create');
   const canUpdate = allowed('units.update');
   const canDelete = allowed('units.delete');
-  const screens = Grid.useBreakpoint();
-  const wide = screens.md !== false;
+  const wide = useWide();
   /** The form: closed (null), creating ({unit: null}) or editing. */
   const [editing, setEditing] = useState<{ unit: Unit | null } | null>(null);
 
-  // past the last page (e.g. after deleting its only row): go to the last page there is
   const data = list.data;
-  useEffect(() => {
-    if (data && data.items.length === 0 && data.total > 0 && params.page > 1) {
-      update({ page: Math.max(1, Math.ceil(data.total / params.pageSize)) });
-    }
-  }, [data, params.page, params.pageSize, update]);
-
-  const sortOrderOf = (key: UnitSort): TableColumnType<Unit>['sortOrder'] =>
-    params.sort === key ? (params.order === 'asc' ? 'ascend' : 'descend') : null;
+  const table = useListTable({ params, update, data, sorts: UNIT_SORTS });
 
   const toggleActive = async (unit: Unit) => {
     const active = !unit.active;
@@ -70,27 +46,13 @@ export function UnitsPage() {
     }
   };
 
-  const confirmDelete = (unit: Unit) => {
-    modal.confirm({
+  const confirmDelete = (unit: Unit) =>
+    confirm({
       title: t('units.confirmDelete', { name: unit.name }),
-      content: t('units.confirmDeleteHint'),
-      okText: t('common.delete'),
-      okButtonProps: { danger: true },
-      cancelText: t('common.cancel'),
-      onOk: async () => {
-        try {
-          await remove.mutateAsync(unit);
-          message.success(t('units.deleted', { name: unit.name }));
-        } catch (error) {
-          modal.error({
-            title: t('units.deleteRefused'),
-            content: errorMessage(error),
-            okText: t('common.confirm'),
-          });
-        }
-      },
+      hint: t('units.confirmDeleteHint'),
+      run: () => remove.mutateAsync(unit),
+      done: t('units.deleted', { name: unit.name }),
     });
-  };
 
   // widths fit 1366 px with the menu open; narrower screens scroll the table sideways
   const allColumns: TableColumnsType<Unit> = [
@@ -99,7 +61,7 @@ export function UnitsPage() {
       dataIndex: 'name',
       title: t('units.col.name'),
       sorter: true,
-      sortOrder: sortOrderOf('name'),
+      sortOrder: table.sortOrderOf('name'),
       render: (name: string) => <Typography.Text strong>{name}</Typography.Text>,
     },
     {
@@ -107,7 +69,7 @@ export function UnitsPage() {
       dataIndex: 'kind',
       title: t('units.col.kind'),
       sorter: true,
-      sortOrder: sortOrderOf('kind'),
+      sortOrder: table.sortOrderOf('kind'),
       width: 96,
       render: (kind: Unit['kind']) => t(`unitKind.${kind}`),
     },
@@ -116,7 +78,7 @@ export function UnitsPage() {
       dataIndex: 'regionName',
       title: t('units.col.region'),
       sorter: true,
-      sortOrder: sortOrderOf('regionCode'),
+      sortOrder: table.sortOrderOf('regionCode'),
     },
     { key: 'parentName', dataIndex: 'parentName', title: t('units.col.parent') },
     { key: 'contactName', dataIndex: 'contactName', title: t('units.col.contactName'), width: 84 },
@@ -134,7 +96,7 @@ export function UnitsPage() {
       dataIndex: 'updatedAt',
       title: t('units.col.updatedAt'),
       sorter: true,
-      sortOrder: sortOrderOf('updatedAt'),
+      sortOrder: table.sortOrderOf('updatedAt'),
       width: 146,
       render: formatTime,
     },
@@ -178,21 +140,6 @@ export function UnitsPage() {
   // no 操作 column for those who may only read
   const columns = canUpdate || canDelete ? allColumns : allColumns.filter((c) => c.key !== 'actions');
 
-  const onTableChange: TableProps<Unit>['onChange'] = (pagination, _filters, sorter, extra) => {
-    if (extra.action === 'sort') {
-      const one = Array.isArray(sorter) ? sorter[0] : sorter;
-      const key = one?.columnKey;
-      if (one?.order && isUnitSort(key))
-        update({ sort: key, order: one.order === 'ascend' ? 'asc' : 'desc' });
-      else update({ sort: undefined, order: undefined });
-      return;
-    }
-    if (extra.action === 'paginate') {
-      const pageSize = pagination.pageSize ?? params.pageSize;
-      update({ page: pageSize === params.pageSize ? (pagination.current ?? 1) : 1, pageSize });
-    }
-  };
-
   const filtered = hasUnitFilters(params);
 
   return (
@@ -213,52 +160,17 @@ export function UnitsPage() {
       />
       <Card className="list-card">
         <UnitsFilter params={params} onChange={update} onReset={reset} />
-        {list.isError && !data ? (
-          <ErrorState
-            title={t('units.loadFailed')}
-            error={list.error}
-            onRetry={() => void list.refetch()}
-            retrying={list.isFetching}
-          />
-        ) : (
-          <Table<Unit>
-            rowKey="id"
-            columns={columns}
-            dataSource={data?.items ?? []}
-            loading={list.isFetching}
-            onChange={onTableChange}
-            scroll={{ x: 1060 }}
-            size={wide ? 'middle' : 'small'}
-            sortDirections={['ascend', 'descend']}
-            showSorterTooltip={false}
-            locale={{
-              emptyText: list.isPending ? (
-                <div style={{ height: 120 }} />
-              ) : (
-                <Empty
-                  image={Empty.PRESENTED_IMAGE_SIMPLE}
-                  description={
-                    filtered
-                      ? t('units.emptyFiltered')
-                      : canCreate
-                        ? t('units.emptyAll')
-                        : t('units.emptyReadOnly')
-                  }
-                />
-              ),
-            }}
-            pagination={{
-              current: params.page,
-              pageSize: params.pageSize,
-              total: data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: PAGE_SIZES,
-              showTotal: (total) => t('common.total', { total }),
-              showQuickJumper: wide,
-              size: wide ? 'medium' : 'small',
-            }}
-          />
-        )}
+        <ListTable<Unit>
+          list={list}
+          loadFailed={t('units.loadFailed')}
+          empty={
+            filtered ? t('units.emptyFiltered') : canCreate ? t('units.emptyAll') : t('units.emptyReadOnly')
+          }
+          columns={columns}
+          onChange={table.onChange}
+          pagination={table.pagination}
+          scroll={{ x: 1060 }}
+        />
       </Card>
       <UnitFormModal open={editing !== null} unit={editing?.unit ?? null} onClose={() => setEditing(null)} />
     </>

@@ -1,17 +1,20 @@
 import { SaveOutlined } from '@ant-design/icons';
-import { Alert, Button, Form } from 'antd';
+import { Alert, Button, Form, Modal } from 'antd';
 import type { ReactNode } from 'react';
 import { t } from '../../../common/i18n/index';
 import { type ApiError, errorMessage } from '../api/client';
 
-export interface FormFailureProps {
+export interface FormFailureAlertProps {
   failure: ApiError | null;
-  onReload: () => void;
-  reloading: boolean;
+  /** Offered on VERSION_CONFLICT: load the record as it is now. */
+  onReload?: (() => void) | undefined;
+  reloading?: boolean;
+  /** The reload button's text; 重新加载最新内容 by default. */
+  reloadText?: string;
 }
 
-/** A failed save shown above its form; a version conflict offers to load the current copy. */
-export function FormFailure({ failure, onReload, reloading }: FormFailureProps) {
+/** The failure in the server's words above the form; 重新加载最新内容 after a version conflict. */
+export function FormFailureAlert({ failure, onReload, reloading, reloadText }: FormFailureAlertProps) {
   if (!failure) return null;
   return (
     <Alert
@@ -20,9 +23,9 @@ export function FormFailure({ failure, onReload, reloading }: FormFailureProps) 
       style={{ marginBottom: 16 }}
       title={errorMessage(failure)}
       action={
-        failure.code === 'VERSION_CONFLICT' ? (
+        failure.code === 'VERSION_CONFLICT' && onReload ? (
           <Button size="small" loading={reloading} onClick={onReload}>
-            {t('common.staleReload')}
+            {reloadText ?? t('common.staleReload')}
           </Button>
         ) : undefined
       }
@@ -56,5 +59,30 @@ export function FormActions({ onCancel, saving, okText, okIcon, disabled }: Form
         {okText ?? t('common.save')}
       </Button>
     </Form.Item>
+  );
+}
+
+export interface FormModalProps {
+  open: boolean;
+  title: ReactNode;
+  onClose: () => void;
+  width: number;
+  children: ReactNode;
+}
+
+/** The dialog a form lives in: its own buttons, Esc closes it, a click beside it does not; emptied when closed. */
+export function FormModal({ open, title, onClose, width, children }: FormModalProps) {
+  return (
+    <Modal
+      open={open}
+      title={title}
+      onCancel={onClose}
+      footer={null}
+      destroyOnHidden
+      mask={{ closable: false }}
+      width={width}
+    >
+      {children}
+    </Modal>
   );
 }
