@@ -24,6 +24,7 @@ test('组织部下载模板、导入干部（先发现身份证号错误，改�
     headers,
   });
   expect(unitRes.status(), await unitRes.text()).toBe(201);
+  const unitId = ((await unitRes.json()) as { id: string }).id;
   const accountRes = await page.request.post('/api/accounts', {
     data: { username: `zzb${stamp}`, displayName: '测试组织部干部' },
     headers,
@@ -89,6 +90,8 @@ test('组织部下载模板、导入干部（先发现身份证号错误，改�
   await dialog.getByRole('button', { name: '确认导入' }).click();
   await expect(dialog.getByText('已导入：新增 3 人，更新 0 人')).toBeVisible();
   await dialog.getByRole('button', { name: '关闭' }).click();
+  // other specs keep cadres in 黔东南州 too: this unit's list holds exactly the three
+  await page.goto(`/cadres?unitId=${unitId}`);
   await expect(page.getByText('共 3 条')).toBeVisible();
 
   // find 张三丰 by the initials of the name
