@@ -7,12 +7,6 @@ import type {
   CadreListParams,
   zCadreUpdate,
 } from '../../../common/cadres/cadres.schema';
-import {
-  type ImportCommit,
-  type ImportMode,
-  type ImportPreview,
-  XLSX_MIME,
-} from '../../../common/excel/excel.schema';
 import type { Page } from '../../../common/http/paging.schema';
 import type { Batch } from '../../../common/programmes/programmes.schema';
 import { api, apiUrl } from '../api/client';
@@ -127,35 +121,3 @@ export function fetchCadrePersonal(id: string): Promise<{ idNumber: string; phon
 
 /** The photo's address; `stamp` (e.g. the time of the last upload) gets past the browser cache. */
 export const cadrePhotoUrl = (id: string, stamp?: number) => apiUrl(`${cadrePath(id)}/photo`, { v: stamp });
-
-export const cadreTemplateUrl = () => '/api/excel/templates/cadres';
-
-/** The export takes the list's filters, without paging. */
-export function cadreExportUrl(params: CadreListParams): string {
-  const { page: _page, pageSize: _pageSize, ...filters } = params;
-  return apiUrl('/api/excel/exports/cadres', { ...filters });
-}
-
-export function useUploadCadreImport() {
-  return useMutation({
-    mutationFn: ({ file, mode }: { file: Blob; mode: ImportMode }) =>
-      api<ImportPreview>('/api/excel/imports/cadres', {
-        method: 'POST',
-        query: { mode },
-        file: { data: file, contentType: XLSX_MIME },
-      }),
-  });
-}
-
-export function useCommitImport() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (importId: string) =>
-      api<ImportCommit>(`/api/excel/imports/${encodeURIComponent(importId)}/commit`, { method: 'POST' }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: cadreKeys.all }),
-  });
-}
-
-export function discardImport(importId: string): Promise<unknown> {
-  return api(`/api/excel/imports/${encodeURIComponent(importId)}`, { method: 'DELETE' });
-}

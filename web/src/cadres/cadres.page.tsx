@@ -1,4 +1,4 @@
-import { DownloadOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -8,10 +8,11 @@ import { useAllowed } from '../access/access.hooks';
 import { ListTable } from '../common/list-table.component';
 import { useListTable, useWide } from '../common/list-table.hooks';
 import { PageHeader } from '../common/page-header.component';
+import { exportUrl } from '../excel/excel.api';
+import { ExcelButtons } from '../excel/excel-buttons.component';
 import { CadreFormModal } from './cadre.form';
 import { ColumnChoice } from './cadre-columns.component';
-import { CadreImportModal } from './cadre-import.form';
-import { cadreExportUrl, cadreTemplateUrl, useCadreList } from './cadres.api';
+import { useCadreList } from './cadres.api';
 import { hasCadreFilters, useCadreListSearch, useHiddenColumns } from './cadres.hooks';
 import { CadresFilter } from './cadres-filter.component';
 
@@ -24,7 +25,6 @@ export function CadresPage() {
   const canExport = allowed('excel.exportCadres');
   const canCreate = allowed('cadres.create');
   const wide = useWide();
-  const [importing, setImporting] = useState(false);
   const [creating, setCreating] = useState(false);
   const [hiddenColumns, setHiddenColumns] = useHiddenColumns();
 
@@ -117,11 +117,6 @@ export function CadresPage() {
     .map((c) => ({ key: String(c.key), title: String(c.title) }));
   const shownColumns = columns.filter((c) => !hiddenColumns.includes(String(c.key)));
 
-  // downloads: the server answers with Content-Disposition: attachment, so the page stays
-  const download = (url: string) => {
-    window.location.href = url;
-  };
-
   const filtered = hasCadreFilters(params);
 
   return (
@@ -135,24 +130,7 @@ export function CadresPage() {
                 {t('cadreForm.create')}
               </Button>
             ) : null}
-            {canImport ? (
-              <Button icon={<FileExcelOutlined aria-hidden />} onClick={() => download(cadreTemplateUrl())}>
-                {t('cadres.downloadTemplate')}
-              </Button>
-            ) : null}
-            {canImport ? (
-              <Button icon={<UploadOutlined aria-hidden />} onClick={() => setImporting(true)}>
-                {t('cadres.import')}
-              </Button>
-            ) : null}
-            {canExport ? (
-              <Button
-                icon={<DownloadOutlined aria-hidden />}
-                onClick={() => download(cadreExportUrl(params))}
-              >
-                {t('cadres.export')}
-              </Button>
-            ) : null}
+            <ExcelButtons kind="cadres" exportHref={canExport ? exportUrl('cadres', params) : undefined} />
             <ColumnChoice columns={optionalColumns} hidden={hiddenColumns} onChange={setHiddenColumns} />
           </Flex>
         }
@@ -176,7 +154,6 @@ export function CadresPage() {
         />
       </Card>
       {canCreate ? <CadreFormModal open={creating} cadre={null} onClose={() => setCreating(false)} /> : null}
-      {canImport ? <CadreImportModal open={importing} onClose={() => setImporting(false)} /> : null}
     </>
   );
 }

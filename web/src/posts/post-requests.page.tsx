@@ -8,6 +8,7 @@ import { errorMessage } from '../api/client';
 import { ListTable } from '../common/list-table.component';
 import { useListTable, useWide } from '../common/list-table.hooks';
 import { PageHeader } from '../common/page-header.component';
+import { ExcelButtons } from '../excel/excel-buttons.component';
 import { PostFormModal } from './post.form';
 import { formatTime, PostDetailDrawer } from './post-detail.component';
 import { PostReviewModal, type PostReviewModalProps } from './post-review.form';
@@ -200,15 +201,18 @@ export function PostRequestsPage() {
       <PageHeader
         title={t('menu.demands')}
         extra={
-          canCreate ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined aria-hidden />}
-              onClick={() => setEditing({ post: null })}
-            >
-              {t('posts.create')}
-            </Button>
-          ) : undefined
+          <Flex gap={8} wrap>
+            {canCreate ? (
+              <Button
+                type="primary"
+                icon={<PlusOutlined aria-hidden />}
+                onClick={() => setEditing({ post: null })}
+              >
+                {t('posts.create')}
+              </Button>
+            ) : null}
+            <ExcelButtons kind="posts" />
+          </Flex>
         }
       />
       <Card className="list-card">

@@ -10,6 +10,8 @@ import { useConfirmAction } from '../common/confirm-action.hooks';
 import { ListTable } from '../common/list-table.component';
 import { useListTable, useWide } from '../common/list-table.hooks';
 import { PageHeader } from '../common/page-header.component';
+import { exportUrl } from '../excel/excel.api';
+import { ExcelButtons } from '../excel/excel-buttons.component';
 import { useDeleteUnit, useSetUnitActive, useUnitList } from './units.api';
 import { UnitFormModal } from './units.form';
 import { hasUnitFilters, useUnitListSearch } from './units.hooks';
@@ -29,6 +31,7 @@ export function UnitsPage() {
   const canCreate = allowed('units.create');
   const canUpdate = allowed('units.update');
   const canDelete = allowed('units.delete');
+  const canExport = allowed('excel.exportUnits');
   const wide = useWide();
   /** The form: closed (null), creating ({unit: null}) or editing. */
   const [editing, setEditing] = useState<{ unit: Unit | null } | null>(null);
@@ -147,15 +150,18 @@ export function UnitsPage() {
       <PageHeader
         title={t('units.title')}
         extra={
-          canCreate ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined aria-hidden />}
-              onClick={() => setEditing({ unit: null })}
-            >
-              {t('units.create')}
-            </Button>
-          ) : undefined
+          <Flex gap={8} wrap>
+            {canCreate ? (
+              <Button
+                type="primary"
+                icon={<PlusOutlined aria-hidden />}
+                onClick={() => setEditing({ unit: null })}
+              >
+                {t('units.create')}
+              </Button>
+            ) : null}
+            <ExcelButtons kind="units" exportHref={canExport ? exportUrl('units', params) : undefined} />
+          </Flex>
         }
       />
       <Card className="list-card">

@@ -1,0 +1,47 @@
+import { DownloadOutlined, FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
+import { useState } from 'react';
+import type { Action } from '../../../common/access/policy';
+import type { ImportKind } from '../../../common/excel/excel.schema';
+import { t } from '../../../common/i18n/index';
+import { useAllowed } from '../access/access.hooks';
+import { download, templateUrl } from './excel.api';
+import { ImportModal } from './import.form';
+
+const IMPORT_ACTIONS: Record<ImportKind, Action> = {
+  cadres: 'excel.importCadres',
+  units: 'excel.importUnits',
+  posts: 'excel.importPosts',
+};
+
+export interface ExcelButtonsProps {
+  kind: ImportKind;
+  /** The list's export, when there is one and the user may take it (see `exportUrl`). */
+  exportHref?: string | undefined;
+}
+
+/** A list page's 下载模板 and 导入 (with its dialog) for those who may import, and 导出. */
+export function ExcelButtons({ kind, exportHref }: ExcelButtonsProps) {
+  const canImport = useAllowed()(IMPORT_ACTIONS[kind]);
+  const [importing, setImporting] = useState(false);
+  return (
+    <>
+      {canImport ? (
+        <>
+          <Button icon={<FileExcelOutlined aria-hidden />} onClick={() => download(templateUrl(kind))}>
+            {t('excelImport.downloadTemplate')}
+          </Button>
+          <Button icon={<UploadOutlined aria-hidden />} onClick={() => setImporting(true)}>
+            {t('excelImport.open')}
+          </Button>
+          <ImportModal kind={kind} open={importing} onClose={() => setImporting(false)} />
+        </>
+      ) : null}
+      {exportHref ? (
+        <Button icon={<DownloadOutlined aria-hidden />} onClick={() => download(exportHref)}>
+          {t('excelImport.export')}
+        </Button>
+      ) : null}
+    </>
+  );
+}
