@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { changeForcedPassword, enrolTotp, loginAsNewAdmin, loginForm } from './fixtures.js';
 import { cadre, type FictionalCadre, fillTemplate, uploadCadreFile } from './registry-data.js';
 

@@ -73,7 +73,7 @@ export const zhCNExcel = {
   'excel.note.receivingUnit': '必填；本单位名称',
   'excel.note.areas': '分管与协管至少填一项；多项用顿号“、”分隔',
   'excel.note.headcount': '必填；1–100 的整数',
-  'excel.note.updateKeeps': '（按“更新已有记录”导入时，留空的选填项保持原值）',
+  'excel.note.updateKeeps': '（按“更新已有”方式导入时，留空的选填项保持原值）',
 
   // bad files: nothing is stored
   'excel.file.empty': '请上传 .xlsx 文件',
@@ -98,7 +98,7 @@ export const zhCNExcel = {
   'import.badInteger': '须为 {min}–{max} 的整数',
   'import.idAsNumber': '身份证号被存成了数字，末几位已丢失，请将该列设为文本格式后重新输入',
   'import.duplicateInFile': '与第 {other} 行的{column}重复（第 {first} 行、第 {second} 行）',
-  'import.existsReject': '{what}已存在（如需更新，请选择“更新已有记录”方式导入）',
+  'import.existsReject': '{what}已存在（如需更新，请选择“更新已有”方式导入）',
   'import.existsOutside': '{what}已存在，但不在您的管辖范围内，不能更新',
   'import.existsLocked': '已有同名岗位需求，且已提交审核，不能更新',
   'import.unitUnknown': '找不到单位“{name}”，或该单位不在您的管辖范围内',

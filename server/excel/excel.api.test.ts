@@ -310,7 +310,7 @@ describe('cadre import', () => {
     expect(again.errors[0]).toEqual({
       row: 3,
       column: '身份证号',
-      message: '该身份证号的干部已存在（如需更新，请选择“更新已有记录”方式导入）',
+      message: '该身份证号的干部已存在（如需更新，请选择“更新已有”方式导入）',
     });
     expect((await commit(again.importId, org)).statusCode).toBe(409);
 
@@ -372,7 +372,7 @@ describe('cadre import', () => {
       {
         row: 9,
         column: '身份证号',
-        message: '该身份证号的干部已存在（如需更新，请选择“更新已有记录”方式导入）',
+        message: '该身份证号的干部已存在（如需更新，请选择“更新已有”方式导入）',
       },
       { row: 10, column: '姓名', message: '必填项未填写' },
       { row: 11, column: '民族', message: '“火星族”不是可选的民族，请从下拉列表中选择' },
