@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { fictionalIdNumber } from '../server/demo/demo.seed.js';
-import { changeForcedPassword, loginAsNewAdmin, loginForm, serverLog, typedSecrets } from './fixtures.js';
+import { changeForcedPassword, loginAsNewAdmin, loginForm, rememberSecrets } from './fixtures.js';
 
 /**
  * 三员分立 and data scopes, as people use them: the system administrator creates an account,
@@ -51,7 +51,7 @@ test('系统管理员新建账号，看到一次性密码', async ({ page }) => 
   await expect(secret).toBeVisible();
   oneTimePassword = ((await secret.textContent()) ?? '').trim();
   expect(oneTimePassword).toMatch(/^\S{16}$/);
-  typedSecrets.push(oneTimePassword, ID_NUMBER, PHONE);
+  rememberSecrets(oneTimePassword, ID_NUMBER, PHONE);
   await page.getByRole('button', { name: '我已记下' }).click();
   const row = page.getByRole('row', { name: new RegExp(USERNAME.replaceAll('.', '\\.')) });
   await expect(row).toContainText('139****8765');
@@ -99,12 +99,4 @@ test('审计管理员在审计日志中看到授权记录并可导出', async ({
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^audit-\d{4}-\d\d-\d\d\.csv$/);
   await logout(page);
-});
-
-test('服务器日志里没有任何输入过或显示过的密码、密钥、身份证号和手机号', async () => {
-  const log = serverLog();
-  expect(log.length).toBeGreaterThan(1000);
-  expect(log).toContain('"url":"/api/accounts');
-  for (const secret of typedSecrets)
-    expect(log.includes(secret), `log contains ${secret.slice(0, 3)}…`).toBe(false);
 });

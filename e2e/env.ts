@@ -8,3 +8,5 @@ export const E2E_DIR = path.join(ROOT, `.tmp/e2e-${E2E_PORT}`);
 export const E2E_DATA_DIR = path.join(E2E_DIR, 'data');
 /** The server's log (e2e/serve.mjs writes it; tests search it for secrets). */
 export const E2E_SERVER_LOG = path.join(E2E_DIR, 'server.log');
+/** The secrets tests typed or were shown this run (e2e/fixtures.ts `rememberSecrets`). */
+export const E2E_SECRETS = path.join(E2E_DIR, 'typed-secrets.txt');

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   type APIRequestContext,
@@ -10,12 +10,21 @@ import {
   request,
 } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
-import { E2E_DATA_DIR, E2E_PORT, E2E_SERVER_LOG, ROOT } from './env.js';
+import { E2E_DATA_DIR, E2E_PORT, E2E_SECRETS, E2E_SERVER_LOG, ROOT } from './env.js';
 
 let seq = 0;
 
-/** Every secret a test typed or was shown: the log scan at the end looks for each of them. */
-export const typedSecrets: string[] = [];
+/**
+ * Every secret a test typed or was shown, kept in a file of the run (e2e/serve.mjs empties it):
+ * e2e/server-log.e2e.ts runs after every other spec and looks for each of them in the log.
+ */
+export function rememberSecrets(...secrets: string[]): void {
+  appendFileSync(E2E_SECRETS, secrets.map((s) => `${s}\n`).join(''));
+}
+
+export function rememberedSecrets(): string[] {
+  return existsSync(E2E_SECRETS) ? readFileSync(E2E_SECRETS, 'utf8').split('\n').filter(Boolean) : [];
+}
 
 export type AdminRole = 'system_admin' | 'security_admin' | 'audit_admin';
 
@@ -38,7 +47,7 @@ export function createAdmin(role: AdminRole = 'system_admin'): { username: strin
     },
   );
   const password = out.trim().split('\n').at(-1) as string;
-  typedSecrets.push(password);
+  rememberSecrets(password);
   return { username, password };
 }
 
@@ -63,7 +72,7 @@ export async function changeForcedPassword(
   await page.getByLabel('确认新密码').fill(fresh);
   await page.getByRole('button', { name: '确认修改' }).click();
   await expect(page).not.toHaveURL(/\/change-password/);
-  typedSecrets.push(fresh);
+  rememberSecrets(fresh);
   return fresh;
 }
 
@@ -76,7 +85,7 @@ export async function enrolTotp(page: Page): Promise<string> {
   await page.getByRole('button', { name: '绑定' }).click();
   await expect(page.getByText('请妥善保存以下恢复码，每个只能使用一次')).toBeVisible();
   await page.getByRole('button', { name: '我已保存，继续' }).click();
-  typedSecrets.push(secret);
+  rememberSecrets(secret);
   return secret;
 }
 
@@ -156,7 +165,7 @@ export async function adminApi(role: AdminRole): Promise<APIRequestContext> {
   );
   const { secret } = await expectJson<{ secret: string }>(api.post('/api/auth/totp/setup'));
   await expectJson(api.post('/api/auth/totp/enable', { data: { code: totpNow(secret) } }));
-  typedSecrets.push(fresh, secret);
+  rememberSecrets(fresh, secret);
   return api;
 }
 
@@ -195,7 +204,7 @@ export async function createAccount(
     security.put(`/api/accounts/${account.id}/grants`, { data: { grants, version: account.version } }),
   );
   if (!admins) await Promise.all([system.dispose(), security.dispose()]);
-  typedSecrets.push(oneTimePassword);
+  rememberSecrets(oneTimePassword);
   return { id: account.id, username, oneTimePassword };
 }
 

@@ -9,7 +9,7 @@ import {
   firstLogin,
   loginForm,
   type NewAccount,
-  typedSecrets,
+  rememberSecrets,
 } from './fixtures.js';
 import { cadre, fillTemplate, uploadCadreFile } from './registry-data.js';
 
@@ -74,7 +74,7 @@ async function accountApi(account: NewAccount, fresh: string): Promise<APIReques
       data: { currentPassword: account.oneTimePassword, newPassword: fresh },
     }),
   );
-  typedSecrets.push(fresh);
+  rememberSecrets(fresh);
   return api;
 }
 

@@ -34,6 +34,11 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: 'pages', testIgnore: /server-log\.e2e\.ts$/ },
+    // after every page spec: the log of the whole run is searched for what they typed
+    { name: 'server log', testMatch: /server-log\.e2e\.ts$/, dependencies: ['pages'] },
+  ],
   webServer: {
     command: 'node e2e/serve.mjs',
     cwd: root,

@@ -10,6 +10,7 @@ const port = process.env.E2E_PORT ?? '3199';
 const dir = path.join(root, `.tmp/e2e-${port}`);
 const dataDir = path.join(dir, 'data');
 rmSync(dataDir, { recursive: true, force: true });
+rmSync(path.join(dir, 'typed-secrets.txt'), { force: true });
 mkdirSync(dir, { recursive: true });
 const log = createWriteStream(path.join(dir, 'server.log'));
 const child = spawn(process.execPath, [path.join(root, 'bin/guazhi.js'), 'serve'], {
