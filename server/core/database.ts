@@ -4,6 +4,7 @@ import {
   Kysely,
   PostgresDialect,
   SqliteAdapter,
+  type SqliteDatabase,
   SqliteDialect,
   type Transaction,
 } from 'kysely';
@@ -72,6 +73,30 @@ export function openSqlite(file: string): SQLite.Database {
   return sqlite;
 }
 
+/** Prepared statements kept for reuse, most recently used last. */
+const STATEMENT_CACHE = 200;
+
+/**
+ * The connection as Kysely's SQLite driver sees it, with its statements prepared once per SQL
+ * text: a bulk insert runs the same 200-row statement many times, and preparing one costs as
+ * much as running it. Safe on the one connection Kysely serialises: a statement is run to the
+ * end (`all`/`run`, or a stream that holds the connection) before the next query starts.
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = cache.get(sql);
+      if (statement) cache.delete(sql);
+      else statement = sqlite.prepare(sql);
+      cache.set(sql, statement);
+      if (cache.size > STATEMENT_CACHE) cache.delete(cache.keys().next().value as string);
+      return statement;
+    },
+  };
+}
+
 export function openDatabase(options: { databaseUrl: string | null; sqliteFile: string }): DatabaseHandle {
   const plugins = [new CamelCasePlugin()];
   if (options.databaseUrl) {
@@ -80,7 +105,10 @@ export function openDatabase(options: { databaseUrl: string | null; sqliteFile: 
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
   const sqlite = openSqlite(options.sqliteFile);
-  const db = new Kysely<Database>({ dialect: new GuazhiSqliteDialect({ database: sqlite }), plugins });
+  const db = new Kysely<Database>({
+    dialect: new GuazhiSqliteDialect({ database: withStatementCache(sqlite) }),
+    plugins,
+  });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { configureZodMessages } from '../../common/i18n/zod.js';
-import { oldXls, zip } from '../../test/fixtures/excel/workbooks.js';
+import { fillTemplate, oldXls, zip } from '../../test/fixtures/excel/workbooks.js';
 import { csvCell } from '../core/csv.js';
 import { AppError } from '../core/errors.js';
 import { parseDay, plainValue, safeCell, splitList, textOf } from './excel.cells.js';
 import { columnsOf } from './excel.columns.js';
+import { readSheet } from './excel.reader.js';
 import { buildTemplate } from './excel.templates.js';
 import { centralDirectory, inspectXlsx, ZIP_MAX_ENTRIES } from './excel.zip.js';
 
@@ -112,6 +113,27 @@ describe('upload inspection', () => {
   it('passes a real template', async () => {
     const entries = inspectXlsx(await buildTemplate('cadres'));
     expect(entries.map((e) => e.name)).toContain('xl/workbook.xml');
+  });
+});
+
+describe('reading a sheet', () => {
+  it('keeps every Chinese character, however the parts are sliced for the parser', async () => {
+    // exceljs's streaming reader turns a character split between two chunks into U+FFFD;
+    // 3000 names are far more than one 64 KB slice of the shared strings and of the sheet
+    const names = Array.from({ length: 3000 }, (_, i) => `测试干部张${i}号「籍贯贵州黔东南」`);
+    const file = await fillTemplate(
+      'cadres',
+      names.map((name, i) => [name, '男', '汉族', null, new Date(Date.UTC(1960, 0, 1 + i))]),
+    );
+    const { rows } = await readSheet(file, 'cadres');
+    expect(rows.map((r) => r.cells.name)).toEqual(names);
+    expect(rows[31]?.cells.birthDate).toEqual(new Date(Date.UTC(1960, 1, 1)));
+    expect(rows[0]?.row).toBe(3);
+  });
+
+  it('refuses a file whose workbook part is missing as corrupt', async () => {
+    const file = zip([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }]);
+    await expect(readSheet(file, 'cadres')).rejects.toThrow('文件已损坏');
   });
 });
 

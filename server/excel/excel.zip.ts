@@ -140,6 +140,14 @@ export function centralDirectory(buf: Buffer): ZipEntry[] {
  * a suspicious compression ratio, or an entry that inflates beyond what it declares.
  */
 export function inspectXlsx(buf: Buffer): ZipEntry[] {
+  return [...unpackXlsx(buf).keys()];
+}
+
+/**
+ * The same checks as `inspectXlsx`, keeping what they inflated: every entry's unpacked content
+ * (bounded by ZIP_MAX_UNPACKED), so that a reader need not inflate the file a second time.
+ */
+export function unpackXlsx(buf: Buffer): Map<ZipEntry, Buffer> {
   if (buf.length === 0) throw badFile('excel.file.empty');
   if (buf.length >= 8 && buf.subarray(0, 8).equals(OLE_MAGIC)) throw badFile('excel.file.oldXls');
   if (buf.length < 30 || buf.readUInt32LE(0) !== LOCAL_HEADER) throw badFile('excel.file.notXlsx');
@@ -154,12 +162,14 @@ export function inspectXlsx(buf: Buffer): ZipEntry[] {
     }
   }
   let cells = 0;
+  const contents = new Map<ZipEntry, Buffer>();
   for (const entry of entries) {
     const content = verifyEntry(buf, entry);
+    contents.set(entry, content);
     if (WORKSHEET.test(entry.name)) cells += countCells(content);
   }
   if (cells > ZIP_MAX_CELLS) throw badFile('excel.file.tooManyCells', { max: ZIP_MAX_CELLS });
-  return entries;
+  return contents;
 }
 
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
