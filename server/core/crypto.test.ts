@@ -5,6 +5,12 @@ import { fieldCipher } from './crypto.js';
 describe('field encryption', () => {
   const cipher = fieldCipher(randomBytes(32));
 
+  it('never uses an IV twice, across refills of the IV pool', () => {
+    const ivs = Array.from({ length: 1000 }, () => cipher.encrypt('x', 'c').split('.')[1] as string);
+    expect(new Set(ivs).size).toBe(1000);
+    for (const iv of ivs) expect(Buffer.from(iv, 'base64url')).toHaveLength(12);
+  });
+
   it('round-trips and never repeats a ciphertext', () => {
     const a = cipher.encrypt('110101199003071234', 'users.id_number');
     const b = cipher.encrypt('110101199003071234', 'users.id_number');

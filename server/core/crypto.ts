@@ -14,6 +14,23 @@ export interface FieldCipher {
   blindIndex(plain: string, column: string): string;
 }
 
+/**
+ * IVs for AES-GCM: 96 random bits each, cut from a pool filled 256 at a time (one call to the
+ * system's random source instead of one per value: a 10 000-row import encrypts 20 000 values).
+ * Every IV is used once; a refill replaces the pool, it never rewrites bytes handed out.
+ */
+const IV_BYTES = 12;
+let ivPool = Buffer.alloc(0);
+let ivAt = 0;
+function nextIv(): Buffer {
+  if (ivAt + IV_BYTES > ivPool.length) {
+    ivPool = randomBytes(IV_BYTES * 256);
+    ivAt = 0;
+  }
+  ivAt += IV_BYTES;
+  return ivPool.subarray(ivAt - IV_BYTES, ivAt);
+}
+
 const derive = (key: Buffer, info: string) => Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), info, 32));
 
 export function fieldCipher(dataKey: Buffer): FieldCipher {
@@ -22,7 +39,7 @@ export function fieldCipher(dataKey: Buffer): FieldCipher {
   const indexKey = derive(dataKey, 'guazhi/blind-index/v1');
   return {
     encrypt(plain, column) {
-      const iv = randomBytes(12);
+      const iv = nextIv();
       const cipher = createCipheriv('aes-256-gcm', encKey, iv);
       cipher.setAAD(Buffer.from(column));
       const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
