@@ -217,3 +217,67 @@ export async function firstLogin(page: Page, account: NewAccount): Promise<void>
   if (page.url().includes('/totp-setup')) await enrolTotp(page);
   await expect(page).not.toHaveURL(/\/login|\/change-password|\/totp-setup/);
 }
+
+/**
+ * A receiving unit in 台江县 with its manager, and a 组织部 over 黔东南州 (both not signed in yet),
+ * made through the API by fresh administrators.
+ */
+export async function receivingUnitSetup(
+  unitName: string,
+): Promise<{ unit: { id: string }; orgDept: NewAccount; manager: NewAccount }> {
+  const system = await adminApi('system_admin');
+  const security = await adminApi('security_admin');
+  const unit = await expectJson<{ id: string }>(
+    system.post('/api/units', { data: { name: unitName, kind: 'township', regionCode: '522630' } }),
+    201,
+  );
+  const admins = { system, security };
+  const orgDept = await createAccount([{ role: 'org_dept', regionCode: '522600' }], '测试组织部干部', admins);
+  const manager = await createAccount(
+    [{ role: 'receiving_manager', unitId: unit.id }],
+    '测试接收单位',
+    admins,
+  );
+  await Promise.all([system.dispose(), security.dispose()]);
+  return { unit, orgDept, manager };
+}
+
+/**
+ * Through the signed-in 组织部's page: a programme over 黔东南州 with 第一批 moved to 选派, its quota
+ * for 台江县 as given.
+ */
+export async function selectingBatch(
+  page: Page,
+  programmeName: string,
+  quota: number,
+): Promise<{ programme: { id: string }; batch: { id: string; version: number } }> {
+  const headers = API_HEADERS;
+  const programme = await expectJson<{ id: string }>(
+    page.request.post('/api/programmes', {
+      data: { name: programmeName, kind: 'cross_region', regionCode: '522600' },
+      headers,
+    }),
+    201,
+  );
+  const batch = await expectJson<{ id: string; version: number }>(
+    page.request.post('/api/batches', {
+      data: {
+        programmeId: programme.id,
+        name: '第一批',
+        plannedStart: '2027-03-01',
+        plannedEnd: '2028-02-29',
+        termMonths: 12,
+        quotas: [{ regionCode: '522630', quota }],
+      },
+      headers,
+    }),
+    201,
+  );
+  await expectJson(
+    page.request.post(`/api/batches/${batch.id}/advance`, {
+      data: { to: 'selecting', reason: '进入选派阶段', version: batch.version },
+      headers,
+    }),
+  );
+  return { programme, batch };
+}

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { API_HEADERS, adminApi, createAccount, expectJson, firstLogin } from './fixtures.js';
+import { createAccount, firstLogin, receivingUnitSetup, selectingBatch } from './fixtures.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -151,51 +151,11 @@ test('接收单位用模板导入两条岗位需求，列表中为草稿', async
   const programmeName = `导入岗位项目${stamp}`;
   const titles = [`副镇长${stamp}`, `镇长助理${stamp}`];
 
-  const system = await adminApi('system_admin');
-  const security = await adminApi('security_admin');
-  const unit = await expectJson<{ id: string }>(
-    system.post('/api/units', { data: { name: unitName, kind: 'township', regionCode: '522630' } }),
-    201,
-  );
-  const admins = { system, security };
-  const orgDept = await createAccount([{ role: 'org_dept', regionCode: '522600' }], '测试组织部干部', admins);
-  const manager = await createAccount(
-    [{ role: 'receiving_manager', unitId: unit.id }],
-    '测试接收单位',
-    admins,
-  );
-  await Promise.all([system.dispose(), security.dispose()]);
+  const { orgDept, manager } = await receivingUnitSetup(unitName);
 
   // the 组织部 opens a programme with a batch in 选派 (through the API, as itself)
   await firstLogin(page, orgDept);
-  const headers = API_HEADERS;
-  const programme = await expectJson<{ id: string }>(
-    page.request.post('/api/programmes', {
-      data: { name: programmeName, kind: 'cross_region', regionCode: '522600' },
-      headers,
-    }),
-    201,
-  );
-  const batch = await expectJson<{ id: string; version: number }>(
-    page.request.post('/api/batches', {
-      data: {
-        programmeId: programme.id,
-        name: '第一批',
-        plannedStart: '2027-03-01',
-        plannedEnd: '2028-02-29',
-        termMonths: 12,
-        quotas: [{ regionCode: '522630', quota: 2 }],
-      },
-      headers,
-    }),
-    201,
-  );
-  await expectJson(
-    page.request.post(`/api/batches/${batch.id}/advance`, {
-      data: { to: 'selecting', reason: '进入选派阶段', version: batch.version },
-      headers,
-    }),
-  );
+  await selectingBatch(page, programmeName, 2);
 
   // the receiving manager: 岗位需求, 下载模板, two requests filled in, 导入
   await firstLogin(page, manager);

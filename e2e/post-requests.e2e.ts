@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { API_HEADERS, adminApi, createAccount, expectJson, firstLogin } from './fixtures.js';
+import { API_HEADERS, expectJson, firstLogin, receivingUnitSetup, selectingBatch } from './fixtures.js';
 
 /** Confirms the open Popconfirm with its button. */
 async function confirmPopover(page: Page, button: string): Promise<void> {
@@ -19,52 +19,13 @@ test('接收单位删除草稿、提报岗位需求；组织部通过时超出�
   const title = `副县长${stamp}`;
 
   // set-up through the API: a receiving unit in 台江县, a 组织部 over 黔东南州 and the unit's manager
-  const system = await adminApi('system_admin');
-  const security = await adminApi('security_admin');
-  const unit = await expectJson<{ id: string }>(
-    system.post('/api/units', { data: { name: unitName, kind: 'township', regionCode: '522630' } }),
-    201,
-  );
-  const admins = { system, security };
-  const orgDept = await createAccount([{ role: 'org_dept', regionCode: '522600' }], '测试组织部干部', admins);
-  const manager = await createAccount(
-    [{ role: 'receiving_manager', unitId: unit.id }],
-    '测试接收单位',
-    admins,
-  );
-  await Promise.all([system.dispose(), security.dispose()]);
+  const { unit, orgDept, manager } = await receivingUnitSetup(unitName);
 
   // the 组织部 signs in and (through the API, as itself) opens a programme with a batch in 选派
   // that has a quota of 1 for 台江县
   await firstLogin(page, orgDept);
+  const { batch } = await selectingBatch(page, programmeName, 1);
   const headers = API_HEADERS;
-  const programme = await expectJson<{ id: string }>(
-    page.request.post('/api/programmes', {
-      data: { name: programmeName, kind: 'cross_region', regionCode: '522600' },
-      headers,
-    }),
-    201,
-  );
-  const batch = await expectJson<{ id: string; version: number }>(
-    page.request.post('/api/batches', {
-      data: {
-        programmeId: programme.id,
-        name: '第一批',
-        plannedStart: '2027-03-01',
-        plannedEnd: '2028-02-29',
-        termMonths: 12,
-        quotas: [{ regionCode: '522630', quota: 1 }],
-      },
-      headers,
-    }),
-    201,
-  );
-  await expectJson(
-    page.request.post(`/api/batches/${batch.id}/advance`, {
-      data: { to: 'selecting', reason: '进入选派阶段', version: batch.version },
-      headers,
-    }),
-  );
 
   // the receiving manager, in a browser of their own, asks for 2 × 副县长 and submits
   const managerContext = await browser.newContext();
