@@ -58,6 +58,8 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'permissions-policy': 'camera=(), microphone=(), geolocation=()',
 };
 
+const API_HEADERS = { ...SECURITY_HEADERS, 'cache-control': 'no-store' };
+
 /**
  * The built web app: `dist/web` seen from the source tree (server/app.ts), or `../web` seen
  * from the build (dist/server/app.js). Never the web *source* folder.
@@ -89,13 +91,13 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(fastifyCookie);
   registerAccessControl(app);
 
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     // a write of this instance is seen by every request after its answer (server/core/read-cache.ts)
     if (request.method !== 'GET' && request.method !== 'HEAD') ctx.readCache.invalidate();
     reply.header('x-request-id', request.id);
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
     // API answers may carry personal data: never cached by the browser or a proxy.
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    reply.headers(request.url.startsWith('/api/') ? API_HEADERS : SECURITY_HEADERS);
+    done(null, payload);
   });
 
   await app.register(fastifySwagger, {

@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomBytes, randomInt } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { Secret, TOTP } from 'otpauth';
 import type { ChangePasswordRequest, LoginRequest, Me, Role } from '../../common/auth/auth.schema.js';
 import { t } from '../../common/i18n/index.js';
@@ -28,9 +29,22 @@ export interface ClientMeta {
   userAgent: string | null;
 }
 
+/** Recent tokens' session ids per session secret: every request of a session needs its id. */
+const recentSessionIds = new WeakMap<AppContext['config'], LRUCache<string, string>>();
+
 /** The stored id of a session: an HMAC of the cookie token, so a database leak yields no usable cookie. */
 export function sessionIdOf(ctx: AppContext, token: string): string {
-  return createHmac('sha256', ctx.config.sessionSecret).update(token).digest('hex');
+  let recent = recentSessionIds.get(ctx.config);
+  if (!recent) {
+    recent = new LRUCache({ max: 10_000 });
+    recentSessionIds.set(ctx.config, recent);
+  }
+  let id = recent.get(token);
+  if (id === undefined) {
+    id = createHmac('sha256', ctx.config.sessionSecret).update(token).digest('hex');
+    recent.set(token, id);
+  }
+  return id;
 }
 
 const needsSecondFactor = (roles: readonly Role[]) => roles.some((r) => SECOND_FACTOR_ROLES.has(r));

@@ -141,20 +141,21 @@ export async function errorHandler(
 }
 
 /**
- * The zod response serializer, remembering the JSON it wrote for each answer object: a cached
- * answer (server/core/read-cache.ts: shared, never changed) is checked and encoded once, not
- * on every request that serves it.
+ * The zod response serializer, remembering the bytes it wrote for each answer object: a cached
+ * answer (server/core/read-cache.ts: shared, never changed) is checked, encoded and turned into
+ * UTF-8 once, not on every request that serves it (a Buffer goes to the socket as it is).
  */
 export const rememberingSerializerCompiler: typeof serializerCompiler = (route) => {
   const serialize = serializerCompiler(route);
-  const written = new WeakMap<object, string>();
+  const written = new WeakMap<object, Buffer>();
   return (data) => {
     if (typeof data !== 'object' || data === null) return serialize(data);
-    let json = written.get(data);
-    if (json === undefined) {
-      json = serialize(data);
-      written.set(data, json);
+    let bytes = written.get(data);
+    if (bytes === undefined) {
+      bytes = Buffer.from(serialize(data), 'utf8');
+      written.set(data, bytes);
     }
-    return json;
+    // Fastify sends a Buffer as it is; its serializer type says string only
+    return bytes as unknown as string;
   };
 };
