@@ -11,7 +11,8 @@ import {
   type TestApp,
   unitInput,
 } from '../../test/helpers.js';
-import { archive, verifyChain } from './audit.service.js';
+import { chainRows } from './audit.chain.js';
+import { archive, recordManyWhile, verifyChain } from './audit.service.js';
 
 let t: TestApp;
 let admin: TestAccount;
@@ -159,6 +160,95 @@ describe('audit log', () => {
         await sql`update audit_log set action = ${action} where seq = ${seq}`.execute(t.ctx.db);
       }
     }
+    expect(await verifyChain(t.ctx.db)).toMatchObject({ ok: true });
+  });
+
+  it('builds a long run of rows (a bulk import) on a worker thread: the same rows, masked and chained', async () => {
+    const who = { actorId: null, actorName: 'bulk-run', ip: '127.0.0.1' };
+    const events = Array.from({ length: 1500 }, (_, i) => ({
+      action: 'units.create',
+      objectType: 'unit',
+      objectId: `bulk-${i}`,
+      created: {
+        name: `批量单位${i}`,
+        contactPhone: '13912345678',
+        idNumber: '110101199003074514',
+        version: 1,
+      },
+    }));
+    const head = await t.ctx.db.selectFrom('auditHead').select(['seq', 'lastHash']).executeTakeFirstOrThrow();
+    await t.ctx.db.transaction().execute(async (trx) => {
+      const append = await recordManyWhile(trx, t.ctx, who, events);
+      await append();
+    });
+    const rows = await t.ctx.db
+      .selectFrom('auditLog')
+      .selectAll()
+      .where('actorName', '=', 'bulk-run')
+      .orderBy('seq')
+      .execute();
+    expect(rows).toHaveLength(1500);
+    const expected = chainRows({
+      who,
+      at: rows[0]?.at as string,
+      firstSeq: Number(head.seq) + 1,
+      prevHash: head.lastHash,
+      events,
+    });
+    expect(rows.map((r) => ({ ...r, seq: Number(r.seq) }))).toEqual(expected);
+    expect(JSON.parse(rows[7]?.diff as string)).toEqual({
+      name: { to: '批量单位7' },
+      contactPhone: { to: '139****5678' },
+      idNumber: { to: '110***********4514' },
+    });
+    expect(rows.some((r) => r.diff?.includes('110101199003074514') || r.diff?.includes('13912345678'))).toBe(
+      false,
+    );
+    expect(await verifyChain(t.ctx.db)).toMatchObject({ ok: true });
+  });
+
+  it('writes nothing of a long run whose transaction fails, nor of one the worker cannot take', async () => {
+    const who = { actorId: null, actorName: 'bulk-failed', ip: null };
+    const events = (n: number, created: (i: number) => Record<string, unknown>) =>
+      Array.from({ length: n }, (_, i) => ({
+        action: 'units.create',
+        objectType: 'unit',
+        created: created(i),
+      }));
+    const before = await t.ctx.db
+      .selectFrom('auditHead')
+      .select(['seq', 'lastHash'])
+      .executeTakeFirstOrThrow();
+    await expect(
+      t.ctx.db.transaction().execute(async (trx) => {
+        const append = await recordManyWhile(
+          trx,
+          t.ctx,
+          who,
+          events(1200, (i) => ({ name: `回滚${i}` })),
+        );
+        await append();
+        throw new Error('the records could not be written');
+      }),
+    ).rejects.toThrow('the records could not be written');
+    // a value a worker thread cannot receive (a function): the run fails, so does the transaction
+    await expect(
+      t.ctx.db.transaction().execute(async (trx) => {
+        const append = await recordManyWhile(
+          trx,
+          t.ctx,
+          who,
+          events(1200, (i) => ({ name: `坏值${i}`, format: () => i })),
+        );
+        await append();
+      }),
+    ).rejects.toThrow();
+    expect(
+      await t.ctx.db.selectFrom('auditLog').select('seq').where('actorName', '=', 'bulk-failed').execute(),
+    ).toEqual([]);
+    expect(
+      await t.ctx.db.selectFrom('auditHead').select(['seq', 'lastHash']).executeTakeFirstOrThrow(),
+    ).toEqual(before);
     expect(await verifyChain(t.ctx.db)).toMatchObject({ ok: true });
   });
 

@@ -1,4 +1,5 @@
 import type { AuditQuery } from '../../common/audit/audit.schema.js';
+import { insertRows } from '../core/bulk-insert.js';
 import type { Executor } from '../core/database.js';
 import { likeEscape } from '../core/pinyin.js';
 import type { AuditLogTable, AuditRow } from './audit.table.js';
@@ -24,16 +25,8 @@ export async function claim(db: Executor, count: number): Promise<{ firstSeq: nu
   return { firstSeq: Number(row.seq) - count + 1, prevHash: row.lastHash };
 }
 
-/** Rows per multi-row insert: 12 columns each, well under both databases' parameter limits. */
-const SLICE = 200;
-
 export async function append(db: Executor, rows: AuditLogTable[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += SLICE) {
-    await db
-      .insertInto('auditLog')
-      .values(rows.slice(i, i + SLICE))
-      .execute();
-  }
+  await insertRows(db, 'auditLog', rows);
   const last = rows.at(-1);
   if (last) await db.updateTable('auditHead').set({ lastHash: last.hash }).where('id', '=', 1).execute();
 }

@@ -1,111 +1,31 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AuditEntry, AuditQuery } from '../../common/audit/audit.schema.js';
 import type { Page } from '../../common/http/paging.schema.js';
-import { maskIdNumber, maskPhone } from '../../common/personal/mask.js';
 import type { Actor, AppContext } from '../core/context.js';
 import type { Executor } from '../core/database.js';
 import { getMeta, setMeta } from '../core/meta.repository.js';
+import {
+  type AuditEvent,
+  type AuditWho,
+  chainRows,
+  type Diff,
+  GENESIS_HASH,
+  hashRow,
+} from './audit.chain.js';
+import { chainOnWorker } from './audit.offload.js';
 import * as repo from './audit.repository.js';
-import type { AuditLogTable, AuditResult, AuditRow } from './audit.table.js';
+import type { AuditResult, AuditRow } from './audit.table.js';
 
-export const GENESIS_HASH = '0'.repeat(64);
+export { type AuditEvent, type AuditWho, type Diff, diffOf, GENESIS_HASH, hashRow } from './audit.chain.js';
+
 export const MIN_RETENTION_DAYS = 180;
-
-export type Diff = Record<string, { from?: unknown; to?: unknown }>;
-
-/** Who did it, as the audit row records it. */
-export interface AuditWho {
-  actorId: string | null;
-  actorName: string;
-  ip: string | null;
-}
-
-export interface AuditEvent {
-  action: string;
-  objectType?: string | null;
-  objectId?: string | null;
-  result?: AuditResult;
-  diff?: Diff | null;
-}
 
 export const whoOf = (actor: Actor): AuditWho => ({
   actorId: actor.userId,
   actorName: actor.username,
   ip: actor.ip,
 });
-
-/** Values never written to the audit log in clear. */
-const MASKS: Record<string, (v: string) => string> = {
-  idNumber: maskIdNumber,
-  phone: maskPhone,
-  contactPhone: maskPhone,
-  password: () => '***',
-  passwordHash: () => '***',
-  newPassword: () => '***',
-  currentPassword: () => '***',
-  totpSecret: () => '***',
-};
-
-function maskValue(field: string, value: unknown): unknown {
-  const mask = MASKS[field];
-  if (!mask || value === null || value === undefined) return value;
-  return mask(String(value));
-}
-
-/** Bookkeeping fields that never appear in a diff. */
-const UNAUDITED = new Set(['version', 'updatedAt', 'createdAt', 'updatedBy', 'createdBy']);
-
-/** Whether JSON leaves a value out (as it does for a missing one): such a field is no change. */
-const unwritten = (value: unknown) =>
-  value === undefined || typeof value === 'function' || typeof value === 'symbol';
-
-/** The fields that changed between two versions of a record, with sensitive values masked. */
-export function diffOf(before: Record<string, unknown> | null, after: Record<string, unknown> | null): Diff {
-  const diff: Diff = {};
-  const only = before ? (after ? null : before) : after;
-  if (only) {
-    // a record created or deleted: every written field, without comparing it to nothing
-    // (the same diff as the general case below, which a bulk import runs ten thousand times)
-    const side = before ? 'from' : 'to';
-    for (const key of Object.keys(only)) {
-      const value = only[key];
-      if (UNAUDITED.has(key) || unwritten(value)) continue;
-      diff[key] = { [side]: maskValue(key, value) };
-    }
-    return diff;
-  }
-  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
-  for (const key of keys) {
-    if (UNAUDITED.has(key)) continue;
-    const from = before?.[key];
-    const to = after?.[key];
-    if (JSON.stringify(from) === JSON.stringify(to)) continue;
-    diff[key] = {};
-    if (before) diff[key].from = maskValue(key, from);
-    if (after) diff[key].to = maskValue(key, to);
-  }
-  return diff;
-}
-
-/** The hash of a row: SHA-256 over its fields and the previous row's hash, in a fixed order. */
-export function hashRow(row: Omit<AuditLogTable, 'hash'>): string {
-  const canonical = JSON.stringify([
-    row.seq,
-    row.at,
-    row.actorId,
-    row.actorName,
-    row.action,
-    row.objectType,
-    row.objectId,
-    row.result,
-    row.ip,
-    row.diff,
-    row.prevHash,
-  ]);
-  return createHash('sha256').update(canonical).digest('hex');
-}
 
 /**
  * Appends one audit row inside the caller's transaction: if this write fails, the change it
@@ -132,26 +52,30 @@ export async function recordMany(
 ): Promise<void> {
   if (events.length === 0) return;
   const { firstSeq, prevHash } = await repo.claim(db, events.length);
-  const at = ctx.clock.now().toISOString();
-  let previous = prevHash;
-  const rows = events.map((event, i): AuditLogTable => {
-    const row: Omit<AuditLogTable, 'hash'> = {
-      seq: firstSeq + i,
-      at,
-      actorId: who.actorId,
-      actorName: who.actorName,
-      action: event.action,
-      objectType: event.objectType ?? null,
-      objectId: event.objectId ?? null,
-      result: event.result ?? 'success',
-      ip: who.ip,
-      diff: event.diff && Object.keys(event.diff).length > 0 ? JSON.stringify(event.diff) : null,
-      prevHash: previous,
-    };
-    previous = hashRow(row);
-    return { ...row, hash: previous };
-  });
-  await repo.append(db, rows);
+  await repo.append(db, chainRows({ who, at: ctx.clock.now().toISOString(), firstSeq, prevHash, events }));
+}
+
+/** Runs of at least this many rows are built on the worker thread. */
+const WORKER_FROM = 1000;
+
+/**
+ * `recordMany` in two steps, for a bulk import: the chain's head is claimed at once and the rows
+ * (a diff and a hash each) are built — on a worker thread for a long run — while the caller
+ * writes the records; the returned function appends them, in the same transaction. Nothing is
+ * appended unless it is called: the caller's transaction then fails or rolls back as usual.
+ */
+export async function recordManyWhile(
+  db: Executor,
+  ctx: Pick<AppContext, 'clock'>,
+  who: AuditWho,
+  events: AuditEvent[],
+): Promise<() => Promise<void>> {
+  if (events.length === 0) return async () => {};
+  const { firstSeq, prevHash } = await repo.claim(db, events.length);
+  const input = { who, at: ctx.clock.now().toISOString(), firstSeq, prevHash, events };
+  const rows = events.length >= WORKER_FROM ? chainOnWorker(input) : Promise.resolve(chainRows(input));
+  rows.catch(() => {}); // the caller awaits it in the returned function; not unhandled meanwhile
+  return async () => repo.append(db, await rows);
 }
 
 const toEntry = (row: AuditRow): AuditEntry => ({

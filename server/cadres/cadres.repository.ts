@@ -1,5 +1,6 @@
 import type { SelectQueryBuilder } from 'kysely';
 import type { CadreListParams } from '../../common/cadres/cadres.schema.js';
+import { insertRows } from '../core/bulk-insert.js';
 import type { Database, Executor } from '../core/database.js';
 import { isPinyinQuery, likeEscape } from '../core/pinyin.js';
 import { regionCodePrefix, type Scope } from '../core/scope.js';
@@ -230,13 +231,26 @@ export async function insertCadres(
     relatives: Omit<CadreRelativesTable, 'cadreId'>[];
   }[],
 ): Promise<void> {
-  for (const slice of slices(rows.map((r) => r.cadre))) await db.insertInto('cadres').values(slice).execute();
-  const expertise = rows.flatMap((r) => r.expertise.map((tag) => ({ cadreId: r.cadre.id, tag })));
-  for (const slice of slices(expertise)) await db.insertInto('cadreExpertise').values(slice).execute();
-  const resume = rows.flatMap((r) => r.resume.map((e) => ({ ...e, cadreId: r.cadre.id })));
-  for (const slice of slices(resume)) await db.insertInto('cadreResume').values(slice).execute();
-  const relatives = rows.flatMap((r) => r.relatives.map((e) => ({ ...e, cadreId: r.cadre.id })));
-  for (const slice of slices(relatives)) await db.insertInto('cadreRelatives').values(slice).execute();
+  await insertRows(
+    db,
+    'cadres',
+    rows.map((r) => r.cadre),
+  );
+  await insertRows(
+    db,
+    'cadreExpertise',
+    rows.flatMap((r) => r.expertise.map((tag) => ({ cadreId: r.cadre.id, tag }))),
+  );
+  await insertRows(
+    db,
+    'cadreResume',
+    rows.flatMap((r) => r.resume.map((e) => ({ ...e, cadreId: r.cadre.id }))),
+  );
+  await insertRows(
+    db,
+    'cadreRelatives',
+    rows.flatMap((r) => r.relatives.map((e) => ({ ...e, cadreId: r.cadre.id }))),
+  );
 }
 
 /** Replaces the lists that belong to a cadre (expertise, résumé, relatives) wholesale. */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openSqlite } from './database.js';
 
 describe('SQLite connection', () => {
-  it('opens with WAL, synchronous=FULL, foreign keys, a busy timeout and secure_delete', () => {
+  it('opens with WAL, synchronous=FULL, foreign keys, a busy timeout, secure_delete and a 64 MB page cache', () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'guazhi-db-')), 'x.sqlite');
     const db = openSqlite(file);
     try {
@@ -14,6 +14,7 @@ describe('SQLite connection', () => {
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
       expect(db.pragma('secure_delete', { simple: true })).toBe(1);
+      expect(db.pragma('cache_size', { simple: true })).toBe(-65536);
     } finally {
       db.close();
     }
