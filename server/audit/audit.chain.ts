@@ -5,7 +5,7 @@ import type { AuditLogTable, AuditResult } from './audit.table.js';
 /**
  * The audit chain's pure part — diffs, masks, hashes, the rows of a run of events — with no
  * database and no app context, so that a worker thread can build a bulk import's rows
- * (server/audit/audit.worker.ts) exactly as the request's own thread builds one.
+ * (server/core/offload.ts) exactly as the request's own thread builds one.
  */
 
 export const GENESIS_HASH = '0'.repeat(64);

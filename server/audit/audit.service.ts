@@ -5,17 +5,18 @@ import type { Page } from '../../common/http/paging.schema.js';
 import type { Actor, AppContext } from '../core/context.js';
 import type { Executor } from '../core/database.js';
 import { getMeta, setMeta } from '../core/meta.repository.js';
+import { onWorker, WORKER_FROM } from '../core/offload.js';
 import {
   type AuditEvent,
   type AuditWho,
+  type ChainInput,
   chainRows,
   type Diff,
   GENESIS_HASH,
   hashRow,
 } from './audit.chain.js';
-import { chainOnWorker } from './audit.offload.js';
 import * as repo from './audit.repository.js';
-import type { AuditResult, AuditRow } from './audit.table.js';
+import type { AuditLogTable, AuditResult, AuditRow } from './audit.table.js';
 
 export { type AuditEvent, type AuditWho, type Diff, diffOf, GENESIS_HASH, hashRow } from './audit.chain.js';
 
@@ -55,9 +56,6 @@ export async function recordMany(
   await repo.append(db, chainRows({ who, at: ctx.clock.now().toISOString(), firstSeq, prevHash, events }));
 }
 
-/** Runs of at least this many rows are built on the worker thread. */
-const WORKER_FROM = 1000;
-
 /**
  * `recordMany` in two steps, for a bulk import: the chain's head is claimed at once and the rows
  * (a diff and a hash each) are built — on a worker thread for a long run — while the caller
@@ -73,7 +71,14 @@ export async function recordManyWhile(
   if (events.length === 0) return async () => {};
   const { firstSeq, prevHash } = await repo.claim(db, events.length);
   const input = { who, at: ctx.clock.now().toISOString(), firstSeq, prevHash, events };
-  const rows = events.length >= WORKER_FROM ? chainOnWorker(input) : Promise.resolve(chainRows(input));
+  const rows =
+    events.length >= WORKER_FROM
+      ? onWorker<ChainInput, AuditLogTable[]>(
+          new URL('./audit.chain.js', import.meta.url),
+          'chainRows',
+          input,
+        )
+      : Promise.resolve(chainRows(input));
   rows.catch(() => {}); // the caller awaits it in the returned function; not unhandled meanwhile
   return async () => repo.append(db, await rows);
 }

@@ -16,6 +16,7 @@ import { diffOf, record, recordManyWhile, whoOf } from '../audit/audit.service.j
 import { type Actor, type AppContext, authorOf } from '../core/context.js';
 import { type Executor, fromFlag, toFlag } from '../core/database.js';
 import { AppError, fieldError, notFound, outOfScope, versionConflict } from '../core/errors.js';
+import { onWorker, WORKER_FROM } from '../core/offload.js';
 import { pinyinKeys } from '../core/pinyin.js';
 import { regionInScope, type Scope } from '../core/scope.js';
 import { updateVersioned } from '../core/versioned.js';
@@ -23,9 +24,7 @@ import { findRegion } from '../regions/regions.repository.js';
 import { findUnit } from '../units/units.repository.js';
 import { unitInScope } from '../units/units.service.js';
 import * as repo from './cadres.repository.js';
-
-const ID_COLUMN = 'cadres.id_number';
-const PHONE_COLUMN = 'cadres.phone';
+import { ID_COLUMN, type Person, PHONE_COLUMN, type Sealed, sealWith } from './cadres.sealed.js';
 
 /** The blind index of an ID number, as the registry looks cadres up by it (imports too). */
 export const idNumberIndexOf = (ctx: Pick<AppContext, 'cipher'>, idNumber: string): string =>
@@ -264,26 +263,39 @@ const idNumberTaken = () =>
   });
 
 /** The stored columns of a cadre; `idNumberIndex` when the caller has computed it already. */
-function columns(ctx: AppContext, values: Omit<CadreUpdateValues, 'version'>, idNumberIndex?: string) {
-  const keys = pinyinKeys(values.name);
+/**
+ * A cadre's columns from its values. `sealed` brings the name's search keys and the
+ * ciphertexts already made (`sealWith`, a bulk import makes them all at once, off this thread).
+ */
+function columns(
+  ctx: AppContext,
+  values: Omit<CadreUpdateValues, 'version'>,
+  idNumberIndex?: string,
+  sealed?: Sealed,
+) {
+  const keys = sealed ? null : pinyinKeys(values.name);
   return {
     name: values.name,
-    namePinyin: keys.full,
-    nameInitials: keys.initials,
+    namePinyin: sealed ? sealed.namePinyin : (keys?.full as string),
+    nameInitials: sealed ? sealed.nameInitials : (keys?.initials as string),
     gender: values.gender,
     ethnicity: values.ethnicity,
     politicalStatus: values.politicalStatus,
     birthDate: values.birthDate,
     ...(values.idNumber
       ? {
-          idNumberEnc: ctx.cipher.encrypt(values.idNumber, ID_COLUMN),
+          idNumberEnc: sealed ? sealed.idNumberEnc : ctx.cipher.encrypt(values.idNumber, ID_COLUMN),
           idNumberIndex: idNumberIndex ?? ctx.cipher.blindIndex(values.idNumber, ID_COLUMN),
           idNumberMasked: maskIdNumber(values.idNumber),
         }
       : {}),
     ...(values.phone !== undefined
       ? {
-          phoneEnc: values.phone ? ctx.cipher.encrypt(values.phone, PHONE_COLUMN) : null,
+          phoneEnc: sealed
+            ? sealed.phoneEnc
+            : values.phone
+              ? ctx.cipher.encrypt(values.phone, PHONE_COLUMN)
+              : null,
           phoneMasked: values.phone ? maskPhone(values.phone) : null,
         }
       : {}),
@@ -342,12 +354,17 @@ export async function create(ctx: AppContext, actor: Actor, values: CadreValues)
   });
 }
 
+/** Values a created cadre's audit row records otherwise than as given (masked, or counted). */
+const LISTED_APART = new Set(['idNumber', 'phone', 'resume', 'relatives', 'expertise']);
+
 /**
  * Creates many cadres at once inside the caller's transaction (an Excel import). The rules of
  * `create` — unit found and in scope, birth date and gender as the ID number says, résumé in
  * order, ID number neither in the registry nor twice in the batch — are checked for every item
  * before anything is written; the first refusal is thrown through `refuse(index, error)`.
- * Then one insert per slice of rows and the same audit row per cadre as `create` writes.
+ * Then multi-row inserts and the same audit row per cadre as `create` writes. For a long batch
+ * the names' search keys, the ciphertexts and the audit rows are made on the worker thread
+ * (server/core/offload.ts) while this thread checks the ID numbers and writes the rows.
  */
 export async function createMany(
   ctx: AppContext,
@@ -369,6 +386,17 @@ export async function createMany(
         throw refuse(i, fieldError(`resume.${n}.toMonth`, 'cadre.resumeBackwards'));
     }
   }
+  // names' search keys and ciphertexts are made (on the worker thread) while the ID numbers are checked
+  const people: Person[] = items.map((v) => ({ name: v.name, idNumber: v.idNumber, phone: v.phone || null }));
+  const sealing =
+    items.length >= WORKER_FROM
+      ? onWorker<{ dataKey: Uint8Array; people: Person[] }, Sealed[]>(
+          new URL('./cadres.sealed.js', import.meta.url),
+          'seal',
+          { dataKey: ctx.config.dataKey, people },
+        )
+      : Promise.resolve(sealWith(ctx.cipher, people));
+  sealing.catch(() => {}); // awaited below; not unhandled if a check refuses first
   const indexes = items.map((v) => ctx.cipher.blindIndex(v.idNumber, ID_COLUMN));
   const seen = new Set((await repo.findByIdNumberIndexes(db, indexes)).map((r) => r.idNumberIndex));
   for (const [i, index] of indexes.entries()) {
@@ -387,30 +415,25 @@ export async function createMany(
     items.map((values, i) => {
       const unit = units.get(values.unitId) as NonNullable<Awaited<ReturnType<typeof findUnit>>>;
       // what `auditable()` makes of the stored record, without reading it back
-      const { resume, relatives, idNumber, phone, ...rest } = values;
-      return {
-        action: 'cadres.create',
-        objectType: 'cadre',
-        objectId: ids[i],
-        created: {
-          ...rest,
-          idNumber: maskIdNumber(idNumber),
-          phone: phone ? maskPhone(phone) : null,
-          unitName: unit.name,
-          regionName: unit.regionName,
-          expertise: [...(lists[i]?.expertise ?? [])].sort(),
-          resume: resume.length,
-          relatives: relatives.length,
-        },
-      };
+      const created: Record<string, unknown> = {};
+      for (const key in values) if (!LISTED_APART.has(key)) created[key] = values[key as keyof CadreValues];
+      created.idNumber = maskIdNumber(values.idNumber);
+      created.phone = values.phone ? maskPhone(values.phone) : null;
+      created.unitName = unit.name;
+      created.regionName = unit.regionName;
+      created.expertise = [...(lists[i]?.expertise ?? [])].sort();
+      created.resume = values.resume.length;
+      created.relatives = values.relatives.length;
+      return { action: 'cadres.create', objectType: 'cadre', objectId: ids[i], created };
     }),
   );
+  const sealed = await sealing;
   await repo.insertCadres(
     db,
     items.map((values, i) => ({
       // the columns' object completed in place: ten thousand rows are not copied once more
       cadre: Object.assign(
-        columns(ctx, values, indexes[i]) as ReturnType<typeof columns> & {
+        columns(ctx, values, indexes[i], sealed[i]) as ReturnType<typeof columns> & {
           idNumberEnc: string;
           idNumberIndex: string;
           idNumberMasked: string;
