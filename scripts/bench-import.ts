@@ -2,9 +2,9 @@
 // against exceljs reading the same file alone. Runs the whole app on a fresh SQLite database
 // (or PostgreSQL with DATABASE_URL) through HTTP inject: preview (upload, every check, pending
 // import stored) and commit (all rows in one transaction, an audit row each).
-// Both sides are warmed up on a 50-row file, then measured REPEATS times (default 3) taking
+// Both sides are warmed up on a 1 000-row file, then measured REPEATS times (default 5) taking
 // turns, each import on a fresh database; the medians are compared.
-// Options: N=rows (default 10000), REPEATS (default 3).
+// Options: N=rows (default 10000), REPEATS (default 5).
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
@@ -21,7 +21,7 @@ import { createAccount, createTestApp, login, unitInput } from '../test/helpers.
 const N = Number(process.env.N ?? 10000);
 const ms = (t0: number) => Math.round(performance.now() - t0);
 
-const REPEATS = Number(process.env.REPEATS ?? 3);
+const REPEATS = Number(process.env.REPEATS ?? 5);
 const collect = (globalThis as { gc?: () => void }).gc as () => void;
 if (!collect) throw new Error('run with --expose-gc (npm run bench:import does)');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
