@@ -127,6 +127,27 @@ test('组织部新建项目和批次（名额、默认资格条件），推进�
   await expect(page.getByText('该项目下已有批次，不能删除')).toBeVisible();
   await page.getByRole('button', { name: '确定' }).click();
 
+  // 批次一览: the batches of every programme, searched, filtered by status, sorted, kept in the URL
+  await page.getByRole('menuitem', { name: '批次一览' }).click();
+  await expect(page).toHaveURL(/\/batches$/);
+  await page.getByLabel('搜索批次').fill(stamp);
+  await page.getByRole('button', { name: '查询' }).click();
+  const listed = page.getByRole('row', { name: new RegExp(`第一批.*${programmeName}`) });
+  await expect(listed).toContainText('2027-03-01 至 2028-02-29');
+  await expect(listed).toContainText('选派');
+  await page.getByLabel('按状态筛选').click();
+  await page.getByTitle('筹备', { exact: true }).click();
+  await expect(page).toHaveURL(/status=preparing/);
+  await expect(page.getByText('没有符合条件的批次，可调整筛选条件或点击“重置”')).toBeVisible();
+  await page.getByLabel('按状态筛选').click();
+  await page.getByTitle('选派', { exact: true }).click();
+  await expect(listed).toBeVisible();
+  await page.getByRole('columnheader', { name: '批次名称' }).click();
+  await expect(page).toHaveURL(/sort=name/);
+  await expect(listed).toBeVisible();
+  await listed.getByRole('link', { name: programmeName }).click();
+  await expect(page.getByRole('heading', { name: programmeName })).toBeVisible();
+
   // a sending liaison reads the same programme, with no buttons to change it
   await firstLogin(page, liaison);
   await page.goto(`/projects?q=${stamp}`);

@@ -1,5 +1,6 @@
 /** Texts of the programmes pages and messages. Part of the one catalogue in ./zh-CN.ts. */
 export const zhCNProgrammes = {
+  'dashboard.batchesHint': '所有项目的批次一览：按状态筛选、按计划时间排序，点击项目名称进入管理。',
   'dashboard.programmesHint': '管理挂职项目与选派批次：时间安排、状态推进、各地区名额与资格条件。',
 
   // 项目列表
@@ -56,6 +57,15 @@ export const zhCNProgrammes = {
   'batches.emptyAll': '还没有批次，点击“新建批次”添加第一批',
   'batches.emptyReadOnly': '该项目还没有批次',
   'batches.loadFailed': '批次列表加载失败',
+  'batches.listTitle': '批次一览',
+  'batches.col.programme': '所属项目',
+  'batches.col.createdAt': '创建时间',
+  'batches.searchPlaceholder': '批次或项目名称',
+  'batches.searchLabel': '搜索批次',
+  'batches.statusPlaceholder': '状态',
+  'batches.filterStatus': '按状态筛选',
+  'batches.emptyFiltered': '没有符合条件的批次，可调整筛选条件或点击“重置”',
+  'batches.emptyList': '还没有批次，可在“项目与批次”中打开项目新建批次',
   'batches.created': '已新建批次“{name}”',
   'batches.saved': '已保存批次“{name}”',
   'batches.deleted': '已删除批次“{name}”',

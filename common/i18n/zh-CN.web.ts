@@ -49,6 +49,7 @@ export const zhCNWeb = {
   'menu.dashboard': '工作台',
   'menu.units': '单位管理',
   'menu.projects': '项目与批次',
+  'menu.batches': '批次一览',
   'menu.demands': '岗位需求',
   'menu.cadres': '干部名册',
   'menu.recommendations': '选派推荐',

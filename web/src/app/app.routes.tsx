@@ -90,6 +90,9 @@ export const routes: RouteObject[] = [
             },
             '/projects/:id',
           ),
+          guarded('/batches', {
+            lazy: () => import('../programmes/batches.page').then((m) => ({ Component: m.BatchesPage })),
+          }),
           guarded('/demands', {
             lazy: () =>
               import('../posts/post-requests.page').then((m) => ({ Component: m.PostRequestsPage })),

@@ -2,6 +2,7 @@ import {
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
+  CalendarOutlined,
   DashboardOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
@@ -75,6 +76,13 @@ export const SECTIONS: readonly Section[] = [
     icon: <ProjectOutlined />,
     allowed: can('programmes.read'),
     hint: 'dashboard.programmesHint',
+  },
+  {
+    path: '/batches',
+    label: 'menu.batches',
+    icon: <CalendarOutlined />,
+    allowed: can('batches.read'),
+    hint: 'dashboard.batchesHint',
   },
   {
     path: '/demands',

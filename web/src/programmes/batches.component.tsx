@@ -10,6 +10,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import type { SortOrder } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { t } from '../../../common/i18n/index';
 import type { Batch, Programme } from '../../../common/programmes/programmes.schema';
@@ -23,6 +24,41 @@ import { useBatchList, useDeleteRecord } from './programmes.api';
 import { AGE_BANDS, formatTime, nextStatus, quotaTotal, STATUS_COLORS } from './programmes.utils';
 
 const PAGE_SIZES = [10, 20, 50, 100];
+
+/**
+ * The columns every batch table shows: planned dates, term, status and quota total. `sortOrderOf`
+ * makes the planned dates sortable (the 批次 list across programmes sorts; a programme's own
+ * batches come in planned order).
+ */
+export function batchInfoColumns(
+  sortOrderOf?: (key: 'plannedStart') => SortOrder | undefined,
+): TableColumnsType<Batch> {
+  return [
+    {
+      key: 'plannedStart',
+      ...(sortOrderOf ? { sorter: true, sortOrder: sortOrderOf('plannedStart') } : {}),
+      title: t('batches.col.planned'),
+      width: 210,
+      render: (_: unknown, b: Batch) => t('batches.range', { start: b.plannedStart, end: b.plannedEnd }),
+    },
+    { key: 'termMonths', dataIndex: 'termMonths', title: t('batches.col.termMonths'), width: 110 },
+    {
+      key: 'status',
+      dataIndex: 'status',
+      title: t('batches.col.status'),
+      width: 88,
+      render: (status: Batch['status']) => (
+        <Tag color={STATUS_COLORS[status]}>{t(`batchStatus.${status}`)}</Tag>
+      ),
+    },
+    {
+      key: 'quota',
+      title: t('batches.col.quota'),
+      width: 96,
+      render: (_: unknown, b: Batch) => quotaTotal(b),
+    },
+  ];
+}
 
 /** 批次 of one programme: the table, its dialogs, and each batch's quotas, rules and history when expanded. */
 export function BatchesCard({ programme }: { programme: Programme }) {
@@ -56,28 +92,7 @@ export function BatchesCard({ programme }: { programme: Programme }) {
       width: 140,
       render: (name: string) => <Typography.Text strong>{name}</Typography.Text>,
     },
-    {
-      key: 'planned',
-      title: t('batches.col.planned'),
-      width: 210,
-      render: (_: unknown, b: Batch) => t('batches.range', { start: b.plannedStart, end: b.plannedEnd }),
-    },
-    { key: 'termMonths', dataIndex: 'termMonths', title: t('batches.col.termMonths'), width: 110 },
-    {
-      key: 'status',
-      dataIndex: 'status',
-      title: t('batches.col.status'),
-      width: 88,
-      render: (status: Batch['status']) => (
-        <Tag color={STATUS_COLORS[status]}>{t(`batchStatus.${status}`)}</Tag>
-      ),
-    },
-    {
-      key: 'quota',
-      title: t('batches.col.quota'),
-      width: 96,
-      render: (_: unknown, b: Batch) => quotaTotal(b),
-    },
+    ...batchInfoColumns(),
     {
       key: 'actions',
       title: t('common.actions'),
