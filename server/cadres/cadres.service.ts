@@ -10,7 +10,6 @@ import type {
 import { EXPERTISE_TAGS } from '../../common/cadres/expertise.js';
 import type { Page } from '../../common/http/paging.schema.js';
 import { t } from '../../common/i18n/index.js';
-import { idNumberFacts } from '../../common/personal/id-number.js';
 import { maskIdNumber, maskPhone } from '../../common/personal/mask.js';
 import { diffOf, record, recordManyWhile, whoOf } from '../audit/audit.service.js';
 import { type Actor, type AppContext, authorOf } from '../core/context.js';
@@ -24,6 +23,10 @@ import { findRegion } from '../regions/regions.repository.js';
 import { findUnit } from '../units/units.repository.js';
 import { unitInScope } from '../units/units.service.js';
 import * as repo from './cadres.repository.js';
+import { identityMismatch } from './cadres.rules.js';
+
+export { identityMismatch } from './cadres.rules.js';
+
 import { ID_COLUMN, type Person, PHONE_COLUMN, type Sealed, sealWith } from './cadres.sealed.js';
 
 /** The blind index of an ID number, as the registry looks cadres up by it (imports too). */
@@ -213,20 +216,6 @@ export async function personal(
     diff: { idNumber: { to: maskIdNumber(idNumber) } },
   });
   return { idNumber, phone: row.phoneEnc ? ctx.cipher.decrypt(row.phoneEnc, PHONE_COLUMN) : null };
-}
-
-/**
- * The birth date and gender a cadre's ID number carries must be the ones on the record: the
- * first mismatch, or null. Also used by the Excel import's preview.
- */
-export function identityMismatch(
-  values: { birthDate: string; gender: string },
-  idNumber: string,
-): { field: 'birthDate' | 'gender'; key: 'cadre.birthDateMismatch' | 'cadre.genderMismatch' } | null {
-  const facts = idNumberFacts(idNumber);
-  if (facts.birthDate !== values.birthDate) return { field: 'birthDate', key: 'cadre.birthDateMismatch' };
-  if (facts.gender !== values.gender) return { field: 'gender', key: 'cadre.genderMismatch' };
-  return null;
 }
 
 /** Rules shared by create and update. Returns the ID number that applies (new or kept). */

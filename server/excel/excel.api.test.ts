@@ -400,6 +400,60 @@ describe('cadre import', () => {
     });
   });
 
+  it('finds the same problems in a long file, whose rows are checked on the worker thread as it is read', async () => {
+    const existing = await cadres.create(t.ctx, sys(), zCadreInput.parse(cadreInput(unit.a.id)));
+    const existingId = (await cadres.personal(t.ctx, sys(), existing.id)).idNumber;
+    const id = cadreInput(unit.a.id).idNumber as string;
+    const dup = cadreInput(unit.a.id);
+    const ok = (c: CadreInput, o: Record<number, Cell> = {}) => cadreCells(c, unit.a.name, o);
+    const rows: Cell[][] = Array.from({ length: 1200 }, () => ok(cadreInput(unit.a.id)));
+    // rows 4–12 fall in the first slice (the worker thread), row 1193 in the rest (this thread)
+    rows[1] = ok(cadreInput(unit.a.id), { [C.idNumber]: id.slice(0, 17) + (id[17] === '1' ? '2' : '1') });
+    rows[2] = ok(cadreInput(unit.a.id), { [C.unit]: '不存在的单位' });
+    rows[3] = ok(cadreInput(unit.a.id), { [C.birthDate]: '1988-13-45' });
+    rows[4] = ok(dup);
+    rows[5] = ok(dup);
+    rows[6] = ok(cadreInput(unit.a.id), {
+      [C.idNumber]: existingId,
+      [C.birthDate]: existing.birthDate,
+      [C.gender]: existing.gender === 'male' ? '男' : '女',
+    });
+    rows[7] = ok(cadreInput(unit.a.id), { [C.name]: '张' });
+    rows[8] = ok(cadreInput(unit.a.id), { [C.birthDate]: '1970-01-01' });
+    rows[9] = ok(cadreInput(unit.a.id), { [C.reserve]: '也许' });
+    rows[1190] = ok(cadreInput(unit.a.id), { [C.name]: '李' });
+    const before = await countOf('cadres');
+    const p = await preview('cadres', await fillTemplate('cadres', rows), org);
+    expect(p).toMatchObject({ total: 1200, valid: 1190, errorCount: 10 });
+    // the schema's own message for a one-character name, as this thread words it
+    const short = await preview(
+      'cadres',
+      await fillTemplate('cadres', [ok(cadreInput(unit.a.id), { [C.name]: '王' })]),
+      org,
+    );
+    const tooShort = short.errors[0]?.message as string;
+    expect(short.errors).toEqual([{ row: 3, column: '姓名', message: tooShort }]);
+    expect(tooShort).toMatch(/[\u4e00-\u9fff]/);
+    expect(p.errors).toEqual([
+      { row: 4, column: '身份证号', message: '身份证号校验位不正确' },
+      { row: 5, column: '所在单位', message: '找不到单位“不存在的单位”，或该单位不在您的管辖范围内' },
+      { row: 6, column: '出生日期', message: '日期无效或格式不正确，应如 1988-06-12、1988/6/12 或 19880612' },
+      { row: 7, column: '身份证号', message: '与第 8 行的身份证号重复（第 7 行、第 8 行）' },
+      { row: 8, column: '身份证号', message: '与第 7 行的身份证号重复（第 7 行、第 8 行）' },
+      {
+        row: 9,
+        column: '身份证号',
+        message: '该身份证号的干部已存在（如需更新，请选择“更新已有”方式导入）',
+      },
+      { row: 10, column: '姓名', message: tooShort },
+      { row: 11, column: '出生日期', message: '出生日期与身份证号不一致' },
+      { row: 12, column: '后备干部', message: '请填写“是”或“否”' },
+      { row: 1193, column: '姓名', message: tooShort },
+    ]);
+    expect((await commit(p.importId, org)).statusCode).toBe(409);
+    expect(await countOf('cadres')).toBe(before);
+  });
+
   it('lists every bad row with its row, column and reason; commit is refused and nothing is stored', async () => {
     const base = cadreInput(unit.a.id);
     const existing = await cadres.create(t.ctx, sys(), zCadreInput.parse(cadreInput(unit.a.id)));

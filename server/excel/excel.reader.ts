@@ -6,7 +6,7 @@ import { t } from '../../common/i18n/index.js';
 import { AppError } from '../core/errors.js';
 import { type Plain, plainValue, textOf } from './excel.cells.js';
 import { type ColumnSpec, columnsOf, MARKER_SHEET, sheetNameOf } from './excel.columns.js';
-import { FIRST_DATA_ROW, HEADER_ROW, NOTES_ROW } from './excel.templates.js';
+import { HEADER_ROW, NOTES_ROW } from './excel.templates.js';
 import { badFile, unpackXlsx } from './excel.zip.js';
 
 /** One data row of an uploaded sheet: its Excel row number and its cells by column key. */
@@ -139,12 +139,12 @@ async function open(buf: Buffer): Promise<Book> {
 type Cells = Plain[];
 
 /**
- * Every row of a sheet that has cells, by row number, refusing what `load()` refused. Each
- * row is reduced to its plain values at once: exceljs's cell objects are dropped as they come.
+ * Every row of a sheet that has cells, in the order stored (row numbers ascending), refusing
+ * what `load()` refused. Each row is reduced to its plain values at once: exceljs's cell
+ * objects are dropped as they come.
  */
-async function rowsOf(book: Book, part: string | undefined): Promise<Map<number, Cells>> {
+async function* rowsIn(book: Book, part: string | undefined): AsyncGenerator<[number, Cells]> {
   if (!part) throw new Error('sheet without a part');
-  const rows = new Map<number, Cells>();
   let count = 0;
   for await (const row of book.rowsOf(part)) {
     if (++count > MAX_SHEET_ROWS) throw badFile('excel.file.tooManyRows', { max: IMPORT_MAX_ROWS });
@@ -153,8 +153,14 @@ async function rowsOf(book: Book, part: string | undefined): Promise<Map<number,
     row.eachCell((cell, col) => {
       cells[col] = plainValue(cell.value);
     });
-    rows.set(row.number, cells);
+    yield [row.number, cells];
   }
+}
+
+/** The rows of a small sheet (the template marker) by row number. */
+async function rowsOf(book: Book, part: string | undefined): Promise<Map<number, Cells>> {
+  const rows = new Map<number, Cells>();
+  for await (const [number, cells] of rowsIn(book, part)) rows.set(number, cells);
   return rows;
 }
 
@@ -189,12 +195,31 @@ function unescapeCell(value: Plain): Plain {
   return value;
 }
 
+/** Where each column's header stands in the header row (by name, in any order), or a 400 naming the first missing. */
+function headerPositions(columns: ColumnSpec[], header: Cells): [ColumnSpec, number][] {
+  const at = new Map<string, number>();
+  for (const [col, value] of header.entries()) {
+    const text = normalHeader(textOf(value ?? null));
+    if (text && !at.has(text)) at.set(text, col);
+  }
+  return columns.map((column) => {
+    const col = at.get(normalHeader(column.header));
+    if (col === undefined) throw badFile('excel.file.missingColumn', { column: column.header });
+    return [column, col];
+  });
+}
+
 /**
  * Reads an uploaded workbook of a kind: checks the container, the template marker and the
- * headers (by name, in any order), skips the notes row, and returns every non-empty data row.
- * Any problem with the file as a whole is a 400 naming it; nothing has been stored.
+ * headers (by name, in any order), skips the notes row, and returns every non-empty data row —
+ * each also handed to `onRow` as soon as it is read, so its checks can start before the sheet
+ * is finished. Any problem with the file as a whole is a 400 naming it; nothing has been stored.
  */
-export async function readSheet(buf: Buffer, kind: ImportKind): Promise<ReadSheet> {
+export async function readSheet(
+  buf: Buffer,
+  kind: ImportKind,
+  onRow?: (row: SheetRow) => void,
+): Promise<ReadSheet> {
   const book = await guarded(() => open(buf));
   const markerSheet = book.sheets.find((s) => s.name === MARKER_SHEET);
   checkMarker(markerSheet ? await guarded(() => rowsOf(book, markerSheet.part)) : null, kind);
@@ -202,39 +227,33 @@ export async function readSheet(buf: Buffer, kind: ImportKind): Promise<ReadShee
     book.sheets.find((s) => s.name === sheetNameOf(kind)) ??
     book.sheets.find((s) => s.state === 'visible' && s.name !== MARKER_SHEET);
   if (!sheet) throw badFile('excel.file.noRows');
-  const sheetRows = await guarded(() => rowsOf(book, sheet.part));
   const columns = columnsOf(kind);
-  const at = new Map<string, number>();
-  for (const [col, value] of (sheetRows.get(HEADER_ROW) ?? []).entries()) {
-    const text = normalHeader(textOf(value ?? null));
-    if (text && !at.has(text)) at.set(text, col);
-  }
-  const positions: [ColumnSpec, number][] = [];
-  for (const column of columns) {
-    const col = at.get(normalHeader(column.header));
-    if (col === undefined) throw badFile('excel.file.missingColumn', { column: column.header });
-    positions.push([column, col]);
-  }
-  // the notes row may have been deleted: row 2 is notes only if it reads like them
-  const second = sheetRows.get(NOTES_ROW);
-  const isNotes =
-    second !== undefined && positions.some(([c, col]) => textOf(second[col] ?? null) === c.note);
-  const first = isNotes ? FIRST_DATA_ROW : NOTES_ROW;
-
   const rows: SheetRow[] = [];
-  const numbers = [...sheetRows.keys()].sort((a, b) => a - b);
-  for (const number of numbers) {
-    if (number < first) continue;
-    const row = sheetRows.get(number) as Cells;
-    const cells: Record<string, Plain> = {};
-    let empty = true;
-    for (const [column, col] of positions) {
-      const value = unescapeCell(row[col] ?? null);
-      cells[column.key] = value;
-      if (textOf(value) !== '') empty = false;
+  let positions: [ColumnSpec, number][] | null = null;
+  await guarded(async () => {
+    let previous = 0;
+    for await (const [number, row] of rowsIn(book, sheet.part)) {
+      // rows are stored in ascending order (as Excel requires); the header is row 1
+      if (number <= previous) throw new Error('rows out of order');
+      previous = number;
+      positions ??= headerPositions(columns, number === HEADER_ROW ? row : []);
+      if (number === HEADER_ROW) continue;
+      // the notes row may have been deleted: row 2 is notes only if it reads like them
+      if (number === NOTES_ROW && positions.some(([c, col]) => textOf(row[col] ?? null) === c.note)) continue;
+      const cells: Record<string, Plain> = {};
+      let empty = true;
+      for (const [column, col] of positions) {
+        const value = unescapeCell(row[col] ?? null);
+        cells[column.key] = value;
+        if (textOf(value) !== '') empty = false;
+      }
+      if (empty) continue;
+      const read = { row: number, cells };
+      rows.push(read);
+      onRow?.(read);
     }
-    if (!empty) rows.push({ row: number, cells });
-  }
+  });
+  if (!positions) headerPositions(columns, []);
   if (rows.length === 0) throw badFile('excel.file.noRows');
   if (rows.length > IMPORT_MAX_ROWS) throw badFile('excel.file.tooManyRows', { max: IMPORT_MAX_ROWS });
   return { columns, rows };

@@ -1,14 +1,23 @@
-import type { z } from 'zod';
-import { type CadreValues, zCadreInput } from '../../common/cadres/cadres.schema.js';
-import { IMPORT_MAX_ERRORS, type ImportError, type ImportMode } from '../../common/excel/excel.schema.js';
-import { type MessageKey, t, tMaybe } from '../../common/i18n/index.js';
+import type { CadreValues } from '../../common/cadres/cadres.schema.js';
+import type { ImportMode } from '../../common/excel/excel.schema.js';
+import { type MessageKey, t } from '../../common/i18n/index.js';
 import { type PostValues, zPostInput } from '../../common/posts/posts.schema.js';
 import { type UnitValues, zUnitInput } from '../../common/units/units.schema.js';
-import { cadreInScope, identityMismatch, idNumberIndexOf } from '../cadres/cadres.service.js';
+import { cadreInScope, idNumberIndexOf } from '../cadres/cadres.service.js';
 import type { Actor, AppContext } from '../core/context.js';
+import { onWorker, WORKER_FROM } from '../core/offload.js';
 import { regionInScope, type Scope } from '../core/scope.js';
 import { unitInScope } from '../units/units.service.js';
-import { type Plain, parseDay, splitList, textOf } from './excel.cells.js';
+import {
+  type Checked,
+  type Converted,
+  convertRows,
+  noteIssues,
+  type ParsedCadres,
+  Problems,
+  parseCadreRows,
+  UNRESOLVED,
+} from './excel.check.js';
 import type { ColumnSpec } from './excel.columns.js';
 import type { ReadSheet, SheetRow } from './excel.reader.js';
 import * as repo from './excel.repository.js';
@@ -20,124 +29,6 @@ import * as repo from './excel.repository.js';
  * scope, open batches), duplicates inside the file and in the database (looked up with one IN
  * query per slice). Every problem is kept with its Excel row and Chinese column header.
  */
-
-/** Stands in for a unit or batch that could not be resolved, so the schema still checks the rest. */
-const UNRESOLVED = '00000000-0000-4000-8000-000000000000';
-
-/** Problems of the file, at most one per row and column (the first found). */
-export class Problems {
-  readonly list: ImportError[] = [];
-  readonly rows = new Set<number>();
-  count = 0;
-  readonly #seen = new Set<string>();
-
-  add(row: number, column: ColumnSpec, message: string): void {
-    const key = `${row}\u0000${column.key}`;
-    if (this.#seen.has(key)) return;
-    this.#seen.add(key);
-    this.rows.add(row);
-    this.count += 1;
-    this.list.push({ row, column: column.header, message });
-  }
-
-  has(row: number): boolean {
-    return this.rows.has(row);
-  }
-
-  /** In row order, then column order; capped at IMPORT_MAX_ERRORS. */
-  sorted(columns: ColumnSpec[]): ImportError[] {
-    const order = new Map(columns.map((c, i) => [c.header, i]));
-    return [...this.list]
-      .sort((a, b) => a.row - b.row || (order.get(a.column) ?? 0) - (order.get(b.column) ?? 0))
-      .slice(0, IMPORT_MAX_ERRORS);
-  }
-}
-
-export interface Checked<T> {
-  items: T[];
-  problems: Problems;
-}
-
-/** A cell converted to what its column holds; undefined when empty or wrong (then a problem is noted). */
-function convert(column: ColumnSpec, raw: Plain, note: (message: string) => void): unknown {
-  const text = textOf(raw);
-  if (text === '') {
-    if (column.required) note(t('import.required'));
-    return undefined;
-  }
-  switch (column.type) {
-    case 'text':
-    case 'reference':
-      return text;
-    case 'code':
-      if (typeof raw === 'number' && !Number.isSafeInteger(raw)) {
-        note(t('import.idAsNumber'));
-        return undefined;
-      }
-      return text;
-    case 'date': {
-      const day = parseDay(raw);
-      if (!day) note(t('import.badDate'));
-      return day ?? undefined;
-    }
-    case 'enum':
-    case 'bool': {
-      if (column.type === 'bool' && typeof raw === 'boolean') return raw;
-      const option = column.options?.find((o) => o.label === text || o.code === text);
-      if (!option) {
-        note(
-          column.type === 'bool'
-            ? t('import.badBool')
-            : t('import.badOption', { value: text.slice(0, 30), column: column.header }),
-        );
-        return undefined;
-      }
-      return column.type === 'bool' ? option.code === 'true' : option.code;
-    }
-    case 'integer': {
-      const n = typeof raw === 'number' ? raw : /^\d{1,6}$/.test(text) ? Number(text) : Number.NaN;
-      if (!Number.isInteger(n)) {
-        note(t('import.badInteger', { min: 1, max: 100 }));
-        return undefined;
-      }
-      return n;
-    }
-    case 'list':
-      return splitList(text);
-  }
-}
-
-interface Converted {
-  row: number;
-  values: Record<string, unknown>;
-}
-
-function convertRows(sheet: ReadSheet, problems: Problems): Converted[] {
-  return sheet.rows.map((r: SheetRow) => {
-    const values: Record<string, unknown> = {};
-    for (const column of sheet.columns) {
-      values[column.key] = convert(column, r.cells[column.key] ?? null, (m) =>
-        problems.add(r.row, column, m),
-      );
-    }
-    return { row: r.row, values };
-  });
-}
-
-/** Zod issues of one row → problems on the columns they concern. */
-function noteIssues(
-  row: number,
-  issues: z.core.$ZodIssue[],
-  columns: ColumnSpec[],
-  problems: Problems,
-  columnOf: (path: PropertyKey[]) => string = (path) => String(path[0]),
-): void {
-  for (const issue of issues) {
-    const key = columnOf(issue.path as PropertyKey[]);
-    const column = columns.find((c) => c.key === key) ?? (columns[0] as ColumnSpec);
-    problems.add(row, column, tMaybe(issue.message));
-  }
-}
 
 const column = (sheet: ReadSheet, key: string) => sheet.columns.find((c) => c.key === key) as ColumnSpec;
 
@@ -219,38 +110,54 @@ export interface PendingCadre {
   given: { phone: boolean; school: boolean; major: boolean; reserve: boolean; expertise: boolean };
 }
 
+/**
+ * Checks cadre rows while the sheet is still being read: once a file shows itself long
+ * (WORKER_FROM rows), each slice of that many rows goes to the worker thread as soon as it is
+ * read (`parseCadreRows`, excel.check.ts); the rest, and a short file whole, are checked here at
+ * the end. `done()` gives the checks of every row, in file order.
+ */
+export function cadreRowChecks(): { onRow(row: SheetRow): void; done(): Promise<ParsedCadres> } {
+  let pending: SheetRow[] = [];
+  const sent: Promise<ParsedCadres>[] = [];
+  return {
+    onRow(row) {
+      pending.push(row);
+      if (pending.length < WORKER_FROM) return;
+      const slice = onWorker<SheetRow[], ParsedCadres>(CHECKS, 'parseCadreRows', pending);
+      slice.catch(() => {}); // awaited in done(); not unhandled if the file is refused first
+      sent.push(slice);
+      pending = [];
+    },
+    async done() {
+      const last = parseCadreRows(pending);
+      const parts = [...(await Promise.all(sent)), last];
+      return {
+        converted: parts.flatMap((p) => p.converted),
+        parsed: parts.flatMap((p) => p.parsed),
+        problems: parts.flatMap((p) => p.problems),
+      };
+    },
+  };
+}
+const CHECKS = new URL('./excel.check.js', import.meta.url);
+
 export async function checkCadres(
   ctx: AppContext,
   actor: Actor,
   sheet: ReadSheet,
   mode: ImportMode,
+  checked: ParsedCadres = parseCadreRows(sheet.rows),
 ): Promise<Checked<PendingCadre>> {
   const problems = new Problems();
-  const converted = convertRows(sheet, problems);
+  problems.merge(checked.problems, sheet.columns);
+  const { converted } = checked;
   const unitCol = column(sheet, 'unitId');
   const texts = converted.map((c) => c.values.unitId).filter((v): v is string => typeof v === 'string');
   const units = resolveColumn(converted, unitCol, await unitResolver(ctx, actor.scope, texts), problems);
-
-  const parsed: { row: number; values: CadreValues }[] = [];
-  for (const c of converted) {
-    const v = c.values;
-    const input = {
-      ...v,
-      unitId: units.get(c.row) ?? UNRESOLVED,
-      reserve: v.reserve ?? false,
-      expertise: v.expertise ?? [],
-      resume: [],
-      relatives: [],
-    };
-    const result = zCadreInput.safeParse(input);
-    if (!result.success) {
-      noteIssues(c.row, result.error.issues, sheet.columns, problems);
-      continue;
-    }
-    const mismatch = identityMismatch(result.data, result.data.idNumber);
-    if (mismatch) problems.add(c.row, column(sheet, mismatch.field), t(mismatch.key));
-    parsed.push({ row: c.row, values: result.data });
-  }
+  const parsed = checked.parsed.map((p) => ({
+    row: p.row,
+    values: { ...p.values, unitId: units.get(p.row) ?? UNRESOLVED },
+  }));
 
   const idCol = column(sheet, 'idNumber');
   noteDuplicates(parsed, (p) => p.values.idNumber, idCol, problems);
@@ -300,7 +207,7 @@ export async function checkUnits(
   mode: ImportMode,
 ): Promise<Checked<PendingUnit>> {
   const problems = new Problems();
-  const converted = convertRows(sheet, problems);
+  const converted = convertRows(sheet.columns, sheet.rows, problems);
   const regionCol = column(sheet, 'regionCode');
   const parentCol = column(sheet, 'parentId');
   const nameCol = column(sheet, 'name');
@@ -408,7 +315,7 @@ export async function checkPosts(
   mode: ImportMode,
 ): Promise<Checked<PendingPost>> {
   const problems = new Problems();
-  const converted = convertRows(sheet, problems);
+  const converted = convertRows(sheet.columns, sheet.rows, problems);
   const batches = await batchLabels(ctx);
   const resolveBatch = (text: string): Resolution => {
     const normal = text.replace(/\s*\/\s*/g, ' / ');

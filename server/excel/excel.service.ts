@@ -21,11 +21,12 @@ import { scopeFor } from '../core/scope.js';
 import * as posts from '../posts/posts.service.js';
 import { findByRegionAndName } from '../units/units.repository.js';
 import * as units from '../units/units.service.js';
+import type { Checked } from './excel.check.js';
 import { readSheet } from './excel.reader.js';
 import * as repo from './excel.repository.js';
 import {
   batchLabels,
-  type Checked,
+  cadreRowChecks,
   checkCadres,
   checkPosts,
   checkUnits,
@@ -103,8 +104,12 @@ export async function preview(
   mode: ImportMode,
   content: Buffer,
 ): Promise<ImportPreview> {
-  const sheet = await readSheet(content, kind);
-  const { items, problems } = await CHECKERS[kind](ctx, actor, sheet, mode);
+  // a cadre file's rows are checked while it is read (on the worker thread when it is long)
+  const rowChecks = kind === 'cadres' ? cadreRowChecks() : null;
+  const sheet = await readSheet(content, kind, rowChecks?.onRow);
+  const { items, problems } = rowChecks
+    ? await checkCadres(ctx, actor, sheet, mode, await rowChecks.done())
+    : await CHECKERS[kind](ctx, actor, sheet, mode);
   const id = randomUUID();
   const now = ctx.clock.now();
   const total = sheet.rows.length;
