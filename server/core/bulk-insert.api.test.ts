@@ -43,6 +43,41 @@ describe('bulk insert', () => {
     }
   });
 
+  it('stores any text as it was given: quotes, backslashes, braces, commas, NULL as a word, empty', async () => {
+    const awkward = [
+      'say "hi"',
+      'C:\\dir\\x',
+      '{a,b}',
+      'a, b',
+      'NULL',
+      '',
+      '张三 🙂',
+      "it's",
+      '\t tab',
+      ' lead',
+    ];
+    // 6 000 rows: more than one statement on either database
+    const rows = Array.from({ length: 6000 }, (_, i) => ({
+      code: `97${String(i).padStart(4, '0')}`,
+      name: awkward[i % awkward.length] as string,
+      fullName: `全称${i}`,
+      level: 3,
+      parentCode: null,
+      path: `/97/${i}/`,
+      hasChildren: i % 2,
+    }));
+    await t.ctx.db.transaction().execute((trx) => insertRows(trx, 'regions', rows));
+    const got = await t.ctx.db
+      .selectFrom('regions')
+      .selectAll()
+      .where('code', 'like', '97%')
+      .orderBy('code')
+      .execute();
+    expect(got).toHaveLength(6000);
+    expect(got.map((r) => r.name)).toEqual(rows.map((r) => r.name));
+    expect(got[5999]).toMatchObject({ fullName: '全称5999', level: 3, parentCode: null, hasChildren: 1 });
+  });
+
   it('writes nothing when a row of a later statement is refused', async () => {
     const before = (await stored()).length;
     const rows = Array.from({ length: 1500 }, (_, i) => ({
