@@ -29,26 +29,24 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 await createTemplate(process.env.DATABASE_URL || undefined);
 const sys = systemActor(null, 'bench');
 
+const UNIT_NAMES = ['基准测试单位甲', '基准测试单位乙'] as const;
+
 /** A fresh database with the file's two units and a 组织部 over them, logged in. */
 async function freshApp() {
   const t = await createTestApp();
-  const unitA = await units.create(
-    t.ctx,
-    sys,
-    zUnitInput.parse(unitInput({ regionCode: '522630', name: '基准测试单位甲' })),
-  );
-  const unitB = await units.create(
-    t.ctx,
-    sys,
-    zUnitInput.parse(unitInput({ regionCode: '522634', name: '基准测试单位乙' })),
-  );
+  for (const [regionCode, name] of [
+    ['522630', UNIT_NAMES[0]],
+    ['522634', UNIT_NAMES[1]],
+  ]) {
+    await units.create(t.ctx, sys, zUnitInput.parse(unitInput({ regionCode, name })));
+  }
   const cookie = await login(
     t.app,
     await createAccount(t.ctx, {
       grants: [{ role: 'org_dept', regionCode: '522600', unitId: null, programmeIds: null }],
     }),
   );
-  return { t, cookie, unitA, unitB };
+  return { t, cookie };
 }
 
 /** Preview then commit of a file; the time of each. */
@@ -81,7 +79,6 @@ async function importFile(file: Buffer) {
   return { preview, commit: committed, created, dialect };
 }
 
-const unitNames = ['基准测试单位甲', '基准测试单位乙'] as const;
 const rows = Array.from({ length: N }, (_, i) => {
   const day = new Date(Date.UTC(1960, 0, 1) + i * 86_400_000);
   const [y, m, d] = [day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate()].map((n) =>
@@ -108,7 +105,7 @@ const rows = Array.from({ length: N }, (_, i) => {
       reserve: i % 5 === 0,
       expertise: ['招商引资', '大数据'],
     },
-    unitNames[i % 2] as string,
+    UNIT_NAMES[i % 2] as string,
   );
 });
 let t0 = performance.now();

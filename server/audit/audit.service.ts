@@ -5,7 +5,7 @@ import type { Page } from '../../common/http/paging.schema.js';
 import type { Actor, AppContext } from '../core/context.js';
 import type { Executor } from '../core/database.js';
 import { getMeta, setMeta } from '../core/meta.repository.js';
-import { onWorker, WORKER_FROM } from '../core/offload.js';
+import { whenLongOnWorker } from '../core/offload.js';
 import {
   type AuditEvent,
   type AuditWho,
@@ -51,9 +51,8 @@ export async function recordMany(
   who: AuditWho,
   events: AuditEvent[],
 ): Promise<void> {
-  if (events.length === 0) return;
-  const { firstSeq, prevHash } = await repo.claim(db, events.length);
-  await repo.append(db, chainRows({ who, at: ctx.clock.now().toISOString(), firstSeq, prevHash, events }));
+  const append = await recordManyWhile(db, ctx, who, events);
+  await append();
 }
 
 /**
@@ -71,15 +70,11 @@ export async function recordManyWhile(
   if (events.length === 0) return async () => {};
   const { firstSeq, prevHash } = await repo.claim(db, events.length);
   const input = { who, at: ctx.clock.now().toISOString(), firstSeq, prevHash, events };
-  const rows =
-    events.length >= WORKER_FROM
-      ? onWorker<ChainInput, AuditLogTable[]>(
-          new URL('./audit.chain.js', import.meta.url),
-          'chainRows',
-          input,
-        )
-      : Promise.resolve(chainRows(input));
-  rows.catch(() => {}); // the caller awaits it in the returned function; not unhandled meanwhile
+  const rows = whenLongOnWorker<ChainInput, AuditLogTable[]>(
+    events.length,
+    { module: new URL('./audit.chain.js', import.meta.url), name: 'chainRows', input: () => input },
+    () => chainRows(input),
+  );
   return async () => repo.append(db, await rows);
 }
 

@@ -15,7 +15,7 @@ import { diffOf, record, recordManyWhile, whoOf } from '../audit/audit.service.j
 import { type Actor, type AppContext, authorOf } from '../core/context.js';
 import { type Executor, fromFlag, toFlag } from '../core/database.js';
 import { AppError, fieldError, notFound, outOfScope, versionConflict } from '../core/errors.js';
-import { onWorker, WORKER_FROM } from '../core/offload.js';
+import { whenLongOnWorker } from '../core/offload.js';
 import { pinyinKeys } from '../core/pinyin.js';
 import { regionInScope, type Scope } from '../core/scope.js';
 import { updateVersioned } from '../core/versioned.js';
@@ -24,9 +24,6 @@ import { findUnit } from '../units/units.repository.js';
 import { unitInScope } from '../units/units.service.js';
 import * as repo from './cadres.repository.js';
 import { identityMismatch } from './cadres.rules.js';
-
-export { identityMismatch } from './cadres.rules.js';
-
 import { ID_COLUMN, type Person, PHONE_COLUMN, type Sealed, sealWith } from './cadres.sealed.js';
 
 /** The blind index of an ID number, as the registry looks cadres up by it (imports too). */
@@ -251,10 +248,10 @@ const idNumberTaken = () =>
     fields: [{ field: 'idNumber', message: t('cadre.idNumberTaken') }],
   });
 
-/** The stored columns of a cadre; `idNumberIndex` when the caller has computed it already. */
 /**
- * A cadre's columns from its values. `sealed` brings the name's search keys and the
- * ciphertexts already made (`sealWith`, a bulk import makes them all at once, off this thread).
+ * The stored columns of a cadre from its values; `idNumberIndex` when the caller has computed it
+ * already, `sealed` when the name's search keys and the ciphertexts are made already (`sealWith`:
+ * a bulk import makes them all at once, off this thread).
  */
 function columns(
   ctx: AppContext,
@@ -377,15 +374,15 @@ export async function createMany(
   }
   // names' search keys and ciphertexts are made (on the worker thread) while the ID numbers are checked
   const people: Person[] = items.map((v) => ({ name: v.name, idNumber: v.idNumber, phone: v.phone || null }));
-  const sealing =
-    items.length >= WORKER_FROM
-      ? onWorker<{ dataKey: Uint8Array; people: Person[] }, Sealed[]>(
-          new URL('./cadres.sealed.js', import.meta.url),
-          'seal',
-          { dataKey: ctx.config.dataKey, people },
-        )
-      : Promise.resolve(sealWith(ctx.cipher, people));
-  sealing.catch(() => {}); // awaited below; not unhandled if a check refuses first
+  const sealing = whenLongOnWorker<{ dataKey: Uint8Array; people: Person[] }, Sealed[]>(
+    items.length,
+    {
+      module: new URL('./cadres.sealed.js', import.meta.url),
+      name: 'seal',
+      input: () => ({ dataKey: ctx.config.dataKey, people }),
+    },
+    () => sealWith(ctx.cipher, people),
+  );
   const indexes = items.map((v) => ctx.cipher.blindIndex(v.idNumber, ID_COLUMN));
   const seen = new Set((await repo.findByIdNumberIndexes(db, indexes)).map((r) => r.idNumberIndex));
   for (const [i, index] of indexes.entries()) {

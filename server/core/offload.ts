@@ -71,3 +71,18 @@ export function onWorker<I, O>(module: URL, name: string, input: I): Promise<O> 
 
 /** Jobs at least this long go to the worker thread; shorter ones cost less where they are. */
 export const WORKER_FROM = 1000;
+
+/**
+ * A job over `count` items: on the worker thread when it is long (WORKER_FROM), else `here()` at
+ * once. The result is awaited later by the caller; a failure is not unhandled meanwhile.
+ */
+export function whenLongOnWorker<I, O>(
+  count: number,
+  job: { module: URL; name: string; input: () => I },
+  here: () => O,
+): Promise<O> {
+  const result =
+    count >= WORKER_FROM ? onWorker<I, O>(job.module, job.name, job.input()) : Promise.resolve(here());
+  result.catch(() => {});
+  return result;
+}
