@@ -766,6 +766,110 @@ const FIXTURES: Record<string, (caller: Caller, where: Where) => Promise<Request
   'GET /api/audit/export': async () => ({ method: 'GET', url: '/api/audit/export?action=units.create' }),
 };
 
+/**
+ * "Readable but not writable": for every route that changes something, an object the caller
+ * may read (under the read action of the same capability) but not change — or null where the
+ * caller can read nothing it cannot also change. A write that loads its object with the read
+ * rule instead of the write rule fails here (the 组织部 re-linking the account of a cadre from
+ * another region who is only nominated to its programme). A write route missing here fails.
+ */
+async function nominatedFromElsewhere() {
+  const batch = await freshBatch('own');
+  const cadre = await freshCadre((await freshUnit(FOREIGN_REGION)).id);
+  await nominations.nominate(t.ctx, seeder(), {
+    batchId: batch.id,
+    cadreId: cadre.id,
+    justification: JUSTIFICATION,
+  });
+  return cadre;
+}
+type ReadableFixture = (caller: Caller) => Promise<Request | null>;
+/** The 组织部 reads the files of cadres nominated to its programmes; it keeps only its regions' cadres. */
+const nomineeOf =
+  (request: (c: Awaited<ReturnType<typeof nominatedFromElsewhere>>) => Promise<Request>): ReadableFixture =>
+  async (caller) =>
+    caller === 'org_dept' ? request(await nominatedFromElsewhere()) : null;
+const NONE: ReadableFixture = async () => null;
+const READABLE: Record<string, ReadableFixture> = {
+  'PUT /api/cadres/:id': nomineeOf(async (c) => {
+    const { idNumber: _id, ...input } = cadreInput(c.unitId, { name: c.name });
+    return {
+      method: 'PUT',
+      url: `/api/cadres/${c.id}`,
+      ...body({ ...input, birthDate: c.birthDate, gender: c.gender, version: await cadreVersion(c.id) }),
+      secret: c.name,
+    };
+  }),
+  'DELETE /api/cadres/:id': nomineeOf(async (c) => ({
+    method: 'DELETE',
+    url: `/api/cadres/${c.id}?version=${await cadreVersion(c.id)}`,
+    secret: c.name,
+  })),
+  'PUT /api/cadres/:id/photo': nomineeOf(async (c) => ({
+    method: 'PUT',
+    url: `/api/cadres/${c.id}/photo`,
+    payload: PNG,
+    headers: { 'content-type': 'image/png' },
+    secret: c.name,
+  })),
+  'PUT /api/cadres/:id/account': nomineeOf(async (c) => ({
+    method: 'PUT',
+    url: `/api/cadres/${c.id}/account`,
+    ...body({ username: null, version: await cadreVersion(c.id) }),
+    secret: c.name,
+  })),
+  // the full view is the keepers' too: readable in masked form is not viewable in full
+  'GET /api/cadres/:id/personal': nomineeOf(async (c) => ({
+    method: 'GET',
+    url: `/api/cadres/${c.id}/personal`,
+    secret: c.name,
+  })),
+};
+/** Write routes whose read and write scopes coincide for every role today (checked below). */
+for (const key of [
+  'POST /api/units',
+  'PUT /api/units/:id',
+  'POST /api/units/:id/deactivate',
+  'POST /api/units/:id/activate',
+  'DELETE /api/units/:id',
+  'POST /api/cadres',
+  'PUT /api/me/cadre',
+  'POST /api/corrections',
+  'POST /api/corrections/:id/review',
+  'POST /api/corrections/:id/withdraw',
+  'POST /api/programmes',
+  'PUT /api/programmes/:id',
+  'DELETE /api/programmes/:id',
+  'POST /api/batches',
+  'PUT /api/batches/:id',
+  'POST /api/batches/:id/advance',
+  'DELETE /api/batches/:id',
+  'POST /api/posts',
+  'PUT /api/posts/:id',
+  'POST /api/posts/:id/submit',
+  'POST /api/posts/:id/review',
+  'DELETE /api/posts/:id',
+  'POST /api/nominations/check',
+  'POST /api/nominations',
+  'POST /api/nominations/:id/review',
+  'POST /api/nominations/:id/withdraw',
+  'POST /api/excel/imports/cadres',
+  'POST /api/excel/imports/units',
+  'POST /api/excel/imports/posts',
+])
+  READABLE[key] = NONE;
+
+/**
+ * A route that changes data under a scoped action: public, own-account and all-scope actions
+ * (the administrators') have no objects outside their scope.
+ */
+const scopedWrite = (route: ApiRoute) => {
+  const access: Access = POLICY[route.action];
+  return (
+    route.method !== 'GET' && typeof access === 'object' && Object.values(access).some((k) => k !== 'all')
+  );
+};
+
 function fixtureFor(route: ApiRoute) {
   if (route.url.startsWith('/api/docs')) {
     return async (): Promise<Request> => ({ method: 'GET', url: route.url.replace('*', 'index.html') });
@@ -789,7 +893,19 @@ function expected(action: Action, caller: Caller, where: Where, list: boolean, p
 /** A digest of every data table a route could change (not the audit log, which records denials). */
 async function digest(): Promise<string> {
   const hash = createHash('sha256');
-  for (const table of ['units', 'users', 'userRoles', 'meta'] as const) {
+  for (const table of [
+    'units',
+    'users',
+    'userRoles',
+    'meta',
+    'cadres',
+    'cadrePhotos',
+    'nominations',
+    'postRequests',
+    'cadreCorrections',
+    'programmes',
+    'batches',
+  ] as const) {
     const rows = await t.ctx.db.selectFrom(table).selectAll().execute();
     const clean = rows.map((r) => ({ ...r, lastLoginAt: undefined, failedLogins: undefined }));
     hash.update(JSON.stringify(clean.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))));
@@ -887,6 +1003,41 @@ describe('authorization matrix', () => {
     expect(failures).toEqual([]);
     expect(cells).toBe(routes.length * CALLERS.length * 2);
   }, 300_000);
+
+  it('every write route refuses an object the caller may read but not change', async () => {
+    const routes = t.app.apiRoutes;
+    const missing = routes
+      .filter(
+        (r) => (scopedWrite(r) || READABLE[`${r.method} ${r.url}`]) && !READABLE[`${r.method} ${r.url}`],
+      )
+      .map((r) => `${r.method} ${r.url}`);
+    expect(missing, 'write routes without a readable-but-not-writable fixture').toEqual([]);
+    // the roles whose read and write scopes coincide: each NONE entry's capability must stay so
+    let cells = 0;
+    const failures: string[] = [];
+    for (const route of routes) {
+      const fixture = READABLE[`${route.method} ${route.url}`];
+      if (!fixture) continue;
+      for (const caller of ROLES) {
+        const request = await fixture(caller);
+        if (!request) continue;
+        const { secret, list: _l, preview: _p, ...call } = request;
+        const before = await digest();
+        const res = await t.app.inject({
+          ...call,
+          headers: { ...(call.headers ?? {}), cookie: cookies.get(caller) as string },
+        });
+        cells += 1;
+        const label = `${route.method} ${route.url} as ${caller} on a readable object → got ${res.statusCode} ${res.body.slice(0, 160)}`;
+        if (![403, 404].includes(res.statusCode)) failures.push(label);
+        if (secret && res.body.includes(secret)) failures.push(`${label} — leaked ${secret}`);
+        if ((await digest()) !== before) failures.push(`${label} — the database changed`);
+      }
+    }
+    console.log(`authorization matrix: ${cells} readable-but-not-writable cells checked`);
+    expect(failures).toEqual([]);
+    expect(cells).toBeGreaterThanOrEqual(5);
+  }, 120_000);
 
   it('denied attempts are in the audit log', async () => {
     const cookie = cookies.get('cadre') as string;

@@ -77,19 +77,17 @@ export async function replaceGrants(
     .execute();
 }
 
-/** An account's roles with their scopes, region paths resolved. */
+/** An account's roles with their scopes. */
 export async function grantsOf(db: Executor, userId: string): Promise<Grant[]> {
   const rows = await db
     .selectFrom('userRoles as g')
-    .leftJoin('regions as r', 'r.code', 'g.regionCode')
-    .select(['g.role', 'g.regionCode', 'g.unitId', 'g.programmeIds', 'r.path as regionPath'])
+    .select(['g.role', 'g.regionCode', 'g.unitId', 'g.programmeIds'])
     .where('g.userId', '=', userId)
     .orderBy('g.role')
     .execute();
   return rows.map((r) => ({
     role: r.role as Role,
     regionCode: r.regionCode,
-    regionPath: r.regionPath ?? null,
     unitId: r.unitId,
     programmeIds: r.programmeIds ? (JSON.parse(r.programmeIds) as string[]) : null,
   }));

@@ -3,10 +3,58 @@ import type { CadreListParams } from '../../common/cadres/cadres.schema.js';
 import { insertRows } from '../core/bulk-insert.js';
 import type { Database, Executor } from '../core/database.js';
 import { isPinyinQuery, likeEscape } from '../core/pinyin.js';
-import { regionCodePrefix, type Scope } from '../core/scope.js';
+import { type Reach, reachCondition, regionCondition, type Scope } from '../core/scope.js';
 import type { CadreRelativesTable, CadreResumeTable, CadreRow, NewCadre } from './cadres.table.js';
 
-export type CadreView = CadreRow & { unitName: string; regionName: string; regionPath: string };
+export type CadreView = CadreRow & {
+  unitName: string;
+  regionName: string;
+  regionPath: string;
+  /** The region of the cadre's unit. */
+  regionCode: string;
+};
+
+/**
+ * Who keeps a cadre's file: the cadre's unit (the liaison; the 组织部 over the unit's region),
+ * and the cadre's own account (self-service actions only: the keepers' actions grant no `self`).
+ */
+export const CADRE_REACH: Reach = {
+  parties: [
+    { unit: { column: 'c.unitId', key: 'unitId' }, region: { viaUnit: true, key: 'regionCode' } },
+    { user: { column: 'c.userId', key: 'userId' } },
+  ],
+};
+
+/**
+ * Who may read it besides: the 组织部 running a programme the cadre is nominated to (and not
+ * withdrawn from), wherever the cadre's unit is — it reviews nominees from other regions
+ * (东西部协作). Reading only: writes, the full view and deletion stay with the keepers.
+ * The loaded record carries these nominations as `nominations` (`nominationParties`).
+ */
+export const CADRE_READ_REACH: Reach = {
+  parties: CADRE_REACH.parties,
+  related: [
+    {
+      key: 'nominations',
+      readOnly: true,
+      rows: (eb) =>
+        eb
+          .selectFrom('nominations as rn')
+          .innerJoin('batches as rb', 'rb.id', 'rn.batchId')
+          .innerJoin('programmes as rg', 'rg.id', 'rb.programmeId')
+          .whereRef('rn.cadreId', '=', 'c.id')
+          .where('rn.status', '!=', 'withdrawn'),
+      reach: {
+        parties: [
+          {
+            region: { column: 'rg.regionCode', key: 'programmeRegionCode' },
+            programme: { column: 'rg.id', key: 'programmeId' },
+          },
+        ],
+      },
+    },
+  ],
+};
 
 function base(db: Executor) {
   return db
@@ -16,44 +64,29 @@ function base(db: Executor) {
 }
 
 const view = (db: Executor) =>
-  base(db).selectAll('c').select(['u.name as unitName', 'r.fullName as regionName', 'r.path as regionPath']);
+  base(db)
+    .selectAll('c')
+    .select(['u.name as unitName', 'r.fullName as regionName', 'r.path as regionPath', 'u.regionCode']);
 
 type CadreFrom = Database & { c: Database['cadres'] };
 
-/** Units whose region lies in one of these subtrees: units are thousands, cadres a hundred thousand. */
-async function unitsUnder(db: Executor, paths: string[]): Promise<string[]> {
-  if (paths.length === 0) return [];
-  const rows = await db
-    .selectFrom('units')
-    .select('id')
-    .where((eb) => eb.or(paths.map((p) => eb('regionCode', 'like', `${regionCodePrefix(p)}%`))))
-    .execute();
-  return rows.map((r) => r.id);
-}
-
 /**
- * The cadre filters on the cadres table alone. Regions (of the scope and of the filter) are
- * first resolved to unit ids, so the list is an index range over (unit_id, …) instead of a
- * join through units and regions for every cadre.
+ * The cadre filters on the cadres table alone: the scope's and the filter's regions become
+ * `unit_id IN (units of the region)`, so the list is an index range over (unit_id, …) instead
+ * of a join through units for every cadre.
  */
 function filtered<O>(
   q: SelectQueryBuilder<CadreFrom, 'c', O>,
   p: CadreListParams,
-  units: { scope: string[] | null; selfId: string | null; filter: string[] | null },
+  regionCode: string | null,
+  scope: Scope,
 ) {
-  let query = q;
-  const { scope, selfId, filter } = units;
-  if (scope !== null) {
-    // the one scope filter for cadres: the 组织部's regions, the liaison's units, or the cadre's own record
-    query = query.where((eb) =>
-      eb.or([
-        ...(scope.length ? [eb('c.unitId', 'in', scope)] : []),
-        ...(selfId ? [eb('c.userId', '=', selfId)] : []),
-      ]),
+  let query = q.where(reachCondition(scope, CADRE_REACH));
+  if (regionCode)
+    query = query.where('c.unitId', 'in', (eb) =>
+      eb.selectFrom('units as ru').select('ru.id').where(regionCondition('ru.regionCode', regionCode)),
     );
-  }
-  if (filter !== null)
-    query = query.where((eb) => (filter.length ? eb('c.unitId', 'in', filter) : eb.or([])));
+  if (p.unitId) query = query.where('c.unitId', '=', p.unitId);
   if (p.q) {
     const text = p.q.toLowerCase();
     query = query.where((eb) =>
@@ -95,32 +128,17 @@ const SORTS = {
 export async function listCadres(
   db: Executor,
   p: CadreListParams,
-  regionPath: string | null,
+  regionCode: string | null,
   scope: Scope,
 ): Promise<{ rows: CadreView[]; total: number }> {
-  const scopeUnits = scope.all ? null : [...(await unitsUnder(db, scope.regionPaths)), ...scope.unitIds];
-  let filterUnits = regionPath ? await unitsUnder(db, [regionPath]) : null;
-  if (p.unitId) filterUnits = filterUnits ? filterUnits.filter((id) => id === p.unitId) : [p.unitId];
-  // Without a "self" alternative, scope and filter are one set of units: intersect them here.
-  const selfId = scope.all ? null : scope.selfId;
-  if (scopeUnits && filterUnits && !selfId) {
-    const allowed = new Set(scopeUnits);
-    filterUnits = filterUnits.filter((id) => allowed.has(id));
-  }
-  const units = {
-    scope: scopeUnits && filterUnits && !selfId ? null : scopeUnits,
-    selfId,
-    filter: filterUnits,
-  };
-  if (scopeUnits && !filterUnits && !selfId) Object.assign(units, { scope: null, filter: scopeUnits });
-
   const cadres = db.selectFrom('cadres as c');
   const count = await filtered(
     cadres.select((eb) => eb.fn.countAll<number>().as('n')),
     p,
-    units,
+    regionCode,
+    scope,
   ).executeTakeFirstOrThrow();
-  const page = await filtered(cadres.select('c.id'), p, units)
+  const page = await filtered(cadres.select('c.id'), p, regionCode, scope)
     .orderBy(SORTS[p.sort], p.order)
     .orderBy('c.id')
     .limit(p.pageSize)
@@ -136,25 +154,19 @@ export function findCadre(db: Executor, id: string): Promise<CadreView | undefin
   return view(db).where('c.id', '=', id).executeTakeFirst();
 }
 
-/** Is the cadre nominated (not withdrawn) to a batch of a programme in these regions (and these programmes, if limited)? */
-export async function nominatedWithin(
+/** The programmes a cadre is nominated to (not withdrawn), as `CADRE_READ_REACH` reads them. */
+export function nominationParties(
   db: Executor,
   cadreId: string,
-  regionPaths: string[],
-  programmeIds: string[] | null,
-): Promise<boolean> {
-  if (regionPaths.length === 0 || programmeIds?.length === 0) return false;
-  let q = db
+): Promise<{ programmeRegionCode: string; programmeId: string }[]> {
+  return db
     .selectFrom('nominations as n')
     .innerJoin('batches as b', 'b.id', 'n.batchId')
     .innerJoin('programmes as g', 'g.id', 'b.programmeId')
-    .innerJoin('regions as gr', 'gr.code', 'g.regionCode')
-    .select('n.id')
+    .select(['g.regionCode as programmeRegionCode', 'g.id as programmeId'])
     .where('n.cadreId', '=', cadreId)
     .where('n.status', '!=', 'withdrawn')
-    .where((eb) => eb.or(regionPaths.map((p) => eb('gr.path', 'like', `${likeEscape(p)}%`))));
-  if (programmeIds) q = q.where('g.id', 'in', programmeIds);
-  return (await q.limit(1).executeTakeFirst()) !== undefined;
+    .execute();
 }
 
 export function findByIdNumberIndex(db: Executor, index: string): Promise<{ id: string } | undefined> {

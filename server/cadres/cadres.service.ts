@@ -14,14 +14,13 @@ import { maskIdNumber, maskPhone } from '../../common/personal/mask.js';
 import { diffOf, record, recordManyWhile, whoOf } from '../audit/audit.service.js';
 import { type Actor, type AppContext, authorOf } from '../core/context.js';
 import { type Executor, fromFlag, toFlag } from '../core/database.js';
-import { AppError, fieldError, notFound, outOfScope, versionConflict } from '../core/errors.js';
+import { AppError, fieldError, notFound, versionConflict } from '../core/errors.js';
 import { whenLongOnWorker } from '../core/offload.js';
 import { pinyinKeys } from '../core/pinyin.js';
-import { regionInScope, type Scope } from '../core/scope.js';
+import { assertReaches, reaches } from '../core/scope.js';
 import { updateVersioned } from '../core/versioned.js';
 import { findRegion } from '../regions/regions.repository.js';
-import { findUnit } from '../units/units.repository.js';
-import { unitInScope } from '../units/units.service.js';
+import { findUnit, UNIT_REACH } from '../units/units.repository.js';
 import * as repo from './cadres.repository.js';
 import { identityMismatch } from './cadres.rules.js';
 import { ID_COLUMN, type Person, PHONE_COLUMN, type Sealed, sealWith } from './cadres.sealed.js';
@@ -30,37 +29,24 @@ import { ID_COLUMN, type Person, PHONE_COLUMN, type Sealed, sealWith } from './c
 export const idNumberIndexOf = (ctx: Pick<AppContext, 'cipher'>, idNumber: string): string =>
   ctx.cipher.blindIndex(idNumber, ID_COLUMN);
 
-export function cadreInScope(
-  scope: Scope,
-  cadre: { unitId: string; regionPath: string; userId: string | null },
-): boolean {
-  return (
-    regionInScope(scope, cadre.regionPath) ||
-    scope.unitIds.includes(cadre.unitId) ||
-    (scope.selfId !== null && cadre.userId === scope.selfId)
-  );
-}
-
+/** Loads a cadre the caller keeps (or, for self-service actions, its own record). */
 async function reachable(db: Executor, actor: Actor, id: string): Promise<repo.CadreView> {
   const row = await repo.findCadre(db, id);
   if (!row) throw notFound();
-  if (!cadreInScope(actor.scope, row)) throw outOfScope();
-  return row;
+  return assertReaches(actor.scope, repo.CADRE_REACH, row);
 }
 
 /**
- * A cadre the caller may read: one in scope, or — for a 组织部 — one nominated (and not
- * withdrawn) to a batch of a programme it runs, wherever the cadre's unit is: the organising
- * 组织部 reviews nominees from other regions (东西部协作) and needs their files. Reading only:
- * edits, the full view and deletion stay with the cadre's own keepers (`reachable`).
+ * A cadre the caller may read: one it keeps, or one nominated to a programme it runs
+ * (`CADRE_READ_REACH`). A write never gets that far: the nominations only count for reading.
  */
 async function readable(db: Executor, actor: Actor, id: string): Promise<repo.CadreView> {
   const row = await repo.findCadre(db, id);
   if (!row) throw notFound();
-  const { scope } = actor;
-  if (cadreInScope(scope, row)) return row;
-  if (await repo.nominatedWithin(db, id, scope.regionPaths, scope.programmeIds)) return row;
-  throw outOfScope();
+  if (reaches(actor.scope, repo.CADRE_REACH, row)) return row;
+  const nominations = await repo.nominationParties(db, id);
+  assertReaches(actor.scope, repo.CADRE_READ_REACH, { ...row, nominations });
+  return row;
 }
 
 /**
@@ -141,13 +127,9 @@ export function list(ctx: AppContext, actor: Actor, params: CadreListParams): Pr
 }
 
 async function loadPage(ctx: AppContext, actor: Actor, params: CadreListParams): Promise<Page<Cadre>> {
-  let regionPath: string | null = null;
-  if (params.regionCode) {
-    const region = await findRegion(ctx.db, params.regionCode);
-    if (!region) return { items: [], total: 0, page: params.page, pageSize: params.pageSize };
-    regionPath = region.path;
-  }
-  const { rows, total } = await repo.listCadres(ctx.db, params, regionPath, actor.scope);
+  if (params.regionCode && !(await findRegion(ctx.db, params.regionCode)))
+    return { items: [], total: 0, page: params.page, pageSize: params.pageSize };
+  const { rows, total } = await repo.listCadres(ctx.db, params, params.regionCode ?? null, actor.scope);
   const expertise = await repo.expertiseOf(
     ctx.db,
     rows.map((r) => r.id),
@@ -172,16 +154,12 @@ export async function forEachPage(
   options: { full: boolean; pageSize: number; max: number },
   visit: (items: Cadre[]) => void | Promise<void>,
 ): Promise<number> {
-  let regionPath: string | null = null;
-  if (params.regionCode) {
-    const region = await findRegion(ctx.db, params.regionCode);
-    if (!region) return 0;
-    regionPath = region.path;
-  }
+  if (params.regionCode && !(await findRegion(ctx.db, params.regionCode))) return 0;
+  const regionCode = params.regionCode ?? null;
   let seen = 0;
   for (let page = 1; seen < options.max; page++) {
     const pageSize = Math.min(options.pageSize, options.max - seen);
-    const { rows } = await repo.listCadres(ctx.db, { ...params, page, pageSize }, regionPath, actor.scope);
+    const { rows } = await repo.listCadres(ctx.db, { ...params, page, pageSize }, regionCode, actor.scope);
     if (rows.length === 0) break;
     const expertise = await repo.expertiseOf(
       ctx.db,
@@ -221,12 +199,16 @@ async function check(
   db: Executor,
   actor: Actor,
   values: Omit<CadreUpdateValues, 'version'>,
-  selfId: string | null,
-  currentIdNumber: string | null,
+  current: { id: string; idNumber: string; unitId: string; proposal: boolean } | null,
 ): Promise<string> {
+  const selfId = current?.id ?? null;
+  const currentIdNumber = current?.idNumber ?? null;
   const unit = await findUnit(db, values.unitId);
   if (!unit) throw fieldError('unitId', 'unit.parentMissing');
-  if (!unitInScope(actor.scope, unit)) throw fieldError('unitId', 'scope.unitOutside');
+  // A record the caller reaches keeps its unit without more ado; a new unit must be one the
+  // caller reaches too — except in a cadre's proposal, where the reviewer decides it.
+  const placed = values.unitId !== current?.unitId && !current?.proposal;
+  if (placed && !reaches(actor.scope, UNIT_REACH, unit)) throw fieldError('unitId', 'scope.unitOutside');
   const idNumber = values.idNumber ?? currentIdNumber;
   if (!idNumber) throw fieldError('idNumber', 'validation.required');
   const mismatch = identityMismatch(values, idNumber);
@@ -313,7 +295,7 @@ export async function create(ctx: AppContext, actor: Actor, values: CadreValues)
   const id = randomUUID();
   const now = ctx.clock.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
-    await check(ctx, trx, actor, values, null, null);
+    await check(ctx, trx, actor, values, null);
     await repo.insertCadre(trx, {
       id,
       userId: null,
@@ -364,7 +346,7 @@ export async function createMany(
     if (!units.has(values.unitId)) units.set(values.unitId, await findUnit(db, values.unitId));
     const unit = units.get(values.unitId);
     if (!unit) throw refuse(i, fieldError('unitId', 'unit.parentMissing'));
-    if (!unitInScope(actor.scope, unit)) throw refuse(i, fieldError('unitId', 'scope.unitOutside'));
+    if (!reaches(actor.scope, UNIT_REACH, unit)) throw refuse(i, fieldError('unitId', 'scope.unitOutside'));
     const mismatch = identityMismatch(values, values.idNumber);
     if (mismatch) throw refuse(i, fieldError(mismatch.field, mismatch.key));
     for (const [n, r] of values.resume.entries()) {
@@ -445,12 +427,18 @@ export async function update(
   actor: Actor,
   id: string,
   values: CadreUpdateValues,
+  options: { proposal?: boolean } = {},
 ): Promise<CadreDetail> {
   return ctx.db.transaction().execute(async (trx) => {
     const current = await reachable(trx, actor, id);
     if (current.version !== values.version) throw versionConflict();
     const before = await detail(ctx, trx, current);
-    await check(ctx, trx, actor, values, id, ctx.cipher.decrypt(current.idNumberEnc, ID_COLUMN));
+    await check(ctx, trx, actor, values, {
+      id,
+      idNumber: ctx.cipher.decrypt(current.idNumberEnc, ID_COLUMN),
+      unitId: current.unitId,
+      proposal: options.proposal ?? false,
+    });
     await updateVersioned(trx, 'cadres', id, values.version, {
       ...columns(ctx, values),
       updatedAt: ctx.clock.now().toISOString(),

@@ -80,7 +80,10 @@ export function registerAccessControl(app: FastifyInstance): void {
     const token = request.cookies[SESSION_COOKIE];
     const actor = token ? await authenticate(app.ctx, token, request.ip) : null;
     if (token && !actor) reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    if (actor) request.actor = { ...actor, scope: scopeFor(action, actor.userId, actor.grants) };
+    if (actor) {
+      const mode = SAFE_METHODS.has(request.method) ? 'read' : 'write';
+      request.actor = { ...actor, scope: scopeFor(action, actor.userId, actor.grants, mode) };
+    }
     if (isAllowed(action, null)) return;
     if (!actor) throw new AppError('UNAUTHENTICATED');
     if (actor.stage === 'totp' && !ALLOWED_WHILE_SECOND_FACTOR_PENDING.has(action)) {

@@ -4,7 +4,7 @@ import type { Config } from './config.js';
 import { type FieldCipher, fieldCipher } from './crypto.js';
 import type { DatabaseHandle, Db, DialectName } from './database.js';
 import { ReadCache } from './read-cache.js';
-import type { Grant, Scope } from './scope.js';
+import { FULL_SCOPE, type Grant, type Scope } from './scope.js';
 
 /** What services need from the running application; built once by buildApp. */
 export interface AppContext {
@@ -56,7 +56,7 @@ export function systemActor(userId: string | null, username: string): Actor {
     displayName: username,
     roles: ['system_admin'],
     grants: [],
-    scope: { all: true, regionPaths: [], unitIds: [], selfId: null, programmeIds: null },
+    scope: FULL_SCOPE,
     mustChangePassword: false,
     stage: 'full',
     totpEnrolmentRequired: false,

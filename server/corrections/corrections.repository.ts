@@ -1,7 +1,7 @@
 import type { CorrectionListParams } from '../../common/corrections/corrections.schema.js';
 import type { Executor } from '../core/database.js';
 import { likeEscape } from '../core/pinyin.js';
-import { regionCodePrefix, type Scope } from '../core/scope.js';
+import { type Reach, reachCondition, type Scope } from '../core/scope.js';
 import type { CadreCorrectionsTable, CorrectionRow } from './corrections.table.js';
 
 export type CorrectionView = CorrectionRow & {
@@ -9,9 +9,17 @@ export type CorrectionView = CorrectionRow & {
   cadreUserId: string | null;
   unitId: string;
   unitName: string;
-  regionPath: string;
+  regionCode: string;
   requestedByName: string | null;
   reviewedByName: string | null;
+};
+
+/** A correction belongs to its cadre's keepers and to the cadre (the cadre's reach, joined). */
+export const CORRECTION_REACH: Reach = {
+  parties: [
+    { unit: { column: 'c.unitId', key: 'unitId' }, region: { column: 'u.regionCode', key: 'regionCode' } },
+    { user: { column: 'c.userId', key: 'cadreUserId' } },
+  ],
 };
 
 function view(db: Executor) {
@@ -19,7 +27,6 @@ function view(db: Executor) {
     .selectFrom('cadreCorrections as k')
     .innerJoin('cadres as c', 'c.id', 'k.cadreId')
     .innerJoin('units as u', 'u.id', 'c.unitId')
-    .innerJoin('regions as r', 'r.code', 'u.regionCode')
     .leftJoin('users as rq', 'rq.id', 'k.requestedBy')
     .leftJoin('users as rv', 'rv.id', 'k.reviewedBy')
     .selectAll('k')
@@ -28,7 +35,7 @@ function view(db: Executor) {
       'c.userId as cadreUserId',
       'c.unitId as unitId',
       'u.name as unitName',
-      'r.path as regionPath',
+      'u.regionCode as regionCode',
       'rq.displayName as requestedByName',
       'rv.displayName as reviewedByName',
     ]);
@@ -41,23 +48,13 @@ const SORTS = {
   status: 'k.status',
 } as const;
 
-/** Requests on cadres in the caller's scope: the 组织部's regions, the liaison's unit, the cadre's own. */
+/** Requests on cadres in the caller's scope (`CORRECTION_REACH`). */
 export async function listCorrections(
   db: Executor,
   p: CorrectionListParams,
   scope: Scope,
 ): Promise<{ rows: CorrectionView[]; total: number }> {
-  let q = view(db);
-  if (!scope.all) {
-    const selfId = scope.selfId;
-    q = q.where((eb) =>
-      eb.or([
-        ...scope.regionPaths.map((rp) => eb('u.regionCode', 'like', `${regionCodePrefix(rp)}%`)),
-        ...(scope.unitIds.length ? [eb('c.unitId', 'in', scope.unitIds)] : []),
-        ...(selfId ? [eb('c.userId', '=', selfId)] : []),
-      ]),
-    );
-  }
+  let q = view(db).where(reachCondition(scope, CORRECTION_REACH));
   if (p.status) q = q.where('k.status', '=', p.status);
   if (p.q) q = q.where('c.name', 'like', `%${likeEscape(p.q)}%`);
   const count = await q

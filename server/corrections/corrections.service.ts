@@ -20,7 +20,8 @@ import { record, whoOf } from '../audit/audit.service.js';
 import * as cadres from '../cadres/cadres.service.js';
 import { type Actor, type AppContext, authorOf } from '../core/context.js';
 import type { Executor } from '../core/database.js';
-import { AppError, fieldError, notFound, outOfScope, versionConflict } from '../core/errors.js';
+import { AppError, fieldError, notFound, versionConflict } from '../core/errors.js';
+import { assertReaches } from '../core/scope.js';
 import { updateVersioned } from '../core/versioned.js';
 import { withinTransaction } from '../excel/excel.transaction.js';
 import * as repo from './corrections.repository.js';
@@ -78,8 +79,7 @@ export async function updateOwn(
   return ctx.db.transaction().execute(async (trx) => {
     const joined = withinTransaction(ctx, trx);
     const current = await getOwn(joined, actor);
-    const acting = { ...actor, scope: { ...actor.scope, unitIds: [current.unitId] } };
-    return cadres.update(joined, acting, current.id, {
+    return cadres.update(joined, actor, current.id, {
       ...valuesOf(current),
       phone: values.phone,
       school: values.school,
@@ -105,7 +105,7 @@ async function tryUpdate(
 ): Promise<void> {
   try {
     await ctx.db.transaction().execute(async (trx) => {
-      await cadres.update(withinTransaction(ctx, trx), actor, id, values);
+      await cadres.update(withinTransaction(ctx, trx), actor, id, values, { proposal: true });
       throw new DryRun();
     });
   } catch (error) {
@@ -136,11 +136,7 @@ export async function propose(ctx: AppContext, actor: Actor, input: CorrectionVa
     fields.filter((f) => f !== 'idNumber').map((f) => [f, rest[f as keyof typeof rest]]),
   );
   // the cadre may propose another unit: the dry run checks it exists, the liaison decides
-  const acting = {
-    ...actor,
-    scope: { ...actor.scope, unitIds: [current.unitId, ...(rest.unitId ? [rest.unitId] : [])] },
-  };
-  await tryUpdate(ctx, acting, cadreId, {
+  await tryUpdate(ctx, actor, cadreId, {
     ...valuesOf(current),
     ...keep,
     ...(fields.includes('idNumber') ? { idNumber } : {}),
@@ -227,14 +223,10 @@ async function one(db: Executor, id: string): Promise<Correction> {
   )[0] as Correction;
 }
 
-const correctionInScope = (actor: Actor, k: repo.CorrectionView) =>
-  cadres.cadreInScope(actor.scope, { unitId: k.unitId, regionPath: k.regionPath, userId: k.cadreUserId });
-
 async function reachable(db: Executor, actor: Actor, id: string): Promise<repo.CorrectionView> {
   const row = await repo.findCorrection(db, id);
   if (!row) throw notFound();
-  if (!correctionInScope(actor, row)) throw outOfScope();
-  return row;
+  return assertReaches(actor.scope, repo.CORRECTION_REACH, row);
 }
 
 export async function list(

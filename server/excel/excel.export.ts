@@ -15,9 +15,9 @@ import * as cadres from '../cadres/cadres.service.js';
 import type { Actor, AppContext } from '../core/context.js';
 import { AppError, outOfScope } from '../core/errors.js';
 import { isAllowed } from '../core/policy.js';
-import type { Scope } from '../core/scope.js';
+import { reaches, regionOverlaps, type Scope } from '../core/scope.js';
 import { findRegion } from '../regions/regions.repository.js';
-import { findUnit } from '../units/units.repository.js';
+import { findUnit, UNIT_REACH } from '../units/units.repository.js';
 import * as units from '../units/units.service.js';
 import { safeCell } from './excel.cells.js';
 import { type ColumnSpec, columnsOf, MARKER_SHEET, markerOf } from './excel.columns.js';
@@ -54,15 +54,11 @@ async function checkFilter(
 ): Promise<void> {
   if (filter.unitId) {
     const unit = await findUnit(ctx.db, filter.unitId);
-    if (!unit || !units.unitInScope(scope, unit)) throw outOfScope();
+    if (!unit || !reaches(scope, UNIT_REACH, unit)) throw outOfScope();
   }
   if (filter.regionCode && !scope.all) {
     const region = await findRegion(ctx.db, filter.regionCode);
-    const overlaps =
-      region &&
-      (scope.unitIds.length > 0 ||
-        scope.regionPaths.some((p) => region.path.startsWith(p) || p.startsWith(region.path)));
-    if (!overlaps) throw outOfScope();
+    if (!region || !regionOverlaps(scope, region.code)) throw outOfScope();
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Executor } from '../core/database.js';
-import { likeEscape } from '../core/pinyin.js';
-import type { Scope } from '../core/scope.js';
+import { reachCondition, type Scope } from '../core/scope.js';
+import { UNIT_REACH } from '../units/units.repository.js';
 import type { ImportRow, ImportsTable } from './excel.table.js';
 
 /** IN lists are sent in slices: well under SQLite's and PostgreSQL's parameter limits. */
@@ -74,15 +74,13 @@ export interface UnitCandidate {
   id: string;
   name: string;
   regionCode: string;
-  regionPath: string;
 }
 
 export function unitsNamed(db: Executor, names: string[]): Promise<UnitCandidate[]> {
   return inSlices([...new Set(names)], (slice) =>
     db
       .selectFrom('units as u')
-      .innerJoin('regions as r', 'r.code', 'u.regionCode')
-      .select(['u.id', 'u.name', 'u.regionCode', 'r.path as regionPath'])
+      .select(['u.id', 'u.name', 'u.regionCode'])
       .where('u.name', 'in', slice)
       .execute(),
   );
@@ -90,25 +88,20 @@ export function unitsNamed(db: Executor, names: string[]): Promise<UnitCandidate
 
 /** Active units in a scope, by pinyin: what a template offers in its dropdowns. */
 export function unitsInScope(db: Executor, scope: Scope, limit: number) {
-  let q = db
+  return db
     .selectFrom('units as u')
-    .innerJoin('regions as r', 'r.code', 'u.regionCode')
-    .select(['u.id', 'u.name', 'u.regionCode', 'r.path as regionPath'])
-    .where('u.active', '=', 1);
-  if (!scope.all) {
-    q = q.where((eb) =>
-      eb.or([
-        ...scope.regionPaths.map((p) => eb('r.path', 'like', `${likeEscape(p)}%`)),
-        ...(scope.unitIds.length ? [eb('u.id', 'in', scope.unitIds)] : []),
-      ]),
-    );
-  }
-  return q.orderBy('u.namePinyin').orderBy('u.id').limit(limit).execute();
+    .select(['u.id', 'u.name', 'u.regionCode'])
+    .where('u.active', '=', 1)
+    .where(reachCondition(scope, UNIT_REACH))
+    .orderBy('u.namePinyin')
+    .orderBy('u.id')
+    .limit(limit)
+    .execute();
 }
 
 export function regionsCoded(db: Executor, codes: string[]) {
   return inSlices([...new Set(codes)], (slice) =>
-    db.selectFrom('regions').select(['code', 'path']).where('code', 'in', slice).execute(),
+    db.selectFrom('regions').select('code').where('code', 'in', slice).execute(),
   );
 }
 
@@ -117,7 +110,8 @@ export interface CadreMatch {
   idNumberIndex: string;
   unitId: string;
   userId: string | null;
-  regionPath: string;
+  /** The region of the cadre's unit. */
+  regionCode: string;
 }
 
 export function cadresByIdIndex(db: Executor, indexes: string[]): Promise<CadreMatch[]> {
@@ -125,8 +119,7 @@ export function cadresByIdIndex(db: Executor, indexes: string[]): Promise<CadreM
     db
       .selectFrom('cadres as c')
       .innerJoin('units as u', 'u.id', 'c.unitId')
-      .innerJoin('regions as r', 'r.code', 'u.regionCode')
-      .select(['c.id', 'c.idNumberIndex', 'c.unitId', 'c.userId', 'r.path as regionPath'])
+      .select(['c.id', 'c.idNumberIndex', 'c.unitId', 'c.userId', 'u.regionCode'])
       .where('c.idNumberIndex', 'in', slice)
       .execute(),
   );

@@ -3,11 +3,12 @@ import type { ImportMode } from '../../common/excel/excel.schema.js';
 import { type MessageKey, t } from '../../common/i18n/index.js';
 import { type PostValues, zPostInput } from '../../common/posts/posts.schema.js';
 import { type UnitValues, zUnitInput } from '../../common/units/units.schema.js';
-import { cadreInScope, idNumberIndexOf } from '../cadres/cadres.service.js';
+import { CADRE_REACH } from '../cadres/cadres.repository.js';
+import { idNumberIndexOf } from '../cadres/cadres.service.js';
 import type { Actor, AppContext } from '../core/context.js';
 import { onWorker, WORKER_FROM } from '../core/offload.js';
-import { regionInScope, type Scope } from '../core/scope.js';
-import { unitInScope } from '../units/units.service.js';
+import { reaches, regionReached, type Scope } from '../core/scope.js';
+import { UNIT_REACH } from '../units/units.repository.js';
 import {
   type Checked,
   type Converted,
@@ -70,7 +71,7 @@ async function unitResolver(ctx: AppContext, scope: Scope, texts: string[]) {
   }
   const byName = new Map<string, repo.UnitCandidate[]>();
   for (const unit of await repo.unitsNamed(ctx.db, [...names])) {
-    if (!unitInScope(scope, unit)) continue;
+    if (!reaches(scope, UNIT_REACH, unit)) continue;
     byName.set(unit.name, [...(byName.get(unit.name) ?? []), unit]);
   }
   return (text: string): Resolution => {
@@ -171,7 +172,7 @@ export async function checkCadres(
   for (const p of parsed) {
     const match = existing.get(indexOf.get(p.row) as string);
     if (match && mode === 'reject') problems.add(p.row, idCol, t('import.existsReject', { what }));
-    if (match && mode === 'update' && !cadreInScope(actor.scope, match)) {
+    if (match && mode === 'update' && !reaches(actor.scope, CADRE_REACH, match)) {
       problems.add(p.row, idCol, t('import.existsOutside', { what }));
     }
     if (problems.has(p.row)) continue;
@@ -213,7 +214,7 @@ export async function checkUnits(
   const nameCol = column(sheet, 'name');
 
   const codes = converted.map((c) => c.values.regionCode).filter((v): v is string => typeof v === 'string');
-  const regions = new Map((await repo.regionsCoded(ctx.db, codes)).map((r) => [r.code, r.path]));
+  const regions = new Set((await repo.regionsCoded(ctx.db, codes)).map((r) => r.code));
   // names in the file and of the parents: one look-up for both
   const names = converted.flatMap((c) =>
     [c.values.name, c.values.parentId]
@@ -221,7 +222,7 @@ export async function checkUnits(
       .flatMap((v) => [v, splitQualified(v).name]),
   );
   const known = await repo.unitsNamed(ctx.db, names);
-  const inScope = known.filter((u) => unitInScope(actor.scope, u));
+  const inScope = known.filter((u) => reaches(actor.scope, UNIT_REACH, u));
 
   const parsed: PendingUnit[] = [];
   const fileRows: { row: number; name: string; regionCode: string }[] = [];
@@ -229,9 +230,8 @@ export async function checkUnits(
     const v = c.values;
     const code = typeof v.regionCode === 'string' ? v.regionCode : null;
     if (code && /^\d{6}(\d{3})?$/.test(code)) {
-      const path = regions.get(code);
-      if (!path) problems.add(c.row, regionCol, t('import.regionUnknown', { code }));
-      else if (!regionInScope(actor.scope, path)) problems.add(c.row, regionCol, t('scope.regionOutside'));
+      if (!regions.has(code)) problems.add(c.row, regionCol, t('import.regionUnknown', { code }));
+      else if (!regionReached(actor.scope, code)) problems.add(c.row, regionCol, t('scope.regionOutside'));
     }
     let parentId: string | null = null;
     let parentRow: number | null = null;
@@ -280,7 +280,7 @@ export async function checkUnits(
   for (const p of parsed) {
     const match = known.find((u) => u.name === p.values.name && u.regionCode === p.values.regionCode);
     if (match && mode === 'reject') problems.add(p.row, nameCol, t('import.existsReject', { what }));
-    if (match && mode === 'update' && !unitInScope(actor.scope, match)) {
+    if (match && mode === 'update' && !reaches(actor.scope, UNIT_REACH, match)) {
       problems.add(p.row, nameCol, t('import.existsOutside', { what }));
     }
     // a parent row that has a problem cannot be created: its children cannot be either

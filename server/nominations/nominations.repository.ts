@@ -1,7 +1,8 @@
 import type { NominationListParams } from '../../common/nominations/nominations.schema.js';
 import type { Executor } from '../core/database.js';
 import { isPinyinQuery, likeEscape } from '../core/pinyin.js';
-import type { Scope } from '../core/scope.js';
+import { type Reach, reachCondition, type Scope } from '../core/scope.js';
+import { PROGRAMME_ORGANISER } from '../programmes/programmes.repository.js';
 import type { NominationRow, NominationsTable } from './nominations.table.js';
 
 export type NominationView = NominationRow & {
@@ -9,7 +10,12 @@ export type NominationView = NominationRow & {
   cadreName: string;
   unitName: string;
   programmeId: string;
-  programmePath: string;
+  programmeRegionCode: string;
+};
+
+/** The organising 组织部 (by the programme's region) or the sending unit. */
+export const NOMINATION_REACH: Reach = {
+  parties: [PROGRAMME_ORGANISER, { unit: { column: 'n.unitId', key: 'unitId' } }],
 };
 
 function view(db: Executor) {
@@ -17,7 +23,6 @@ function view(db: Executor) {
     .selectFrom('nominations as n')
     .innerJoin('batches as b', 'b.id', 'n.batchId')
     .innerJoin('programmes as g', 'g.id', 'b.programmeId')
-    .innerJoin('regions as gr', 'gr.code', 'g.regionCode')
     .innerJoin('cadres as c', 'c.id', 'n.cadreId')
     .innerJoin('units as u', 'u.id', 'n.unitId')
     .selectAll('n')
@@ -26,23 +31,12 @@ function view(db: Executor) {
       'c.name as cadreName',
       'u.name as unitName',
       'g.id as programmeId',
-      'gr.path as programmePath',
+      'g.regionCode as programmeRegionCode',
     ]);
 }
 
 export async function listNominations(db: Executor, p: NominationListParams, scope: Scope) {
-  let q = view(db);
-  // The organising 组织部 (by the programme's region) or the sending unit.
-  if (!scope.all) {
-    q = q.where((eb) =>
-      eb.or([
-        ...scope.regionPaths.map((rp) => eb('gr.path', 'like', `${likeEscape(rp)}%`)),
-        ...(scope.unitIds.length ? [eb('n.unitId', 'in', scope.unitIds)] : []),
-      ]),
-    );
-  }
-  const limit = scope.programmeIds;
-  if (limit) q = q.where((eb) => (limit.length ? eb('g.id', 'in', limit) : eb.or([])));
+  let q = view(db).where(reachCondition(scope, NOMINATION_REACH));
   if (p.q) {
     const text = p.q;
     q = q.where((eb) =>

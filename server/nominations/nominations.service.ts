@@ -12,12 +12,11 @@ import {
 } from '../../common/nominations/nominations.schema.js';
 import type { Eligibility } from '../../common/programmes/programmes.schema.js';
 import { record, whoOf } from '../audit/audit.service.js';
-import { findCadre } from '../cadres/cadres.repository.js';
-import { cadreInScope } from '../cadres/cadres.service.js';
+import { CADRE_REACH, findCadre } from '../cadres/cadres.repository.js';
 import { type Actor, type AppContext, authorOf } from '../core/context.js';
 import { type Executor, fromFlag, toFlag } from '../core/database.js';
-import { AppError, fieldError, notFound, outOfScope, versionConflict } from '../core/errors.js';
-import { programmeInScope, regionInScope } from '../core/scope.js';
+import { AppError, fieldError, notFound, versionConflict } from '../core/errors.js';
+import { assertReaches, reaches } from '../core/scope.js';
 import { updateVersioned } from '../core/versioned.js';
 import { findBatch } from '../programmes/programmes.repository.js';
 import * as repo from './nominations.repository.js';
@@ -43,15 +42,10 @@ const toNomination = (r: repo.NominationView): Nomination => ({
   updatedAt: r.updatedAt,
 });
 
-const nominationInScope = (actor: Actor, n: repo.NominationView) =>
-  programmeInScope(actor.scope, n.programmeId) &&
-  (regionInScope(actor.scope, n.programmePath) || actor.scope.unitIds.includes(n.unitId));
-
 async function reachable(db: Executor, actor: Actor, id: string) {
   const row = await repo.findNomination(db, id);
   if (!row) throw notFound();
-  if (!nominationInScope(actor, row)) throw outOfScope();
-  return row;
+  return assertReaches(actor.scope, repo.NOMINATION_REACH, row);
 }
 
 export async function list(
@@ -71,7 +65,7 @@ export async function get(ctx: AppContext, actor: Actor, id: string): Promise<No
 async function evaluate(db: Executor, actor: Actor, batchId: string, cadreId: string) {
   const cadre = await findCadre(db, cadreId);
   if (!cadre) throw fieldError('cadreId', 'nomination.cadreMissing');
-  if (!cadreInScope(actor.scope, cadre)) throw fieldError('cadreId', 'scope.cadreOutside');
+  if (!reaches(actor.scope, CADRE_REACH, cadre)) throw fieldError('cadreId', 'scope.cadreOutside');
   const batch = await findBatch(db, batchId);
   if (!batch) throw fieldError('batchId', 'post.batchMissing');
   const reasons = checkEligibility(

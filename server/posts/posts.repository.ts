@@ -1,7 +1,8 @@
 import type { PostListParams } from '../../common/posts/posts.schema.js';
 import type { Executor } from '../core/database.js';
 import { likeEscape } from '../core/pinyin.js';
-import type { Scope } from '../core/scope.js';
+import { type Reach, reachCondition, type Scope } from '../core/scope.js';
+import { PROGRAMME_ORGANISER } from '../programmes/programmes.repository.js';
 import type { PostRequestsTable, PostRow } from './posts.table.js';
 
 export type PostView = PostRow & {
@@ -9,10 +10,15 @@ export type PostView = PostRow & {
   batchStatus: string;
   programmeId: string;
   programmeName: string;
-  programmePath: string;
+  programmeRegionCode: string;
   unitName: string;
   regionName: string;
   unitPath: string;
+};
+
+/** The organising 组织部 (by the programme's region) or the receiving unit itself. */
+export const POST_REACH: Reach = {
+  parties: [PROGRAMME_ORGANISER, { unit: { column: 'p.unitId', key: 'unitId' } }],
 };
 
 function view(db: Executor) {
@@ -20,7 +26,6 @@ function view(db: Executor) {
     .selectFrom('postRequests as p')
     .innerJoin('batches as b', 'b.id', 'p.batchId')
     .innerJoin('programmes as g', 'g.id', 'b.programmeId')
-    .innerJoin('regions as gr', 'gr.code', 'g.regionCode')
     .innerJoin('units as u', 'u.id', 'p.unitId')
     .innerJoin('regions as ur', 'ur.code', 'u.regionCode')
     .selectAll('p')
@@ -29,7 +34,7 @@ function view(db: Executor) {
       'b.status as batchStatus',
       'g.id as programmeId',
       'g.name as programmeName',
-      'gr.path as programmePath',
+      'g.regionCode as programmeRegionCode',
       'u.name as unitName',
       'ur.fullName as regionName',
       'ur.path as unitPath',
@@ -37,18 +42,7 @@ function view(db: Executor) {
 }
 
 export async function listPosts(db: Executor, p: PostListParams, scope: Scope) {
-  let q = view(db);
-  // The organising 组织部 (by the programme's region) or the receiving unit itself.
-  if (!scope.all) {
-    q = q.where((eb) =>
-      eb.or([
-        ...scope.regionPaths.map((rp) => eb('gr.path', 'like', `${likeEscape(rp)}%`)),
-        ...(scope.unitIds.length ? [eb('p.unitId', 'in', scope.unitIds)] : []),
-      ]),
-    );
-  }
-  const limit = scope.programmeIds;
-  if (limit) q = q.where((eb) => (limit.length ? eb('g.id', 'in', limit) : eb.or([])));
+  let q = view(db).where(reachCondition(scope, POST_REACH));
   if (p.batchId) q = q.where('p.batchId', '=', p.batchId);
   if (p.unitId) q = q.where('p.unitId', '=', p.unitId);
   if (p.status) q = q.where('p.status', '=', p.status);

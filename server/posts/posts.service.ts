@@ -11,26 +11,20 @@ import type {
 import { diffOf, record, whoOf } from '../audit/audit.service.js';
 import { type Actor, type AppContext, authorOf } from '../core/context.js';
 import type { Executor } from '../core/database.js';
-import { AppError, fieldError, notFound, outOfScope, versionConflict } from '../core/errors.js';
-import { programmeInScope, regionInScope, type Scope } from '../core/scope.js';
+import { AppError, fieldError, notFound, versionConflict } from '../core/errors.js';
+import { assertReaches, reaches } from '../core/scope.js';
 import { updateVersioned } from '../core/versioned.js';
 import { findBatch } from '../programmes/programmes.repository.js';
-import { findUnit } from '../units/units.repository.js';
-import { unitInScope } from '../units/units.service.js';
+import { findUnit, UNIT_REACH } from '../units/units.repository.js';
 import * as repo from './posts.repository.js';
 
 const OPEN_BATCH = ['preparing', 'selecting'];
 const EDITABLE: PostStatus[] = ['draft', 'returned'];
 
-const postInScope = (scope: Scope, p: repo.PostView) =>
-  programmeInScope(scope, p.programmeId) &&
-  (regionInScope(scope, p.programmePath) || scope.unitIds.includes(p.unitId));
-
 async function reachable(db: Executor, actor: Actor, id: string): Promise<repo.PostView> {
   const row = await repo.findPost(db, id);
   if (!row) throw notFound();
-  if (!postInScope(actor.scope, row)) throw outOfScope();
-  return row;
+  return assertReaches(actor.scope, repo.POST_REACH, row);
 }
 
 const toPost = (r: repo.PostView): Post => ({
@@ -81,7 +75,7 @@ export async function create(ctx: AppContext, actor: Actor, values: PostValues):
   return ctx.db.transaction().execute(async (trx) => {
     const unit = await findUnit(trx, values.unitId);
     if (!unit) throw fieldError('unitId', 'unit.parentMissing');
-    if (!unitInScope(actor.scope, unit)) throw fieldError('unitId', 'scope.unitOutside');
+    if (!reaches(actor.scope, UNIT_REACH, unit)) throw fieldError('unitId', 'scope.unitOutside');
     const batch = await findBatch(trx, values.batchId);
     if (!batch) throw fieldError('batchId', 'post.batchMissing');
     if (!OPEN_BATCH.includes(batch.status))

@@ -1,11 +1,35 @@
 import type { BatchListParams, ProgrammeListParams } from '../../common/programmes/programmes.schema.js';
 import type { Executor } from '../core/database.js';
 import { isPinyinQuery, likeEscape } from '../core/pinyin.js';
-import type { Scope } from '../core/scope.js';
+import { type Party, type Reach, reachCondition, regionCondition, type Scope } from '../core/scope.js';
 import type { BatchesTable, BatchRow, ProgrammeRow, ProgrammesTable } from './programmes.table.js';
 
 export type ProgrammeView = ProgrammeRow & { regionName: string; regionPath: string; batchCount: number };
-export type BatchView = BatchRow & { programmeName: string; regionPath: string };
+export type BatchView = BatchRow & { programmeName: string; programmeRegionCode: string; regionPath: string };
+
+/** A programme (and so its batches) belongs to its organising 组织部: the programme's region. */
+export const PROGRAMME_REACH: Reach = {
+  parties: [
+    { region: { column: 'p.regionCode', key: 'regionCode' }, programme: { column: 'p.id', key: 'id' } },
+  ],
+};
+/**
+ * The organising 组织部 of an object of a programme (a post request, a nomination, a posting):
+ * for views that join the programme as `g` and select `g.regionCode as programmeRegionCode` and
+ * `g.id as programmeId`.
+ */
+export const PROGRAMME_ORGANISER: Party = {
+  region: { column: 'g.regionCode', key: 'programmeRegionCode' },
+  programme: { column: 'g.id', key: 'programmeId' },
+};
+export const BATCH_REACH: Reach = {
+  parties: [
+    {
+      region: { column: 'p.regionCode', key: 'programmeRegionCode' },
+      programme: { column: 'b.programmeId', key: 'programmeId' },
+    },
+  ],
+};
 
 function programmes(db: Executor) {
   return db
@@ -27,14 +51,9 @@ export async function listProgrammes(
   db: Executor,
   p: ProgrammeListParams,
   scope: Scope,
-  regionPath: string | null,
+  regionCode: string | null,
 ) {
-  let q = programmes(db);
-  // Programmes (and so their batches) a scope reaches: the organising region inside the 组织部's subtrees.
-  if (!scope.all)
-    q = q.where((eb) => eb.or(scope.regionPaths.map((rp) => eb('r.path', 'like', `${likeEscape(rp)}%`))));
-  const limit = scope.programmeIds;
-  if (limit) q = q.where((eb) => (limit.length ? eb('p.id', 'in', limit) : eb.or([])));
+  let q = programmes(db).where(reachCondition(scope, PROGRAMME_REACH));
   if (p.q) {
     const text = p.q.toLowerCase();
     q = q.where((eb) =>
@@ -47,7 +66,7 @@ export async function listProgrammes(
     );
   }
   if (p.kind) q = q.where('p.kind', '=', p.kind);
-  if (regionPath) q = q.where('r.path', 'like', `${likeEscape(regionPath)}%`);
+  if (regionCode) q = q.where(regionCondition('p.regionCode', regionCode));
   const count = await q
     .clearSelect()
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -79,15 +98,11 @@ function batches(db: Executor) {
     .innerJoin('programmes as p', 'p.id', 'b.programmeId')
     .innerJoin('regions as r', 'r.code', 'p.regionCode')
     .selectAll('b')
-    .select(['p.name as programmeName', 'r.path as regionPath']);
+    .select(['p.name as programmeName', 'p.regionCode as programmeRegionCode', 'r.path as regionPath']);
 }
 
 export async function listBatches(db: Executor, p: BatchListParams, scope: Scope) {
-  let q = batches(db);
-  if (!scope.all)
-    q = q.where((eb) => eb.or(scope.regionPaths.map((rp) => eb('r.path', 'like', `${likeEscape(rp)}%`))));
-  const limit = scope.programmeIds;
-  if (limit) q = q.where((eb) => (limit.length ? eb('b.programmeId', 'in', limit) : eb.or([])));
+  let q = batches(db).where(reachCondition(scope, BATCH_REACH));
   if (p.programmeId) q = q.where('b.programmeId', '=', p.programmeId);
   if (p.status) q = q.where('b.status', '=', p.status);
   if (p.q)

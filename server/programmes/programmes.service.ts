@@ -15,9 +15,9 @@ import {
 import { diffOf, record, whoOf } from '../audit/audit.service.js';
 import { type Actor, type AppContext, authorOf } from '../core/context.js';
 import type { Executor } from '../core/database.js';
-import { AppError, fieldError, notFound, outOfScope, versionConflict } from '../core/errors.js';
+import { AppError, fieldError, notFound, versionConflict } from '../core/errors.js';
 import { pinyinKeys } from '../core/pinyin.js';
-import { programmeInScope, regionInScope } from '../core/scope.js';
+import { assertReaches, limitedToProgrammes, reaches, regionReached } from '../core/scope.js';
 import { updateVersioned } from '../core/versioned.js';
 import { findRegion } from '../regions/regions.repository.js';
 import * as repo from './programmes.repository.js';
@@ -38,17 +38,13 @@ const toProgramme = (row: repo.ProgrammeView): Programme => ({
 async function reachableProgramme(db: Executor, actor: Actor, id: string): Promise<repo.ProgrammeView> {
   const row = await repo.findProgramme(db, id);
   if (!row) throw notFound();
-  if (!regionInScope(actor.scope, row.regionPath) || !programmeInScope(actor.scope, row.id))
-    throw outOfScope();
-  return row;
+  return assertReaches(actor.scope, repo.PROGRAMME_REACH, row);
 }
 
 async function reachableBatch(db: Executor, actor: Actor, id: string): Promise<repo.BatchView> {
   const row = await repo.findBatch(db, id);
   if (!row) throw notFound();
-  if (!regionInScope(actor.scope, row.regionPath) || !programmeInScope(actor.scope, row.programmeId))
-    throw outOfScope();
-  return row;
+  return assertReaches(actor.scope, repo.BATCH_REACH, row);
 }
 
 export async function listProgrammes(
@@ -58,7 +54,7 @@ export async function listProgrammes(
 ): Promise<Page<Programme>> {
   const region = p.regionCode ? await findRegion(ctx.db, p.regionCode) : null;
   if (p.regionCode && !region) return { items: [], total: 0, page: p.page, pageSize: p.pageSize };
-  const { rows, total } = await repo.listProgrammes(ctx.db, p, actor.scope, region?.path ?? null);
+  const { rows, total } = await repo.listProgrammes(ctx.db, p, actor.scope, region?.code ?? null);
   return { items: rows.map(toProgramme), total, page: p.page, pageSize: p.pageSize };
 }
 
@@ -69,7 +65,7 @@ export async function getProgramme(ctx: AppContext, actor: Actor, id: string): P
 async function checkProgramme(db: Executor, actor: Actor, values: ProgrammeValues): Promise<void> {
   const region = await findRegion(db, values.regionCode);
   if (!region) throw fieldError('regionCode', 'unit.regionMissing');
-  if (!regionInScope(actor.scope, region.path)) throw fieldError('regionCode', 'scope.regionOutside');
+  if (!regionReached(actor.scope, region.code)) throw fieldError('regionCode', 'scope.regionOutside');
 }
 
 const programmeColumns = (v: ProgrammeValues) => {
@@ -90,7 +86,7 @@ export async function createProgramme(
   values: ProgrammeValues,
 ): Promise<Programme> {
   // A 组织部 limited to named programmes works inside them; it does not open new ones.
-  if (actor.scope.programmeIds !== null)
+  if (limitedToProgrammes(actor.scope))
     throw new AppError('FORBIDDEN', { messageKey: 'scope.programmeLimited' });
   const id = randomUUID();
   const now = ctx.clock.now().toISOString();
@@ -234,7 +230,7 @@ export async function createBatch(ctx: AppContext, actor: Actor, values: BatchVa
   return ctx.db.transaction().execute(async (trx) => {
     const programme = await repo.findProgramme(trx, values.programmeId);
     if (!programme) throw fieldError('programmeId', 'batch.programmeMissing');
-    if (!regionInScope(actor.scope, programme.regionPath) || !programmeInScope(actor.scope, programme.id))
+    if (!reaches(actor.scope, repo.PROGRAMME_REACH, programme))
       throw fieldError('programmeId', 'scope.programmeOutside');
     await checkBatch(trx, values);
     await repo.insertBatch(trx, {

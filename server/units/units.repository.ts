@@ -2,10 +2,15 @@ import { type SelectQueryBuilder, sql } from 'kysely';
 import type { UnitListParams } from '../../common/units/units.schema.js';
 import type { Database, Executor } from '../core/database.js';
 import { isPinyinQuery, likeEscape } from '../core/pinyin.js';
-import type { Scope } from '../core/scope.js';
+import { type Reach, reachCondition, regionCondition, type Scope } from '../core/scope.js';
 import type { NewUnit, UnitRow } from './units.table.js';
 
 export type UnitView = UnitRow & { regionName: string; regionPath: string; parentName: string | null };
+
+/** A unit is its own party: unit grants reach it by id, region grants by its region. */
+export const UNIT_REACH: Reach = {
+  parties: [{ unit: { column: 'u.id', key: 'id' }, region: { column: 'u.regionCode', key: 'regionCode' } }],
+};
 
 function selectView(db: Executor) {
   return db
@@ -42,19 +47,10 @@ const like = (q: string) => `%${likeEscape(q)}%`;
 function applyFilters<O>(
   query: SelectQueryBuilder<Database & { u: Database['units']; r: Database['regions'] }, 'u' | 'r', O>,
   params: UnitListParams,
-  regionPath: string | null,
+  regionCode: string | null,
   scope: Scope,
 ) {
-  let q = query;
-  if (!scope.all) {
-    // an empty scope gives `or()` of nothing, which Kysely renders as 1 = 0: no rows
-    q = q.where((eb) =>
-      eb.or([
-        ...scope.regionPaths.map((p) => eb('r.path', 'like', `${likeEscape(p)}%`)),
-        ...(scope.unitIds.length > 0 ? [eb('u.id', 'in', scope.unitIds)] : []),
-      ]),
-    );
-  }
+  let q = query.where(reachCondition(scope, UNIT_REACH));
   if (params.q) {
     const text = params.q.toLowerCase();
     q = q.where((eb) => {
@@ -70,7 +66,7 @@ function applyFilters<O>(
   if (params.kind) q = q.where('u.kind', '=', params.kind);
   if (params.parentId) q = q.where('u.parentId', '=', params.parentId);
   if (params.active !== undefined) q = q.where('u.active', '=', params.active ? 1 : 0);
-  if (regionPath) q = q.where('r.path', 'like', `${likeEscape(regionPath)}%`);
+  if (regionCode) q = q.where(regionCondition('u.regionCode', regionCode));
   return q;
 }
 
@@ -85,14 +81,14 @@ const SORT_COLUMNS = {
 export async function listUnits(
   db: Executor,
   params: UnitListParams,
-  regionPath: string | null,
+  regionCode: string | null,
   scope: Scope,
 ): Promise<{ rows: UnitView[]; total: number }> {
   const base = db.selectFrom('units as u').innerJoin('regions as r', 'r.code', 'u.regionCode');
   const countRow = await applyFilters(
     base.select((eb) => eb.fn.countAll<number>().as('n')),
     params,
-    regionPath,
+    regionCode,
     scope,
   ).executeTakeFirstOrThrow();
   const rows = await applyFilters(
@@ -102,7 +98,7 @@ export async function listUnits(
       UnitView
     >,
     params,
-    regionPath,
+    regionCode,
     scope,
   )
     .orderBy(SORT_COLUMNS[params.sort], params.order)

@@ -6,24 +6,18 @@ import type { Unit, UnitKind, UnitListParams, UnitValues } from '../../common/un
 import { diffOf, record, whoOf } from '../audit/audit.service.js';
 import { type Actor, type AppContext, authorOf } from '../core/context.js';
 import { type Executor, fromFlag, toFlag } from '../core/database.js';
-import { AppError, fieldError, notFound, outOfScope, versionConflict } from '../core/errors.js';
+import { AppError, fieldError, notFound, versionConflict } from '../core/errors.js';
 import { pinyinKeys } from '../core/pinyin.js';
-import { regionInScope, type Scope } from '../core/scope.js';
+import { assertReaches, reaches, regionReached } from '../core/scope.js';
 import { updateVersioned } from '../core/versioned.js';
 import { findRegion } from '../regions/regions.repository.js';
 import * as repo from './units.repository.js';
-
-/** Is this unit inside the caller's scope for the current action? */
-export function unitInScope(scope: Scope, unit: { id: string; regionPath: string }): boolean {
-  return regionInScope(scope, unit.regionPath) || scope.unitIds.includes(unit.id);
-}
 
 /** Loads a unit the caller may reach; one outside the scope answers as if it did not exist. */
 async function reachable(db: Executor, actor: Actor, id: string): Promise<repo.UnitView> {
   const row = await repo.findUnit(db, id);
   if (!row) throw notFound();
-  if (!unitInScope(actor.scope, row)) throw outOfScope();
-  return row;
+  return assertReaches(actor.scope, repo.UNIT_REACH, row);
 }
 
 export function toUnit(row: repo.UnitView, options: { maskPhone?: boolean } = {}): Unit {
@@ -46,13 +40,9 @@ export function toUnit(row: repo.UnitView, options: { maskPhone?: boolean } = {}
 
 /** Lists show contact phones masked; the detail view shows them in full. */
 export async function list(ctx: AppContext, actor: Actor, params: UnitListParams): Promise<Page<Unit>> {
-  let regionPath: string | null = null;
-  if (params.regionCode) {
-    const region = await findRegion(ctx.db, params.regionCode);
-    if (!region) return { items: [], total: 0, page: params.page, pageSize: params.pageSize };
-    regionPath = region.path;
-  }
-  const { rows, total } = await repo.listUnits(ctx.db, params, regionPath, actor.scope);
+  if (params.regionCode && !(await findRegion(ctx.db, params.regionCode)))
+    return { items: [], total: 0, page: params.page, pageSize: params.pageSize };
+  const { rows, total } = await repo.listUnits(ctx.db, params, params.regionCode ?? null, actor.scope);
   return {
     items: rows.map((r) => toUnit(r, { maskPhone: true })),
     total,
@@ -74,11 +64,11 @@ async function checkValues(
 ): Promise<void> {
   const region = await findRegion(db, values.regionCode);
   if (!region) throw fieldError('regionCode', 'unit.regionMissing');
-  if (!regionInScope(actor.scope, region.path)) throw fieldError('regionCode', 'scope.regionOutside');
+  if (!regionReached(actor.scope, region.code)) throw fieldError('regionCode', 'scope.regionOutside');
   if (values.parentId) {
     const parent = await repo.findUnit(db, values.parentId);
     if (!parent) throw fieldError('parentId', 'unit.parentMissing');
-    if (!unitInScope(actor.scope, parent)) throw fieldError('parentId', 'scope.unitOutside');
+    if (!reaches(actor.scope, repo.UNIT_REACH, parent)) throw fieldError('parentId', 'scope.unitOutside');
     if (selfId && (await repo.ancestorIds(db, values.parentId)).includes(selfId)) {
       throw fieldError('parentId', 'unit.parentSelf');
     }
