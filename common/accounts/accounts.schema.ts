@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { zName } from '../http/text.js';
 import { ROLES } from '../auth/auth.schema.js';
 import { zId, zVersion } from '../http/ids.schema.js';
 import { zPage, zPageQuery, zQueryBool } from '../http/paging.schema.js';
+import { zName } from '../http/text.js';
 import { idNumberProblems, normalizeIdNumber } from '../personal/id-number.js';
 import { zRegionCode } from '../regions/regions.schema.js';
 import { PHONE_PATTERN } from '../units/units.schema.js';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { zName, zOptionalName } from '../http/text.js';
 import { zIdNumberInput } from '../accounts/accounts.schema.js';
 import { zId, zVersion } from '../http/ids.schema.js';
 import { zPage, zPageQuery, zQueryBool } from '../http/paging.schema.js';
+import { zName, zOptionalName } from '../http/text.js';
 import { NOMINATION_STATUSES } from '../nominations/nominations.schema.js';
 import { zRegionCode } from '../regions/regions.schema.js';
 import { PHONE_PATTERN } from '../units/units.schema.js';

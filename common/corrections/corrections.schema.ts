@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { zOptionalMultiline } from '../http/text.js';
 import { zCadreDetail, zCadreInput, zCadreUpdate } from '../cadres/cadres.schema.js';
 import { zId, zVersion } from '../http/ids.schema.js';
 import { zPage, zPageQuery } from '../http/paging.schema.js';
+import { zOptionalMultiline } from '../http/text.js';
 
 /**
  * A cadre's own profile (ADR 010). Direct fields the cadre updates at once; key fields — what

@@ -56,7 +56,11 @@ export function illFormedPaths(value: unknown, at: string[] = [], out: string[] 
 
 /** A name or display field as it is stored: NFC, trimmed (white space and zero-width), inner spaces collapsed. */
 export function normalizeName(text: string): string {
-  return text.normalize('NFC').replace(EDGES, '').replace(/\s+/gu, ' ');
+  // \s counts U+FEFF as white space: inside a name it is refused as zero-width instead
+  return text
+    .normalize('NFC')
+    .replace(EDGES, '')
+    .replace(/[^\S\uFEFF]+/gu, ' ');
 }
 
 /** Multi-line text as it is stored: NFC, trimmed; line breaks and inner spacing kept. */

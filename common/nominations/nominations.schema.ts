@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { zOptionalMultiline } from '../http/text.js';
 import { zId, zVersion } from '../http/ids.schema.js';
 import { zPage, zPageQuery, zQueryBool } from '../http/paging.schema.js';
+import { zOptionalMultiline } from '../http/text.js';
 
 /** submitted → accepted | refused; the sending unit may withdraw while submitted. */
 export const NOMINATION_STATUSES = ['submitted', 'accepted', 'refused', 'withdrawn'] as const;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { zName, zOptionalMultiline } from '../http/text.js';
 import { RANK_LEVELS } from '../cadres/cadre-enums.js';
 import { zId, zVersion } from '../http/ids.schema.js';
 import { zPage, zPageQuery } from '../http/paging.schema.js';
+import { zName, zOptionalMultiline } from '../http/text.js';
 
 /** draft → submitted → approved | returned (back to the unit, editable) | rejected */
 export const POST_STATUSES = ['draft', 'submitted', 'approved', 'returned', 'rejected'] as const;

@@ -1,15 +1,14 @@
 import { z } from 'zod';
-import { zMultiline, zName, zOptionalMultiline } from '../http/text.js';
 import { EDUCATIONS } from '../cadres/cadre-enums.js';
 import { zId, zVersion } from '../http/ids.schema.js';
 import { zPage, zPageQuery } from '../http/paging.schema.js';
+import { zMultiline, zName, zOptionalMultiline } from '../http/text.js';
 import { zRegionCode } from '../regions/regions.schema.js';
 
 export const PROGRAMME_KINDS = ['downward', 'upward', 'cross_region', 'aid', 'enterprise', 'other'] as const;
 /** A batch moves only forward through these. */
 export const BATCH_STATUSES = ['preparing', 'selecting', 'on_post', 'finished'] as const;
 export type BatchStatus = (typeof BATCH_STATUSES)[number];
-
 
 export const zProgrammeInput = z.strictObject({
   name: zName(2, 60),

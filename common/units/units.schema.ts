@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { zName, zOptionalName } from '../http/text.js';
 import { zId, zVersion } from '../http/ids.schema.js';
 import { zPage, zPageQuery, zQueryBool } from '../http/paging.schema.js';
+import { zName, zOptionalName } from '../http/text.js';
 import { zRegionCode } from '../regions/regions.schema.js';
 
 export const UNIT_KINDS = [
