@@ -21,7 +21,7 @@ import {
   type AppInstance,
   BODY_LIMIT,
   errorHandler,
-  refuseIllFormedText,
+  refuseBadText,
   rememberingSerializerCompiler,
 } from './core/http.js';
 import { registerCorrectionRoutes } from './corrections/corrections.routes.js';
@@ -98,7 +98,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   app.decorate('ctx', ctx);
   await app.register(fastifyCookie);
   registerAccessControl(app);
-  app.addHook('preValidation', refuseIllFormedText);
+  app.addHook('preValidation', refuseBadText);
 
   app.addHook('onSend', (request, reply, payload, done) => {
     // a write of this instance is seen by every request after its answer (server/core/read-cache.ts)

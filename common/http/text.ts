@@ -11,8 +11,8 @@ import { z } from 'zod';
  *   and line breaks), bidirectional overrides and isolates (U+202A–202E, U+2066–2069) and, in
  *   names and display fields, zero-width characters (U+200B–200D, U+2060, U+FEFF) inside.
  *
- * Ill-formed UTF-16 (a lone surrogate) never reaches these schemas: the server refuses it in
- * every body, query and path before any handler (server/core/http.ts: refuseIllFormedText).
+ * Ill-formed UTF-16 (a lone surrogate) and NUL never reach these schemas: the server refuses
+ * them in every body, query and path before any handler (server/core/http.ts: refuseBadText).
  */
 
 const ZERO_WIDTH = '\\u200B-\\u200D\\u2060\\uFEFF';
@@ -25,6 +25,9 @@ const ZERO_WIDTH_INSIDE = new RegExp(`[${ZERO_WIDTH}]`, 'u');
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 const LONE_SURROGATES = /[\uD800-\uDFFF]/gu;
 
+/** NUL: PostgreSQL stores no text holding it, so no text the API accepts may. */
+export const hasNul = (text: string): boolean => text.includes('\u0000');
+
 /** Whether a string is well-formed UTF-16 (String.prototype.isWellFormed, ES2024). */
 export const isWellFormed = (text: string): boolean => !LONE_SURROGATE.test(text);
 
@@ -36,19 +39,31 @@ const isPlain = (value: object) => {
   return proto === Object.prototype || proto === null;
 };
 
+/** Why no API may accept a text: a lone surrogate, or a NUL. */
+export type TextFault = 'validation.illFormedText' | 'validation.nulText';
+
+const faultOf = (text: string): TextFault | null =>
+  !isWellFormed(text) ? 'validation.illFormedText' : hasNul(text) ? 'validation.nulText' : null;
+
 /**
- * The paths (`a.b.0`) of every ill-formed string in a parsed JSON value, keys included; a
- * value of another kind (a Buffer, a number) has none.
+ * Every string of a parsed JSON value (keys included) that no API accepts, with its path
+ * (`a.b.0`); a value of another kind (a Buffer, a number) has none.
  */
-export function illFormedPaths(value: unknown, at: string[] = [], out: string[] = []): string[] {
+export function textFaults(
+  value: unknown,
+  at: string[] = [],
+  out: { path: string; fault: TextFault }[] = [],
+): { path: string; fault: TextFault }[] {
   if (typeof value === 'string') {
-    if (!isWellFormed(value)) out.push(at.join('.'));
+    const fault = faultOf(value);
+    if (fault) out.push({ path: at.join('.'), fault });
   } else if (Array.isArray(value)) {
-    value.forEach((item, i) => illFormedPaths(item, [...at, String(i)], out));
+    value.forEach((item, i) => textFaults(item, [...at, String(i)], out));
   } else if (value !== null && typeof value === 'object' && isPlain(value)) {
     for (const [key, item] of Object.entries(value)) {
-      if (!isWellFormed(key)) out.push([...at, toWellFormed(key)].join('.'));
-      else illFormedPaths(item, [...at, key], out);
+      const fault = faultOf(key);
+      if (fault) out.push({ path: [...at, toWellFormed(key).replaceAll('\u0000', '\uFFFD')].join('.'), fault });
+      else textFaults(item, [...at, key], out);
     }
   }
   return out;

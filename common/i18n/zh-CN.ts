@@ -248,6 +248,7 @@ export const zhCNCore = {
   'audit.break.headMismatch': '链头与最后一条记录不符',
   'audit.break.anchorMissing': '缺少数据库外的锚点文件',
   'audit.break.anchorMismatch': '与数据库外锚点记录的哈希不符',
+  'validation.nulText': '不能包含空字符（NUL）',
   'text.control': '不能包含控制字符（如 NUL、ESC、BEL）',
   'text.bidi': '不能包含改变文字方向的控制符（U+202A–202E、U+2066–2069）',
   'text.zeroWidth': '不能包含零宽字符（U+200B–200D、U+2060、U+FEFF）',

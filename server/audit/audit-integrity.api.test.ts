@@ -104,9 +104,15 @@ describe('text the API accepts', () => {
     ]);
   });
 
-  it('keeps a failed login whose name splits an emoji when cut to 64, or holds a NUL, verifiable', async () => {
+  it('refuses NUL in any text, as PostgreSQL stores none', async () => {
+    const res = await post('/api/auth/login', { username: 'nul\u0000name', password: 'x' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fields).toEqual([{ field: 'username', message: '不能包含空字符（NUL）' }]);
+  });
+
+  it('keeps a failed login whose name splits an emoji when cut to 64, or a denial naming a NUL id, verifiable', async () => {
     // 'İ' lower-cases to two code units: cut at 64, the emoji is split in two
-    for (const username of [`${'İ'.repeat(31)}a😀`, 'nul\u0000name', 'bidi\u202Ename']) {
+    for (const username of [`${'İ'.repeat(31)}a😀`, 'bidi\u202Ename']) {
       const res = await post('/api/auth/login', { username, password: 'x' });
       expect(res.statusCode).toBe(401);
     }
@@ -117,17 +123,32 @@ describe('text the API accepts', () => {
       .where('result', '=', 'failure')
       .orderBy('seq')
       .execute();
-    const names = rows.slice(-3).map((r) => r.actorName);
+    const names = rows.slice(-2).map((r) => r.actorName);
     expect(names[0]?.endsWith('a\uFFFD')).toBe(true);
-    expect(names[1]).toBe('nul\uFFFDname');
-    expect(names[2]).toBe('bidi\u202Ename');
+    expect(names[1]).toBe('bidi\u202Ename');
+    // denied before any validation: the raw path id is recorded, storable
+    const cadre = await createAccount(t.ctx, { roles: ['cadre'] });
+    const denied = await t.app.inject({
+      method: 'PUT',
+      url: '/api/units/a%00b',
+      payload: {},
+      headers: { cookie: await login(t.app, cadre) },
+    });
+    expect(denied.statusCode).toBe(403);
+    const row = await t.ctx.db
+      .selectFrom('auditLog')
+      .selectAll()
+      .where('actorId', '=', cadre.id)
+      .where('result', '=', 'denied')
+      .executeTakeFirstOrThrow();
+    expect(row.objectId).toBe('a\uFFFDb');
     expect(await verifyChain(t.ctx)).toMatchObject({ ok: true });
   });
 
   it('refuses controls, bidi overrides and inner zero-width characters in names, with a clear message, changing nothing', async () => {
     const cases: [string, string][] = [
       ['单位\u0007名称', '不能包含控制字符（如 NUL、ESC、BEL）'],
-      ['单位\u0000名称', '不能包含控制字符（如 NUL、ESC、BEL）'],
+      ['单位\u0000名称', '不能包含空字符（NUL）'],
       ['单位\u001B[31m名称', '不能包含控制字符（如 NUL、ESC、BEL）'],
       ['单位\u202E称名', '不能包含改变文字方向的控制符（U+202A–202E、U+2066–2069）'],
       ['单位\u2066名称', '不能包含改变文字方向的控制符（U+202A–202E、U+2066–2069）'],

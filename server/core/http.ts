@@ -15,7 +15,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import type { ErrorBody, FieldError } from '../../common/http/errors.schema.js';
-import { illFormedPaths } from '../../common/http/text.js';
+import { textFaults } from '../../common/http/text.js';
 import { t, tMaybe } from '../../common/i18n/index.js';
 import { record, whoOf } from '../audit/audit.service.js';
 import { AppError, validationError } from './errors.js';
@@ -95,11 +95,11 @@ function toAppError(error: FastifyError | Error): AppError | null {
 }
 
 /**
- * Every text the API accepts is well-formed Unicode: a lone surrogate anywhere in the path
- * parameters, the query or a JSON body (keys too) is refused with 400 VALIDATION_FAILED naming
- * the field, before any schema or handler sees it. Runs as the first `preValidation` hook.
+ * Every text the API accepts is well-formed Unicode without NUL: a lone surrogate or a NUL
+ * anywhere in the path parameters, the query or a JSON body (keys too) is refused with 400
+ * VALIDATION_FAILED naming the field, before any schema or handler sees it (`preValidation`).
  */
-export async function refuseIllFormedText(request: FastifyRequest): Promise<void> {
+export async function refuseBadText(request: FastifyRequest): Promise<void> {
   const fields: FieldError[] = [];
   const parts: [string, unknown][] = [
     ['params', request.params],
@@ -107,9 +107,7 @@ export async function refuseIllFormedText(request: FastifyRequest): Promise<void
     ['body', request.body],
   ];
   for (const [part, value] of parts) {
-    for (const field of illFormedPaths(value)) {
-      fields.push({ field: field || part, message: t('validation.illFormedText') });
-    }
+    for (const { path, fault } of textFaults(value)) fields.push({ field: path || part, message: t(fault) });
   }
   if (fields.length > 0) throw validationError(fields);
 }
