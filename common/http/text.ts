@@ -17,7 +17,9 @@ import { z } from 'zod';
 
 const ZERO_WIDTH = '\\u200B-\\u200D\\u2060\\uFEFF';
 const EDGES = new RegExp(`^[\\s${ZERO_WIDTH}]+|[\\s${ZERO_WIDTH}]+$`, 'gu');
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/u;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROL_MULTILINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/u;
 const ZERO_WIDTH_INSIDE = new RegExp(`[${ZERO_WIDTH}]`, 'u');
@@ -58,11 +60,12 @@ export function textFaults(
     const fault = faultOf(value);
     if (fault) out.push({ path: at.join('.'), fault });
   } else if (Array.isArray(value)) {
-    value.forEach((item, i) => textFaults(item, [...at, String(i)], out));
+    for (const [i, item] of value.entries()) textFaults(item, [...at, String(i)], out);
   } else if (value !== null && typeof value === 'object' && isPlain(value)) {
     for (const [key, item] of Object.entries(value)) {
       const fault = faultOf(key);
-      if (fault) out.push({ path: [...at, toWellFormed(key).replaceAll('\u0000', '\uFFFD')].join('.'), fault });
+      if (fault)
+        out.push({ path: [...at, toWellFormed(key).replaceAll('\u0000', '\uFFFD')].join('.'), fault });
       else textFaults(item, [...at, key], out);
     }
   }
