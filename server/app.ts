@@ -11,16 +11,24 @@ import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fa
 import { configureZodMessages } from '../common/i18n/zod.js';
 import { registerAccountRoutes } from './accounts/accounts.routes.js';
 import { registerAuditRoutes } from './audit/audit.routes.js';
+import { sealAnchorIfAppended } from './audit/audit.service.js';
 import { registerAuthRoutes } from './auth/auth.routes.js';
 import { registerCadreRoutes } from './cadres/cadres.routes.js';
 import { registerAccessControl } from './core/access.js';
 import type { AppContext } from './core/context.js';
 import { AppError } from './core/errors.js';
-import { type AppInstance, BODY_LIMIT, errorHandler, rememberingSerializerCompiler } from './core/http.js';
+import {
+  type AppInstance,
+  BODY_LIMIT,
+  errorHandler,
+  refuseBadText,
+  rememberingSerializerCompiler,
+} from './core/http.js';
 import { registerCorrectionRoutes } from './corrections/corrections.routes.js';
 import { registerExcelRoutes } from './excel/excel.routes.js';
 import { registerHealthRoutes } from './health/health.routes.js';
 import { registerNominationRoutes } from './nominations/nominations.routes.js';
+import { registerNotificationRoutes } from './notifications/notifications.routes.js';
 import { registerPostRoutes } from './posts/posts.routes.js';
 import { registerProgrammeRoutes } from './programmes/programmes.routes.js';
 import { registerRegionRoutes } from './regions/regions.routes.js';
@@ -90,6 +98,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   app.decorate('ctx', ctx);
   await app.register(fastifyCookie);
   registerAccessControl(app);
+  app.addHook('preValidation', refuseBadText);
 
   app.addHook('onSend', (request, reply, payload, done) => {
     // a write of this instance is seen by every request after its answer (server/core/read-cache.ts)
@@ -98,6 +107,16 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     // API answers may carry personal data: never cached by the browser or a proxy.
     reply.headers(request.url.startsWith('/api/') ? API_HEADERS : SECURITY_HEADERS);
     done(null, payload);
+  });
+
+  // the audit chain's head, anchored outside the database once this request's rows are committed
+  let sealedAt = 0;
+  app.addHook('onSend', async (request) => {
+    try {
+      sealedAt = await sealAnchorIfAppended(ctx, sealedAt);
+    } catch (error) {
+      request.log.error({ err: error }, 'could not anchor the audit chain');
+    }
   });
 
   await app.register(fastifySwagger, {
@@ -121,6 +140,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerNominationRoutes(app);
   registerAuditRoutes(app);
   registerExcelRoutes(app);
+  registerNotificationRoutes(app);
 
   app.get('/api/openapi.json', { config: { action: 'docs.read' }, schema: { hide: true } }, async () =>
     app.swagger(),

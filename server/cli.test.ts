@@ -93,7 +93,7 @@ describe('guazhi command line', () => {
     db.close();
   });
 
-  it('audit verify passes an intact chain and names the first tampered row (exit 1)', () => {
+  it('audit verify passes an intact chain and names every tampered row (exit 1)', () => {
     const dir = dataDir();
     expect(guazhi(['seed-demo'], { GUAZHI_DATA_DIR: dir }).code).toBe(0);
     const ok = guazhi(['audit', 'verify'], { GUAZHI_DATA_DIR: dir });
@@ -101,11 +101,13 @@ describe('guazhi command line', () => {
     expect(ok.stdout).toMatch(/审计日志完整 \/ audit chain intact: \d+ 条记录/);
     const db = new Database(path.join(dir, 'guazhi.sqlite'));
     db.exec('drop trigger audit_log_no_update');
-    db.prepare("update audit_log set actor_name = 'mallory' where seq = 7").run();
+    db.prepare("update audit_log set actor_name = 'mallory' where seq in (7, 9)").run();
     db.close();
     const broken = guazhi(['audit', 'verify'], { GUAZHI_DATA_DIR: dir });
     expect(broken.code).toBe(1);
-    expect(broken.stderr).toContain('审计日志在第 7 条记录处被破坏 / audit chain broken at row #7');
+    expect(broken.stderr).toContain('审计日志被破坏，共 2 处 / audit chain broken in 2 places');
+    expect(broken.stderr).toContain('  #7: 内容与哈希不符 / content does not match its hash\n');
+    expect(broken.stderr).toContain('  #9: 内容与哈希不符 / content does not match its hash\n');
   });
 
   it('audit archive refuses a retention under 180 days', () => {

@@ -3,7 +3,8 @@ import { ADMIN_ROLES } from '../common/accounts/accounts.schema.js';
 import { t } from '../common/i18n/index.js';
 import { createAccount, resetPasswordByUsername } from './accounts/accounts.service.js';
 import { buildApp } from './app.js';
-import { archive, verifyChain } from './audit/audit.service.js';
+import { startDailyVerify } from './audit/audit.job.js';
+import { archive, type BrokenRow, sealAnchor, verifyChain } from './audit/audit.service.js';
 import { ConfigError, loadConfig } from './core/config.js';
 import { AppError } from './core/errors.js';
 import { loggerOptions } from './core/logging.js';
@@ -25,8 +26,8 @@ const HELP = `guazhi — 挂职干部管理平台 / cadre temporary-posting plat
   reset-password <username> 重置密码为一次性密码（首次登录须修改），最后一行输出该密码
                             reset to a one-time password (to be changed at next login), printed on the last line
   seed-demo                 写入演示数据（已存在的不重复写入）/ seed the demo data (idempotent)
-  audit verify              校验审计日志哈希链，指出第一条被篡改的记录（退出码 1）
-                            verify the audit log's hash chain; names the first broken row (exit code 1)
+  audit verify              校验审计日志哈希链（HMAC）及数据库外的锚点，列出每一条异常记录（退出码 1）
+                            verify the audit log's keyed hash chain and its anchor; names every broken row (exit code 1)
   audit archive             将超过保留期（GUAZHI_AUDIT_RETENTION_DAYS，≥ 180 天）的审计记录归档到数据目录
                             move audit rows older than the retention period (≥ 180 days) into an archive file
 
@@ -37,6 +38,22 @@ const HELP = `guazhi — 挂职干部管理平台 / cadre temporary-posting plat
 
 配置见 README 的环境变量表（PORT, HOST, GUAZHI_DATA_DIR, DATABASE_URL, GUAZHI_DEMO …）。
 Configuration: see the environment variables in the README.`;
+
+const BREAK_REASONS: Record<BrokenRow['reason'], string> = {
+  missing: 'rows missing',
+  previousHash: 'previous hash does not match',
+  content: 'content does not match its hash',
+  legacyAfterKeyed: 'unkeyed row after the keyed chain began',
+  truncated: 'the anchored row is gone (rows cut from the end)',
+  headMismatch: 'the chain head does not match the last row',
+  anchorMissing: 'the anchor outside the database is missing',
+  anchorMismatch: 'the hash differs from the anchor outside the database',
+};
+
+function describeBreak(b: BrokenRow): string {
+  const rows = b.untilSeq !== undefined && b.untilSeq !== b.seq ? `#${b.seq}–#${b.untilSeq}` : `#${b.seq}`;
+  return `  ${rows}: ${t(`audit.break.${b.reason}`)} / ${BREAK_REASONS[b.reason]}`;
+}
 
 function printAccounts(accounts: SeededAccount[]): void {
   if (accounts.length === 0) return;
@@ -52,7 +69,11 @@ async function serve(): Promise<void> {
   let seeded: SeededAccount[] = [];
   if (config.demo && (await isEmptyInstall(runtime.ctx))) seeded = await seedDemo(runtime.ctx);
   const app = await buildApp(runtime.ctx, { logger: loggerOptions(config.logLevel) });
+  // the first start after the upgrade: the chain's head is anchored outside the database
+  await sealAnchor(runtime.ctx);
+  const stopDailyVerify = startDailyVerify(runtime.ctx, app.log);
   const close = async () => {
+    stopDailyVerify();
     await app.close();
     await runtime.close();
     process.exit(0);
@@ -152,7 +173,7 @@ export async function main(argv: string[]): Promise<number> {
       const runtime = await openRuntime(config);
       try {
         if (sub === 'verify') {
-          const result = await verifyChain(runtime.ctx.db);
+          const result = await verifyChain(runtime.ctx);
           if (result.ok) {
             console.log(
               `审计日志完整 / audit chain intact: ${result.checked} 条记录 / rows checked, last #${result.lastSeq}`,
@@ -160,8 +181,9 @@ export async function main(argv: string[]): Promise<number> {
             return 0;
           }
           console.error(
-            `审计日志在第 ${result.brokenSeq} 条记录处被破坏 / audit chain broken at row #${result.brokenSeq}: ${result.reason}`,
+            `审计日志被破坏，共 ${result.broken.length} 处 / audit chain broken in ${result.broken.length} places (${result.checked} rows checked):`,
           );
+          for (const b of result.broken) console.error(describeBreak(b));
           return 1;
         }
         const { archived, file } = await archive(runtime.ctx, config.auditRetentionDays);

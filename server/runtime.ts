@@ -1,3 +1,4 @@
+import { sealAnchorIfAppended } from './audit/audit.service.js';
 import { ensureExpertise } from './cadres/cadres.service.js';
 import { type Clock, systemClock } from './core/clock.js';
 import type { Config } from './core/config.js';
@@ -21,7 +22,15 @@ export async function openRuntime(config: Config, clock: Clock = systemClock): P
     const ctx = createContext(handle, config, clock);
     await ensureRegions(ctx);
     await ensureExpertise(ctx);
-    return { ctx, handle, migrated, close: () => handle.close() };
+    // a command's audit rows (create-admin, reset-password, seed-demo …) are anchored as it ends
+    const close = async () => {
+      try {
+        await sealAnchorIfAppended(ctx, 0);
+      } finally {
+        await handle.close();
+      }
+    };
+    return { ctx, handle, migrated, close };
   } catch (error) {
     await handle.close();
     throw error;

@@ -16,6 +16,7 @@ import { type Access, type Action, POLICY } from '../server/core/policy.js';
 import { insertCorrection } from '../server/corrections/corrections.repository.js';
 import { insertImport } from '../server/excel/excel.repository.js';
 import * as nominations from '../server/nominations/nominations.service.js';
+import { insertMany as insertNotifications } from '../server/notifications/notifications.repository.js';
 import * as posts from '../server/posts/posts.service.js';
 import * as programmes from '../server/programmes/programmes.service.js';
 import * as units from '../server/units/units.service.js';
@@ -238,6 +239,22 @@ async function upload(
     headers: { 'content-type': XLSX_MIME },
     preview: true,
   };
+}
+/** An unread notification of the caller (anyone's for the anonymous caller). */
+async function notificationOf(caller: Caller): Promise<string> {
+  const owner = accounts.get(caller === 'anonymous' ? 'org_dept' : caller) as TestAccount;
+  const id = randomUUID();
+  await insertNotifications(t.ctx.db, [
+    {
+      id,
+      userId: owner.id,
+      kind: 'audit.chainBroken',
+      params: JSON.stringify({ count: 1, first: 1 }),
+      createdAt: t.ctx.clock.now().toISOString(),
+      readAt: null,
+    },
+  ]);
+  return id;
 }
 /** A pending import owned by the caller (anyone's for the anonymous caller). */
 async function importOf(caller: Caller): Promise<string> {
@@ -763,6 +780,12 @@ const FIXTURES: Record<string, (caller: Caller, where: Where) => Promise<Request
     return { method: 'GET', url: `/api/excel/exports/units?parentId=${unit.id}` };
   },
   'GET /api/audit': async () => ({ method: 'GET', url: '/api/audit?pageSize=5' }),
+  'GET /api/notifications': async () => ({ method: 'GET', url: '/api/notifications' }),
+  'POST /api/notifications/:id/read': async (caller) => ({
+    // the caller's own notification: another's answers 404 (notifications.api.test.ts)
+    method: 'POST',
+    url: `/api/notifications/${await notificationOf(caller)}/read`,
+  }),
   'GET /api/audit/export': async () => ({ method: 'GET', url: '/api/audit/export?action=units.create' }),
 };
 

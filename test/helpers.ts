@@ -37,6 +37,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     auditRetentionDays: 180,
     sessionSecret: Buffer.from('test-session-secret-test-session-secret'),
     dataKey: Buffer.alloc(32, 7),
+    auditKey: Buffer.alloc(32, 9),
     ...overrides,
   };
 }

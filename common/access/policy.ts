@@ -126,6 +126,9 @@ export const POLICY = {
   'cadres.exportFull': { org_dept: 'region' },
   /** Status, commit and discard of an import: its owner only (checked by the service). */
   'imports.manage': 'authenticated',
+  /** The caller's own notifications (checked by the service): read them, mark one read. */
+  'notifications.read': 'authenticated',
+  'notifications.markRead': 'authenticated',
 } as const satisfies Record<string, Access>;
 
 export type Action = keyof typeof POLICY;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ROLES } from '../auth/auth.schema.js';
 import { zId, zVersion } from '../http/ids.schema.js';
 import { zPage, zPageQuery, zQueryBool } from '../http/paging.schema.js';
+import { zName } from '../http/text.js';
 import { idNumberProblems, normalizeIdNumber } from '../personal/id-number.js';
 import { zRegionCode } from '../regions/regions.schema.js';
 import { PHONE_PATTERN } from '../units/units.schema.js';
@@ -65,14 +66,14 @@ export const zAccountCreate = z.strictObject({
     .string()
     .trim()
     .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{1,31}$/, { message: 'username.pattern' }),
-  displayName: z.string().trim().min(1).max(50),
+  displayName: zName(1, 50),
   phone: zPhoneInput.nullish().transform((v) => v ?? null),
   idNumber: zIdNumberInput.nullish().transform((v) => v ?? null),
 });
 export type AccountCreate = z.input<typeof zAccountCreate>;
 
 export const zAccountUpdate = z.strictObject({
-  displayName: z.string().trim().min(1).max(50),
+  displayName: zName(1, 50),
   /** Omitted → unchanged; null → removed. Sent in full only when changed (the client sees it masked). */
   phone: zPhoneInput.nullable().optional(),
   idNumber: zIdNumberInput.nullable().optional(),

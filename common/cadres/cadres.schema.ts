@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { zIdNumberInput } from '../accounts/accounts.schema.js';
 import { zId, zVersion } from '../http/ids.schema.js';
 import { zPage, zPageQuery, zQueryBool } from '../http/paging.schema.js';
+import { zName, zOptionalName } from '../http/text.js';
 import { NOMINATION_STATUSES } from '../nominations/nominations.schema.js';
 import { zRegionCode } from '../regions/regions.schema.js';
 import { PHONE_PATTERN } from '../units/units.schema.js';
@@ -18,14 +19,8 @@ import {
 
 const zMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'date.month' });
 const zDate = z.iso.date({ message: 'date.day' });
-const zText = (min: number, max: number) => z.string().trim().min(min).max(max);
-const zOptionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
+const zText = zName;
+const zOptionalText = zOptionalName;
 
 export const zResumeEntry = z.strictObject({
   fromMonth: zMonth,

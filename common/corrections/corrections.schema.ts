@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { zCadreDetail, zCadreInput, zCadreUpdate } from '../cadres/cadres.schema.js';
 import { zId, zVersion } from '../http/ids.schema.js';
 import { zPage, zPageQuery } from '../http/paging.schema.js';
+import { zOptionalMultiline } from '../http/text.js';
 
 /**
  * A cadre's own profile (ADR 010). Direct fields the cadre updates at once; key fields — what
@@ -69,13 +70,7 @@ export const zCorrectionChanges = z
   .refine((c) => Object.values(c).some((v) => v !== undefined), { message: 'correction.nothingChanged' });
 export type CorrectionChanges = z.output<typeof zCorrectionChanges>;
 
-const zNote = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
+const zNote = zOptionalMultiline;
 
 export const zCorrectionInput = z.strictObject({ changes: zCorrectionChanges, note: zNote(500) });
 export type CorrectionInput = z.input<typeof zCorrectionInput>;

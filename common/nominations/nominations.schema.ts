@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { zId, zVersion } from '../http/ids.schema.js';
 import { zPage, zPageQuery, zQueryBool } from '../http/paging.schema.js';
+import { zOptionalMultiline } from '../http/text.js';
 
 /** submitted → accepted | refused; the sending unit may withdraw while submitted. */
 export const NOMINATION_STATUSES = ['submitted', 'accepted', 'refused', 'withdrawn'] as const;
@@ -20,22 +21,12 @@ export const zNominationInput = z.strictObject({
   batchId: zId,
   cadreId: zId,
   /** Required when the cadre is not eligible: why the sending unit nominates them all the same. */
-  justification: z
-    .string()
-    .trim()
-    .max(1000)
-    .nullish()
-    .transform((v) => (v ? v : null)),
+  justification: zOptionalMultiline(1000),
 });
 
 export const zNominationReview = z.strictObject({
   decision: z.enum(['accept', 'refuse']),
-  comment: z
-    .string()
-    .trim()
-    .max(500)
-    .nullish()
-    .transform((v) => (v ? v : null)),
+  comment: zOptionalMultiline(500),
   version: zVersion,
 });
 

@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { RANK_LEVELS } from '../cadres/cadre-enums.js';
 import { zId, zVersion } from '../http/ids.schema.js';
 import { zPage, zPageQuery } from '../http/paging.schema.js';
+import { zName, zOptionalMultiline } from '../http/text.js';
 
 /** draft → submitted → approved | returned (back to the unit, editable) | rejected */
 export const POST_STATUSES = ['draft', 'submitted', 'approved', 'returned', 'rejected'] as const;
 export type PostStatus = (typeof POST_STATUSES)[number];
 export const DUTY_KINDS = ['in_charge', 'assist'] as const;
 
-const zText = (min: number, max: number) => z.string().trim().min(min).max(max);
+const zText = zName;
 
 export const zDuty = z.strictObject({ kind: z.enum(DUTY_KINDS), area: zText(1, 30) });
 
@@ -20,12 +21,7 @@ export const zPostInput = z.strictObject({
   duties: z.array(zDuty).min(1).max(20),
   expertise: z.array(zText(1, 20)).max(10).default([]),
   headcount: z.number().int().min(1).max(100),
-  notes: z
-    .string()
-    .trim()
-    .max(1000)
-    .nullish()
-    .transform((v) => (v ? v : null)),
+  notes: zOptionalMultiline(1000),
 });
 export type PostValues = z.output<typeof zPostInput>;
 export const zPostUpdate = zPostInput.omit({ batchId: true, unitId: true }).extend({ version: zVersion });
@@ -33,12 +29,7 @@ export type PostUpdateValues = z.output<typeof zPostUpdate>;
 
 export const zPostReview = z.strictObject({
   decision: z.enum(['approve', 'return', 'reject']),
-  comment: z
-    .string()
-    .trim()
-    .max(500)
-    .nullish()
-    .transform((v) => (v ? v : null)),
+  comment: zOptionalMultiline(500),
   version: zVersion,
 });
 

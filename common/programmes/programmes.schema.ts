@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EDUCATIONS } from '../cadres/cadre-enums.js';
 import { zId, zVersion } from '../http/ids.schema.js';
 import { zPage, zPageQuery } from '../http/paging.schema.js';
+import { zMultiline, zName, zOptionalMultiline } from '../http/text.js';
 import { zRegionCode } from '../regions/regions.schema.js';
 
 export const PROGRAMME_KINDS = ['downward', 'upward', 'cross_region', 'aid', 'enterprise', 'other'] as const;
@@ -9,19 +10,12 @@ export const PROGRAMME_KINDS = ['downward', 'upward', 'cross_region', 'aid', 'en
 export const BATCH_STATUSES = ['preparing', 'selecting', 'on_post', 'finished'] as const;
 export type BatchStatus = (typeof BATCH_STATUSES)[number];
 
-const zText = (min: number, max: number) => z.string().trim().min(min).max(max);
-
 export const zProgrammeInput = z.strictObject({
-  name: zText(2, 60),
+  name: zName(2, 60),
   kind: z.enum(PROGRAMME_KINDS),
   /** The organising 组织部's region. */
   regionCode: zRegionCode,
-  description: z
-    .string()
-    .trim()
-    .max(2000)
-    .nullish()
-    .transform((v) => (v ? v : null)),
+  description: zOptionalMultiline(2000),
 });
 export type ProgrammeValues = z.output<typeof zProgrammeInput>;
 export const zProgrammeUpdate = zProgrammeInput.extend({ version: zVersion });
@@ -75,7 +69,7 @@ const zDate = z.iso.date({ message: 'date.day' });
 
 export const zBatchInput = z.strictObject({
   programmeId: zId,
-  name: zText(1, 40),
+  name: zName(1, 40),
   plannedStart: zDate,
   plannedEnd: zDate,
   termMonths: z.number().int().min(1).max(60),
@@ -88,7 +82,7 @@ export type BatchUpdateValues = z.output<typeof zBatchUpdate>;
 
 export const zBatchAdvance = z.strictObject({
   to: z.enum(BATCH_STATUSES),
-  reason: zText(2, 500),
+  reason: zMultiline(2, 500),
   version: zVersion,
 });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { zId, zVersion } from '../http/ids.schema.js';
 import { zPage, zPageQuery, zQueryBool } from '../http/paging.schema.js';
+import { zName, zOptionalName } from '../http/text.js';
 import { zRegionCode } from '../regions/regions.schema.js';
 
 export const UNIT_KINDS = [
@@ -19,20 +20,12 @@ export type UnitKind = (typeof UNIT_KINDS)[number];
 /** Mobile (11 digits) or landline with area code and optional extension. */
 export const PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/;
 
-const zOptionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
-
 export const zUnitInput = z.strictObject({
-  name: z.string().trim().min(2).max(100),
+  name: zName(2, 100),
   kind: z.enum(UNIT_KINDS),
   regionCode: zRegionCode,
   parentId: zId.nullish().transform((v) => v ?? null),
-  contactName: zOptionalText(50),
+  contactName: zOptionalName(50),
   contactPhone: z
     .string()
     .trim()

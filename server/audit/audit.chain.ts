@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
+import { toWellFormed } from '../../common/http/text.js';
 import { maskIdNumber, maskPhone } from '../../common/personal/mask.js';
 import type { AuditLogTable, AuditResult } from './audit.table.js';
 
@@ -65,10 +66,30 @@ export function diffOf(before: Record<string, unknown> | null, after: Record<str
   return diff;
 }
 
-/** The hash of a row: SHA-256 over its fields and the previous row's hash, in a fixed order. */
-export function hashRow(row: Omit<AuditLogTable, 'hash'>): string {
-  const canonical = JSON.stringify([
-    row.seq,
+/** Rows before the keyed chain (migration 20261127090000): SHA-256 with no key. */
+export const LEGACY_HASH_VERSION = 1;
+/** Rows since: HMAC-SHA256 under GUAZHI_AUDIT_KEY. */
+export const KEYED_HASH_VERSION = 2;
+
+/**
+ * A text as both databases store and give it back: well-formed (a lone surrogate would become
+ * U+FFFD on its way into UTF-8) and without NUL (PostgreSQL refuses it in text). Every text of
+ * a row passes through this before it is hashed, so the hash covers exactly what is stored.
+ */
+export function storable(text: string): string;
+export function storable(text: string | null): string | null;
+export function storable(text: string | null): string | null {
+  return text === null ? null : toWellFormed(text).replaceAll('\u0000', '\uFFFD');
+}
+
+/**
+ * The canonical text of a row: its fields in a fixed order as a JSON array. Numbers are whole
+ * (seq, version) and texts are storable, so the row read back from either database gives the
+ * same text. A keyed row's array also carries its hash version.
+ */
+function canonical(row: Omit<AuditLogTable, 'hash'>): string {
+  const fields: unknown[] = [
+    Number(row.seq),
     row.at,
     row.actorId,
     row.actorName,
@@ -79,8 +100,19 @@ export function hashRow(row: Omit<AuditLogTable, 'hash'>): string {
     row.ip,
     row.diff,
     row.prevHash,
-  ]);
-  return createHash('sha256').update(canonical).digest('hex');
+  ];
+  if (Number(row.hashVersion) !== LEGACY_HASH_VERSION) fields.push(Number(row.hashVersion));
+  return JSON.stringify(fields);
+}
+
+/**
+ * The hash of a row over its fields and the previous row's hash: HMAC-SHA256 under the audit
+ * key (`key`, hex), or plain SHA-256 for a legacy row written before the chain was keyed.
+ */
+export function hashRow(row: Omit<AuditLogTable, 'hash'>, key: string): string {
+  const text = canonical(row);
+  if (Number(row.hashVersion) === LEGACY_HASH_VERSION) return createHash('sha256').update(text).digest('hex');
+  return createHmac('sha256', Buffer.from(key, 'hex')).update(text).digest('hex');
 }
 
 /** Who did it, as the audit row records it. */
@@ -102,6 +134,8 @@ export interface AuditEvent {
 
 /** Where a run of rows joins the chain, and what they record. */
 export interface ChainInput {
+  /** The audit key, hex (a worker thread receives it with the run). */
+  key: string;
   who: AuditWho;
   at: string;
   firstSeq: number;
@@ -110,24 +144,26 @@ export interface ChainInput {
 }
 
 /** The rows of a run of events, numbered from `firstSeq` and chained from `prevHash`, in order. */
-export function chainRows({ who, at, firstSeq, prevHash, events }: ChainInput): AuditLogTable[] {
+export function chainRows({ key, who, at, firstSeq, prevHash, events }: ChainInput): AuditLogTable[] {
   let previous = prevHash;
   return events.map((event, i): AuditLogTable => {
     const diff = event.created ? diffOf(null, event.created) : event.diff;
     const row: Omit<AuditLogTable, 'hash'> = {
       seq: firstSeq + i,
       at,
-      actorId: who.actorId,
-      actorName: who.actorName,
-      action: event.action,
-      objectType: event.objectType ?? null,
-      objectId: event.objectId ?? null,
+      actorId: storable(who.actorId),
+      actorName: storable(who.actorName),
+      action: storable(event.action),
+      objectType: storable(event.objectType ?? null),
+      objectId: storable(event.objectId ?? null),
       result: event.result ?? 'success',
-      ip: who.ip,
+      ip: storable(who.ip),
+      // JSON.stringify writes a lone surrogate or a NUL as an escape: the text is storable as it is
       diff: diff && Object.keys(diff).length > 0 ? JSON.stringify(diff) : null,
       prevHash: previous,
+      hashVersion: KEYED_HASH_VERSION,
     };
-    previous = hashRow(row);
+    previous = hashRow(row, key);
     return { ...row, hash: previous };
   });
 }

@@ -10,7 +10,6 @@ import type { AuditLogTable, AuditRow } from './audit.table.js';
  * (a database trigger refuses it as well).
  */
 
-/** Claims the next sequence number and returns the previous hash, locking the chain head. */
 /**
  * Claims the next `count` sequence numbers and the hash they chain from. The update locks the
  * chain's head row until the transaction ends, so concurrent writers append one after another.
@@ -33,6 +32,10 @@ export async function append(db: Executor, rows: AuditLogTable[]): Promise<void>
 
 export function head(db: Executor): Promise<{ seq: number; lastHash: string }> {
   return db.selectFrom('auditHead').select(['seq', 'lastHash']).where('id', '=', 1).executeTakeFirstOrThrow();
+}
+
+export function rowAt(db: Executor, seq: number): Promise<AuditRow | undefined> {
+  return db.selectFrom('auditLog').selectAll().where('seq', '=', seq).executeTakeFirst();
 }
 
 export function batchAfter(db: Executor, afterSeq: number, limit: number): Promise<AuditRow[]> {

@@ -6,6 +6,7 @@ import type { Actor, AppContext } from '../core/context.js';
 import type { Executor } from '../core/database.js';
 import { getMeta, setMeta } from '../core/meta.repository.js';
 import { whenLongOnWorker } from '../core/offload.js';
+import { anchorPath, readAnchor, writeAnchor } from './audit.anchor.js';
 import {
   type AuditEvent,
   type AuditWho,
@@ -14,6 +15,7 @@ import {
   type Diff,
   GENESIS_HASH,
   hashRow,
+  LEGACY_HASH_VERSION,
 } from './audit.chain.js';
 import * as repo from './audit.repository.js';
 import type { AuditLogTable, AuditResult, AuditRow } from './audit.table.js';
@@ -21,6 +23,12 @@ import type { AuditLogTable, AuditResult, AuditRow } from './audit.table.js';
 export { type AuditEvent, type AuditWho, type Diff, diffOf, GENESIS_HASH, hashRow } from './audit.chain.js';
 
 export const MIN_RETENTION_DAYS = 180;
+
+/** What writing and checking the chain needs: the clock for the rows' time, the config for the key and anchor. */
+export type AuditContext = Pick<AppContext, 'clock' | 'config'>;
+
+/** Appends by this process so far: the anchor is sealed again only after some (`sealAnchorIfAppended`). */
+let appended = 0;
 
 export const whoOf = (actor: Actor): AuditWho => ({
   actorId: actor.userId,
@@ -32,12 +40,7 @@ export const whoOf = (actor: Actor): AuditWho => ({
  * Appends one audit row inside the caller's transaction: if this write fails, the change it
  * records rolls back with it.
  */
-export function record(
-  db: Executor,
-  ctx: Pick<AppContext, 'clock'>,
-  who: AuditWho,
-  event: AuditEvent,
-): Promise<void> {
+export function record(db: Executor, ctx: AuditContext, who: AuditWho, event: AuditEvent): Promise<void> {
   return recordMany(db, ctx, who, [event]);
 }
 
@@ -47,7 +50,7 @@ export function record(
  */
 export async function recordMany(
   db: Executor,
-  ctx: Pick<AppContext, 'clock'>,
+  ctx: AuditContext,
   who: AuditWho,
   events: AuditEvent[],
 ): Promise<void> {
@@ -63,19 +66,29 @@ export async function recordMany(
  */
 export async function recordManyWhile(
   db: Executor,
-  ctx: Pick<AppContext, 'clock'>,
+  ctx: AuditContext,
   who: AuditWho,
   events: AuditEvent[],
 ): Promise<() => Promise<void>> {
   if (events.length === 0) return async () => {};
   const { firstSeq, prevHash } = await repo.claim(db, events.length);
-  const input = { who, at: ctx.clock.now().toISOString(), firstSeq, prevHash, events };
+  const input = {
+    key: ctx.config.auditKey.toString('hex'),
+    who,
+    at: ctx.clock.now().toISOString(),
+    firstSeq,
+    prevHash,
+    events,
+  };
   const rows = whenLongOnWorker<ChainInput, AuditLogTable[]>(
     events.length,
     { module: new URL('./audit.chain.js', import.meta.url), name: 'chainRows', input: () => input },
     () => chainRows(input),
   );
-  return async () => repo.append(db, await rows);
+  return async () => {
+    await repo.append(db, await rows);
+    appended += 1;
+  };
 }
 
 const toEntry = (row: AuditRow): AuditEntry => ({
@@ -100,44 +113,125 @@ export async function* exportRows(ctx: AppContext, q: Partial<AuditQuery>): Asyn
   for await (const row of repo.iterate(ctx.db, q)) yield toEntry(row);
 }
 
-const ANCHOR_KEY = 'audit.anchor';
+/** The last archived row (seq and hash): the chain in the table continues from it. */
+const ARCHIVE_ANCHOR_KEY = 'audit.anchor';
+/** The last seq of the legacy, unkeyed rows (migration 20261127090000). */
+const LEGACY_UNTIL_KEY = 'audit.legacyUntil';
+
+export type BreakReason =
+  | 'missing'
+  | 'previousHash'
+  | 'content'
+  | 'legacyAfterKeyed'
+  | 'truncated'
+  | 'headMismatch'
+  | 'anchorMissing'
+  | 'anchorMismatch';
+
+export interface BrokenRow {
+  /** The row (or for `missing`, the first of the missing ones). */
+  seq: number;
+  reason: BreakReason;
+  /** For `missing`: the last missing seq. */
+  untilSeq?: number;
+}
 
 export type VerifyResult =
-  | { ok: true; checked: number; lastSeq: number }
-  | { ok: false; checked: number; brokenSeq: number; reason: string };
+  | { ok: true; checked: number; lastSeq: number; broken: [] }
+  | {
+      ok: false;
+      checked: number;
+      lastSeq: number;
+      brokenSeq: number;
+      reason: BreakReason;
+      broken: BrokenRow[];
+    };
 
-/** Walks the chain from the archive anchor (or the start) and names the first broken row. */
-export async function verifyChain(db: Executor): Promise<VerifyResult> {
-  const anchorRaw = await getMeta(db, ANCHOR_KEY);
-  const anchor = anchorRaw
-    ? (JSON.parse(anchorRaw) as { seq: number; hash: string })
+/**
+ * Walks the whole chain from the archive anchor (or the start) and names every broken row:
+ * a gap, a row whose previous hash is not its predecessor's, a row whose content does not give
+ * its hash (HMAC under the audit key; SHA-256 for legacy rows, allowed only before the first
+ * keyed row), the head row, and the external anchor — which must exist once there are rows, and
+ * whose row must still be in the table with the anchored hash.
+ */
+export async function verifyChain(ctx: Pick<AppContext, 'db' | 'config'>): Promise<VerifyResult> {
+  const { db } = ctx;
+  const key = ctx.config.auditKey.toString('hex');
+  const archived = await getMeta(db, ARCHIVE_ANCHOR_KEY);
+  const start = archived
+    ? (JSON.parse(archived) as { seq: number; hash: string })
     : { seq: 0, hash: GENESIS_HASH };
-  let expectedSeq = anchor.seq + 1;
-  let prevHash = anchor.hash;
+  const legacyUntil = Number((await getMeta(db, LEGACY_UNTIL_KEY)) ?? 0);
+  const anchor = readAnchor(anchorPath(ctx.config));
+  const broken: BrokenRow[] = [];
+  let expectedSeq = start.seq + 1;
+  let prevHash = start.hash;
+  let keyedSeen = false;
+  let anchorFound = false;
   let checked = 0;
-  let after = anchor.seq;
+  let after = start.seq;
   for (;;) {
     const rows = await repo.batchAfter(db, after, 1000);
     for (const row of rows) {
       const seq = Number(row.seq);
-      if (seq !== expectedSeq) return { ok: false, checked, brokenSeq: expectedSeq, reason: 'missing row' };
-      if (row.prevHash !== prevHash)
-        return { ok: false, checked, brokenSeq: seq, reason: 'previous hash does not match' };
-      const { hash, ...rest } = row;
-      if (hashRow({ ...rest, seq }) !== hash)
-        return { ok: false, checked, brokenSeq: seq, reason: 'content does not match its hash' };
-      prevHash = hash;
-      expectedSeq += 1;
+      if (seq !== expectedSeq) broken.push({ seq: expectedSeq, untilSeq: seq - 1, reason: 'missing' });
+      if (row.prevHash !== prevHash) broken.push({ seq, reason: 'previousHash' });
+      const legacy = Number(row.hashVersion) === LEGACY_HASH_VERSION;
+      if (legacy && (keyedSeen || seq > legacyUntil)) broken.push({ seq, reason: 'legacyAfterKeyed' });
+      else if (hashRow(row, key) !== row.hash) broken.push({ seq, reason: 'content' });
+      if (!legacy) keyedSeen = true;
+      if (anchor && seq === anchor.seq) {
+        anchorFound = true;
+        if (row.hash !== anchor.hash) broken.push({ seq, reason: 'anchorMismatch' });
+      }
+      prevHash = row.hash;
+      expectedSeq = seq + 1;
       checked += 1;
     }
     if (rows.length < 1000) break;
     after = Number((rows.at(-1) as AuditRow).seq);
   }
+  const lastSeq = expectedSeq - 1;
   const h = await repo.head(db);
-  if (Number(h.seq) !== expectedSeq - 1 || h.lastHash !== prevHash) {
-    return { ok: false, checked, brokenSeq: expectedSeq, reason: 'rows missing at the end of the chain' };
+  if (Number(h.seq) !== lastSeq || h.lastHash !== prevHash) {
+    broken.push({ seq: Number(h.seq) > lastSeq ? lastSeq + 1 : Number(h.seq), reason: 'headMismatch' });
   }
-  return { ok: true, checked, lastSeq: expectedSeq - 1 };
+  if (anchor && !anchorFound && anchor.seq > start.seq) broken.push({ seq: anchor.seq, reason: 'truncated' });
+  if (!anchor && checked > 0) broken.push({ seq: lastSeq, reason: 'anchorMissing' });
+  if (broken.length === 0) return { ok: true, checked, lastSeq, broken: [] };
+  const first = broken.reduce((a, b) => (b.seq < a.seq ? b : a));
+  return { ok: false, checked, lastSeq, brokenSeq: first.seq, reason: first.reason, broken };
+}
+
+/**
+ * Moves the external anchor up to the chain's head, if the chain still holds the anchored row
+ * unchanged (else it stays where it is, and `verifyChain` reports the difference). Called after
+ * each request that appended rows (app.ts), by commands that write, and by the daily check.
+ */
+export async function sealAnchor(ctx: Pick<AppContext, 'db' | 'config' | 'clock'>): Promise<void> {
+  const file = anchorPath(ctx.config);
+  const anchor = readAnchor(file);
+  const h = await repo.head(ctx.db);
+  const seq = Number(h.seq);
+  if (anchor && seq <= anchor.seq) return;
+  if (anchor) {
+    const row = await repo.rowAt(ctx.db, anchor.seq);
+    const archived = await getMeta(ctx.db, ARCHIVE_ANCHOR_KEY);
+    const archivedPast = archived ? (JSON.parse(archived) as { seq: number }).seq >= anchor.seq : false;
+    if (row ? row.hash !== anchor.hash : !archivedPast) return;
+  }
+  if (seq === 0) return;
+  writeAnchor(file, { seq, hash: h.lastHash, at: ctx.clock.now().toISOString() });
+}
+
+/** `sealAnchor` when this process appended rows since `seen` (the count it last sealed at); returns the new count. */
+export async function sealAnchorIfAppended(
+  ctx: Pick<AppContext, 'db' | 'config' | 'clock'>,
+  seen: number,
+): Promise<number> {
+  const now = appended;
+  if (now !== seen) await sealAnchor(ctx);
+  return now;
 }
 
 /**
@@ -152,7 +246,7 @@ export async function archive(
   if (retentionDays < MIN_RETENTION_DAYS)
     throw new Error(`retention must be at least ${MIN_RETENTION_DAYS} days`);
   const cutoff = new Date(ctx.clock.now().getTime() - retentionDays * 86_400_000).toISOString();
-  const check = await verifyChain(ctx.db);
+  const check = await verifyChain(ctx);
   if (!check.ok) throw new Error(`audit chain broken at row ${check.brokenSeq}; not archiving`);
   // Only a prefix of the chain is archived: stop at the first row inside the retention period.
   const rows: AuditRow[] = [];
@@ -174,7 +268,7 @@ export async function archive(
   writeFileSync(file, `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`, { mode: 0o600 });
   await ctx.db.transaction().execute(async (trx) => {
     await repo.deleteArchivedUpTo(trx, Number(last.seq));
-    await setMeta(trx, ANCHOR_KEY, JSON.stringify({ seq: Number(last.seq), hash: last.hash }));
+    await setMeta(trx, ARCHIVE_ANCHOR_KEY, JSON.stringify({ seq: Number(last.seq), hash: last.hash }));
   });
   return { archived: rows.length, file };
 }

@@ -18,6 +18,8 @@ export interface AuditLogTable {
   diff: string | null;
   prevHash: string;
   hash: string;
+  /** 1: legacy SHA-256 (rows before the chain was keyed); 2: HMAC-SHA256 under the audit key. */
+  hashVersion: number;
 }
 
 export interface AuditHeadTable {

@@ -33,6 +33,11 @@ describe('configuration', () => {
     expect(second.dataKey.equals(first.dataKey)).toBe(true);
     expect(second.sessionSecret.equals(first.sessionSecret)).toBe(true);
     expect(first.dataKey).toHaveLength(32);
+    const auditKeyFile = path.join(dataDir, 'secrets', 'audit-key');
+    expect(statSync(auditKeyFile).mode & 0o777).toBe(0o600);
+    expect(second.auditKey.equals(first.auditKey)).toBe(true);
+    expect(first.auditKey).toHaveLength(32);
+    expect(first.auditKey.equals(first.dataKey)).toBe(false);
   });
 
   it('reads every variable', () => {
@@ -65,6 +70,8 @@ describe('configuration', () => {
     [{ GUAZHI_SESSION_SECRET: 'short' }, 'GUAZHI_SESSION_SECRET'],
     [{ NODE_ENV: 'production', GUAZHI_DATA_KEY: KEY }, 'GUAZHI_SESSION_SECRET'],
     [{ NODE_ENV: 'production', GUAZHI_SESSION_SECRET: SECRET }, 'GUAZHI_DATA_KEY'],
+    [{ NODE_ENV: 'production', GUAZHI_SESSION_SECRET: SECRET, GUAZHI_DATA_KEY: KEY }, 'GUAZHI_AUDIT_KEY'],
+    [{ GUAZHI_AUDIT_KEY: 'short' }, 'GUAZHI_AUDIT_KEY'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
   ];
   it.each(bad)('refuses %o naming %s in one line', (env, variable) => {
@@ -87,8 +94,10 @@ describe('configuration', () => {
       GUAZHI_DATA_DIR: dataDir,
       GUAZHI_SESSION_SECRET: SECRET,
       GUAZHI_DATA_KEY: Buffer.alloc(32, 1).toString('base64'),
+      GUAZHI_AUDIT_KEY: Buffer.alloc(32, 2).toString('hex'),
     });
     expect(config.production).toBe(true);
+    expect(config.auditKey.equals(Buffer.alloc(32, 2))).toBe(true);
     expect(config.dataKey.equals(Buffer.alloc(32, 1))).toBe(true);
     expect(() => statSync(path.join(dataDir, 'secrets'))).toThrow();
   });

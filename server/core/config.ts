@@ -19,6 +19,10 @@ export interface Config {
   sessionSecret: Buffer;
   /** AES-256 key for personal data at rest (ID numbers); never stored in the database. */
   dataKey: Buffer;
+  /** Keys the audit chain's HMAC (ADR 013); never stored in the database. */
+  auditKey: Buffer;
+  /** Where the audit chain's head is anchored; null → `<dataDir>/audit-anchor`. */
+  auditAnchorFile?: string | null;
 }
 
 /** A bad configuration value: `main` prints `message` as one line and exits non-zero. */
@@ -171,6 +175,15 @@ export function loadConfig(env: Env = process.env): Config {
     decodeDataKey,
     '须为 32 字节密钥（64 位十六进制或 base64）/ must be a 32-byte key as 64 hex digits or base64',
   );
+  const auditKey = readSecret(
+    env,
+    'GUAZHI_AUDIT_KEY',
+    'audit-key',
+    production,
+    dataDir,
+    decodeDataKey,
+    '须为 32 字节密钥（64 位十六进制或 base64）/ must be a 32-byte key as 64 hex digits or base64',
+  );
   return {
     port,
     host,
@@ -184,5 +197,7 @@ export function loadConfig(env: Env = process.env): Config {
     auditRetentionDays,
     sessionSecret,
     dataKey,
+    auditKey,
+    auditAnchorFile: env.GUAZHI_AUDIT_ANCHOR ? path.resolve(env.GUAZHI_AUDIT_ANCHOR) : null,
   };
 }

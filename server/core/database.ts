@@ -15,6 +15,7 @@ import type { CadresTables } from '../cadres/cadres.table.js';
 import type { CorrectionsTables } from '../corrections/corrections.table.js';
 import type { ExcelTables } from '../excel/excel.table.js';
 import type { NominationsTables } from '../nominations/nominations.table.js';
+import type { NotificationsTables } from '../notifications/notifications.table.js';
 import type { PostsTables } from '../posts/posts.table.js';
 import type { ProgrammesTables } from '../programmes/programmes.table.js';
 import type { RegionsTables } from '../regions/regions.table.js';
@@ -28,6 +29,7 @@ export interface Database
     CorrectionsTables,
     ExcelTables,
     NominationsTables,
+    NotificationsTables,
     PostsTables,
     ProgrammesTables,
     RegionsTables,

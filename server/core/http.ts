@@ -15,6 +15,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import type { ErrorBody, FieldError } from '../../common/http/errors.schema.js';
+import { textFaults } from '../../common/http/text.js';
 import { t, tMaybe } from '../../common/i18n/index.js';
 import { record, whoOf } from '../audit/audit.service.js';
 import { AppError, validationError } from './errors.js';
@@ -91,6 +92,24 @@ function toAppError(error: FastifyError | Error): AppError | null {
   if (status !== undefined && status >= 400 && status < 500)
     return new AppError('VALIDATION_FAILED', { params: { detail: t('validation.badRequest') } });
   return null;
+}
+
+/**
+ * Every text the API accepts is well-formed Unicode without NUL: a lone surrogate or a NUL
+ * anywhere in the path parameters, the query or a JSON body (keys too) is refused with 400
+ * VALIDATION_FAILED naming the field, before any schema or handler sees it (`preValidation`).
+ */
+export async function refuseBadText(request: FastifyRequest): Promise<void> {
+  const fields: FieldError[] = [];
+  const parts: [string, unknown][] = [
+    ['params', request.params],
+    ['querystring', request.query],
+    ['body', request.body],
+  ];
+  for (const [part, value] of parts) {
+    for (const { path, fault } of textFaults(value)) fields.push({ field: path || part, message: t(fault) });
+  }
+  if (fields.length > 0) throw validationError(fields);
 }
 
 /** One audit row per denied attempt, in its own transaction (the request changed nothing). */

@@ -17,3 +17,17 @@ export async function setMeta(db: Executor, key: string, value: string): Promise
     .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
     .execute();
 }
+
+/**
+ * Sets `key` to `value` only if its value is smaller (text order) and tells whether this caller
+ * did: of several instances claiming the same value at once, exactly one gets true.
+ */
+export async function advanceMeta(db: Executor, key: string, value: string): Promise<boolean> {
+  const result = await db
+    .updateTable('meta')
+    .set({ value })
+    .where('key', '=', key)
+    .where('value', '<', value)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

@@ -267,7 +267,7 @@ describe('cadre import', () => {
         resume: { to: 0 },
       });
     }
-    expect(await verifyChain(t.ctx.db)).toMatchObject({ ok: true });
+    expect(await verifyChain(t.ctx)).toMatchObject({ ok: true });
   });
 
   it('imports 30 good cadres: preview, then commit stores them all with audit rows', async () => {

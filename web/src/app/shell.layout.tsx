@@ -14,6 +14,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { t } from '../../../common/i18n/index';
 import { requiredStep, useLogout, useMe } from '../auth/auth.api';
 import { FullPageSpin } from '../common/full-page-spin.component';
+import { NotificationsBell } from '../notifications/notifications-bell.component';
 import { GROUPS, type SectionGroup, sectionOf, sectionsFor } from './app.sections';
 
 const COLLAPSED_KEY = 'guazhi.menuCollapsed';
@@ -174,6 +175,7 @@ export function ShellLayout() {
         ) : null}
         <Brand />
         <div className="shell-header__spacer" />
+        {forced ? null : <NotificationsBell />}
         <UserMenu compact={mobile} />
       </Layout.Header>
       <Layout hasSider={!forced && !mobile}>

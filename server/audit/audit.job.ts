@@ -1,0 +1,52 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { AppContext } from '../core/context.js';
+import { advanceMeta } from '../core/meta.repository.js';
+import { notifyRole } from '../notifications/notifications.service.js';
+import { sealAnchor, type VerifyResult, verifyChain } from './audit.service.js';
+
+/**
+ * The daily check of the audit chain (ADR 013). `serve` looks every hour; the first instance to
+ * claim today's date in meta `audit.verifiedOn` (one conditional UPDATE, so one instance of
+ * several on PostgreSQL) verifies the whole chain and, when it is broken, notifies every audit
+ * administrator.
+ */
+export const CHECK_EVERY_MS = 60 * 60 * 1000;
+const VERIFIED_ON_KEY = 'audit.verifiedOn';
+
+/** Today's check, if no one has run it yet: the result, or null when it was already done. */
+export async function runDailyVerify(ctx: AppContext): Promise<VerifyResult | null> {
+  const today = ctx.clock.now().toISOString().slice(0, 10);
+  if (!(await advanceMeta(ctx.db, VERIFIED_ON_KEY, today))) return null;
+  const result = await verifyChain(ctx);
+  if (result.ok) {
+    await sealAnchor(ctx);
+    return result;
+  }
+  await notifyRole(ctx.db, ctx, 'audit_admin', 'audit.chainBroken', {
+    count: result.broken.length,
+    first: result.brokenSeq,
+  });
+  return result;
+}
+
+/** Starts the hourly look (the first a minute after start); returns its stop. */
+export function startDailyVerify(ctx: AppContext, log: FastifyBaseLogger): () => void {
+  const tick = async () => {
+    try {
+      const result = await runDailyVerify(ctx);
+      if (result && !result.ok) {
+        log.error({ broken: result.broken.slice(0, 20), count: result.broken.length }, 'audit chain broken');
+      } else if (result) log.info({ checked: result.checked }, 'audit chain verified');
+    } catch (error) {
+      log.error({ err: error }, 'daily audit check failed');
+    }
+  };
+  const first = setTimeout(tick, 60_000);
+  const timer = setInterval(tick, CHECK_EVERY_MS);
+  first.unref();
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
+}

@@ -1,0 +1,23 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Notification, NotificationPage } from '../../../common/notifications/notifications.schema';
+import { api } from '../api/client';
+
+export const notificationKeys = { all: ['notifications'] as const };
+
+/** The caller's newest notifications and the unread count; asked again every few minutes. */
+export function useNotifications() {
+  return useQuery({
+    queryKey: notificationKeys.all,
+    queryFn: ({ signal }) => api<NotificationPage>('/api/notifications', { query: { pageSize: 10 }, signal }),
+    refetchInterval: 5 * 60_000,
+  });
+}
+
+export function useMarkRead() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      api<Notification>(`/api/notifications/${encodeURIComponent(id)}/read`, { method: 'POST' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
+  });
+}
