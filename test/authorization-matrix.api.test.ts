@@ -34,7 +34,7 @@ import {
 /**
  * The authorization matrix: every registered API route × every role (and anonymous) × an
  * object in the caller's scope and one outside it, compared with the policy table
- * (server/core/policy.ts). A denied call answers 403/404, changes nothing (digest of the data
+ * (common/access/policy.ts). A denied call answers 403/404, changes nothing (digest of the data
  * tables before and after) and shows nothing of the foreign object. A route without a fixture
  * here fails the test, so the matrix grows with the API.
  */

@@ -2,7 +2,7 @@ import type { AccountListParams } from '../../common/accounts/accounts.schema.js
 import type { Role } from '../../common/auth/auth.schema.js';
 import type { UserRow } from '../auth/auth.table.js';
 import type { Executor } from '../core/database.js';
-import { likeEscape } from '../core/pinyin.js';
+import { nameSearch, paged } from '../core/search.js';
 
 export interface GrantRow {
   userId: string;
@@ -36,10 +36,7 @@ export async function grantsFor(db: Executor, userIds: string[]): Promise<GrantR
 
 function filtered(db: Executor, p: AccountListParams) {
   let q = db.selectFrom('users');
-  if (p.q) {
-    const like = `%${likeEscape(p.q.toLowerCase())}%`;
-    q = q.where((eb) => eb.or([eb('username', 'like', like), eb('displayName', 'like', like)]));
-  }
+  if (p.q) q = q.where(nameSearch(p.q, { names: ['username', 'displayName'] }));
   if (p.role) {
     const role: Role = p.role;
     q = q.where('id', 'in', (eb) => eb.selectFrom('userRoles').select('userId').where('role', '=', role));
@@ -52,17 +49,7 @@ export async function listUsers(
   db: Executor,
   p: AccountListParams,
 ): Promise<{ rows: UserRow[]; total: number }> {
-  const count = await filtered(db, p)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const rows = await filtered(db, p)
-    .selectAll()
-    .orderBy(p.sort, p.order)
-    .orderBy('id')
-    .limit(p.pageSize)
-    .offset((p.page - 1) * p.pageSize)
-    .execute();
-  return { rows, total: Number(count.n) };
+  return paged(filtered(db, p).selectAll(), p, (page) => page.orderBy(p.sort, p.order).orderBy('id'));
 }
 
 export function findByIdNumberIndex(db: Executor, index: string): Promise<{ id: string } | undefined> {

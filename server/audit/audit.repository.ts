@@ -1,7 +1,7 @@
 import type { AuditQuery } from '../../common/audit/audit.schema.js';
 import { insertRows } from '../core/bulk-insert.js';
 import type { Executor } from '../core/database.js';
-import { likeEscape } from '../core/pinyin.js';
+import { nameSearch, paged } from '../core/search.js';
 import type { AuditLogTable, AuditRow } from './audit.table.js';
 
 /**
@@ -50,7 +50,7 @@ export function batchAfter(db: Executor, afterSeq: number, limit: number): Promi
 
 function filtered(db: Executor, q: Partial<AuditQuery>) {
   let query = db.selectFrom('auditLog');
-  if (q.actor) query = query.where('actorName', 'like', `%${likeEscape(q.actor)}%`);
+  if (q.actor) query = query.where(nameSearch(q.actor, { names: ['actorName'] }));
   if (q.action) query = query.where('action', '=', q.action);
   if (q.objectType) query = query.where('objectType', '=', q.objectType);
   if (q.objectId) query = query.where('objectId', '=', q.objectId);
@@ -61,16 +61,7 @@ function filtered(db: Executor, q: Partial<AuditQuery>) {
 }
 
 export async function list(db: Executor, q: AuditQuery): Promise<{ rows: AuditRow[]; total: number }> {
-  const count = await filtered(db, q)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const rows = await filtered(db, q)
-    .selectAll()
-    .orderBy('seq', q.order)
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize)
-    .execute();
-  return { rows, total: Number(count.n) };
+  return paged(filtered(db, q).selectAll(), q, (page) => page.orderBy('seq', q.order));
 }
 
 /** Streams matching rows in seq order, a batch at a time (for export). */

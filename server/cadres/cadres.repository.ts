@@ -2,8 +2,8 @@ import type { SelectQueryBuilder } from 'kysely';
 import type { CadreListParams } from '../../common/cadres/cadres.schema.js';
 import { insertRows } from '../core/bulk-insert.js';
 import type { Database, Executor } from '../core/database.js';
-import { isPinyinQuery, likeEscape } from '../core/pinyin.js';
 import { type Reach, reachCondition, regionCondition, type Scope } from '../core/scope.js';
+import { nameSearch, paged } from '../core/search.js';
 import type { CadreRelativesTable, CadreResumeTable, CadreRow, NewCadre } from './cadres.table.js';
 
 export type CadreView = CadreRow & {
@@ -87,17 +87,8 @@ function filtered<O>(
       eb.selectFrom('units as ru').select('ru.id').where(regionCondition('ru.regionCode', regionCode)),
     );
   if (p.unitId) query = query.where('c.unitId', '=', p.unitId);
-  if (p.q) {
-    const text = p.q.toLowerCase();
-    query = query.where((eb) =>
-      isPinyinQuery(text)
-        ? eb.or([
-            eb('c.namePinyin', 'like', `${likeEscape(text)}%`),
-            eb('c.nameInitials', 'like', `${likeEscape(text)}%`),
-          ])
-        : eb('c.name', 'like', `%${likeEscape(p.q as string)}%`),
-    );
-  }
+  if (p.q)
+    query = query.where(nameSearch(p.q, { names: ['c.name'], pinyin: ['c.namePinyin', 'c.nameInitials'] }));
   if (p.rankLevel) query = query.where('c.rankLevel', '=', p.rankLevel);
   if (p.reserve !== undefined) query = query.where('c.reserve', '=', p.reserve ? 1 : 0);
   if (p.batchId || p.nominationStatus) {
@@ -131,23 +122,15 @@ export async function listCadres(
   regionCode: string | null,
   scope: Scope,
 ): Promise<{ rows: CadreView[]; total: number }> {
-  const cadres = db.selectFrom('cadres as c');
-  const count = await filtered(
-    cadres.select((eb) => eb.fn.countAll<number>().as('n')),
+  const { rows: page, total } = await paged(
+    filtered(db.selectFrom('cadres as c').select('c.id'), p, regionCode, scope),
     p,
-    regionCode,
-    scope,
-  ).executeTakeFirstOrThrow();
-  const page = await filtered(cadres.select('c.id'), p, regionCode, scope)
-    .orderBy(SORTS[p.sort], p.order)
-    .orderBy('c.id')
-    .limit(p.pageSize)
-    .offset((p.page - 1) * p.pageSize)
-    .execute();
+    (q) => q.orderBy(SORTS[p.sort], p.order).orderBy('c.id'),
+  );
   const ids = page.map((r) => r.id);
   const rows = ids.length ? await view(db).where('c.id', 'in', ids).execute() : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return { rows: ids.map((id) => byId.get(id) as CadreView), total: Number(count.n) };
+  return { rows: ids.map((id) => byId.get(id) as CadreView), total };
 }
 
 export function findCadre(db: Executor, id: string): Promise<CadreView | undefined> {

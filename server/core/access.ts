@@ -63,7 +63,7 @@ export function registerAccessControl(app: FastifyInstance): void {
     const action = (route.config as { action?: unknown } | undefined)?.action;
     if (!isAction(action)) {
       throw new Error(
-        `Route ${String(route.method)} ${route.url} declares no action from the policy table (server/core/policy.ts)`,
+        `Route ${String(route.method)} ${route.url} declares no action from the policy table (common/access/policy.ts)`,
       );
     }
     const responses = ((route.schema as { response?: Record<string, unknown> } | undefined)?.response ??

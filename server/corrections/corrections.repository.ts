@@ -1,7 +1,7 @@
 import type { CorrectionListParams } from '../../common/corrections/corrections.schema.js';
 import type { Executor } from '../core/database.js';
-import { likeEscape } from '../core/pinyin.js';
 import { type Reach, reachCondition, type Scope } from '../core/scope.js';
+import { nameSearch, paged } from '../core/search.js';
 import type { CadreCorrectionsTable, CorrectionRow } from './corrections.table.js';
 
 export type CorrectionView = CorrectionRow & {
@@ -56,18 +56,9 @@ export async function listCorrections(
 ): Promise<{ rows: CorrectionView[]; total: number }> {
   let q = view(db).where(reachCondition(scope, CORRECTION_REACH));
   if (p.status) q = q.where('k.status', '=', p.status);
-  if (p.q) q = q.where('c.name', 'like', `%${likeEscape(p.q)}%`);
-  const count = await q
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const rows = await q
-    .orderBy(SORTS[p.sort], p.order)
-    .orderBy('k.id')
-    .limit(p.pageSize)
-    .offset((p.page - 1) * p.pageSize)
-    .execute();
-  return { rows: rows as CorrectionView[], total: Number(count.n) };
+  if (p.q) q = q.where(nameSearch(p.q, { names: ['c.name'], pinyin: ['c.namePinyin', 'c.nameInitials'] }));
+  const { rows, total } = await paged(q, p, (page) => page.orderBy(SORTS[p.sort], p.order).orderBy('k.id'));
+  return { rows: rows as CorrectionView[], total };
 }
 
 export function findCorrection(db: Executor, id: string): Promise<CorrectionView | undefined> {

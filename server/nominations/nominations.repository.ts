@@ -1,7 +1,7 @@
 import type { NominationListParams } from '../../common/nominations/nominations.schema.js';
 import type { Executor } from '../core/database.js';
-import { isPinyinQuery, likeEscape } from '../core/pinyin.js';
 import { type Reach, reachCondition, type Scope } from '../core/scope.js';
+import { nameSearch, paged } from '../core/search.js';
 import { PROGRAMME_ORGANISER } from '../programmes/programmes.repository.js';
 import type { NominationRow, NominationsTable } from './nominations.table.js';
 
@@ -37,32 +37,13 @@ function view(db: Executor) {
 
 export async function listNominations(db: Executor, p: NominationListParams, scope: Scope) {
   let q = view(db).where(reachCondition(scope, NOMINATION_REACH));
-  if (p.q) {
-    const text = p.q;
-    q = q.where((eb) =>
-      isPinyinQuery(text)
-        ? eb.or([
-            eb('c.namePinyin', 'like', `${likeEscape(text.toLowerCase())}%`),
-            eb('c.nameInitials', 'like', `${likeEscape(text.toLowerCase())}%`),
-          ])
-        : eb('c.name', 'like', `%${likeEscape(text)}%`),
-    );
-  }
+  if (p.q) q = q.where(nameSearch(p.q, { names: ['c.name'], pinyin: ['c.namePinyin', 'c.nameInitials'] }));
   if (p.batchId) q = q.where('n.batchId', '=', p.batchId);
   if (p.unitId) q = q.where('n.unitId', '=', p.unitId);
   if (p.status) q = q.where('n.status', '=', p.status);
   if (p.eligible !== undefined) q = q.where('n.eligible', '=', p.eligible ? 1 : 0);
-  const count = await q
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const rows = await q
-    .orderBy(`n.${p.sort}`, p.order)
-    .orderBy('n.id')
-    .limit(p.pageSize)
-    .offset((p.page - 1) * p.pageSize)
-    .execute();
-  return { rows: rows as NominationView[], total: Number(count.n) };
+  const { rows, total } = await paged(q, p, (page) => page.orderBy(`n.${p.sort}`, p.order).orderBy('n.id'));
+  return { rows: rows as NominationView[], total };
 }
 
 export function findNomination(db: Executor, id: string): Promise<NominationView | undefined> {

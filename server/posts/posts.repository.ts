@@ -2,6 +2,7 @@ import type { PostListParams } from '../../common/posts/posts.schema.js';
 import type { Executor } from '../core/database.js';
 import { likeEscape } from '../core/pinyin.js';
 import { type Reach, reachCondition, type Scope } from '../core/scope.js';
+import { nameSearch, paged } from '../core/search.js';
 import { PROGRAMME_ORGANISER } from '../programmes/programmes.repository.js';
 import type { PostRequestsTable, PostRow } from './posts.table.js';
 
@@ -47,23 +48,11 @@ export async function listPosts(db: Executor, p: PostListParams, scope: Scope) {
   if (p.unitId) q = q.where('p.unitId', '=', p.unitId);
   if (p.status) q = q.where('p.status', '=', p.status);
   if (p.q)
-    q = q.where((eb) =>
-      eb.or([
-        eb('p.title', 'like', `%${likeEscape(p.q as string)}%`),
-        eb('u.name', 'like', `%${likeEscape(p.q as string)}%`),
-      ]),
+    q = q.where(
+      nameSearch(p.q, { names: ['p.title', 'u.name'], pinyin: ['u.namePinyin', 'u.nameInitials'] }),
     );
-  const count = await q
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const rows = await q
-    .orderBy(`p.${p.sort}`, p.order)
-    .orderBy('p.id')
-    .limit(p.pageSize)
-    .offset((p.page - 1) * p.pageSize)
-    .execute();
-  return { rows: rows as PostView[], total: Number(count.n) };
+  const { rows, total } = await paged(q, p, (page) => page.orderBy(`p.${p.sort}`, p.order).orderBy('p.id'));
+  return { rows: rows as PostView[], total };
 }
 
 export function findPost(db: Executor, id: string): Promise<PostView | undefined> {

@@ -1,7 +1,7 @@
 import type { BatchListParams, ProgrammeListParams } from '../../common/programmes/programmes.schema.js';
 import type { Executor } from '../core/database.js';
-import { isPinyinQuery, likeEscape } from '../core/pinyin.js';
 import { type Party, type Reach, reachCondition, regionCondition, type Scope } from '../core/scope.js';
+import { nameSearch, paged } from '../core/search.js';
 import type { BatchesTable, BatchRow, ProgrammeRow, ProgrammesTable } from './programmes.table.js';
 
 export type ProgrammeView = ProgrammeRow & { regionName: string; regionPath: string; batchCount: number };
@@ -54,30 +54,13 @@ export async function listProgrammes(
   regionCode: string | null,
 ) {
   let q = programmes(db).where(reachCondition(scope, PROGRAMME_REACH));
-  if (p.q) {
-    const text = p.q.toLowerCase();
-    q = q.where((eb) =>
-      isPinyinQuery(text)
-        ? eb.or([
-            eb('p.namePinyin', 'like', `%${likeEscape(text)}%`),
-            eb('p.nameInitials', 'like', `%${likeEscape(text)}%`),
-          ])
-        : eb('p.name', 'like', `%${likeEscape(p.q as string)}%`),
-    );
-  }
+  if (p.q) q = q.where(nameSearch(p.q, { names: ['p.name'], pinyin: ['p.namePinyin', 'p.nameInitials'] }));
   if (p.kind) q = q.where('p.kind', '=', p.kind);
   if (regionCode) q = q.where(regionCondition('p.regionCode', regionCode));
-  const count = await q
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const rows = await q
-    .orderBy(`p.${p.sort === 'name' ? 'namePinyin' : p.sort}`, p.order)
-    .orderBy('p.id')
-    .limit(p.pageSize)
-    .offset((p.page - 1) * p.pageSize)
-    .execute();
-  return { rows: rows as ProgrammeView[], total: Number(count.n) };
+  const { rows, total } = await paged(q, p, (page) =>
+    page.orderBy(`p.${p.sort === 'name' ? 'namePinyin' : p.sort}`, p.order).orderBy('p.id'),
+  );
+  return { rows: rows as ProgrammeView[], total };
 }
 
 export function findProgramme(db: Executor, id: string): Promise<ProgrammeView | undefined> {
@@ -106,23 +89,9 @@ export async function listBatches(db: Executor, p: BatchListParams, scope: Scope
   if (p.programmeId) q = q.where('b.programmeId', '=', p.programmeId);
   if (p.status) q = q.where('b.status', '=', p.status);
   if (p.q)
-    q = q.where((eb) =>
-      eb.or([
-        eb('b.name', 'like', `%${likeEscape(p.q as string)}%`),
-        eb('p.name', 'like', `%${likeEscape(p.q as string)}%`),
-      ]),
-    );
-  const count = await q
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const rows = await q
-    .orderBy(`b.${p.sort}`, p.order)
-    .orderBy('b.id')
-    .limit(p.pageSize)
-    .offset((p.page - 1) * p.pageSize)
-    .execute();
-  return { rows: rows as BatchView[], total: Number(count.n) };
+    q = q.where(nameSearch(p.q, { names: ['b.name', 'p.name'], pinyin: ['p.namePinyin', 'p.nameInitials'] }));
+  const { rows, total } = await paged(q, p, (page) => page.orderBy(`b.${p.sort}`, p.order).orderBy('b.id'));
+  return { rows: rows as BatchView[], total };
 }
 
 export function findBatch(db: Executor, id: string): Promise<BatchView | undefined> {

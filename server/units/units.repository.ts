@@ -1,8 +1,8 @@
 import { type SelectQueryBuilder, sql } from 'kysely';
 import type { UnitListParams } from '../../common/units/units.schema.js';
 import type { Database, Executor } from '../core/database.js';
-import { isPinyinQuery, likeEscape } from '../core/pinyin.js';
 import { type Reach, reachCondition, regionCondition, type Scope } from '../core/scope.js';
+import { nameSearch, paged } from '../core/search.js';
 import type { NewUnit, UnitRow } from './units.table.js';
 
 export type UnitView = UnitRow & { regionName: string; regionPath: string; parentName: string | null };
@@ -42,27 +42,21 @@ export function findByRegionAndName(
     .executeTakeFirst();
 }
 
-const like = (q: string) => `%${likeEscape(q)}%`;
+type UnitQuery<O> = SelectQueryBuilder<
+  Database & { u: Database['units']; r: Database['regions']; p: Database['units'] },
+  'u' | 'r' | 'p',
+  O
+>;
 
 function applyFilters<O>(
-  query: SelectQueryBuilder<Database & { u: Database['units']; r: Database['regions'] }, 'u' | 'r', O>,
+  query: UnitQuery<O>,
   params: UnitListParams,
   regionCode: string | null,
   scope: Scope,
 ) {
   let q = query.where(reachCondition(scope, UNIT_REACH));
-  if (params.q) {
-    const text = params.q.toLowerCase();
-    q = q.where((eb) => {
-      const byName = eb(sql`lower(u.name)`, 'like', sql`${like(text)} escape '\\'`);
-      if (!isPinyinQuery(text)) return byName;
-      return eb.or([
-        byName,
-        eb(sql`u.name_pinyin`, 'like', sql`${like(text)} escape '\\'`),
-        eb(sql`u.name_initials`, 'like', sql`${like(text)} escape '\\'`),
-      ]);
-    });
-  }
+  if (params.q)
+    q = q.where(nameSearch(params.q, { names: ['u.name'], pinyin: ['u.namePinyin', 'u.nameInitials'] }));
   if (params.kind) q = q.where('u.kind', '=', params.kind);
   if (params.parentId) q = q.where('u.parentId', '=', params.parentId);
   if (params.active !== undefined) q = q.where('u.active', '=', params.active ? 1 : 0);
@@ -78,36 +72,15 @@ const SORT_COLUMNS = {
   updatedAt: 'u.updatedAt',
 } as const;
 
-export async function listUnits(
+export function listUnits(
   db: Executor,
   params: UnitListParams,
   regionCode: string | null,
   scope: Scope,
 ): Promise<{ rows: UnitView[]; total: number }> {
-  const base = db.selectFrom('units as u').innerJoin('regions as r', 'r.code', 'u.regionCode');
-  const countRow = await applyFilters(
-    base.select((eb) => eb.fn.countAll<number>().as('n')),
-    params,
-    regionCode,
-    scope,
-  ).executeTakeFirstOrThrow();
-  const rows = await applyFilters(
-    selectView(db) as unknown as SelectQueryBuilder<
-      Database & { u: Database['units']; r: Database['regions'] },
-      'u' | 'r',
-      UnitView
-    >,
-    params,
-    regionCode,
-    scope,
-  )
-    .orderBy(SORT_COLUMNS[params.sort], params.order)
-    .orderBy('u.name', params.order)
-    .orderBy('u.id')
-    .limit(params.pageSize)
-    .offset((params.page - 1) * params.pageSize)
-    .execute();
-  return { rows, total: Number(countRow.n) };
+  return paged(applyFilters(selectView(db) as UnitQuery<UnitView>, params, regionCode, scope), params, (q) =>
+    q.orderBy(SORT_COLUMNS[params.sort], params.order).orderBy('u.name', params.order).orderBy('u.id'),
+  );
 }
 
 export async function insertUnit(db: Executor, unit: NewUnit): Promise<void> {
