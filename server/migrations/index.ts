@@ -8,6 +8,7 @@ import * as m20261125100000 from './20261125100000_cadre_list_speed.js';
 import * as m20261125110000 from './20261125110000_change_counters.js';
 import * as m20261126090000 from './20261126090000_cadre_corrections.js';
 import * as m20261126100000 from './20261126100000_drop_redundant_cadre_index.js';
+import * as m20261127090000 from './20261127090000_status_history.js';
 
 /**
  * Every migration, by timestamp name. Migrations are frozen in time: they use `Kysely<any>`,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '20261125110000_change_counters': m20261125110000,
   '20261126090000_cadre_corrections': m20261126090000,
   '20261126100000_drop_redundant_cadre_index': m20261126100000,
+  '20261127090000_status_history': m20261127090000,
 };

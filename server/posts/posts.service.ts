@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '../../common/http/paging.schema.js';
-import { t } from '../../common/i18n/index.js';
 import type {
   Post,
   PostListParams,
@@ -17,6 +16,7 @@ import { updateVersioned } from '../core/versioned.js';
 import { findBatch } from '../programmes/programmes.repository.js';
 import { findUnit } from '../units/units.repository.js';
 import { unitInScope } from '../units/units.service.js';
+import { postMachine } from './posts.machine.js';
 import * as repo from './posts.repository.js';
 
 const OPEN_BATCH = ['preparing', 'selecting'];
@@ -153,7 +153,6 @@ async function move(
   id: string,
   version: number,
   action: string,
-  allowedFrom: PostStatus[],
   to: PostStatus,
   extra: {
     reviewComment?: string | null;
@@ -162,40 +161,24 @@ async function move(
 ): Promise<Post> {
   return ctx.db.transaction().execute(async (trx) => {
     const current = await reachable(trx, actor, id);
-    if (current.version !== version) throw versionConflict();
-    if (!allowedFrom.includes(current.status as PostStatus)) {
-      throw new AppError('CONFLICT', {
-        messageKey: 'post.wrongStatus',
-        params: { status: t(`postStatus.${current.status as PostStatus}`) },
-      });
-    }
-    await extra.check?.(trx, current);
-    const now = ctx.clock.now().toISOString();
-    const review =
-      extra.reviewComment !== undefined
-        ? { reviewComment: extra.reviewComment, reviewedBy: authorOf(actor), reviewedAt: now }
-        : {};
-    await updateVersioned(trx, 'postRequests', id, version, {
-      status: to,
-      ...review,
-      updatedAt: now,
-      updatedBy: authorOf(actor),
-    });
-    await record(trx, ctx, whoOf(actor), {
+    const { reviewComment, check } = extra;
+    await postMachine.move(trx, ctx, actor, {
+      row: current,
+      version,
+      to,
       action,
-      objectType: 'post',
-      objectId: id,
-      diff: {
-        status: { from: current.status, to },
-        ...(extra.reviewComment ? { comment: { to: extra.reviewComment } } : {}),
-      },
+      reason: reviewComment,
+      ...(reviewComment !== undefined
+        ? { set: (at) => ({ reviewComment, reviewedBy: authorOf(actor), reviewedAt: at }) }
+        : {}),
+      ...(check ? { beforeWrite: () => check(trx, current) } : {}),
     });
     return one(trx, id);
   });
 }
 
 export const submit = (ctx: AppContext, actor: Actor, id: string, version: number) =>
-  move(ctx, actor, id, version, 'posts.submit', EDITABLE, 'submitted');
+  move(ctx, actor, id, version, 'posts.submit', 'submitted');
 
 /**
  * Approving counts the post against the batch's quota for the receiving unit's region (the
@@ -233,7 +216,7 @@ export function review(
   if (input.decision !== 'approve' && !input.comment) throw fieldError('comment', 'post.commentRequired');
   const to: PostStatus =
     input.decision === 'approve' ? 'approved' : input.decision === 'return' ? 'returned' : 'rejected';
-  return move(ctx, actor, id, input.version, `posts.${input.decision}`, ['submitted'], to, {
+  return move(ctx, actor, id, input.version, `posts.${input.decision}`, to, {
     reviewComment: input.comment,
     ...(input.decision === 'approve' ? { check: checkQuota } : {}),
   });
