@@ -69,6 +69,16 @@ export interface StateMachine<S extends string, T extends StatusTable> {
   history(db: Executor, ids: string[]): ReturnType<typeof historyOf>;
 }
 
+/** The usual `stamp`: the row's `updatedAt` and `updatedBy`. */
+export const updatedStamp = (at: string, actor: Actor) => ({ updatedAt: at, updatedBy: authorOf(actor) });
+
+/** A review's columns for `set`: its comment, who reviewed and when. */
+export const reviewed = (actor: Actor, comment: string | null) => (at: string) => ({
+  reviewComment: comment,
+  reviewedBy: authorOf(actor),
+  reviewedAt: at,
+});
+
 export function defineStateMachine<const S extends string, T extends StatusTable>(
   spec: StateMachineSpec<S, T>,
 ): StateMachine<S, T> {

@@ -1,6 +1,5 @@
 import { NOMINATION_MOVES } from '../../common/nominations/nomination-moves.js';
-import { authorOf } from '../core/context.js';
-import { defineStateMachine } from '../core/state-machine.js';
+import { defineStateMachine, updatedStamp } from '../core/state-machine.js';
 
 export const nominationMachine = defineStateMachine({
   objectType: 'nomination',
@@ -8,6 +7,6 @@ export const nominationMachine = defineStateMachine({
   moves: NOMINATION_MOVES,
   noun: 'status.object.nomination',
   label: (s) => `nominationStatus.${s}`,
-  stamp: (at, actor) => ({ updatedAt: at, updatedBy: authorOf(actor) }),
+  stamp: updatedStamp,
   reasonKey: 'comment',
 });

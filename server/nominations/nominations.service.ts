@@ -17,6 +17,7 @@ import { type Actor, type AppContext, authorOf } from '../core/context.js';
 import { type Executor, fromFlag, toFlag } from '../core/database.js';
 import { AppError, fieldError, notFound, outOfScope } from '../core/errors.js';
 import { programmeInScope, regionInScope } from '../core/scope.js';
+import { reviewed } from '../core/state-machine.js';
 import { updateVersioned } from '../core/versioned.js';
 import { findBatch } from '../programmes/programmes.repository.js';
 import { nominationMachine } from './nominations.machine.js';
@@ -176,9 +177,7 @@ async function move(
       to,
       action,
       reason: comment,
-      ...(comment !== undefined
-        ? { set: (at) => ({ reviewComment: comment, reviewedBy: authorOf(actor), reviewedAt: at }) }
-        : {}),
+      ...(comment !== undefined ? { set: reviewed(actor, comment) } : {}),
     });
     return toNomination((await repo.findNomination(trx, id)) as repo.NominationView);
   });

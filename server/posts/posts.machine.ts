@@ -1,6 +1,5 @@
 import { POST_MOVES } from '../../common/posts/post-moves.js';
-import { authorOf } from '../core/context.js';
-import { defineStateMachine } from '../core/state-machine.js';
+import { defineStateMachine, updatedStamp } from '../core/state-machine.js';
 
 export const postMachine = defineStateMachine({
   objectType: 'post',
@@ -8,6 +7,6 @@ export const postMachine = defineStateMachine({
   moves: POST_MOVES,
   noun: 'status.object.post',
   label: (s) => `postStatus.${s}`,
-  stamp: (at, actor) => ({ updatedAt: at, updatedBy: authorOf(actor) }),
+  stamp: updatedStamp,
   reasonKey: 'comment',
 });

@@ -12,6 +12,7 @@ import { type Actor, type AppContext, authorOf } from '../core/context.js';
 import type { Executor } from '../core/database.js';
 import { AppError, fieldError, notFound, outOfScope, versionConflict } from '../core/errors.js';
 import { programmeInScope, regionInScope, type Scope } from '../core/scope.js';
+import { reviewed } from '../core/state-machine.js';
 import { updateVersioned } from '../core/versioned.js';
 import { findBatch } from '../programmes/programmes.repository.js';
 import { findUnit } from '../units/units.repository.js';
@@ -168,9 +169,7 @@ async function move(
       to,
       action,
       reason: reviewComment,
-      ...(reviewComment !== undefined
-        ? { set: (at) => ({ reviewComment, reviewedBy: authorOf(actor), reviewedAt: at }) }
-        : {}),
+      ...(reviewComment !== undefined ? { set: reviewed(actor, reviewComment) } : {}),
       ...(check ? { beforeWrite: () => check(trx, current) } : {}),
     });
     return one(trx, id);

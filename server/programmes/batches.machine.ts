@@ -1,6 +1,5 @@
 import { BATCH_MOVES } from '../../common/programmes/batch-moves.js';
-import { authorOf } from '../core/context.js';
-import { defineStateMachine } from '../core/state-machine.js';
+import { defineStateMachine, updatedStamp } from '../core/state-machine.js';
 
 /** 筹备 → 选派 → 在岗 → 已结束, one step at a time, each move with its reason. */
 export const batchMachine = defineStateMachine({
@@ -9,7 +8,7 @@ export const batchMachine = defineStateMachine({
   moves: BATCH_MOVES,
   noun: 'status.object.batch',
   label: (s) => `batchStatus.${s}`,
-  stamp: (at, actor) => ({ updatedAt: at, updatedBy: authorOf(actor) }),
+  stamp: updatedStamp,
   reasonKey: 'reason',
   target: { field: 'to', hint: 'batch.onlyForward' },
 });
