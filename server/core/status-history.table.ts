@@ -6,6 +6,8 @@ export interface StatusHistoryTable {
   /** The audit log's object type: 'batch', 'post', 'nomination', 'correction' … */
   objectType: string;
   objectId: string;
+  /** 1, 2, 3 … per record: the order of its moves. */
+  seq: number;
   fromStatus: string;
   toStatus: string;
   reason: string | null;

@@ -11,6 +11,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     // the audit log's object type: 'batch', 'post', 'nomination', 'correction' …
     .addColumn('object_type', 'text', (c) => c.notNull())
     .addColumn('object_id', 'text', (c) => c.notNull())
+    // 1, 2, 3 … per record: the order of its moves, even within one millisecond
+    .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('from_status', 'text', (c) => c.notNull())
     .addColumn('to_status', 'text', (c) => c.notNull())
     .addColumn('reason', 'text')
@@ -18,13 +20,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('actor_id', 'text')
     .execute();
   await db.schema
-    .createIndex('status_history_object_idx')
+    .createIndex('status_history_object_uq')
     .on('status_history')
-    .columns(['object_type', 'object_id', 'at'])
+    .columns(['object_type', 'object_id', 'seq'])
+    .unique()
     .execute();
   await db
     .insertInto('status_history')
-    .columns(['id', 'object_type', 'object_id', 'from_status', 'to_status', 'reason', 'at', 'actor_id'])
+    .columns([
+      'id',
+      'object_type',
+      'object_id',
+      'seq',
+      'from_status',
+      'to_status',
+      'reason',
+      'at',
+      'actor_id',
+    ])
     .expression((eb) =>
       eb
         .selectFrom('batch_status_log')
@@ -32,6 +45,7 @@ export async function up(db: Kysely<any>): Promise<void> {
           'id',
           sql.lit('batch').as('object_type'),
           'batch_id',
+          sql`row_number() over (partition by batch_id order by at, id)`.as('seq'),
           'from_status',
           'to_status',
           'reason',

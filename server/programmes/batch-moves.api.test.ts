@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BATCH_MOVES } from '../../common/programmes/batch-moves.js';
 import {
@@ -9,6 +10,7 @@ import {
 import { canMove } from '../../common/status/status-moves.js';
 import { createAccount, createTestApp, login, type TestApp } from '../../test/helpers.js';
 import { systemActor } from '../core/context.js';
+import * as statusHistory from '../migrations/20261127090000_status_history.js';
 import { batchMachine } from './batches.machine.js';
 
 // Runs on SQLite and, in the PostgreSQL pass, on PostgreSQL.
@@ -127,6 +129,7 @@ describe('batch status moves', () => {
         id: expect.any(String),
         objectType: 'batch',
         objectId: batch.id,
+        seq: 1,
         fromStatus: 'preparing',
         toStatus: 'selecting',
         reason: '按计划推进',
@@ -178,6 +181,35 @@ describe('batch status moves', () => {
         throw new Error('caller fails after the move');
       }),
     ).rejects.toThrow('caller fails after the move');
+    expect(await stored(batch.id)).toEqual(before);
+  });
+
+  it('the migration moves the batch log into the history and back, in order', async () => {
+    const batch = await batchAt('preparing');
+    for (const [to, version] of [
+      ['selecting', 1],
+      ['on_post', 2],
+    ] as const) {
+      t.clock.advance(1000);
+      await call('POST', `/api/batches/${batch.id}/advance`, { to, reason: '按计划推进', version });
+    }
+    const before = await stored(batch.id);
+    expect(before.history.map((h) => [h.seq, h.toStatus])).toEqual([
+      [1, 'selecting'],
+      [2, 'on_post'],
+    ]);
+    await t.ctx.db.transaction().execute(async (trx) => {
+      // biome-ignore lint/suspicious/noExplicitAny: migrations run on untyped Kysely
+      const raw = trx.withoutPlugins() as unknown as Kysely<any>;
+      await statusHistory.down(raw);
+      const log = await raw
+        .selectFrom('batch_status_log')
+        .selectAll()
+        .where('batch_id', '=', batch.id)
+        .execute();
+      expect(log.map((r) => r.to_status).sort()).toEqual(['on_post', 'selecting']);
+      await statusHistory.up(raw);
+    });
     expect(await stored(batch.id)).toEqual(before);
   });
 
