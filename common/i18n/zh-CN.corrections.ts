@@ -5,7 +5,6 @@ export const zhCNCorrections = {
   'correction.keyFieldDirect': '此项为关键信息，不能直接修改，请通过“申请更正”提交，由派出单位联络员审核',
   'correction.nothingChanged': '没有与档案不同的内容，无需申请更正',
   'correction.pendingExists': '您已有一份待审核的更正申请，请等待审核结果或先撤回',
-  'correction.wrongStatus': '该更正申请当前为“{status}”，不能执行此操作',
   'correction.commentRequired': '驳回时须填写意见',
   'correction.stale': '申请提交后，档案中的{fields}已被修改，请驳回后由干部重新申请',
   'correction.accountMissing': '没有该用户名的账号',

@@ -9,6 +9,7 @@ import { zhCNExcel } from './zh-CN.excel.js';
 import { zhCNNominations } from './zh-CN.nominations.js';
 import { zhCNPosts } from './zh-CN.posts.js';
 import { zhCNProgrammes } from './zh-CN.programmes.js';
+import { zhCNStatus } from './zh-CN.status.js';
 import { zhCNWeb } from './zh-CN.web.js';
 
 export const zhCNCore = {
@@ -145,7 +146,6 @@ export const zhCNCore = {
   'post.batchMissing': '批次不存在',
   'post.batchClosed': '该批次已不在筹备或选派阶段，不能再提交岗位需求',
   'post.notEditable': '只有草稿或被退回的岗位需求可以修改',
-  'post.wrongStatus': '该岗位需求当前为“{status}”，不能执行此操作',
   'post.commentRequired': '退回或不予批准时须填写意见',
   'post.noQuota': '本批次没有为“{region}”设置名额',
   'post.quotaExceeded':
@@ -181,7 +181,6 @@ export const zhCNCore = {
   'nomination.cadreMissing': '干部不存在',
   'scope.cadreOutside': '该干部不在您的管辖范围内',
   'nomination.batchClosed': '该批次已不在筹备或选派阶段，不能再推荐',
-  'nomination.wrongStatus': '该推荐当前为“{status}”，不能执行此操作',
   'nomination.commentRequired': '不予接受时须填写意见',
   'nominationStatus.submitted': '待审核',
   'nominationStatus.accepted': '已接受',
@@ -315,6 +314,7 @@ export const zhCN = {
   ...zhCNPosts,
   ...zhCNNominations,
   ...zhCNCorrections,
+  ...zhCNStatus,
 } as const;
 export type MessageKey = keyof typeof zhCN;
 export type Catalogue = Record<MessageKey, string>;

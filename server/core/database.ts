@@ -20,6 +20,7 @@ import type { PostsTables } from '../posts/posts.table.js';
 import type { ProgrammesTables } from '../programmes/programmes.table.js';
 import type { RegionsTables } from '../regions/regions.table.js';
 import type { UnitsTables } from '../units/units.table.js';
+import type { StatusHistoryTables } from './status-history.table.js';
 
 /** Every table, composed from the capability folders' `*.table.ts`. */
 export interface Database
@@ -33,6 +34,7 @@ export interface Database
     PostsTables,
     ProgrammesTables,
     RegionsTables,
+    StatusHistoryTables,
     UnitsTables {
   meta: { key: string; value: string };
   /** Bumped by triggers on every write to the tables they watch (server/core/read-cache.ts). */

@@ -235,7 +235,7 @@ describe('corrections of key fields', () => {
       comment: 'x',
       version: 2,
     });
-    expect(again.json().message).toBe('该更正申请当前为“已同意”，不能执行此操作');
+    expect(again.json().message).toBe('该更正申请不能从当前状态“已同意”变更为目标状态“已驳回”');
   });
 
   it('are rejected with a required comment, and nothing is applied', async () => {

@@ -24,6 +24,7 @@ import { AppError, fieldError, notFound, versionConflict } from '../core/errors.
 import { assertReaches } from '../core/scope.js';
 import { updateVersioned } from '../core/versioned.js';
 import { withinTransaction } from '../excel/excel.transaction.js';
+import { correctionMachine } from './corrections.machine.js';
 import * as repo from './corrections.repository.js';
 
 const ID_COLUMN = 'cadre_corrections.id_number';
@@ -254,26 +255,14 @@ async function decide(
 ): Promise<Correction> {
   return ctx.db.transaction().execute(async (trx) => {
     const current = await reachable(trx, actor, id);
-    if (current.version !== version) throw versionConflict();
-    if (current.status !== 'pending') {
-      throw new AppError('CONFLICT', {
-        messageKey: 'correction.wrongStatus',
-        params: { status: t(`correctionStatus.${current.status as CorrectionStatus}`) },
-      });
-    }
-    await apply?.(withinTransaction(ctx, trx), current);
-    const now = ctx.clock.now().toISOString();
-    await updateVersioned(trx, 'cadreCorrections', id, version, {
-      status: to,
-      ...(to === 'withdrawn' ? {} : { reviewedBy: actor.userId, reviewComment: comment }),
-      decidedAt: now,
-      updatedAt: now,
-    });
-    await record(trx, ctx, whoOf(actor), {
+    await correctionMachine.move(trx, ctx, actor, {
+      row: current,
+      version,
+      to,
       action: `corrections.${to === 'approved' ? 'approve' : to === 'rejected' ? 'reject' : 'withdraw'}`,
-      objectType: 'correction',
-      objectId: id,
-      diff: { status: { from: current.status, to }, ...(comment ? { comment: { to: comment } } : {}) },
+      reason: comment,
+      ...(to === 'withdrawn' ? {} : { set: () => ({ reviewedBy: actor.userId, reviewComment: comment }) }),
+      ...(apply ? { beforeWrite: () => apply(withinTransaction(ctx, trx), current) } : {}),
     });
     return one(trx, id);
   });

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Education, RankLevel } from '../../common/cadres/cadre-enums.js';
 import type { Page } from '../../common/http/paging.schema.js';
-import { t } from '../../common/i18n/index.js';
 import { checkEligibility } from '../../common/nominations/eligibility.js';
 import {
   type EligibilityReason,
@@ -15,10 +14,12 @@ import { record, whoOf } from '../audit/audit.service.js';
 import { CADRE_REACH, findCadre } from '../cadres/cadres.repository.js';
 import { type Actor, type AppContext, authorOf } from '../core/context.js';
 import { type Executor, fromFlag, toFlag } from '../core/database.js';
-import { AppError, fieldError, notFound, versionConflict } from '../core/errors.js';
+import { AppError, fieldError, notFound } from '../core/errors.js';
 import { assertReaches, reaches } from '../core/scope.js';
+import { reviewed } from '../core/state-machine.js';
 import { updateVersioned } from '../core/versioned.js';
 import { findBatch } from '../programmes/programmes.repository.js';
+import { nominationMachine } from './nominations.machine.js';
 import * as repo from './nominations.repository.js';
 
 const OPEN_BATCH = ['preparing', 'selecting'];
@@ -164,27 +165,13 @@ async function move(
 ): Promise<Nomination> {
   return ctx.db.transaction().execute(async (trx) => {
     const current = await reachable(trx, actor, id);
-    if (current.version !== version) throw versionConflict();
-    if (current.status !== 'submitted') {
-      throw new AppError('CONFLICT', {
-        messageKey: 'nomination.wrongStatus',
-        params: { status: t(`nominationStatus.${current.status as NominationStatus}`) },
-      });
-    }
-    const now = ctx.clock.now().toISOString();
-    const review =
-      comment !== undefined ? { reviewComment: comment, reviewedBy: authorOf(actor), reviewedAt: now } : {};
-    await updateVersioned(trx, 'nominations', id, version, {
-      status: to,
-      ...review,
-      updatedAt: now,
-      updatedBy: authorOf(actor),
-    });
-    await record(trx, ctx, whoOf(actor), {
+    await nominationMachine.move(trx, ctx, actor, {
+      row: current,
+      version,
+      to,
       action,
-      objectType: 'nomination',
-      objectId: id,
-      diff: { status: { from: current.status, to }, ...(comment ? { comment: { to: comment } } : {}) },
+      reason: comment,
+      ...(comment !== undefined ? { set: reviewed(actor, comment) } : {}),
     });
     return toNomination((await repo.findNomination(trx, id)) as repo.NominationView);
   });

@@ -89,7 +89,7 @@ describe('post requests', () => {
     expect(
       (await call('POST', `/api/posts/${post.id}/review`, org, { decision: 'approve', version: 1 })).json()
         .message,
-    ).toBe('该岗位需求当前为“草稿”，不能执行此操作');
+    ).toBe('该岗位需求不能从当前状态“草稿”变更为目标状态“已批准”');
     const submitted = await call('POST', `/api/posts/${post.id}/submit`, manager, { version: 1 });
     expect(submitted.json().status).toBe('submitted');
     expect(

@@ -1,7 +1,6 @@
 import type { PostListParams } from '../../common/posts/posts.schema.js';
 import type { Executor } from '../core/database.js';
-import { likeEscape } from '../core/pinyin.js';
-import { type Reach, reachCondition, type Scope } from '../core/scope.js';
+import { type Reach, reachCondition, regionCondition, type Scope } from '../core/scope.js';
 import { nameSearch, paged } from '../core/search.js';
 import { PROGRAMME_ORGANISER } from '../programmes/programmes.repository.js';
 import type { PostRequestsTable, PostRow } from './posts.table.js';
@@ -14,7 +13,7 @@ export type PostView = PostRow & {
   programmeRegionCode: string;
   unitName: string;
   regionName: string;
-  unitPath: string;
+  unitRegionCode: string;
 };
 
 /** The organising 组织部 (by the programme's region) or the receiving unit itself. */
@@ -38,7 +37,7 @@ function view(db: Executor) {
       'g.regionCode as programmeRegionCode',
       'u.name as unitName',
       'ur.fullName as regionName',
-      'ur.path as unitPath',
+      'u.regionCode as unitRegionCode',
     ]);
 }
 
@@ -68,24 +67,23 @@ export async function deletePost(db: Executor, id: string): Promise<void> {
 }
 
 /** Approved headcount in a batch for receiving units inside a region subtree. */
-export async function approvedHeadcount(db: Executor, batchId: string, regionPath: string): Promise<number> {
+export async function approvedHeadcount(db: Executor, batchId: string, regionCode: string): Promise<number> {
   const row = await db
     .selectFrom('postRequests as p')
     .innerJoin('units as u', 'u.id', 'p.unitId')
-    .innerJoin('regions as r', 'r.code', 'u.regionCode')
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('p.headcount'), eb.val(0)).as('n'))
     .where('p.batchId', '=', batchId)
     .where('p.status', '=', 'approved')
-    .where('r.path', 'like', `${likeEscape(regionPath)}%`)
+    .where(regionCondition('u.regionCode', regionCode))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
-export function quotasWithPaths(db: Executor, batchId: string) {
+export function quotasOf(db: Executor, batchId: string) {
   return db
     .selectFrom('batchQuotas as q')
     .innerJoin('regions as r', 'r.code', 'q.regionCode')
-    .select(['q.regionCode', 'q.quota', 'r.path', 'r.fullName'])
+    .select(['q.regionCode', 'q.quota', 'r.fullName'])
     .where('q.batchId', '=', batchId)
     .execute();
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '../../common/http/paging.schema.js';
-import { t } from '../../common/i18n/index.js';
 import type {
   Post,
   PostListParams,
@@ -12,10 +11,12 @@ import { diffOf, record, whoOf } from '../audit/audit.service.js';
 import { type Actor, type AppContext, authorOf } from '../core/context.js';
 import type { Executor } from '../core/database.js';
 import { AppError, fieldError, notFound, versionConflict } from '../core/errors.js';
-import { assertReaches, reaches } from '../core/scope.js';
+import { assertReaches, reaches, regionCodePrefix, regionWithin } from '../core/scope.js';
+import { reviewed } from '../core/state-machine.js';
 import { updateVersioned } from '../core/versioned.js';
 import { findBatch } from '../programmes/programmes.repository.js';
 import { findUnit, UNIT_REACH } from '../units/units.repository.js';
+import { postMachine } from './posts.machine.js';
 import * as repo from './posts.repository.js';
 
 const OPEN_BATCH = ['preparing', 'selecting'];
@@ -147,7 +148,6 @@ async function move(
   id: string,
   version: number,
   action: string,
-  allowedFrom: PostStatus[],
   to: PostStatus,
   extra: {
     reviewComment?: string | null;
@@ -156,54 +156,36 @@ async function move(
 ): Promise<Post> {
   return ctx.db.transaction().execute(async (trx) => {
     const current = await reachable(trx, actor, id);
-    if (current.version !== version) throw versionConflict();
-    if (!allowedFrom.includes(current.status as PostStatus)) {
-      throw new AppError('CONFLICT', {
-        messageKey: 'post.wrongStatus',
-        params: { status: t(`postStatus.${current.status as PostStatus}`) },
-      });
-    }
-    await extra.check?.(trx, current);
-    const now = ctx.clock.now().toISOString();
-    const review =
-      extra.reviewComment !== undefined
-        ? { reviewComment: extra.reviewComment, reviewedBy: authorOf(actor), reviewedAt: now }
-        : {};
-    await updateVersioned(trx, 'postRequests', id, version, {
-      status: to,
-      ...review,
-      updatedAt: now,
-      updatedBy: authorOf(actor),
-    });
-    await record(trx, ctx, whoOf(actor), {
+    const { reviewComment, check } = extra;
+    await postMachine.move(trx, ctx, actor, {
+      row: current,
+      version,
+      to,
       action,
-      objectType: 'post',
-      objectId: id,
-      diff: {
-        status: { from: current.status, to },
-        ...(extra.reviewComment ? { comment: { to: extra.reviewComment } } : {}),
-      },
+      reason: reviewComment,
+      ...(reviewComment !== undefined ? { set: reviewed(actor, reviewComment) } : {}),
+      ...(check ? { beforeWrite: () => check(trx, current) } : {}),
     });
     return one(trx, id);
   });
 }
 
 export const submit = (ctx: AppContext, actor: Actor, id: string, version: number) =>
-  move(ctx, actor, id, version, 'posts.submit', EDITABLE, 'submitted');
+  move(ctx, actor, id, version, 'posts.submit', 'submitted');
 
 /**
  * Approving counts the post against the batch's quota for the receiving unit's region (the
  * most specific quota region containing it); going over is refused with the figures.
  */
 async function checkQuota(trx: Executor, post: repo.PostView): Promise<void> {
-  const quotas = await repo.quotasWithPaths(trx, post.batchId);
+  const quotas = await repo.quotasOf(trx, post.batchId);
   if (quotas.length === 0) return;
   const quota = quotas
-    .filter((q) => post.unitPath.startsWith(q.path))
-    .sort((a, b) => b.path.length - a.path.length)[0];
+    .filter((q) => regionWithin(post.unitRegionCode, q.regionCode))
+    .sort((a, b) => regionCodePrefix(b.regionCode).length - regionCodePrefix(a.regionCode).length)[0];
   if (!quota)
     throw new AppError('CONFLICT', { messageKey: 'post.noQuota', params: { region: post.regionName } });
-  const used = await repo.approvedHeadcount(trx, post.batchId, quota.path);
+  const used = await repo.approvedHeadcount(trx, post.batchId, quota.regionCode);
   if (used + post.headcount > quota.quota) {
     throw new AppError('CONFLICT', {
       messageKey: 'post.quotaExceeded',
@@ -227,7 +209,7 @@ export function review(
   if (input.decision !== 'approve' && !input.comment) throw fieldError('comment', 'post.commentRequired');
   const to: PostStatus =
     input.decision === 'approve' ? 'approved' : input.decision === 'return' ? 'returned' : 'rejected';
-  return move(ctx, actor, id, input.version, `posts.${input.decision}`, ['submitted'], to, {
+  return move(ctx, actor, id, input.version, `posts.${input.decision}`, to, {
     reviewComment: input.comment,
     ...(input.decision === 'approve' ? { check: checkQuota } : {}),
   });

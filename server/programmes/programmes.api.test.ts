@@ -124,16 +124,23 @@ describe('programmes and batches', () => {
     });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().fields[0].field).toBe('reason');
+    // one step at a time (a skip is refused: batch-moves.api.test.ts)
+    await call('POST', `/api/batches/${b.id}/advance`, qdn, {
+      to: 'selecting',
+      reason: '需求已汇总，开始推荐',
+      version: 1,
+    });
     const on = await call('POST', `/api/batches/${b.id}/advance`, qdn, {
       to: 'on_post',
       reason: '人选已确定，统一报到',
-      version: 1,
+      version: 2,
     });
     expect(on.json()).toMatchObject({
       status: 'on_post',
       history: [
+        { from: 'preparing', to: 'selecting', reason: '需求已汇总，开始推荐' },
         {
-          from: 'preparing',
+          from: 'selecting',
           to: 'on_post',
           reason: '人选已确定，统一报到',
           by: expect.stringMatching(/^测试用户/),
@@ -143,21 +150,23 @@ describe('programmes and batches', () => {
     const back = await call('POST', `/api/batches/${b.id}/advance`, qdn, {
       to: 'selecting',
       reason: '回退',
-      version: 2,
+      version: 3,
     });
+    expect(back.statusCode).toBe(409);
+    expect(back.json().message).toBe('该批次不能从当前状态“在岗”变更为目标状态“选派”');
     expect(back.json().fields).toEqual([
       { field: 'to', message: '批次状态只能向后推进（筹备 → 选派 → 在岗 → 已结束）' },
     ]);
-    expect((await call('DELETE', `/api/batches/${b.id}?version=2`, qdn)).json().message).toBe(
+    expect((await call('DELETE', `/api/batches/${b.id}?version=3`, qdn)).json().message).toBe(
       '只有筹备中的批次可以删除',
     );
-    await call('POST', `/api/batches/${b.id}/advance`, qdn, { to: 'finished', reason: '期满', version: 2 });
+    await call('POST', `/api/batches/${b.id}/advance`, qdn, { to: 'finished', reason: '期满', version: 3 });
     const edit = await call('PUT', `/api/batches/${b.id}`, qdn, {
       name: '首批',
       plannedStart: '2027-01-01',
       plannedEnd: '2027-12-31',
       termMonths: 12,
-      version: 3,
+      version: 4,
     });
     expect(edit.json().message).toBe('批次已结束，不能再修改');
   });

@@ -130,31 +130,3 @@ export function quotasOf(db: Executor, ids: string[]) {
     .orderBy('q.regionCode')
     .execute();
 }
-
-export function historyOf(db: Executor, ids: string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('batchStatusLog as l')
-    .leftJoin('users as u', 'u.id', 'l.actorId')
-    .selectAll('l')
-    .select('u.displayName as actorName')
-    .where('l.batchId', 'in', ids)
-    .orderBy('l.at')
-    .orderBy('l.id')
-    .execute();
-}
-
-export async function logStatus(
-  db: Executor,
-  row: {
-    id: string;
-    batchId: string;
-    fromStatus: string;
-    toStatus: string;
-    reason: string;
-    at: string;
-    actorId: string | null;
-  },
-) {
-  await db.insertInto('batchStatusLog').values(row).execute();
-}

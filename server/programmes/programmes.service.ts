@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '../../common/http/paging.schema.js';
-import {
-  BATCH_STATUSES,
-  type Batch,
-  type BatchListParams,
-  type BatchStatus,
-  type BatchUpdateValues,
-  type BatchValues,
-  type Eligibility,
-  type Programme,
-  type ProgrammeListParams,
-  type ProgrammeValues,
+import type {
+  Batch,
+  BatchListParams,
+  BatchStatus,
+  BatchUpdateValues,
+  BatchValues,
+  Eligibility,
+  Programme,
+  ProgrammeListParams,
+  ProgrammeValues,
 } from '../../common/programmes/programmes.schema.js';
 import { diffOf, record, whoOf } from '../audit/audit.service.js';
 import { type Actor, type AppContext, authorOf } from '../core/context.js';
@@ -20,6 +19,7 @@ import { pinyinKeys } from '../core/pinyin.js';
 import { assertReaches, limitedToProgrammes, reaches, regionReached } from '../core/scope.js';
 import { updateVersioned } from '../core/versioned.js';
 import { findRegion } from '../regions/regions.repository.js';
+import { batchMachine } from './batches.machine.js';
 import * as repo from './programmes.repository.js';
 
 const toProgramme = (row: repo.ProgrammeView): Programme => ({
@@ -171,7 +171,7 @@ export async function removeProgramme(
 async function toBatches(db: Executor, rows: repo.BatchView[]): Promise<Batch[]> {
   const ids = rows.map((r) => r.id);
   const quotas = await repo.quotasOf(db, ids);
-  const history = await repo.historyOf(db, ids);
+  const history = await batchMachine.history(db, ids);
   return rows.map((row) => ({
     id: row.id,
     programmeId: row.programmeId,
@@ -186,11 +186,11 @@ async function toBatches(db: Executor, rows: repo.BatchView[]): Promise<Batch[]>
       .filter((q) => q.batchId === row.id)
       .map(({ regionCode, regionName, quota }) => ({ regionCode, regionName, quota })),
     history: history
-      .filter((h) => h.batchId === row.id)
+      .filter((h) => h.objectId === row.id)
       .map((h) => ({
         from: h.fromStatus as BatchStatus,
         to: h.toStatus as BatchStatus,
-        reason: h.reason,
+        reason: h.reason ?? '',
         at: h.at,
         by: h.actorName,
       })),
@@ -300,7 +300,7 @@ export async function updateBatch(
   });
 }
 
-/** Status moves only forward (筹备 → 选派 → 在岗 → 已结束), each move with a reason kept in the history. */
+/** Status moves one step forward at a time (筹备 → 选派 → 在岗 → 已结束), each with a reason kept in the history. */
 export async function advanceBatch(
   ctx: AppContext,
   actor: Actor,
@@ -309,30 +309,12 @@ export async function advanceBatch(
 ): Promise<Batch> {
   return ctx.db.transaction().execute(async (trx) => {
     const current = await reachableBatch(trx, actor, id);
-    if (current.version !== input.version) throw versionConflict();
-    const from = current.status as BatchStatus;
-    if (BATCH_STATUSES.indexOf(input.to) <= BATCH_STATUSES.indexOf(from))
-      throw fieldError('to', 'batch.onlyForward');
-    const now = ctx.clock.now().toISOString();
-    await updateVersioned(trx, 'batches', id, input.version, {
-      status: input.to,
-      updatedAt: now,
-      updatedBy: authorOf(actor),
-    });
-    await repo.logStatus(trx, {
-      id: randomUUID(),
-      batchId: id,
-      fromStatus: from,
-      toStatus: input.to,
-      reason: input.reason,
-      at: now,
-      actorId: authorOf(actor),
-    });
-    await record(trx, ctx, whoOf(actor), {
+    await batchMachine.move(trx, ctx, actor, {
+      row: current,
+      version: input.version,
+      to: input.to,
       action: 'batches.advance',
-      objectType: 'batch',
-      objectId: id,
-      diff: { status: { from, to: input.to }, reason: { to: input.reason } },
+      reason: input.reason,
     });
     return oneBatch(trx, id);
   });

@@ -36,6 +36,7 @@ export interface BatchesTable {
 export interface ProgrammesTables {
   programmes: ProgrammesTable;
   batches: BatchesTable;
+  /** Read-only: a view over the batch rows of `statusHistory` (migration 20261127090000). */
   batchStatusLog: {
     id: string;
     batchId: string;

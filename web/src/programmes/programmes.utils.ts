@@ -1,18 +1,15 @@
 import dayjs from 'dayjs';
-import {
-  BATCH_STATUSES,
-  type Batch,
-  type BatchStatus,
-  type Eligibility,
-} from '../../../common/programmes/programmes.schema';
+import { BATCH_MOVES } from '../../../common/programmes/batch-moves';
+import type { Batch, BatchStatus, Eligibility } from '../../../common/programmes/programmes.schema';
+import { movesFrom } from '../../../common/status/status-moves';
 
 export const formatTime = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
 
 export const programmeUrl = (id: string) => `/projects/${encodeURIComponent(id)}`;
 
-/** The status a batch moves to next, or null once it has finished. */
+/** The status a batch moves to next (the server's moves table: one step), or null once it has finished. */
 export function nextStatus(status: BatchStatus): BatchStatus | null {
-  return BATCH_STATUSES[BATCH_STATUSES.indexOf(status) + 1] ?? null;
+  return movesFrom(BATCH_MOVES, status)[0] ?? null;
 }
 
 export const quotaTotal = (batch: Batch) => batch.quotas.reduce((sum, q) => sum + q.quota, 0);
