@@ -3,6 +3,7 @@
 // units across real GB/T 2260 counties and cadres with résumés and expertise. Personal data
 // goes through the same encryption as the app; ID numbers use unassigned county codes (xx9999)
 // so none can be a real person's.
+
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { RANK_LEVELS } from '../common/cadres/cadre-enums.js';
@@ -12,6 +13,7 @@ import { UNIT_KINDS } from '../common/units/units.schema.js';
 import type { CadreResumeTable, NewCadre } from '../server/cadres/cadres.table.js';
 import { loadConfig } from '../server/core/config.js';
 import { pinyinKeys } from '../server/core/pinyin.js';
+import { inTransaction } from '../server/core/transaction.js';
 import { fictionalIdNumber } from '../server/demo/demo.seed.js';
 import { openRuntime } from '../server/runtime.js';
 
@@ -194,19 +196,19 @@ async function main() {
         if (to >= 2026) break;
       }
     }
-    await ctx.db.transaction().execute(async (trx) => {
+    await inTransaction(ctx, async (tx) => {
       for (let i = 0; i < rows.length; i += 200)
-        await trx
+        await tx.db
           .insertInto('cadres')
           .values(rows.slice(i, i + 200))
           .execute();
       for (let i = 0; i < expertise.length; i += 500)
-        await trx
+        await tx.db
           .insertInto('cadreExpertise')
           .values(expertise.slice(i, i + 500))
           .execute();
       for (let i = 0; i < resume.length; i += 300)
-        await trx
+        await tx.db
           .insertInto('cadreResume')
           .values(resume.slice(i, i + 300))
           .execute();

@@ -17,6 +17,7 @@ import { generateOneTimePassword, hashPassword } from '../auth/password.js';
 import type { Actor, AppContext } from '../core/context.js';
 import { type Executor, fromFlag } from '../core/database.js';
 import { AppError, fieldError, notFound, versionConflict } from '../core/errors.js';
+import { inTransaction } from '../core/transaction.js';
 import { updateVersioned } from '../core/versioned.js';
 import { findRegion } from '../regions/regions.repository.js';
 import { findUnitRow } from '../units/units.repository.js';
@@ -154,32 +155,32 @@ export async function createAccount(
   const passwordHash = await hashPassword(oneTimePassword);
   const id = randomUUID();
   const now = ctx.clock.now().toISOString();
-  const account = await ctx.db.transaction().execute(async (trx) => {
-    if (await authRepo.findUserByUsername(trx, username)) {
+  const account = await inTransaction(ctx, async (tx) => {
+    if (await authRepo.findUserByUsername(tx.db, username)) {
       throw new AppError('CONFLICT', {
         messageKey: 'account.usernameTaken',
         params: { username },
         fields: [{ field: 'username', message: t('account.usernameTaken', { username }) }],
       });
     }
-    await checkGrants(trx, grants);
+    await checkGrants(tx.db, grants);
     await authRepo.insertUser(
-      trx,
+      tx.db,
       authRepo.newUserRow(
         {
           id,
           username,
           displayName: input.displayName,
           passwordHash,
-          ...(await personalColumns(ctx, trx, null, input)),
+          ...(await personalColumns(ctx, tx.db, null, input)),
         },
         now,
       ),
       grants,
       now,
     );
-    const { account } = await load(ctx, trx, id);
-    await record(trx, ctx, who, {
+    const { account } = await load(ctx, tx.db, id);
+    await record(tx, who, {
       action: 'accounts.create',
       objectType: 'user',
       objectId: id,
@@ -201,16 +202,16 @@ export async function update(
     version: number;
   },
 ): Promise<Account> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const before = await load(ctx, trx, id);
+  return inTransaction(ctx, async (tx) => {
+    const before = await load(ctx, tx.db, id);
     if (before.user.version !== input.version) throw versionConflict();
-    await updateVersioned(trx, 'users', id, input.version, {
+    await updateVersioned(tx.db, 'users', id, input.version, {
       displayName: input.displayName,
-      ...(await personalColumns(ctx, trx, id, input)),
+      ...(await personalColumns(ctx, tx.db, id, input)),
       updatedAt: ctx.clock.now().toISOString(),
     });
-    const after = await load(ctx, trx, id);
-    await record(trx, ctx, whoOf(actor), {
+    const after = await load(ctx, tx.db, id);
+    await record(tx, whoOf(actor), {
       action: 'accounts.update',
       objectType: 'user',
       objectId: id,
@@ -228,8 +229,8 @@ export async function setActive(
   active: boolean,
 ): Promise<Account> {
   if (id === actor.userId) throw new AppError('FORBIDDEN', { messageKey: 'account.notSelf' });
-  return ctx.db.transaction().execute(async (trx) => {
-    const before = await load(ctx, trx, id);
+  return inTransaction(ctx, async (tx) => {
+    const before = await load(ctx, tx.db, id);
     if (before.user.version !== version) throw versionConflict();
     if (before.account.active === active) {
       throw new AppError('CONFLICT', {
@@ -237,10 +238,10 @@ export async function setActive(
       });
     }
     const now = ctx.clock.now().toISOString();
-    await updateVersioned(trx, 'users', id, version, { active: active ? 1 : 0, updatedAt: now });
-    if (!active) await authRepo.revokeAllSessions(trx, id, now);
-    const after = await load(ctx, trx, id);
-    await record(trx, ctx, whoOf(actor), {
+    await updateVersioned(tx.db, 'users', id, version, { active: active ? 1 : 0, updatedAt: now });
+    if (!active) await authRepo.revokeAllSessions(tx.db, id, now);
+    const after = await load(ctx, tx.db, id);
+    await record(tx, whoOf(actor), {
       action: active ? 'accounts.activate' : 'accounts.deactivate',
       objectType: 'user',
       objectId: id,
@@ -256,13 +257,13 @@ export async function setActive(
  */
 export async function remove(ctx: AppContext, actor: Actor, id: string, version: number): Promise<void> {
   if (id === actor.userId) throw new AppError('FORBIDDEN', { messageKey: 'account.notSelf' });
-  await ctx.db.transaction().execute(async (trx) => {
-    const before = await load(ctx, trx, id);
+  await inTransaction(ctx, async (tx) => {
+    const before = await load(ctx, tx.db, id);
     if (before.user.version !== version) throw versionConflict();
     if (before.account.active) throw new AppError('CONFLICT', { messageKey: 'account.deleteActive' });
-    await repo.clearAuthorship(trx, id);
-    await repo.deleteUser(trx, id);
-    await record(trx, ctx, whoOf(actor), {
+    await repo.clearAuthorship(tx.db, id);
+    await repo.deleteUser(tx.db, id);
+    await record(tx, whoOf(actor), {
       action: 'accounts.delete',
       objectType: 'user',
       objectId: id,
@@ -279,17 +280,17 @@ export async function setGrants(
   version: number,
 ): Promise<Account> {
   if (id === actor.userId) throw new AppError('FORBIDDEN', { messageKey: 'account.notSelf' });
-  return ctx.db.transaction().execute(async (trx) => {
-    const before = await load(ctx, trx, id);
+  return inTransaction(ctx, async (tx) => {
+    const before = await load(ctx, tx.db, id);
     if (before.user.version !== version) throw versionConflict();
-    await checkGrants(trx, grants);
+    await checkGrants(tx.db, grants);
     const now = ctx.clock.now().toISOString();
-    await authRepo.replaceGrants(trx, id, grants, now);
-    await updateVersioned(trx, 'users', id, version, { updatedAt: now });
+    await authRepo.replaceGrants(tx.db, id, grants, now);
+    await updateVersioned(tx.db, 'users', id, version, { updatedAt: now });
     // New powers take effect at the next login: end the account's sessions.
-    await authRepo.revokeAllSessions(trx, id, now);
-    const after = await load(ctx, trx, id);
-    await record(trx, ctx, whoOf(actor), {
+    await authRepo.revokeAllSessions(tx.db, id, now);
+    const after = await load(ctx, tx.db, id);
+    await record(tx, whoOf(actor), {
       action: 'accounts.grant',
       objectType: 'user',
       objectId: id,
@@ -312,25 +313,25 @@ export async function resetPassword(
 ): Promise<{ account: Account; oneTimePassword: string }> {
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
-  const account = await ctx.db.transaction().execute(async (trx) => {
-    const { user } = await load(ctx, trx, id);
+  const account = await inTransaction(ctx, async (tx) => {
+    const { user } = await load(ctx, tx.db, id);
     if (who.actorId === id) throw new AppError('FORBIDDEN', { messageKey: 'account.notSelf' });
     const now = ctx.clock.now().toISOString();
-    await updateVersioned(trx, 'users', id, user.version, {
+    await updateVersioned(tx.db, 'users', id, user.version, {
       passwordHash,
       mustChangePassword: 1,
       failedLogins: 0,
       lockedUntil: null,
       updatedAt: now,
     });
-    await authRepo.revokeAllSessions(trx, id, now);
-    await record(trx, ctx, who, {
+    await authRepo.revokeAllSessions(tx.db, id, now);
+    await record(tx, who, {
       action: 'accounts.resetPassword',
       objectType: 'user',
       objectId: id,
       diff: { password: { to: '***' } },
     });
-    return (await load(ctx, trx, id)).account;
+    return (await load(ctx, tx.db, id)).account;
   });
   return { account, oneTimePassword };
 }
@@ -342,31 +343,31 @@ export async function resetPasswordByUsername(ctx: AppContext, who: AuditWho, us
 }
 
 export async function unlock(ctx: AppContext, actor: Actor, id: string): Promise<Account> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const { account } = await load(ctx, trx, id);
+  return inTransaction(ctx, async (tx) => {
+    const { account } = await load(ctx, tx.db, id);
     if (!account.locked) throw new AppError('CONFLICT', { messageKey: 'account.notLocked' });
-    await authRepo.updateUser(trx, id, { lockedUntil: null, failedLogins: 0 });
-    await record(trx, ctx, whoOf(actor), { action: 'accounts.unlock', objectType: 'user', objectId: id });
-    return (await load(ctx, trx, id)).account;
+    await authRepo.updateUser(tx.db, id, { lockedUntil: null, failedLogins: 0 });
+    await record(tx, whoOf(actor), { action: 'accounts.unlock', objectType: 'user', objectId: id });
+    return (await load(ctx, tx.db, id)).account;
   });
 }
 
 /** Removes a lost authenticator: the account enrols again at next login (admins must). */
 export async function resetTotp(ctx: AppContext, actor: Actor, id: string): Promise<Account> {
   if (id === actor.userId) throw new AppError('FORBIDDEN', { messageKey: 'account.notSelf' });
-  return ctx.db.transaction().execute(async (trx) => {
-    const { account } = await load(ctx, trx, id);
+  return inTransaction(ctx, async (tx) => {
+    const { account } = await load(ctx, tx.db, id);
     if (!account.totpEnabled) throw new AppError('CONFLICT', { messageKey: 'account.noTotp' });
     const now = ctx.clock.now().toISOString();
-    await authRepo.updateUser(trx, id, {
+    await authRepo.updateUser(tx.db, id, {
       totpSecretEnc: null,
       totpPendingEnc: null,
       totpEnabledAt: null,
       recoveryCodes: null,
       updatedAt: now,
     });
-    await authRepo.revokeAllSessions(trx, id, now);
-    await record(trx, ctx, whoOf(actor), { action: 'accounts.resetTotp', objectType: 'user', objectId: id });
-    return (await load(ctx, trx, id)).account;
+    await authRepo.revokeAllSessions(tx.db, id, now);
+    await record(tx, whoOf(actor), { action: 'accounts.resetTotp', objectType: 'user', objectId: id });
+    return (await load(ctx, tx.db, id)).account;
   });
 }

@@ -178,7 +178,7 @@ describe('audit log', () => {
     }));
     const head = await t.ctx.db.selectFrom('auditHead').select(['seq', 'lastHash']).executeTakeFirstOrThrow();
     await t.ctx.db.transaction().execute(async (trx) => {
-      const append = await recordManyWhile(trx, t.ctx, who, events);
+      const append = await recordManyWhile({ ...t.ctx, db: trx }, who, events);
       await append();
     });
     const rows = await t.ctx.db
@@ -223,8 +223,7 @@ describe('audit log', () => {
     await expect(
       t.ctx.db.transaction().execute(async (trx) => {
         const append = await recordManyWhile(
-          trx,
-          t.ctx,
+          { ...t.ctx, db: trx },
           who,
           events(1200, (i) => ({ name: `回滚${i}` })),
         );
@@ -236,8 +235,7 @@ describe('audit log', () => {
     await expect(
       t.ctx.db.transaction().execute(async (trx) => {
         const append = await recordManyWhile(
-          trx,
-          t.ctx,
+          { ...t.ctx, db: trx },
           who,
           events(1200, (i) => ({ name: `坏值${i}`, format: () => i })),
         );

@@ -22,7 +22,7 @@ export async function runDailyVerify(ctx: AppContext): Promise<VerifyResult | nu
     await sealAnchor(ctx);
     return result;
   }
-  await notifyRole(ctx.db, ctx, 'audit_admin', 'audit.chainBroken', {
+  await notifyRole(ctx, 'audit_admin', 'audit.chainBroken', {
     count: result.broken.length,
     first: result.brokenSeq,
   });

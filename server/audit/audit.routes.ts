@@ -64,7 +64,7 @@ export function registerAuditRoutes(app: AppInstance): void {
         );
         n += 1;
       }
-      await record(app.ctx.db, app.ctx, whoOf(actor), {
+      await record(app.ctx, whoOf(actor), {
         action: 'audit.export',
         objectType: 'audit_log',
         diff: { rows: { to: n }, filter: { to: JSON.stringify(request.query) } },

@@ -6,6 +6,7 @@ import type { Actor, AppContext } from '../core/context.js';
 import type { Executor } from '../core/database.js';
 import { getMeta, setMeta } from '../core/meta.repository.js';
 import { whenLongOnWorker } from '../core/offload.js';
+import { inTransaction } from '../core/transaction.js';
 import { anchorPath, readAnchor, writeAnchor } from './audit.anchor.js';
 import {
   type AuditEvent,
@@ -25,7 +26,7 @@ export { type AuditEvent, type AuditWho, type Diff, diffOf, GENESIS_HASH, hashRo
 export const MIN_RETENTION_DAYS = 180;
 
 /** What writing and checking the chain needs: the clock for the rows' time, the config for the key and anchor. */
-export type AuditContext = Pick<AppContext, 'clock' | 'config'>;
+export type AuditContext = Pick<AppContext, 'db' | 'clock' | 'config'>;
 
 /** Appends by this process so far: the anchor is sealed again only after some (`sealAnchorIfAppended`). */
 let appended = 0;
@@ -40,21 +41,16 @@ export const whoOf = (actor: Actor): AuditWho => ({
  * Appends one audit row inside the caller's transaction: if this write fails, the change it
  * records rolls back with it.
  */
-export function record(db: Executor, ctx: AuditContext, who: AuditWho, event: AuditEvent): Promise<void> {
-  return recordMany(db, ctx, who, [event]);
+export function record(ctx: AuditContext, who: AuditWho, event: AuditEvent): Promise<void> {
+  return recordMany(ctx, who, [event]);
 }
 
 /**
  * Several events by one caller, chained in order with one claim on the chain's head (a bulk
  * import writes thousands): the same rows as one `record()` each.
  */
-export async function recordMany(
-  db: Executor,
-  ctx: AuditContext,
-  who: AuditWho,
-  events: AuditEvent[],
-): Promise<void> {
-  const append = await recordManyWhile(db, ctx, who, events);
+export async function recordMany(ctx: AuditContext, who: AuditWho, events: AuditEvent[]): Promise<void> {
+  const append = await recordManyWhile(ctx, who, events);
   await append();
 }
 
@@ -65,12 +61,12 @@ export async function recordMany(
  * appended unless it is called: the caller's transaction then fails or rolls back as usual.
  */
 export async function recordManyWhile(
-  db: Executor,
   ctx: AuditContext,
   who: AuditWho,
   events: AuditEvent[],
 ): Promise<() => Promise<void>> {
   if (events.length === 0) return async () => {};
+  const { db } = ctx;
   const { firstSeq, prevHash } = await repo.claim(db, events.length);
   const input = {
     key: ctx.config.auditKey.toString('hex'),
@@ -266,9 +262,9 @@ export async function archive(
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `audit-${Number(rows[0]?.seq)}-${Number(last.seq)}.jsonl`);
   writeFileSync(file, `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`, { mode: 0o600 });
-  await ctx.db.transaction().execute(async (trx) => {
-    await repo.deleteArchivedUpTo(trx, Number(last.seq));
-    await setMeta(trx, ARCHIVE_ANCHOR_KEY, JSON.stringify({ seq: Number(last.seq), hash: last.hash }));
+  await inTransaction(ctx, async (tx) => {
+    await repo.deleteArchivedUpTo(tx.db, Number(last.seq));
+    await setMeta(tx.db, ARCHIVE_ANCHOR_KEY, JSON.stringify({ seq: Number(last.seq), hash: last.hash }));
   });
   return { archived: rows.length, file };
 }

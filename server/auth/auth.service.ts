@@ -11,6 +11,7 @@ import { type Executor, fromFlag, toFlag } from '../core/database.js';
 import { AppError, fieldError } from '../core/errors.js';
 import { SECOND_FACTOR_ROLES } from '../core/policy.js';
 import { NO_SCOPE } from '../core/scope.js';
+import { inTransaction } from '../core/transaction.js';
 import * as repo from './auth.repository.js';
 import type { UserRow } from './auth.table.js';
 import { assertPasswordPolicy, hashPassword, timingDummyHash, verifyPassword } from './password.js';
@@ -93,7 +94,7 @@ export async function login(
   const who = { actorId: null, actorName: username.slice(0, 64), ip: client.ip };
   const fail = async (error: AppError, user?: UserRow) => {
     if (client.ip) limiter.add(client.ip);
-    await record(ctx.db, ctx, user ? { ...who, actorId: user.id } : who, {
+    await record(ctx, user ? { ...who, actorId: user.id } : who, {
       action: 'auth.login',
       objectType: 'user',
       objectId: user?.id ?? null,
@@ -125,10 +126,10 @@ export async function login(
   const now = ctx.clock.now();
   const nowIso = now.toISOString();
   const stage = user.totpEnabledAt ? 'totp' : 'full';
-  await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateUser(trx, user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: nowIso });
-    await repo.deleteExpiredSessions(trx, nowIso);
-    await repo.insertSession(trx, {
+  await inTransaction(ctx, async (tx) => {
+    await repo.updateUser(tx.db, user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: nowIso });
+    await repo.deleteExpiredSessions(tx.db, nowIso);
+    await repo.insertSession(tx.db, {
       id: sessionIdOf(ctx, token),
       userId: user.id,
       createdAt: nowIso,
@@ -140,8 +141,7 @@ export async function login(
       stage,
     });
     await record(
-      trx,
-      ctx,
+      tx,
       { ...who, actorId: user.id },
       {
         action: 'auth.login',
@@ -207,9 +207,9 @@ async function userOf(ctx: AppContext, actor: Actor): Promise<UserRow> {
 }
 
 export async function logout(ctx: AppContext, actor: Actor): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
-    await repo.revokeSession(trx, actor.sessionId, ctx.clock.now().toISOString());
-    await record(trx, ctx, whoOf(actor), {
+  await inTransaction(ctx, async (tx) => {
+    await repo.revokeSession(tx.db, actor.sessionId, ctx.clock.now().toISOString());
+    await record(tx, whoOf(actor), {
       action: 'auth.logout',
       objectType: 'user',
       objectId: actor.userId,
@@ -229,7 +229,7 @@ export async function personal(
   const user = await userOf(ctx, actor);
   const phone = user.phoneEnc ? ctx.cipher.decrypt(user.phoneEnc, 'users.phone') : null;
   const idNumber = user.idNumberEnc ? ctx.cipher.decrypt(user.idNumberEnc, 'users.id_number') : null;
-  await record(ctx.db, ctx, whoOf(actor), {
+  await record(ctx, whoOf(actor), {
     action: 'personal.viewFull',
     objectType: 'user',
     objectId: user.id,
@@ -258,16 +258,16 @@ export async function changePassword(
   assertPasswordPolicy(input.newPassword, user.username);
   const passwordHash = await hashPassword(input.newPassword);
   const now = ctx.clock.now().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateUser(trx, user.id, {
+  await inTransaction(ctx, async (tx) => {
+    await repo.updateUser(tx.db, user.id, {
       passwordHash,
       mustChangePassword: toFlag(false),
       passwordChangedAt: now,
       updatedAt: now,
       version: user.version + 1,
     });
-    await repo.revokeOtherSessions(trx, user.id, actor.sessionId, now);
-    await record(trx, ctx, whoOf(actor), {
+    await repo.revokeOtherSessions(tx.db, user.id, actor.sessionId, now);
+    await record(tx, whoOf(actor), {
       action: 'auth.changePassword',
       objectType: 'user',
       objectId: user.id,
@@ -325,15 +325,15 @@ export async function totpEnable(
   }
   const codes = newRecoveryCodes();
   const now = ctx.clock.now().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateUser(trx, user.id, {
+  await inTransaction(ctx, async (tx) => {
+    await repo.updateUser(tx.db, user.id, {
       totpSecretEnc: ctx.cipher.encrypt(secret, 'users.totp_secret'),
       totpPendingEnc: null,
       totpEnabledAt: now,
       recoveryCodes: JSON.stringify(codes.map(hashCode)),
       updatedAt: now,
     });
-    await record(trx, ctx, whoOf(actor), {
+    await record(tx, whoOf(actor), {
       action: 'auth.totpEnable',
       objectType: 'user',
       objectId: user.id,
@@ -351,14 +351,14 @@ export async function totpDisable(ctx: AppContext, actor: Actor, password: strin
     });
   }
   const now = ctx.clock.now().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateUser(trx, user.id, {
+  await inTransaction(ctx, async (tx) => {
+    await repo.updateUser(tx.db, user.id, {
       totpSecretEnc: null,
       totpEnabledAt: null,
       recoveryCodes: null,
       updatedAt: now,
     });
-    await record(trx, ctx, whoOf(actor), {
+    await record(tx, whoOf(actor), {
       action: 'auth.totpDisable',
       objectType: 'user',
       objectId: user.id,
@@ -397,7 +397,7 @@ export async function verifySecondFactor(
   const now = ctx.clock.now().toISOString();
   if (!ok) {
     const nowLocked = await countFailure(ctx.db, ctx, user);
-    await record(ctx.db, ctx, whoOf(actor), {
+    await record(ctx, whoOf(actor), {
       action: 'auth.totpVerify',
       objectType: 'user',
       objectId: user.id,
@@ -409,13 +409,13 @@ export async function verifySecondFactor(
     }
     throw new AppError('INVALID_SECOND_FACTOR');
   }
-  await ctx.db.transaction().execute(async (trx) => {
-    await repo.completeSession(trx, actor.sessionId, now);
-    await repo.updateUser(trx, user.id, {
+  await inTransaction(ctx, async (tx) => {
+    await repo.completeSession(tx.db, actor.sessionId, now);
+    await repo.updateUser(tx.db, user.id, {
       failedLogins: 0,
       ...(remaining ? { recoveryCodes: JSON.stringify(remaining) } : {}),
     });
-    await record(trx, ctx, whoOf(actor), {
+    await record(tx, whoOf(actor), {
       action: 'auth.totpVerify',
       objectType: 'user',
       objectId: user.id,

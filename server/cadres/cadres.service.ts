@@ -18,6 +18,7 @@ import { AppError, fieldError, notFound, versionConflict } from '../core/errors.
 import { whenLongOnWorker } from '../core/offload.js';
 import { pinyinKeys } from '../core/pinyin.js';
 import { assertReaches, reaches } from '../core/scope.js';
+import { inTransaction } from '../core/transaction.js';
 import { updateVersioned } from '../core/versioned.js';
 import { findRegion } from '../regions/regions.repository.js';
 import { findUnit, UNIT_REACH } from '../units/units.repository.js';
@@ -184,7 +185,7 @@ export async function personal(
 ): Promise<{ idNumber: string; phone: string | null }> {
   const row = await reachable(ctx.db, actor, id);
   const idNumber = ctx.cipher.decrypt(row.idNumberEnc, ID_COLUMN);
-  await record(ctx.db, ctx, whoOf(actor), {
+  await record(ctx, whoOf(actor), {
     action: 'cadres.viewFull',
     objectType: 'cadre',
     objectId: id,
@@ -294,9 +295,9 @@ function auditable(d: CadreDetail): Record<string, unknown> {
 export async function create(ctx: AppContext, actor: Actor, values: CadreValues): Promise<CadreDetail> {
   const id = randomUUID();
   const now = ctx.clock.now().toISOString();
-  return ctx.db.transaction().execute(async (trx) => {
-    await check(ctx, trx, actor, values, null);
-    await repo.insertCadre(trx, {
+  return inTransaction(ctx, async (tx) => {
+    await check(ctx, tx.db, actor, values, null);
+    await repo.insertCadre(tx.db, {
       id,
       userId: null,
       ...(columns(ctx, values) as ReturnType<typeof columns> & {
@@ -310,9 +311,9 @@ export async function create(ctx: AppContext, actor: Actor, values: CadreValues)
       createdBy: authorOf(actor),
       updatedBy: authorOf(actor),
     });
-    await repo.replaceChildren(trx, id, children(values));
-    const after = await detail(ctx, trx, (await repo.findCadre(trx, id)) as repo.CadreView);
-    await record(trx, ctx, whoOf(actor), {
+    await repo.replaceChildren(tx.db, id, children(values));
+    const after = await detail(ctx, tx.db, (await repo.findCadre(tx.db, id)) as repo.CadreView);
+    await record(tx, whoOf(actor), {
       action: 'cadres.create',
       objectType: 'cadre',
       objectId: id,
@@ -336,11 +337,11 @@ const LISTED_APART = new Set(['idNumber', 'phone', 'resume', 'relatives', 'exper
  */
 export async function createMany(
   ctx: AppContext,
-  db: Executor,
   actor: Actor,
   items: CadreValues[],
   refuse: (index: number, error: AppError) => Error,
 ): Promise<void> {
+  const { db } = ctx;
   const units = new Map<string, Awaited<ReturnType<typeof findUnit>>>();
   for (const [i, values] of items.entries()) {
     if (!units.has(values.unitId)) units.set(values.unitId, await findUnit(db, values.unitId));
@@ -377,7 +378,6 @@ export async function createMany(
   const lists = items.map(children);
   // the audit rows are built (on a worker thread) while the cadres are written
   const appendAudit = await recordManyWhile(
-    db,
     ctx,
     whoOf(actor),
     items.map((values, i) => {
@@ -429,24 +429,24 @@ export async function update(
   values: CadreUpdateValues,
   options: { proposal?: boolean } = {},
 ): Promise<CadreDetail> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const current = await reachable(trx, actor, id);
+  return inTransaction(ctx, async (tx) => {
+    const current = await reachable(tx.db, actor, id);
     if (current.version !== values.version) throw versionConflict();
-    const before = await detail(ctx, trx, current);
-    await check(ctx, trx, actor, values, {
+    const before = await detail(ctx, tx.db, current);
+    await check(ctx, tx.db, actor, values, {
       id,
       idNumber: ctx.cipher.decrypt(current.idNumberEnc, ID_COLUMN),
       unitId: current.unitId,
       proposal: options.proposal ?? false,
     });
-    await updateVersioned(trx, 'cadres', id, values.version, {
+    await updateVersioned(tx.db, 'cadres', id, values.version, {
       ...columns(ctx, values),
       updatedAt: ctx.clock.now().toISOString(),
       updatedBy: authorOf(actor),
     });
-    await repo.replaceChildren(trx, id, children(values));
-    const after = await detail(ctx, trx, (await repo.findCadre(trx, id)) as repo.CadreView);
-    await record(trx, ctx, whoOf(actor), {
+    await repo.replaceChildren(tx.db, id, children(values));
+    const after = await detail(ctx, tx.db, (await repo.findCadre(tx.db, id)) as repo.CadreView);
+    await record(tx, whoOf(actor), {
       action: 'cadres.update',
       objectType: 'cadre',
       objectId: id,
@@ -458,12 +458,12 @@ export async function update(
 
 /** Deletes a cadre and all their personal data; the audit log keeps masked references. */
 export async function remove(ctx: AppContext, actor: Actor, id: string, version: number): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const current = await reachable(trx, actor, id);
+  await inTransaction(ctx, async (tx) => {
+    const current = await reachable(tx.db, actor, id);
     if (current.version !== version) throw versionConflict();
-    const before = await detail(ctx, trx, current);
-    await repo.deleteCadre(trx, id);
-    await record(trx, ctx, whoOf(actor), {
+    const before = await detail(ctx, tx.db, current);
+    await repo.deleteCadre(tx.db, id);
+    await record(tx, whoOf(actor), {
       action: 'cadres.delete',
       objectType: 'cadre',
       objectId: id,
@@ -499,10 +499,10 @@ export async function putPhoto(ctx: AppContext, actor: Actor, id: string, conten
   if (!mime) throw fieldError('photo', 'cadre.photoType');
   if (content.length > PHOTO_MAX_BYTES)
     throw new AppError('PAYLOAD_TOO_LARGE', { params: { limit: '2 MB' } });
-  await ctx.db.transaction().execute(async (trx) => {
-    await reachable(trx, actor, id);
-    await repo.putPhoto(trx, id, mime, content, ctx.clock.now().toISOString());
-    await record(trx, ctx, whoOf(actor), {
+  await inTransaction(ctx, async (tx) => {
+    await reachable(tx.db, actor, id);
+    await repo.putPhoto(tx.db, id, mime, content, ctx.clock.now().toISOString());
+    await record(tx, whoOf(actor), {
       action: 'cadres.photo',
       objectType: 'cadre',
       objectId: id,

@@ -2,13 +2,14 @@ import type { Role } from '../../common/auth/auth.schema.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import { type FieldCipher, fieldCipher } from './crypto.js';
-import type { DatabaseHandle, Db, DialectName } from './database.js';
+import type { DatabaseHandle, DialectName, Executor } from './database.js';
 import { ReadCache } from './read-cache.js';
 import { FULL_SCOPE, type Grant, type Scope } from './scope.js';
 
 /** What services need from the running application; built once by buildApp. */
 export interface AppContext {
-  db: Db;
+  /** The database, or an open transaction (`inTransaction`, server/core/transaction.ts). */
+  db: Executor;
   dialect: DialectName;
   clock: Clock;
   config: Config;

@@ -117,18 +117,13 @@ async function auditDenied(request: FastifyRequest, error: AppError): Promise<vo
   const ctx = request.server.ctx;
   const actor = request.actor;
   try {
-    await record(
-      ctx.db,
-      ctx,
-      actor ? whoOf(actor) : { actorId: null, actorName: '(anonymous)', ip: request.ip },
-      {
-        action: request.routeOptions.config.action ?? `${request.method} ${request.routeOptions.url ?? ''}`,
-        objectType: request.routeOptions.url?.split('/')[2] ?? null,
-        objectId: (request.params as { id?: string } | undefined)?.id ?? null,
-        result: 'denied',
-        diff: { answer: { to: error.code } },
-      },
-    );
+    await record(ctx, actor ? whoOf(actor) : { actorId: null, actorName: '(anonymous)', ip: request.ip }, {
+      action: request.routeOptions.config.action ?? `${request.method} ${request.routeOptions.url ?? ''}`,
+      objectType: request.routeOptions.url?.split('/')[2] ?? null,
+      objectId: (request.params as { id?: string } | undefined)?.id ?? null,
+      result: 'denied',
+      diff: { answer: { to: error.code } },
+    });
   } catch (auditError) {
     request.log.error({ err: auditError }, 'could not record a denied attempt');
   }

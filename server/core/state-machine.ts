@@ -65,8 +65,7 @@ export interface StateMachine<S extends string, T extends StatusTable> {
    * appended. Returns the row's new version.
    */
   move(
-    db: Executor,
-    ctx: Pick<AppContext, 'clock' | 'config'>,
+    ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
     actor: Actor,
     input: MoveInput<S, T>,
   ): Promise<number>;
@@ -101,11 +100,11 @@ export function defineStateMachine<const S extends string, T extends StatusTable
   }
 
   async function move(
-    db: Executor,
-    ctx: Pick<AppContext, 'clock' | 'config'>,
+    ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
     actor: Actor,
     input: MoveInput<S, T>,
   ): Promise<number> {
+    const { db } = ctx;
     const { row, to, reason } = input;
     if (row.version !== input.version) throw versionConflict();
     assertMove(row.status, to);
@@ -126,7 +125,7 @@ export function defineStateMachine<const S extends string, T extends StatusTable
       at,
       actorId: authorOf(actor),
     });
-    await record(db, ctx, whoOf(actor), {
+    await record(ctx, whoOf(actor), {
       action: input.action,
       objectType: spec.objectType,
       objectId: row.id,

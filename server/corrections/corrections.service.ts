@@ -22,8 +22,8 @@ import { type Actor, type AppContext, authorOf } from '../core/context.js';
 import type { Executor } from '../core/database.js';
 import { AppError, fieldError, notFound, versionConflict } from '../core/errors.js';
 import { assertReaches } from '../core/scope.js';
+import { inTransaction } from '../core/transaction.js';
 import { updateVersioned } from '../core/versioned.js';
-import { withinTransaction } from '../excel/excel.transaction.js';
 import { correctionMachine } from './corrections.machine.js';
 import * as repo from './corrections.repository.js';
 
@@ -77,8 +77,8 @@ export async function updateOwn(
   actor: Actor,
   values: SelfUpdateValues,
 ): Promise<CadreDetail> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const joined = withinTransaction(ctx, trx);
+  return inTransaction(ctx, async (tx) => {
+    const joined = tx;
     const current = await getOwn(joined, actor);
     return cadres.update(joined, actor, current.id, {
       ...valuesOf(current),
@@ -105,8 +105,8 @@ async function tryUpdate(
   values: CadreUpdateValues,
 ): Promise<void> {
   try {
-    await ctx.db.transaction().execute(async (trx) => {
-      await cadres.update(withinTransaction(ctx, trx), actor, id, values, { proposal: true });
+    await inTransaction(ctx, async (tx) => {
+      await cadres.update(tx, actor, id, values, { proposal: true });
       throw new DryRun();
     });
   } catch (error) {
@@ -146,11 +146,11 @@ export async function propose(ctx: AppContext, actor: Actor, input: CorrectionVa
   const base = Object.fromEntries(fields.map((f) => [f, current[f]]));
   const id = randomUUID();
   const now = ctx.clock.now().toISOString();
-  return ctx.db.transaction().execute(async (trx) => {
-    if (await repo.hasPending(trx, cadreId))
+  return inTransaction(ctx, async (tx) => {
+    if (await repo.hasPending(tx.db, cadreId))
       throw new AppError('CONFLICT', { messageKey: 'correction.pendingExists' });
     const newId = fields.includes('idNumber') ? (idNumber as string) : null;
-    await repo.insertCorrection(trx, {
+    await repo.insertCorrection(tx.db, {
       id,
       cadreId,
       requestedBy: actor.userId,
@@ -167,8 +167,8 @@ export async function propose(ctx: AppContext, actor: Actor, input: CorrectionVa
       updatedAt: now,
       decidedAt: null,
     });
-    const correction = await one(trx, id);
-    await record(trx, ctx, whoOf(actor), {
+    const correction = await one(tx.db, id);
+    await record(tx, whoOf(actor), {
       action: 'corrections.create',
       objectType: 'correction',
       objectId: id,
@@ -253,18 +253,18 @@ async function decide(
   comment: string | null,
   apply?: (joined: AppContext, k: repo.CorrectionView) => Promise<void>,
 ): Promise<Correction> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const current = await reachable(trx, actor, id);
-    await correctionMachine.move(trx, ctx, actor, {
+  return inTransaction(ctx, async (tx) => {
+    const current = await reachable(tx.db, actor, id);
+    await correctionMachine.move(tx, actor, {
       row: current,
       version,
       to,
       action: `corrections.${to === 'approved' ? 'approve' : to === 'rejected' ? 'reject' : 'withdraw'}`,
       reason: comment,
       ...(to === 'withdrawn' ? {} : { set: () => ({ reviewedBy: actor.userId, reviewComment: comment }) }),
-      ...(apply ? { beforeWrite: () => apply(withinTransaction(ctx, trx), current) } : {}),
+      ...(apply ? { beforeWrite: () => apply(tx, current) } : {}),
     });
-    return one(trx, id);
+    return one(tx.db, id);
   });
 }
 
@@ -321,25 +321,25 @@ export async function linkAccount(
   id: string,
   input: { username: string | null; version: number },
 ): Promise<CadreDetail> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const joined = withinTransaction(ctx, trx);
+  return inTransaction(ctx, async (tx) => {
+    const joined = tx;
     const current = await cadres.get(joined, actor, id);
     if (current.version !== input.version) throw versionConflict();
     let userId: string | null = null;
     if (input.username) {
-      const account = await repo.findCadreAccount(trx, input.username);
+      const account = await repo.findCadreAccount(tx.db, input.username);
       if (!account) throw fieldError('username', 'correction.accountMissing');
       if (!account.isCadre) throw fieldError('username', 'correction.accountNotCadre');
-      const linked = await repo.cadreIdOfUser(trx, account.id);
+      const linked = await repo.cadreIdOfUser(tx.db, account.id);
       if (linked && linked !== id) throw fieldError('username', 'correction.accountLinked');
       userId = account.id;
     }
-    await updateVersioned(trx, 'cadres', id, input.version, {
+    await updateVersioned(tx.db, 'cadres', id, input.version, {
       userId,
       updatedAt: ctx.clock.now().toISOString(),
       updatedBy: authorOf(actor),
     });
-    await record(trx, ctx, whoOf(actor), {
+    await record(tx, whoOf(actor), {
       action: 'cadres.linkAccount',
       objectType: 'cadre',
       objectId: id,

@@ -16,6 +16,7 @@ import type { Actor, AppContext } from '../core/context.js';
 import { AppError, outOfScope } from '../core/errors.js';
 import { isAllowed } from '../core/policy.js';
 import { reaches, regionOverlaps, type Scope } from '../core/scope.js';
+import { inTransaction } from '../core/transaction.js';
 import { findRegion } from '../regions/regions.repository.js';
 import { findUnit, UNIT_REACH } from '../units/units.repository.js';
 import * as units from '../units/units.service.js';
@@ -166,11 +167,10 @@ export async function exportCadres(
     for (const c of items) sheet.add(cadreCells(c));
   });
   const content = await sheet.finish();
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx, async (tx) => {
     const diff = { filter: { to: filter }, rows: { to: sheet.rows }, full: { to: full } };
-    await record(trx, ctx, whoOf(actor), { action: 'excel.export', objectType: 'cadre', diff });
-    if (full)
-      await record(trx, ctx, whoOf(actor), { action: 'cadres.exportFull', objectType: 'cadre', diff });
+    await record(tx, whoOf(actor), { action: 'excel.export', objectType: 'cadre', diff });
+    if (full) await record(tx, whoOf(actor), { action: 'cadres.exportFull', objectType: 'cadre', diff });
   });
   return { name: fileName('cadres', now), content, rows: sheet.rows };
 }
@@ -219,8 +219,8 @@ export async function exportUnits(
     if (items.length < PAGE) break;
   }
   const content = await sheet.finish();
-  await ctx.db.transaction().execute((trx) =>
-    record(trx, ctx, whoOf(actor), {
+  await inTransaction(ctx, (tx) =>
+    record(tx, whoOf(actor), {
       action: 'excel.export',
       objectType: 'unit',
       diff: { filter: { to: params }, rows: { to: sheet.rows } },

@@ -18,6 +18,7 @@ import type { Actor, AppContext } from '../core/context.js';
 import { AppError, notFound, outOfScope } from '../core/errors.js';
 import { isAllowed } from '../core/policy.js';
 import { scopeFor } from '../core/scope.js';
+import { inTransaction } from '../core/transaction.js';
 import * as posts from '../posts/posts.service.js';
 import { findByRegionAndName } from '../units/units.repository.js';
 import * as units from '../units/units.service.js';
@@ -36,7 +37,6 @@ import {
 } from './excel.rows.js';
 import type { ImportRow } from './excel.table.js';
 import { buildTemplate } from './excel.templates.js';
-import { withinTransaction } from './excel.transaction.js';
 
 /** The permission each kind of import needs; checked again at commit. */
 export const IMPORT_ACTIONS: Record<ImportKind, Action> = {
@@ -114,14 +114,14 @@ export async function preview(
   const now = ctx.clock.now();
   const total = sheet.rows.length;
   const valid = total - problems.rows.size;
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx, async (tx) => {
     await repo.discardStale(
-      trx,
+      tx.db,
       { ownerId: actor.userId, kind },
       new Date(now.getTime() - PENDING_TTL_MS).toISOString(),
       now.toISOString(),
     );
-    await repo.insertImport(trx, {
+    await repo.insertImport(tx.db, {
       id,
       kind,
       mode,
@@ -136,7 +136,7 @@ export async function preview(
       createdAt: now.toISOString(),
       finishedAt: null,
     });
-    await record(trx, ctx, whoOf(actor), {
+    await record(tx, whoOf(actor), {
       action: 'excel.preview',
       objectType: 'import',
       objectId: id,
@@ -236,7 +236,6 @@ async function commitCadres(ctx: AppContext, actor: Actor, mode: ImportMode, ite
   const fresh = rows.filter((r) => !existing.has(r.index));
   await cadres.createMany(
     ctx,
-    ctx.db,
     actor,
     fresh.map((r) => r.values),
     (i, error) => rowFailed((fresh[i] as (typeof fresh)[number]).item.row, error),
@@ -327,20 +326,19 @@ export async function commit(ctx: AppContext, actor: Actor, id: string): Promise
   if (!importer) throw new AppError('FORBIDDEN');
   const mode = row.mode as ImportMode;
   const items = JSON.parse(ctx.cipher.decrypt(row.rows, rowsColumn(id))) as unknown[];
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx, async (tx) => {
     const now = ctx.clock.now().toISOString();
     // claims the import first: a second commit of the same import waits here, then finds it done
-    if (!(await repo.finishImport(trx, id, { status: 'committed', finishedAt: now })))
+    if (!(await repo.finishImport(tx.db, id, { status: 'committed', finishedAt: now })))
       throw notPending('committed');
-    const inner = withinTransaction(ctx, trx);
     const counts =
       kind === 'cadres'
-        ? await commitCadres(inner, importer, mode, items as PendingCadre[])
+        ? await commitCadres(tx, importer, mode, items as PendingCadre[])
         : kind === 'units'
-          ? await commitUnits(inner, importer, mode, items as PendingUnit[])
-          : await commitPosts(inner, importer, mode, items as PendingPost[]);
-    await repo.setCounts(trx, id, counts);
-    await record(trx, ctx, whoOf(actor), {
+          ? await commitUnits(tx, importer, mode, items as PendingUnit[])
+          : await commitPosts(tx, importer, mode, items as PendingPost[]);
+    await repo.setCounts(tx.db, id, counts);
+    await record(tx, whoOf(actor), {
       action: 'excel.import',
       objectType: 'import',
       objectId: id,
@@ -358,10 +356,10 @@ export async function commit(ctx: AppContext, actor: Actor, id: string): Promise
 export async function discard(ctx: AppContext, actor: Actor, id: string): Promise<void> {
   const row = await owned(ctx, actor, id);
   if (row.status !== 'pending') throw notPending(row.status);
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx, async (tx) => {
     const now = ctx.clock.now().toISOString();
-    if (!(await repo.finishImport(trx, id, { status: 'discarded', finishedAt: now })))
+    if (!(await repo.finishImport(tx.db, id, { status: 'discarded', finishedAt: now })))
       throw notPending('discarded');
-    await record(trx, ctx, whoOf(actor), { action: 'excel.discard', objectType: 'import', objectId: id });
+    await record(tx, whoOf(actor), { action: 'excel.discard', objectType: 'import', objectId: id });
   });
 }

@@ -17,6 +17,7 @@ import { type Executor, fromFlag, toFlag } from '../core/database.js';
 import { AppError, fieldError, notFound } from '../core/errors.js';
 import { assertReaches, reaches } from '../core/scope.js';
 import { reviewed } from '../core/state-machine.js';
+import { inTransaction } from '../core/transaction.js';
 import { updateVersioned } from '../core/versioned.js';
 import { findBatch } from '../programmes/programmes.repository.js';
 import { nominationMachine } from './nominations.machine.js';
@@ -96,8 +97,8 @@ export async function nominate(
   actor: Actor,
   input: { batchId: string; cadreId: string; justification: string | null },
 ): Promise<Nomination> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const { cadre, batch, reasons, eligible } = await evaluate(trx, actor, input.batchId, input.cadreId);
+  return inTransaction(ctx, async (tx) => {
+    const { cadre, batch, reasons, eligible } = await evaluate(tx.db, actor, input.batchId, input.cadreId);
     if (!OPEN_BATCH.includes(batch.status))
       throw new AppError('CONFLICT', { messageKey: 'nomination.batchClosed' });
     if (!eligible && (input.justification?.length ?? 0) < JUSTIFICATION_MIN) {
@@ -107,7 +108,7 @@ export async function nominate(
         .join('；');
       throw fieldError('justification', 'nomination.justificationRequired', { reasons: detail });
     }
-    const existing = await repo.findByBatchAndCadre(trx, input.batchId, input.cadreId);
+    const existing = await repo.findByBatchAndCadre(tx.db, input.batchId, input.cadreId);
     const now = ctx.clock.now().toISOString();
     const fields = {
       unitId: cadre.unitId,
@@ -126,10 +127,10 @@ export async function nominate(
       throw new AppError('CONFLICT', { messageKey: 'nomination.duplicate' });
     if (existing) {
       id = existing.id;
-      await updateVersioned(trx, 'nominations', id, existing.version, fields);
+      await updateVersioned(tx.db, 'nominations', id, existing.version, fields);
     } else {
       id = randomUUID();
-      await repo.insertNomination(trx, {
+      await repo.insertNomination(tx.db, {
         id,
         batchId: input.batchId,
         cadreId: input.cadreId,
@@ -139,7 +140,7 @@ export async function nominate(
         createdBy: authorOf(actor),
       });
     }
-    await record(trx, ctx, whoOf(actor), {
+    await record(tx, whoOf(actor), {
       action: 'nominations.create',
       objectType: 'nomination',
       objectId: id,
@@ -150,7 +151,7 @@ export async function nominate(
         ...(input.justification ? { justification: { to: input.justification } } : {}),
       },
     });
-    return toNomination((await repo.findNomination(trx, id)) as repo.NominationView);
+    return toNomination((await repo.findNomination(tx.db, id)) as repo.NominationView);
   });
 }
 
@@ -163,9 +164,9 @@ async function move(
   to: NominationStatus,
   comment?: string | null,
 ): Promise<Nomination> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const current = await reachable(trx, actor, id);
-    await nominationMachine.move(trx, ctx, actor, {
+  return inTransaction(ctx, async (tx) => {
+    const current = await reachable(tx.db, actor, id);
+    await nominationMachine.move(tx, actor, {
       row: current,
       version,
       to,
@@ -173,7 +174,7 @@ async function move(
       reason: comment,
       ...(comment !== undefined ? { set: reviewed(actor, comment) } : {}),
     });
-    return toNomination((await repo.findNomination(trx, id)) as repo.NominationView);
+    return toNomination((await repo.findNomination(tx.db, id)) as repo.NominationView);
   });
 }
 

@@ -26,11 +26,9 @@ const read = (id: string, cookie?: string) =>
 
 describe('notifications', () => {
   it('goes to every active account of a role, each reading only its own, newest first, paged', async () => {
-    expect(
-      await notifyRole(t.ctx.db, t.ctx, 'audit_admin', 'audit.chainBroken', { count: 3, first: 7 }),
-    ).toBe(2);
+    expect(await notifyRole(t.ctx, 'audit_admin', 'audit.chainBroken', { count: 3, first: 7 })).toBe(2);
     t.clock.advance(60_000);
-    await notifyRole(t.ctx.db, t.ctx, 'audit_admin', 'audit.chainBroken', { count: 1, first: 9 });
+    await notifyRole(t.ctx, 'audit_admin', 'audit.chainBroken', { count: 1, first: 9 });
     const stored = await t.ctx.db.selectFrom('notifications').selectAll().execute();
     expect(stored.map((n) => n.userId).sort()).toEqual(
       [auditorA.id, auditorA.id, auditorB.id, auditorB.id].sort(),

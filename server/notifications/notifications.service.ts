@@ -13,6 +13,7 @@ import type { Actor, AppContext } from '../core/context.js';
 import { isoNow } from '../core/context.js';
 import type { Executor } from '../core/database.js';
 import { notFound } from '../core/errors.js';
+import { inTransaction } from '../core/transaction.js';
 import * as repo from './notifications.repository.js';
 import type { NotificationRow } from './notifications.table.js';
 
@@ -29,12 +30,12 @@ const toNotification = (row: NotificationRow): Notification => ({
 
 /** One notification for every active account holding `role`; returns how many were written. */
 export async function notifyRole(
-  db: Executor,
-  ctx: Pick<AppContext, 'clock'>,
+  ctx: Pick<AppContext, 'db' | 'clock'>,
   role: Role,
   kind: NotificationKind,
   params: Record<string, string | number>,
 ): Promise<number> {
+  const { db } = ctx;
   const userIds = await repo.activeUserIdsWithRole(db, role);
   const createdAt = isoNow(ctx);
   await repo.insertMany(
@@ -59,13 +60,13 @@ export async function list(ctx: AppContext, actor: Actor, q: NotificationQuery):
 
 /** Marks one of the caller's notifications read (again: no change); another's is not found. */
 export async function markRead(ctx: AppContext, actor: Actor, id: string): Promise<Notification> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const row = await repo.findOwn(trx, actor.userId, id);
+  return inTransaction(ctx, async (tx) => {
+    const row = await repo.findOwn(tx.db, actor.userId, id);
     if (!row) throw notFound();
     if (row.readAt) return toNotification(row);
     const readAt = isoNow(ctx);
-    await repo.markRead(trx, actor.userId, id, readAt);
-    await record(trx, ctx, whoOf(actor), {
+    await repo.markRead(tx.db, actor.userId, id, readAt);
+    await record(tx, whoOf(actor), {
       action: 'notifications.markRead',
       objectType: 'notification',
       objectId: id,

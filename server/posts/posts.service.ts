@@ -13,6 +13,7 @@ import type { Executor } from '../core/database.js';
 import { AppError, fieldError, notFound, versionConflict } from '../core/errors.js';
 import { assertReaches, reaches, regionCodePrefix, regionWithin } from '../core/scope.js';
 import { reviewed } from '../core/state-machine.js';
+import { inTransaction } from '../core/transaction.js';
 import { updateVersioned } from '../core/versioned.js';
 import { findBatch } from '../programmes/programmes.repository.js';
 import { findUnit, UNIT_REACH } from '../units/units.repository.js';
@@ -73,15 +74,15 @@ const content = (v: Omit<PostValues, 'batchId' | 'unitId'>) => ({
 export async function create(ctx: AppContext, actor: Actor, values: PostValues): Promise<Post> {
   const id = randomUUID();
   const now = ctx.clock.now().toISOString();
-  return ctx.db.transaction().execute(async (trx) => {
-    const unit = await findUnit(trx, values.unitId);
+  return inTransaction(ctx, async (tx) => {
+    const unit = await findUnit(tx.db, values.unitId);
     if (!unit) throw fieldError('unitId', 'unit.parentMissing');
     if (!reaches(actor.scope, UNIT_REACH, unit)) throw fieldError('unitId', 'scope.unitOutside');
-    const batch = await findBatch(trx, values.batchId);
+    const batch = await findBatch(tx.db, values.batchId);
     if (!batch) throw fieldError('batchId', 'post.batchMissing');
     if (!OPEN_BATCH.includes(batch.status))
       throw new AppError('CONFLICT', { messageKey: 'post.batchClosed' });
-    await repo.insertPost(trx, {
+    await repo.insertPost(tx.db, {
       id,
       batchId: values.batchId,
       unitId: values.unitId,
@@ -96,13 +97,13 @@ export async function create(ctx: AppContext, actor: Actor, values: PostValues):
       createdBy: authorOf(actor),
       updatedBy: authorOf(actor),
     });
-    await record(trx, ctx, whoOf(actor), {
+    await record(tx, whoOf(actor), {
       action: 'posts.create',
       objectType: 'post',
       objectId: id,
       diff: diffOf(null, values),
     });
-    return one(trx, id);
+    return one(tx.db, id);
   });
 }
 
@@ -112,18 +113,18 @@ export async function update(
   id: string,
   values: PostUpdateValues,
 ): Promise<Post> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const current = await reachable(trx, actor, id);
+  return inTransaction(ctx, async (tx) => {
+    const current = await reachable(tx.db, actor, id);
     if (current.version !== values.version) throw versionConflict();
     if (!EDITABLE.includes(current.status as PostStatus))
       throw new AppError('CONFLICT', { messageKey: 'post.notEditable' });
     const before = toPost(current);
-    await updateVersioned(trx, 'postRequests', id, values.version, {
+    await updateVersioned(tx.db, 'postRequests', id, values.version, {
       ...content(values),
       updatedAt: ctx.clock.now().toISOString(),
       updatedBy: authorOf(actor),
     });
-    const after = await one(trx, id);
+    const after = await one(tx.db, id);
     const pick = (p: Post) => ({
       title: p.title,
       level: p.level,
@@ -132,7 +133,7 @@ export async function update(
       headcount: p.headcount,
       notes: p.notes,
     });
-    await record(trx, ctx, whoOf(actor), {
+    await record(tx, whoOf(actor), {
       action: 'posts.update',
       objectType: 'post',
       objectId: id,
@@ -151,22 +152,22 @@ async function move(
   to: PostStatus,
   extra: {
     reviewComment?: string | null;
-    check?: (trx: Executor, post: repo.PostView) => Promise<void>;
+    check?: (db: Executor, post: repo.PostView) => Promise<void>;
   } = {},
 ): Promise<Post> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const current = await reachable(trx, actor, id);
+  return inTransaction(ctx, async (tx) => {
+    const current = await reachable(tx.db, actor, id);
     const { reviewComment, check } = extra;
-    await postMachine.move(trx, ctx, actor, {
+    await postMachine.move(tx, actor, {
       row: current,
       version,
       to,
       action,
       reason: reviewComment,
       ...(reviewComment !== undefined ? { set: reviewed(actor, reviewComment) } : {}),
-      ...(check ? { beforeWrite: () => check(trx, current) } : {}),
+      ...(check ? { beforeWrite: () => check(tx.db, current) } : {}),
     });
-    return one(trx, id);
+    return one(tx.db, id);
   });
 }
 
@@ -177,15 +178,15 @@ export const submit = (ctx: AppContext, actor: Actor, id: string, version: numbe
  * Approving counts the post against the batch's quota for the receiving unit's region (the
  * most specific quota region containing it); going over is refused with the figures.
  */
-async function checkQuota(trx: Executor, post: repo.PostView): Promise<void> {
-  const quotas = await repo.quotasOf(trx, post.batchId);
+async function checkQuota(db: Executor, post: repo.PostView): Promise<void> {
+  const quotas = await repo.quotasOf(db, post.batchId);
   if (quotas.length === 0) return;
   const quota = quotas
     .filter((q) => regionWithin(post.unitRegionCode, q.regionCode))
     .sort((a, b) => regionCodePrefix(b.regionCode).length - regionCodePrefix(a.regionCode).length)[0];
   if (!quota)
     throw new AppError('CONFLICT', { messageKey: 'post.noQuota', params: { region: post.regionName } });
-  const used = await repo.approvedHeadcount(trx, post.batchId, quota.regionCode);
+  const used = await repo.approvedHeadcount(db, post.batchId, quota.regionCode);
   if (used + post.headcount > quota.quota) {
     throw new AppError('CONFLICT', {
       messageKey: 'post.quotaExceeded',
@@ -216,12 +217,12 @@ export function review(
 }
 
 export async function remove(ctx: AppContext, actor: Actor, id: string, version: number): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const current = await reachable(trx, actor, id);
+  await inTransaction(ctx, async (tx) => {
+    const current = await reachable(tx.db, actor, id);
     if (current.version !== version) throw versionConflict();
     if (current.status !== 'draft') throw new AppError('CONFLICT', { messageKey: 'post.deleteDraftOnly' });
-    await repo.deletePost(trx, id);
-    await record(trx, ctx, whoOf(actor), {
+    await repo.deletePost(tx.db, id);
+    await record(tx, whoOf(actor), {
       action: 'posts.delete',
       objectType: 'post',
       objectId: id,

@@ -168,7 +168,7 @@ describe('batch status moves', () => {
           .selectAll()
           .where('id', '=', batch.id)
           .executeTakeFirstOrThrow();
-        await batchMachine.move(trx, t.ctx, actor, {
+        await batchMachine.move({ ...t.ctx, db: trx }, actor, {
           row,
           version: row.version,
           to: 'selecting',

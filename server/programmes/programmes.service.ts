@@ -17,6 +17,7 @@ import type { Executor } from '../core/database.js';
 import { AppError, fieldError, notFound, versionConflict } from '../core/errors.js';
 import { pinyinKeys } from '../core/pinyin.js';
 import { assertReaches, limitedToProgrammes, reaches, regionReached } from '../core/scope.js';
+import { inTransaction } from '../core/transaction.js';
 import { updateVersioned } from '../core/versioned.js';
 import { findRegion } from '../regions/regions.repository.js';
 import { batchMachine } from './batches.machine.js';
@@ -90,9 +91,9 @@ export async function createProgramme(
     throw new AppError('FORBIDDEN', { messageKey: 'scope.programmeLimited' });
   const id = randomUUID();
   const now = ctx.clock.now().toISOString();
-  return ctx.db.transaction().execute(async (trx) => {
-    await checkProgramme(trx, actor, values);
-    await repo.insertProgramme(trx, {
+  return inTransaction(ctx, async (tx) => {
+    await checkProgramme(tx.db, actor, values);
+    await repo.insertProgramme(tx.db, {
       id,
       ...programmeColumns(values),
       version: 1,
@@ -101,13 +102,13 @@ export async function createProgramme(
       createdBy: authorOf(actor),
       updatedBy: authorOf(actor),
     });
-    await record(trx, ctx, whoOf(actor), {
+    await record(tx, whoOf(actor), {
       action: 'programmes.create',
       objectType: 'programme',
       objectId: id,
       diff: diffOf(null, values),
     });
-    return toProgramme((await repo.findProgramme(trx, id)) as repo.ProgrammeView);
+    return toProgramme((await repo.findProgramme(tx.db, id)) as repo.ProgrammeView);
   });
 }
 
@@ -117,17 +118,17 @@ export async function updateProgramme(
   id: string,
   values: ProgrammeValues & { version: number },
 ) {
-  return ctx.db.transaction().execute(async (trx) => {
-    const current = await reachableProgramme(trx, actor, id);
+  return inTransaction(ctx, async (tx) => {
+    const current = await reachableProgramme(tx.db, actor, id);
     if (current.version !== values.version) throw versionConflict();
-    await checkProgramme(trx, actor, values);
-    await updateVersioned(trx, 'programmes', id, values.version, {
+    await checkProgramme(tx.db, actor, values);
+    await updateVersioned(tx.db, 'programmes', id, values.version, {
       ...programmeColumns(values),
       updatedAt: ctx.clock.now().toISOString(),
       updatedBy: authorOf(actor),
     });
     const { version: _v, ...after } = values;
-    await record(trx, ctx, whoOf(actor), {
+    await record(tx, whoOf(actor), {
       action: 'programmes.update',
       objectType: 'programme',
       objectId: id,
@@ -141,7 +142,7 @@ export async function updateProgramme(
         after,
       ),
     });
-    return toProgramme((await repo.findProgramme(trx, id)) as repo.ProgrammeView);
+    return toProgramme((await repo.findProgramme(tx.db, id)) as repo.ProgrammeView);
   });
 }
 
@@ -151,13 +152,13 @@ export async function removeProgramme(
   id: string,
   version: number,
 ): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const current = await reachableProgramme(trx, actor, id);
+  await inTransaction(ctx, async (tx) => {
+    const current = await reachableProgramme(tx.db, actor, id);
     if (current.version !== version) throw versionConflict();
     if (Number(current.batchCount) > 0)
       throw new AppError('CONFLICT', { messageKey: 'programme.hasBatches' });
-    await repo.deleteProgramme(trx, id);
-    await record(trx, ctx, whoOf(actor), {
+    await repo.deleteProgramme(tx.db, id);
+    await record(tx, whoOf(actor), {
       action: 'programmes.delete',
       objectType: 'programme',
       objectId: id,
@@ -227,13 +228,13 @@ async function checkBatch(db: Executor, values: Omit<BatchValues, 'programmeId'>
 export async function createBatch(ctx: AppContext, actor: Actor, values: BatchValues): Promise<Batch> {
   const id = randomUUID();
   const now = ctx.clock.now().toISOString();
-  return ctx.db.transaction().execute(async (trx) => {
-    const programme = await repo.findProgramme(trx, values.programmeId);
+  return inTransaction(ctx, async (tx) => {
+    const programme = await repo.findProgramme(tx.db, values.programmeId);
     if (!programme) throw fieldError('programmeId', 'batch.programmeMissing');
     if (!reaches(actor.scope, repo.PROGRAMME_REACH, programme))
       throw fieldError('programmeId', 'scope.programmeOutside');
-    await checkBatch(trx, values);
-    await repo.insertBatch(trx, {
+    await checkBatch(tx.db, values);
+    await repo.insertBatch(tx.db, {
       id,
       programmeId: values.programmeId,
       name: values.name,
@@ -248,14 +249,14 @@ export async function createBatch(ctx: AppContext, actor: Actor, values: BatchVa
       createdBy: authorOf(actor),
       updatedBy: authorOf(actor),
     });
-    await repo.replaceQuotas(trx, id, values.quotas);
-    await record(trx, ctx, whoOf(actor), {
+    await repo.replaceQuotas(tx.db, id, values.quotas);
+    await record(tx, whoOf(actor), {
       action: 'batches.create',
       objectType: 'batch',
       objectId: id,
       diff: diffOf(null, values),
     });
-    return oneBatch(trx, id);
+    return oneBatch(tx.db, id);
   });
 }
 
@@ -265,13 +266,13 @@ export async function updateBatch(
   id: string,
   values: BatchUpdateValues,
 ): Promise<Batch> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const current = await reachableBatch(trx, actor, id);
+  return inTransaction(ctx, async (tx) => {
+    const current = await reachableBatch(tx.db, actor, id);
     if (current.version !== values.version) throw versionConflict();
     if (current.status === 'finished') throw new AppError('CONFLICT', { messageKey: 'batch.finished' });
-    await checkBatch(trx, values);
-    const before = await oneBatch(trx, id);
-    await updateVersioned(trx, 'batches', id, values.version, {
+    await checkBatch(tx.db, values);
+    const before = await oneBatch(tx.db, id);
+    await updateVersioned(tx.db, 'batches', id, values.version, {
       name: values.name,
       plannedStart: values.plannedStart,
       plannedEnd: values.plannedEnd,
@@ -280,8 +281,8 @@ export async function updateBatch(
       updatedAt: ctx.clock.now().toISOString(),
       updatedBy: authorOf(actor),
     });
-    await repo.replaceQuotas(trx, id, values.quotas);
-    const after = await oneBatch(trx, id);
+    await repo.replaceQuotas(tx.db, id, values.quotas);
+    const after = await oneBatch(tx.db, id);
     const pick = (b: Batch) => ({
       name: b.name,
       plannedStart: b.plannedStart,
@@ -290,7 +291,7 @@ export async function updateBatch(
       eligibility: b.eligibility,
       quotas: b.quotas.map((q) => `${q.regionCode}:${q.quota}`),
     });
-    await record(trx, ctx, whoOf(actor), {
+    await record(tx, whoOf(actor), {
       action: 'batches.update',
       objectType: 'batch',
       objectId: id,
@@ -307,26 +308,26 @@ export async function advanceBatch(
   id: string,
   input: { to: BatchStatus; reason: string; version: number },
 ): Promise<Batch> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const current = await reachableBatch(trx, actor, id);
-    await batchMachine.move(trx, ctx, actor, {
+  return inTransaction(ctx, async (tx) => {
+    const current = await reachableBatch(tx.db, actor, id);
+    await batchMachine.move(tx, actor, {
       row: current,
       version: input.version,
       to: input.to,
       action: 'batches.advance',
       reason: input.reason,
     });
-    return oneBatch(trx, id);
+    return oneBatch(tx.db, id);
   });
 }
 
 export async function removeBatch(ctx: AppContext, actor: Actor, id: string, version: number): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const current = await reachableBatch(trx, actor, id);
+  await inTransaction(ctx, async (tx) => {
+    const current = await reachableBatch(tx.db, actor, id);
     if (current.version !== version) throw versionConflict();
     if (current.status !== 'preparing') throw new AppError('CONFLICT', { messageKey: 'batch.deleteStarted' });
-    await repo.deleteBatch(trx, id);
-    await record(trx, ctx, whoOf(actor), {
+    await repo.deleteBatch(tx.db, id);
+    await record(tx, whoOf(actor), {
       action: 'batches.delete',
       objectType: 'batch',
       objectId: id,

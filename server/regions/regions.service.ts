@@ -3,6 +3,7 @@ import type { AppContext } from '../core/context.js';
 import { fromFlag } from '../core/database.js';
 import { notFound } from '../core/errors.js';
 import { getMeta, setMeta } from '../core/meta.repository.js';
+import { inTransaction } from '../core/transaction.js';
 import { loadRegionRows, regionDataVersion } from './regions.data.js';
 import * as repo from './regions.repository.js';
 import type { RegionRow } from './regions.table.js';
@@ -38,9 +39,9 @@ export async function ensureRegions(ctx: Pick<AppContext, 'db'>): Promise<number
   const version = regionDataVersion();
   if ((await getMeta(ctx.db, VERSION_KEY)) === version && (await repo.countRegions(ctx.db)) > 0) return 0;
   const rows = loadRegionRows();
-  await ctx.db.transaction().execute(async (trx) => {
-    await repo.upsertRegions(trx, rows);
-    await setMeta(trx, VERSION_KEY, version);
+  await inTransaction(ctx, async (tx) => {
+    await repo.upsertRegions(tx.db, rows);
+    await setMeta(tx.db, VERSION_KEY, version);
   });
   return rows.length;
 }

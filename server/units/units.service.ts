@@ -9,6 +9,7 @@ import { type Executor, fromFlag, toFlag } from '../core/database.js';
 import { AppError, fieldError, notFound, versionConflict } from '../core/errors.js';
 import { pinyinKeys } from '../core/pinyin.js';
 import { assertReaches, reaches, regionReached } from '../core/scope.js';
+import { inTransaction } from '../core/transaction.js';
 import { updateVersioned } from '../core/versioned.js';
 import { findRegion } from '../regions/regions.repository.js';
 import * as repo from './units.repository.js';
@@ -100,9 +101,9 @@ function searchColumns(values: UnitValues) {
 export async function create(ctx: AppContext, actor: Actor, values: UnitValues): Promise<Unit> {
   const id = randomUUID();
   const now = ctx.clock.now().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    await checkValues(trx, actor, values, null);
-    await repo.insertUnit(trx, {
+  await inTransaction(ctx, async (tx) => {
+    await checkValues(tx.db, actor, values, null);
+    await repo.insertUnit(tx.db, {
       id,
       ...searchColumns(values),
       active: toFlag(true),
@@ -112,8 +113,8 @@ export async function create(ctx: AppContext, actor: Actor, values: UnitValues):
       createdBy: authorOf(actor),
       updatedBy: authorOf(actor),
     });
-    const after = await repo.findUnit(trx, id);
-    await record(trx, ctx, whoOf(actor), {
+    const after = await repo.findUnit(tx.db, id);
+    await record(tx, whoOf(actor), {
       action: 'units.create',
       objectType: 'unit',
       objectId: id,
@@ -136,17 +137,17 @@ export async function update(
   id: string,
   values: UnitValues & { version: number },
 ): Promise<Unit> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const current = await reachable(trx, actor, id);
+  await inTransaction(ctx, async (tx) => {
+    const current = await reachable(tx.db, actor, id);
     if (current.version !== values.version) throw versionConflict();
-    await checkValues(trx, actor, values, id);
-    await updateVersioned(trx, 'units', id, values.version, {
+    await checkValues(tx.db, actor, values, id);
+    await updateVersioned(tx.db, 'units', id, values.version, {
       ...searchColumns(values),
       updatedAt: ctx.clock.now().toISOString(),
       updatedBy: authorOf(actor),
     });
-    const after = await repo.findUnit(trx, id);
-    await record(trx, ctx, whoOf(actor), {
+    const after = await repo.findUnit(tx.db, id);
+    await record(tx, whoOf(actor), {
       action: 'units.update',
       objectType: 'unit',
       objectId: id,
@@ -163,18 +164,18 @@ export async function setActive(
   version: number,
   active: boolean,
 ): Promise<Unit> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const current = await reachable(trx, actor, id);
+  await inTransaction(ctx, async (tx) => {
+    const current = await reachable(tx.db, actor, id);
     if (current.version !== version) throw versionConflict();
     if (fromFlag(current.active) === active) {
       throw new AppError('CONFLICT', { messageKey: active ? 'unit.alreadyActive' : 'unit.alreadyInactive' });
     }
-    await updateVersioned(trx, 'units', id, version, {
+    await updateVersioned(tx.db, 'units', id, version, {
       active: toFlag(active),
       updatedAt: ctx.clock.now().toISOString(),
       updatedBy: authorOf(actor),
     });
-    await record(trx, ctx, whoOf(actor), {
+    await record(tx, whoOf(actor), {
       action: active ? 'units.activate' : 'units.deactivate',
       objectType: 'unit',
       objectId: id,
@@ -186,17 +187,17 @@ export async function setActive(
 
 /** Hard delete only for a unit nothing refers to; otherwise the answer says what refers to it. */
 export async function remove(ctx: AppContext, actor: Actor, id: string, version: number): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const current = await reachable(trx, actor, id);
+  await inTransaction(ctx, async (tx) => {
+    const current = await reachable(tx.db, actor, id);
     if (current.version !== version) throw versionConflict();
-    const children = await repo.countChildren(trx, id);
+    const children = await repo.countChildren(tx.db, id);
     if (children > 0) {
       throw new AppError('UNIT_REFERENCED', {
         params: { detail: t('unit.referencedByChildren', { count: children }) },
       });
     }
-    await repo.deleteUnit(trx, id);
-    await record(trx, ctx, whoOf(actor), {
+    await repo.deleteUnit(tx.db, id);
+    await record(tx, whoOf(actor), {
       action: 'units.delete',
       objectType: 'unit',
       objectId: id,
