@@ -7,6 +7,10 @@ import { zName, zOptionalMultiline } from '../http/text.js';
 /** draft → submitted → approved | returned (back to the unit, editable) | rejected */
 export const POST_STATUSES = ['draft', 'submitted', 'approved', 'returned', 'rejected'] as const;
 export type PostStatus = (typeof POST_STATUSES)[number];
+/** A post request its unit may still edit (and an import may update). */
+export const EDITABLE_POST_STATUSES: readonly PostStatus[] = ['draft', 'returned'];
+export const isEditablePost = (status: string): boolean =>
+  (EDITABLE_POST_STATUSES as readonly string[]).includes(status);
 export const DUTY_KINDS = ['in_charge', 'assist'] as const;
 
 const zText = zName;

@@ -9,6 +9,10 @@ export const PROGRAMME_KINDS = ['downward', 'upward', 'cross_region', 'aid', 'en
 /** A batch moves only forward through these. */
 export const BATCH_STATUSES = ['preparing', 'selecting', 'on_post', 'finished'] as const;
 export type BatchStatus = (typeof BATCH_STATUSES)[number];
+/** Batches still taking post requests and nominations (server rules and web pickers alike). */
+export const OPEN_BATCH_STATUSES: readonly BatchStatus[] = ['preparing', 'selecting'];
+export const isOpenBatch = (status: string): boolean =>
+  (OPEN_BATCH_STATUSES as readonly string[]).includes(status);
 
 export const zProgrammeInput = z.strictObject({
   name: zName(2, 60),

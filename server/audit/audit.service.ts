@@ -3,7 +3,6 @@ import path from 'node:path';
 import type { AuditEntry, AuditQuery } from '../../common/audit/audit.schema.js';
 import type { Page } from '../../common/http/paging.schema.js';
 import type { Actor, AppContext } from '../core/context.js';
-import type { Executor } from '../core/database.js';
 import { getMeta, setMeta } from '../core/meta.repository.js';
 import { whenLongOnWorker } from '../core/offload.js';
 import { inTransaction } from '../core/transaction.js';

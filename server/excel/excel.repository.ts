@@ -1,3 +1,4 @@
+import { OPEN_BATCH_STATUSES } from '../../common/programmes/programmes.schema.js';
 import type { Executor } from '../core/database.js';
 import { reachCondition, type Scope } from '../core/scope.js';
 import { UNIT_REACH } from '../units/units.repository.js';
@@ -131,7 +132,7 @@ export function openBatches(db: Executor) {
     .selectFrom('batches as b')
     .innerJoin('programmes as g', 'g.id', 'b.programmeId')
     .select(['b.id', 'b.name', 'g.name as programmeName'])
-    .where('b.status', 'in', ['preparing', 'selecting'])
+    .where('b.status', 'in', [...OPEN_BATCH_STATUSES])
     .orderBy('g.name')
     .orderBy('b.name')
     .execute();

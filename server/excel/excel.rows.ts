@@ -1,7 +1,7 @@
 import type { CadreValues } from '../../common/cadres/cadres.schema.js';
 import type { ImportMode } from '../../common/excel/excel.schema.js';
 import { type MessageKey, t } from '../../common/i18n/index.js';
-import { type PostValues, zPostInput } from '../../common/posts/posts.schema.js';
+import { isEditablePost, type PostValues, zPostInput } from '../../common/posts/posts.schema.js';
 import { type UnitValues, zUnitInput } from '../../common/units/units.schema.js';
 import { CADRE_REACH } from '../cadres/cadres.repository.js';
 import { idNumberIndexOf } from '../cadres/cadres.service.js';
@@ -380,7 +380,7 @@ export async function checkPosts(
   for (const p of parsed) {
     const match = existing.get(key(p.values));
     if (match && mode === 'reject') problems.add(p.row, titleCol, t('import.existsReject', { what }));
-    if (match && mode === 'update' && !['draft', 'returned'].includes(match.status)) {
+    if (match && mode === 'update' && !isEditablePost(match.status)) {
       problems.add(p.row, titleCol, t('import.existsLocked'));
     }
     if (!problems.has(p.row)) items.push(p);

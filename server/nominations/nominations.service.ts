@@ -9,7 +9,7 @@ import {
   type NominationListParams,
   type NominationStatus,
 } from '../../common/nominations/nominations.schema.js';
-import type { Eligibility } from '../../common/programmes/programmes.schema.js';
+import { type Eligibility, isOpenBatch } from '../../common/programmes/programmes.schema.js';
 import { record, whoOf } from '../audit/audit.service.js';
 import { CADRE_REACH, findCadre } from '../cadres/cadres.repository.js';
 import { type Actor, type AppContext, authorOf } from '../core/context.js';
@@ -22,8 +22,6 @@ import { updateVersioned } from '../core/versioned.js';
 import { findBatch } from '../programmes/programmes.repository.js';
 import { nominationMachine } from './nominations.machine.js';
 import * as repo from './nominations.repository.js';
-
-const OPEN_BATCH = ['preparing', 'selecting'];
 
 const toNomination = (r: repo.NominationView): Nomination => ({
   id: r.id,
@@ -99,8 +97,7 @@ export async function nominate(
 ): Promise<Nomination> {
   return inTransaction(ctx, async (tx) => {
     const { cadre, batch, reasons, eligible } = await evaluate(tx.db, actor, input.batchId, input.cadreId);
-    if (!OPEN_BATCH.includes(batch.status))
-      throw new AppError('CONFLICT', { messageKey: 'nomination.batchClosed' });
+    if (!isOpenBatch(batch.status)) throw new AppError('CONFLICT', { messageKey: 'nomination.batchClosed' });
     if (!eligible && (input.justification?.length ?? 0) < JUSTIFICATION_MIN) {
       const detail = reasons
         .filter((r) => r.blocking)

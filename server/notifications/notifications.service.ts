@@ -11,7 +11,6 @@ import type {
 import { record, whoOf } from '../audit/audit.service.js';
 import type { Actor, AppContext } from '../core/context.js';
 import { isoNow } from '../core/context.js';
-import type { Executor } from '../core/database.js';
 import { notFound } from '../core/errors.js';
 import { inTransaction } from '../core/transaction.js';
 import * as repo from './notifications.repository.js';

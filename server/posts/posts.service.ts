@@ -7,6 +7,8 @@ import type {
   PostUpdateValues,
   PostValues,
 } from '../../common/posts/posts.schema.js';
+import { isEditablePost } from '../../common/posts/posts.schema.js';
+import { isOpenBatch } from '../../common/programmes/programmes.schema.js';
 import { diffOf, record, whoOf } from '../audit/audit.service.js';
 import { type Actor, type AppContext, authorOf } from '../core/context.js';
 import type { Executor } from '../core/database.js';
@@ -19,9 +21,6 @@ import { findBatch } from '../programmes/programmes.repository.js';
 import { findUnit, UNIT_REACH } from '../units/units.repository.js';
 import { postMachine } from './posts.machine.js';
 import * as repo from './posts.repository.js';
-
-const OPEN_BATCH = ['preparing', 'selecting'];
-const EDITABLE: PostStatus[] = ['draft', 'returned'];
 
 async function reachable(db: Executor, actor: Actor, id: string): Promise<repo.PostView> {
   const row = await repo.findPost(db, id);
@@ -80,8 +79,7 @@ export async function create(ctx: AppContext, actor: Actor, values: PostValues):
     if (!reaches(actor.scope, UNIT_REACH, unit)) throw fieldError('unitId', 'scope.unitOutside');
     const batch = await findBatch(tx.db, values.batchId);
     if (!batch) throw fieldError('batchId', 'post.batchMissing');
-    if (!OPEN_BATCH.includes(batch.status))
-      throw new AppError('CONFLICT', { messageKey: 'post.batchClosed' });
+    if (!isOpenBatch(batch.status)) throw new AppError('CONFLICT', { messageKey: 'post.batchClosed' });
     await repo.insertPost(tx.db, {
       id,
       batchId: values.batchId,
@@ -116,8 +114,7 @@ export async function update(
   return inTransaction(ctx, async (tx) => {
     const current = await reachable(tx.db, actor, id);
     if (current.version !== values.version) throw versionConflict();
-    if (!EDITABLE.includes(current.status as PostStatus))
-      throw new AppError('CONFLICT', { messageKey: 'post.notEditable' });
+    if (!isEditablePost(current.status)) throw new AppError('CONFLICT', { messageKey: 'post.notEditable' });
     const before = toPost(current);
     await updateVersioned(tx.db, 'postRequests', id, values.version, {
       ...content(values),

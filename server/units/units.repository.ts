@@ -1,4 +1,4 @@
-import { type SelectQueryBuilder, sql } from 'kysely';
+import type { SelectQueryBuilder } from 'kysely';
 import type { UnitListParams } from '../../common/units/units.schema.js';
 import type { Database, Executor } from '../core/database.js';
 import { type Reach, reachCondition, regionCondition, type Scope } from '../core/scope.js';

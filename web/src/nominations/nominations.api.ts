@@ -6,7 +6,7 @@ import type {
   Nomination,
   NominationListParams,
 } from '../../../common/nominations/nominations.schema';
-import type { Batch, BatchStatus } from '../../../common/programmes/programmes.schema';
+import type { Batch } from '../../../common/programmes/programmes.schema';
 import { api } from '../api/client';
 
 export const nominationKeys = {
@@ -29,7 +29,6 @@ export function fetchNomination(id: string, signal?: AbortSignal): Promise<Nomin
 }
 
 /** Batches still taking nominations (the server's own rule: 筹备 or 选派). */
-export const OPEN_BATCH_STATUSES: readonly BatchStatus[] = ['preparing', 'selecting'];
 
 /** The batches the user may see, newest first (for the filter and the nomination dialog). */
 export function useBatchOptions() {

@@ -1,8 +1,8 @@
 import { Select, Typography } from 'antd';
 import { useMemo } from 'react';
 import { t } from '../../../common/i18n/index';
-import type { Batch } from '../../../common/programmes/programmes.schema';
-import { OPEN_BATCH_STATUSES, useBatches } from './posts.api';
+import { type Batch, OPEN_BATCH_STATUSES } from '../../../common/programmes/programmes.schema';
+import { useBatches } from './posts.api';
 
 export interface BatchSelectProps {
   value?: string | null | undefined;

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../../common/http/paging.schema';
 import type { Post, PostListParams, PostUpdateValues, PostValues } from '../../../common/posts/posts.schema';
-import type { Batch, BatchStatus } from '../../../common/programmes/programmes.schema';
+import type { Batch } from '../../../common/programmes/programmes.schema';
 import { api } from '../api/client';
 
 export const postKeys = {
@@ -29,7 +29,6 @@ export function usePost(id: string) {
 }
 
 /** Batches a post request may be made for: the server takes them while 筹备 or 选派. */
-export const OPEN_BATCH_STATUSES: readonly BatchStatus[] = ['preparing', 'selecting'];
 
 /** Every batch the user can see (newest first), for the filter and the form's batch picker. */
 export function useBatches() {
