@@ -115,7 +115,7 @@ test('组织部用模板导入单位（先发现区划错误，改正后导入�
   await stop();
 
   // the commit shows its progress too
-  const commit = await holdResponses(page, '*/api/excel/imports/*/commit');
+  const commit = await holdResponses(page, '*/api/excel/imports/units/*/commit');
   await dialog.getByRole('button', { name: '确认导入' }).click();
   await expect(progress).toContainText(/正在导入 3 行…（已用 \d+ 秒）/);
   await expect(dialog.getByRole('button', { name: '取消' })).toBeDisabled();

@@ -12,6 +12,7 @@ import { XLSX_MIME } from '../common/excel/excel.schema.js';
 import { zUnitInput } from '../common/units/units.schema.js';
 import { systemActor } from '../server/core/context.js';
 import { fictionalIdNumber } from '../server/demo/demo.seed.js';
+import { kindModule } from '../server/excel/excel.kinds.js';
 import { buildTemplate } from '../server/excel/excel.templates.js';
 import * as units from '../server/units/units.service.js';
 import { createTemplate } from '../test/databases.js';
@@ -109,14 +110,14 @@ const rows = Array.from({ length: N }, (_, i) => {
   );
 });
 let t0 = performance.now();
-const file = await fillTemplate('cadres', rows, await buildTemplate('cadres'));
+const file = await fillTemplate('cadres', rows, await buildTemplate(kindModule('cadres')));
 writeFileSync('.tmp/bench-import.xlsx', file);
 console.log(`file: ${N} rows, ${(file.length / 1024).toFixed(0)} KB, built in ${ms(t0)} ms`);
 
 // warm-up of both sides on a 1 000-row file (long enough to start the audit worker thread, as
 // a server's first large import does), then each measured REPEATS times, taking turns, each
 // after a full garbage collection so neither pays for the other's garbage
-const small = await fillTemplate('cadres', rows.slice(0, 1000), await buildTemplate('cadres'));
+const small = await fillTemplate('cadres', rows.slice(0, 1000), await buildTemplate(kindModule('cadres')));
 await new ExcelJS.Workbook().xlsx.load(small as never);
 await importFile(small);
 const runs: { alone: number; preview: number; commit: number; created: number; dialect: string }[] = [];

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../common/accounts/accounts.schema.js';
 import { ROLES, type Role } from '../common/auth/auth.schema.js';
 import { zCadreInput } from '../common/cadres/cadres.schema.js';
-import { XLSX_MIME } from '../common/excel/excel.schema.js';
+import { IMPORT_KINDS, type ImportKind, importActionOf, XLSX_MIME } from '../common/excel/excel.schema.js';
 import { zPostInput } from '../common/posts/posts.schema.js';
 import { zBatchInput } from '../common/programmes/programmes.schema.js';
 import { zUnitInput } from '../common/units/units.schema.js';
@@ -20,7 +20,7 @@ import { insertMany as insertNotifications } from '../server/notifications/notif
 import * as posts from '../server/posts/posts.service.js';
 import * as programmes from '../server/programmes/programmes.service.js';
 import * as units from '../server/units/units.service.js';
-import { cadreCells, quickWorkbook } from './fixtures/excel/workbooks.js';
+import { cadreCells, quickWorkbook, readBook } from './fixtures/excel/workbooks.js';
 import {
   cadreInput,
   createAccount,
@@ -225,6 +225,8 @@ interface Request extends InjectOptions {
   list?: boolean;
   /** An import upload: out of scope it answers 200 with every row refused (nothing to commit). */
   preview?: boolean;
+  /** A template: out of scope it answers 200, its dropdowns without the foreign name (`secret`). */
+  template?: boolean;
 }
 
 const body = (payload: object) => ({ payload });
@@ -257,12 +259,12 @@ async function notificationOf(caller: Caller): Promise<string> {
   return id;
 }
 /** A pending import owned by the caller (anyone's for the anonymous caller). */
-async function importOf(caller: Caller): Promise<string> {
+async function importOf(caller: Caller, kind: ImportKind = 'units'): Promise<string> {
   const owner = accounts.get(caller === 'anonymous' ? 'org_dept' : caller) as TestAccount;
   const id = randomUUID();
   await insertImport(t.ctx.db, {
     id,
-    kind: 'units',
+    kind,
     mode: 'reject',
     ownerId: owner.id,
     status: 'pending',
@@ -735,7 +737,6 @@ const FIXTURES: Record<string, (caller: Caller, where: Where) => Promise<Request
       secret: n.cadre.name,
     };
   },
-  'GET /api/excel/templates/:kind': async () => ({ method: 'GET', url: '/api/excel/templates/cadres' }),
   'POST /api/excel/imports/cadres': async (caller, where) => {
     const unit = await cadreUnitFor(caller, where);
     return upload('cadres', [cadreCells(cadreInput(unit.id), unit.name)]);
@@ -762,11 +763,6 @@ const FIXTURES: Record<string, (caller: Caller, where: Where) => Promise<Request
     method: 'GET',
     url: `/api/excel/imports/${await importOf(caller)}`,
   }),
-  'POST /api/excel/imports/:id/commit': async (caller) => ({
-    // the caller's own import whose preview found problems: refused with 409, never 403/404
-    method: 'POST',
-    url: `/api/excel/imports/${await importOf(caller)}/commit`,
-  }),
   'DELETE /api/excel/imports/:id': async (caller) => ({
     method: 'DELETE',
     url: `/api/excel/imports/${await importOf(caller)}`,
@@ -779,6 +775,32 @@ const FIXTURES: Record<string, (caller: Caller, where: Where) => Promise<Request
     const unit = await unitFor(caller, where);
     return { method: 'GET', url: `/api/excel/exports/units?parentId=${unit.id}` };
   },
+  ...Object.fromEntries(
+    IMPORT_KINDS.flatMap((kind) => [
+      [
+        `GET /api/excel/templates/${kind}`,
+        async (_caller: Caller, where: Where): Promise<Request> => ({
+          method: 'GET',
+          url: `/api/excel/templates/${kind}`,
+          template: true,
+          ...(where === 'foreign' ? { secret: (await freshUnit(FOREIGN_REGION)).name } : {}),
+        }),
+      ],
+      [
+        `POST /api/excel/imports/${kind}/:id/commit`,
+        async (caller: Caller, where: Where): Promise<Request> => {
+          // own: the caller's own import whose preview found problems — refused with 409, never
+          // 403/404; outside the caller's reach an import is someone else's (an all-scope caller
+          // has no outside: its own again)
+          const access: Access = POLICY[importActionOf(kind)];
+          const all = typeof access === 'object' && caller !== 'anonymous' && access[caller] === 'all';
+          const owner =
+            where === 'own' || all ? caller : caller === 'org_dept' ? 'sending_liaison' : 'org_dept';
+          return { method: 'POST', url: `/api/excel/imports/${kind}/${await importOf(owner, kind)}/commit` };
+        },
+      ],
+    ]),
+  ),
   'GET /api/audit': async () => ({ method: 'GET', url: '/api/audit?pageSize=5' }),
   'GET /api/notifications': async () => ({ method: 'GET', url: '/api/notifications' }),
   'POST /api/notifications/:id/read': async (caller) => ({
@@ -876,9 +898,10 @@ for (const key of [
   'POST /api/nominations',
   'POST /api/nominations/:id/review',
   'POST /api/nominations/:id/withdraw',
-  'POST /api/excel/imports/cadres',
-  'POST /api/excel/imports/units',
-  'POST /api/excel/imports/posts',
+  ...IMPORT_KINDS.flatMap((kind) => [
+    `POST /api/excel/imports/${kind}`,
+    `POST /api/excel/imports/${kind}/:id/commit`,
+  ]),
 ])
   READABLE[key] = NONE;
 
@@ -900,9 +923,14 @@ function fixtureFor(route: ApiRoute) {
   return FIXTURES[`${route.method} ${route.url}`];
 }
 
-type Outcome = 'allow' | 'deny' | 'unauth' | 'empty' | 'refused';
+type Outcome = 'allow' | 'deny' | 'unauth' | 'empty' | 'refused' | 'omits';
 
-function expected(action: Action, caller: Caller, where: Where, list: boolean, preview: boolean): Outcome {
+function expected(
+  action: Action,
+  caller: Caller,
+  where: Where,
+  { list = false, preview = false, template = false }: Pick<Request, 'list' | 'preview' | 'template'>,
+): Outcome {
   const access: Access = POLICY[action];
   if (access === 'public') return 'allow';
   if (caller === 'anonymous') return 'unauth';
@@ -910,7 +938,17 @@ function expected(action: Action, caller: Caller, where: Where, list: boolean, p
   const kind = access[caller];
   if (!kind) return 'deny';
   if (kind === 'all' || where === 'own') return 'allow';
-  return list ? 'empty' : preview ? 'refused' : 'deny';
+  return list ? 'empty' : preview ? 'refused' : template ? 'omits' : 'deny';
+}
+
+/** Every name a template's dropdowns offer (its hidden 选项 sheet). */
+async function offered(content: Buffer): Promise<string[]> {
+  const sheet = (await readBook(content)).getWorksheet('选项');
+  const names: string[] = [];
+  sheet?.eachRow((row) => {
+    for (const v of row.values as unknown[]) if (typeof v === 'string') names.push(v);
+  });
+  return names;
 }
 
 /** A digest of every data table a route could change (not the audit log, which records denials). */
@@ -975,8 +1013,8 @@ describe('authorization matrix', () => {
       const fixture = fixtureFor(route) as (c: Caller, w: Where) => Promise<Request>;
       for (const caller of CALLERS) {
         for (const where of ['own', 'foreign'] as const) {
-          const { secret, list = false, preview = false, ...request } = await fixture(caller, where);
-          const outcome = expected(route.action, caller, where, list, preview);
+          const { secret, list, preview, template, ...request } = await fixture(caller, where);
+          const outcome = expected(route.action, caller, where, { list, preview, template });
           const cookie = caller === 'anonymous' ? undefined : cookies.get(caller);
           const before = outcome === 'allow' ? null : await digest();
           const res = await t.app.inject({
@@ -997,6 +1035,9 @@ describe('authorization matrix', () => {
           } else if (outcome === 'empty') {
             const page = res.json() as { items?: unknown[]; total?: number };
             if (res.statusCode !== 200 || page.total !== 0 || page.items?.length !== 0) failures.push(label);
+          } else if (outcome === 'omits') {
+            if (res.statusCode !== 200 || (await offered(res.rawPayload)).some((n) => n === secret))
+              failures.push(label);
           } else if (outcome === 'refused') {
             const preview = res.json() as { valid?: number; errorCount?: number };
             if (res.statusCode !== 200 || preview.valid !== 0 || !preview.errorCount) failures.push(label);
@@ -1044,7 +1085,7 @@ describe('authorization matrix', () => {
       for (const caller of ROLES) {
         const request = await fixture(caller);
         if (!request) continue;
-        const { secret, list: _l, preview: _p, ...call } = request;
+        const { secret, list: _l, preview: _p, template: _t, ...call } = request;
         const before = await digest();
         const res = await t.app.inject({
           ...call,

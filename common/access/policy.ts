@@ -116,7 +116,9 @@ export const POLICY = {
   // Excel: an import writes through the services above, so each kind is imported by those who
   // create it; an export reads like the list it mirrors. Personal data in clear is its own,
   // audited and rate-limited permission (`full=true` on the cadre export).
-  'excel.template': 'authenticated',
+  // One line `excel.import<Kind>` per import kind (its template, upload and commit; the kinds
+  // are read from these lines, common/excel/excel.schema.ts), one module per kind in
+  // server/excel/excel.kinds.ts.
   'excel.importCadres': CADRE_KEEPERS,
   'excel.importUnits': UNIT_WRITERS,
   'excel.importPosts': POST_WRITERS,
@@ -124,7 +126,7 @@ export const POLICY = {
   'excel.exportUnits': UNIT_READERS,
   /** Bulk personal data in clear: the 组织部 only (a liaison views one record at a time, each audited). */
   'cadres.exportFull': { org_dept: 'region' },
-  /** Status, commit and discard of an import: its owner only (checked by the service). */
+  /** Status and discard of an import: its owner only (checked by the service). */
   'imports.manage': 'authenticated',
   /** The caller's own notifications (checked by the service): read them, mark one read. */
   'notifications.read': 'authenticated',

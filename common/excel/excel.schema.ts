@@ -1,12 +1,28 @@
 import { z } from 'zod';
+import { type Action, POLICY } from '../access/policy.js';
 import { zCadreListQuery } from '../cadres/cadres.schema.js';
 import { zId } from '../http/ids.schema.js';
 import { zQueryBool } from '../http/paging.schema.js';
 import { zUnitListQuery } from '../units/units.schema.js';
 
-/** What can be imported from (and templated as) an Excel workbook. */
-export const IMPORT_KINDS = ['cadres', 'units', 'posts'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
+/**
+ * What can be imported from (and templated as) an Excel workbook: one kind per line
+ * `'excel.import<Kind>'` of the policy table (common/access/policy.ts), which says who imports
+ * it. The server's registry (server/excel/excel.kinds.ts) must hold one module per kind.
+ */
+export type ImportAction = Extract<Action, `excel.import${string}`>;
+export type ImportKind = ImportAction extends `excel.import${infer K}` ? Uncapitalize<K> : never;
+/** The policy line of a kind: `cadres` → `excel.importCadres`. */
+export type ImportActionOf<K extends ImportKind> = `excel.import${Capitalize<K>}`;
+
+export const importActionOf = <K extends ImportKind>(kind: K): ImportActionOf<K> =>
+  `excel.import${kind.charAt(0).toUpperCase()}${kind.slice(1)}` as ImportActionOf<K>;
+
+/** The kinds in the order of the policy table. */
+export const IMPORT_KINDS = Object.keys(POLICY).flatMap((action) => {
+  const m = /^excel\.import([A-Z]\w*)$/.exec(action);
+  return m ? [`${(m[1] as string).charAt(0).toLowerCase()}${(m[1] as string).slice(1)}` as ImportKind] : [];
+}) as unknown as readonly [ImportKind, ...ImportKind[]];
 
 /**
  * What a row whose record already exists does: `reject` lists it as an error (the default:
@@ -26,7 +42,6 @@ export const IMPORT_MAX_ROWS = 20_000;
 export const IMPORT_MAX_ERRORS = 1000;
 export const EXPORT_MAX_ROWS = 100_000;
 
-export const zTemplateParams = z.object({ kind: z.enum(IMPORT_KINDS) });
 export const zImportQuery = z.strictObject({ mode: z.enum(IMPORT_MODES).default('reject') });
 export const zImportParams = z.object({ id: zId });
 

@@ -98,8 +98,16 @@ const upload = (kind: string, content: Buffer, cookie: string, mode = 'reject', 
     payload: content,
     headers: { cookie, 'content-type': type },
   });
-const commit = (id: string, cookie: string) =>
-  t.app.inject({ method: 'POST', url: `/api/excel/imports/${id}/commit`, headers: { cookie } });
+/** Commits through the route of the import's kind (as stored with it). */
+async function commit(id: string, cookie: string, kind?: string) {
+  const stored = await t.ctx.db
+    .selectFrom('imports')
+    .select('kind')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  const url = `/api/excel/imports/${kind ?? stored.kind}/${id}/commit`;
+  return t.app.inject({ method: 'POST', url, headers: { cookie } });
+}
 
 async function preview(
   kind: string,
@@ -207,7 +215,8 @@ describe('templates', () => {
         ['批次', '接收单位', '岗位名称', '岗位级别', '分管领域', '协管领域', '专业需求', '人数', '备注'],
       ],
     ] as const) {
-      const res = await get(`/api/excel/templates/${kind}`, admin);
+      // each template is its kind's importers': units the administrator's, post requests the manager's
+      const res = await get(`/api/excel/templates/${kind}`, kind === 'units' ? admin : manager);
       expect(res.statusCode).toBe(200);
       const book = await readBook(res.rawPayload);
       expect(((book.getWorksheet(sheet) as ExcelJS.Worksheet).getRow(1).values as string[]).slice(1)).toEqual(
@@ -215,7 +224,17 @@ describe('templates', () => {
       );
       expect(book.getWorksheet('_guazhi')?.getCell('A1').value).toBe(`template=${kind};version=1`);
     }
-    expect((await get('/api/excel/templates/people', org)).statusCode).toBe(400);
+    expect((await get('/api/excel/templates/people', org)).statusCode).toBe(404);
+  });
+
+  it("is offered under the kind's import permission only, with the names of that scope", async () => {
+    // the template of a kind is its importers': a receiving unit's manager imports no cadres
+    expect((await get('/api/excel/templates/cadres', manager)).statusCode).toBe(403);
+    expect((await get('/api/excel/templates/posts', org)).statusCode).toBe(403);
+    const liaisonBook = await readBook((await get('/api/excel/templates/cadres', liaison)).rawPayload);
+    const options = liaisonBook.getWorksheet('选项') as ExcelJS.Worksheet;
+    const column = (options.getRow(1).values as unknown[]).indexOf('所在单位');
+    expect((options.getColumn(column).values as unknown[]).slice(2)).toEqual([unit.a.name]);
   });
 });
 
@@ -632,6 +651,16 @@ describe('cadre import', () => {
       .executeTakeFirstOrThrow();
     expect(row.rows).toBeNull();
     expect((await commit(p.importId, org)).json().message).toBe('该导入的状态为“已放弃”，不能再操作');
+  });
+
+  it("commits through its own kind's route only; the route's permission is the kind's", async () => {
+    const p = await preview('cadres', await fillTemplate('cadres', cadres30(2).rows), org);
+    // another kind's route does not know this import (the 组织部 imports units too)
+    expect((await commit(p.importId, org, 'units')).statusCode).toBe(404);
+    // the kind's permission is checked by the route: a manager never reaches the import
+    expect((await commit(p.importId, manager)).statusCode).toBe(403);
+    expect((await get(`/api/excel/imports/${p.importId}`, org)).json().status).toBe('pending');
+    expect((await commit(p.importId, org)).json()).toEqual({ created: 2, updated: 0 });
   });
 });
 

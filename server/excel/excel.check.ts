@@ -1,19 +1,18 @@
 import type { z } from 'zod';
-import { type CadreValues, zCadreInput } from '../../common/cadres/cadres.schema.js';
 import { IMPORT_MAX_ERRORS, type ImportError } from '../../common/excel/excel.schema.js';
 import { t, tMaybe } from '../../common/i18n/index.js';
 import { configureZodMessages } from '../../common/i18n/zod.js';
-import { identityMismatch } from '../cadres/cadres.rules.js';
 import { type Plain, parseDay, splitList, textOf } from './excel.cells.js';
-import { type ColumnSpec, columnsOf } from './excel.columns.js';
+import type { ColumnSpec } from './excel.columns.js';
 import type { SheetRow } from './excel.reader.js';
 
 /**
- * The checks of an import's rows that need nothing but the rows: each cell against its column
- * (required, enumeration by Chinese label, date, integer) and a cadre row against the API's own
- * schema and identity rule. No database and no app context, so that a long file's rows are
- * checked on the worker thread (server/core/offload.ts) while the sheet is still being read;
- * the checks that need the database are in excel.rows.ts.
+ * The checks of an import's rows that need nothing but the rows, shared by every kind: each
+ * cell against its column (required, enumeration by Chinese label, date, integer), zod issues
+ * onto columns, duplicates inside the file. Pure (the `.check.ts` suffix): no database and no
+ * app context, so that a long file's rows are checked on the worker thread
+ * (server/core/offload.ts) while the sheet is still being read. The checks that need the
+ * database are in `excel.lookup.ts` and each kind's `kinds/<kind>.import.ts`.
  */
 
 /** Stands in for a unit or batch that could not be resolved, so the schema still checks the rest. */
@@ -55,11 +54,6 @@ export class Problems {
       .sort((a, b) => a.row - b.row || (order.get(a.column) ?? 0) - (order.get(b.column) ?? 0))
       .slice(0, IMPORT_MAX_ERRORS);
   }
-}
-
-export interface Checked<T> {
-  items: T[];
-  problems: Problems;
 }
 
 /** A cell converted to what its column holds; undefined when empty or wrong (then a problem is noted). */
@@ -143,49 +137,68 @@ export function noteIssues(
   }
 }
 
-let zodConfigured = false;
-
-/** A slice of cadre rows, checked: cells converted, rows parsed, problems found. */
-export interface ParsedCadres {
+/**
+ * What the pure checks of some rows give (each kind's `checkRows` in `kinds/<kind>.check.ts`):
+ * plain data only, so that it crosses to and from the worker thread. `converted` holds every
+ * row's cells, `parsed` the rows that passed the kind's own checks, `problems` what was found.
+ */
+export interface RowsChecked<P = unknown> {
   converted: Converted[];
-  parsed: { row: number; values: CadreValues }[];
+  parsed: P[];
   problems: ImportError[];
 }
 
-/**
- * Cadre rows checked on their own: each cell, then the row against `zCadreInput` with the unit
- * standing in as UNRESOLVED (names are resolved afterwards, for the whole file at once, with
- * the database), and the birth date and gender against the ID number.
- */
-export function parseCadreRows(rows: SheetRow[]): ParsedCadres {
-  // zod's messages in Chinese, in whichever thread this runs (the app configures its own at start)
-  if (!zodConfigured) {
-    configureZodMessages();
-    zodConfigured = true;
-  }
-  const columns = columnsOf('cadres');
+/** The checks of consecutive slices of one file, as if made at once. */
+export function mergeChecked<P>(parts: RowsChecked<P>[]): RowsChecked<P> {
+  return {
+    converted: parts.flatMap((p) => p.converted),
+    parsed: parts.flatMap((p) => p.parsed),
+    problems: parts.flatMap((p) => p.problems),
+  };
+}
+
+/** Cells only, for a kind whose row checks all need the database (names, parents). */
+export function checkCells(columns: ColumnSpec[], rows: SheetRow[]): RowsChecked<never> {
   const problems = new Problems();
-  const converted = convertRows(columns, rows, problems);
-  const parsed: ParsedCadres['parsed'] = [];
-  for (const c of converted) {
-    const v = c.values;
-    const result = zCadreInput.safeParse({
-      ...v,
-      unitId: UNRESOLVED,
-      reserve: v.reserve ?? false,
-      expertise: v.expertise ?? [],
-      resume: [],
-      relatives: [],
-    });
-    if (!result.success) {
-      noteIssues(c.row, result.error.issues, columns, problems);
+  return { converted: convertRows(columns, rows, problems), parsed: [], problems: problems.list };
+}
+
+let zodConfigured = false;
+
+/** zod's messages in Chinese, in whichever thread this runs (the app configures its own at start). */
+export function zodMessagesOnce(): void {
+  if (zodConfigured) return;
+  configureZodMessages();
+  zodConfigured = true;
+}
+
+/** Two rows with the same key: both are named, on both rows. */
+export function noteDuplicates<T extends { row: number }>(
+  items: T[],
+  keyOf: (item: T) => string,
+  col: ColumnSpec,
+  problems: Problems,
+): void {
+  const first = new Map<string, number>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const earlier = first.get(key);
+    if (earlier === undefined) {
+      first.set(key, item.row);
       continue;
     }
-    const mismatch = identityMismatch(result.data, result.data.idNumber);
-    if (mismatch) {
-      problems.add(c.row, columns.find((col) => col.key === mismatch.field) as ColumnSpec, t(mismatch.key));
-    }
-    parsed.push({ row: c.row, values: result.data });
+    const params = { column: col.header, first: earlier, second: item.row };
+    problems.add(earlier, col, t('import.duplicateInFile', { ...params, other: item.row }));
+    problems.add(item.row, col, t('import.duplicateInFile', { ...params, other: earlier }));
   }
-  return { converted, parsed, problems: problems.list };
 }
+
+/** `名称（522630）` → name and region code; anything else is a plain name. */
+export function splitQualified(text: string): { name: string; code: string | null } {
+  const m = /^(.+?)\s*[（(]\s*(\d{6}|\d{9})\s*[)）]$/.exec(text);
+  return m ? { name: (m[1] as string).trim(), code: m[2] as string } : { name: text, code: null };
+}
+
+/** The column of a key (every kind's checks name columns that exist). */
+export const columnOf = (columns: readonly ColumnSpec[], key: string) =>
+  columns.find((c) => c.key === key) as ColumnSpec;

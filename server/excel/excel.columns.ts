@@ -12,8 +12,9 @@ import { type MessageKey, t } from '../../common/i18n/index.js';
 import { UNIT_KINDS } from '../../common/units/units.schema.js';
 
 /**
- * The columns of each workbook kind, in order: one definition serves the template (header,
- * notes row, dropdowns, formats), the reader (headers → fields), the row checks and the export.
+ * What a workbook column is. Each import kind declares its columns, in order, in its own
+ * `kinds/<kind>.check.ts`: one definition serves the template (header, notes row, dropdowns,
+ * formats), the reader (headers → fields), the row checks and the export. Pure: no database.
  */
 export type ColumnType =
   /** free text */
@@ -65,7 +66,8 @@ export const OPTIONS = {
   ],
 };
 
-function col(
+/** One column: header and note are message keys; required unless `extra` says otherwise. */
+export function col(
   key: string,
   header: MessageKey,
   note: MessageKey,
@@ -84,70 +86,7 @@ function col(
   };
 }
 
-const optional = { required: false };
-
-function cadreColumns(): ColumnSpec[] {
-  const pick = (key: keyof typeof OPTIONS, header: MessageKey, width = 12) =>
-    col(key, header, 'excel.note.pick', 'enum', width, { options: OPTIONS[key]() });
-  return [
-    col('name', 'excel.col.name', 'excel.note.name', 'text', 12),
-    pick('gender', 'excel.col.gender', 8),
-    pick('ethnicity', 'excel.col.ethnicity', 12),
-    pick('politicalStatus', 'excel.col.politicalStatus', 14),
-    col('birthDate', 'excel.col.birthDate', 'excel.note.date', 'date', 14),
-    col('idNumber', 'excel.col.idNumber', 'excel.note.idNumber', 'code', 22),
-    col('phone', 'excel.col.phone', 'excel.note.phone', 'code', 16, optional),
-    pick('education', 'excel.col.education', 14),
-    pick('degree', 'excel.col.degree', 10),
-    col('school', 'excel.col.school', 'excel.note.optionalText', 'text', 20, optional),
-    col('major', 'excel.col.major', 'excel.note.optionalText', 'text', 16, optional),
-    col('unitId', 'excel.col.cadreUnit', 'excel.note.cadreUnit', 'reference', 28),
-    col('position', 'excel.col.position', 'excel.note.requiredText', 'text', 18),
-    pick('rankLevel', 'excel.col.rankLevel', 12),
-    pick('rankKind', 'excel.col.rankKind', 12),
-    col('reserve', 'excel.col.reserve', 'excel.note.pickOptional', 'bool', 10, {
-      required: false,
-      options: OPTIONS.bool(),
-    }),
-    col('expertise', 'excel.col.expertise', 'excel.note.tags', 'list', 24, optional),
-  ];
-}
-
-function unitColumns(): ColumnSpec[] {
-  return [
-    col('name', 'excel.col.unitName', 'excel.note.unitName', 'text', 30),
-    col('kind', 'excel.col.unitKind', 'excel.note.pick', 'enum', 14, { options: OPTIONS.unitKind() }),
-    col('regionCode', 'excel.col.regionCode', 'excel.note.regionCode', 'code', 14),
-    col('parentId', 'excel.col.parent', 'excel.note.parent', 'reference', 30, optional),
-    col('contactName', 'excel.col.contactName', 'excel.note.optionalText', 'text', 12, optional),
-    col('contactPhone', 'excel.col.contactPhone', 'excel.note.phone', 'code', 16, optional),
-  ];
-}
-
-function postColumns(): ColumnSpec[] {
-  return [
-    col('batchId', 'excel.col.batch', 'excel.note.batch', 'reference', 30),
-    col('unitId', 'excel.col.receivingUnit', 'excel.note.receivingUnit', 'reference', 28),
-    col('title', 'excel.col.title', 'excel.note.requiredText', 'text', 20),
-    col('level', 'excel.col.level', 'excel.note.pick', 'enum', 12, { options: OPTIONS.rankLevel() }),
-    col('inCharge', 'excel.col.inCharge', 'excel.note.areas', 'list', 24, optional),
-    col('assist', 'excel.col.assist', 'excel.note.areas', 'list', 24, optional),
-    col('expertise', 'excel.col.postExpertise', 'excel.note.tags', 'list', 24, optional),
-    col('headcount', 'excel.col.headcount', 'excel.note.headcount', 'integer', 8),
-    col('notes', 'excel.col.notes', 'excel.note.optionalText', 'text', 30, optional),
-  ];
-}
-
-export function columnsOf(kind: ImportKind): ColumnSpec[] {
-  switch (kind) {
-    case 'cadres':
-      return cadreColumns();
-    case 'units':
-      return unitColumns();
-    case 'posts':
-      return postColumns();
-  }
-}
+export const optional = { required: false };
 
 export const sheetNameOf = (kind: ImportKind) => t(`excel.sheet.${kind}`);
 

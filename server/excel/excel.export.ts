@@ -4,7 +4,6 @@ import type { Cadre } from '../../common/cadres/cadres.schema.js';
 import {
   type CadreExportParams,
   EXPORT_MAX_ROWS,
-  type ImportKind,
   type UnitExportParams,
 } from '../../common/excel/excel.schema.js';
 import { t } from '../../common/i18n/index.js';
@@ -21,8 +20,10 @@ import { findRegion } from '../regions/regions.repository.js';
 import { findUnit, UNIT_REACH } from '../units/units.repository.js';
 import * as units from '../units/units.service.js';
 import { safeCell } from './excel.cells.js';
-import { type ColumnSpec, columnsOf, MARKER_SHEET, markerOf } from './excel.columns.js';
+import { type ColumnSpec, MARKER_SHEET, markerOf } from './excel.columns.js';
 import { formatColumns, writeHeader } from './excel.templates.js';
+import { cadreColumns } from './kinds/cadres.check.js';
+import { unitColumns } from './kinds/units.check.js';
 
 /** Exports per user per minute; more answer 429. */
 export const EXPORTS_PER_MINUTE = 10;
@@ -72,14 +73,17 @@ function tooMany(count: number): AppError {
 }
 
 /** A workbook built row by row with exceljs's streaming writer; every text cell escaped. */
+/** What is exported: the two registers with a list page. */
+type ExportKind = 'cadres' | 'units';
+
 class Sheet {
   readonly #chunks: Buffer[] = [];
   readonly #book: ExcelJS.stream.xlsx.WorkbookWriter;
   readonly #sheet: ExcelJS.Worksheet;
-  readonly #kind: Exclude<ImportKind, 'posts'>;
+  readonly #kind: ExportKind;
   rows = 0;
 
-  constructor(kind: Exclude<ImportKind, 'posts'>, columns: ColumnSpec[], created: Date) {
+  constructor(kind: ExportKind, columns: ColumnSpec[], created: Date) {
     const stream = new PassThrough();
     stream.on('data', (chunk: Buffer) => this.#chunks.push(chunk));
     this.#book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
@@ -142,7 +146,7 @@ export interface ExportFile {
   rows: number;
 }
 
-const fileName = (kind: Exclude<ImportKind, 'posts'>, at: Date) =>
+const fileName = (kind: ExportKind, at: Date) =>
   `${t(`excel.export.${kind}`)}-${at.toISOString().slice(0, 10).replaceAll('-', '')}.xlsx`;
 
 /**
@@ -162,7 +166,7 @@ export async function exportCadres(
   const { total } = await cadres.list(ctx, actor, { ...filter, page: 1, pageSize: 1 });
   if (total > EXPORT_MAX_ROWS) throw tooMany(total);
   const now = ctx.clock.now();
-  const sheet = new Sheet('cadres', columnsOf('cadres'), now);
+  const sheet = new Sheet('cadres', cadreColumns(), now);
   await cadres.forEachPage(ctx, actor, filter, { full, pageSize: PAGE, max: EXPORT_MAX_ROWS }, (items) => {
     for (const c of items) sheet.add(cadreCells(c));
   });
@@ -201,7 +205,7 @@ export async function exportUnits(
   if (first.total > EXPORT_MAX_ROWS) throw tooMany(first.total);
   const now = ctx.clock.now();
   const columns: ColumnSpec[] = [
-    ...columnsOf('units'),
+    ...unitColumns(),
     {
       key: 'regionName',
       header: t('excel.col.regionName'),

@@ -5,7 +5,7 @@ import { IMPORT_KINDS, IMPORT_MAX_ROWS, type ImportKind } from '../../common/exc
 import { t } from '../../common/i18n/index.js';
 import { AppError } from '../core/errors.js';
 import { type Plain, plainValue, textOf } from './excel.cells.js';
-import { type ColumnSpec, columnsOf, MARKER_SHEET, sheetNameOf } from './excel.columns.js';
+import { type ColumnSpec, MARKER_SHEET, sheetNameOf } from './excel.columns.js';
 import { HEADER_ROW, NOTES_ROW } from './excel.templates.js';
 import { badFile, unpackXlsx } from './excel.zip.js';
 
@@ -217,9 +217,11 @@ function headerPositions(columns: ColumnSpec[], header: Cells): [ColumnSpec, num
  */
 export async function readSheet(
   buf: Buffer,
-  kind: ImportKind,
+  workbook: { kind: ImportKind; columns: () => ColumnSpec[] },
   onRow?: (row: SheetRow) => void,
 ): Promise<ReadSheet> {
+  const { kind } = workbook;
+  const columns = workbook.columns();
   const book = await guarded(() => open(buf));
   const markerSheet = book.sheets.find((s) => s.name === MARKER_SHEET);
   checkMarker(markerSheet ? await guarded(() => rowsOf(book, markerSheet.part)) : null, kind);
@@ -227,7 +229,6 @@ export async function readSheet(
     book.sheets.find((s) => s.name === sheetNameOf(kind)) ??
     book.sheets.find((s) => s.state === 'visible' && s.name !== MARKER_SHEET);
   if (!sheet) throw badFile('excel.file.noRows');
-  const columns = columnsOf(kind);
   const rows: SheetRow[] = [];
   let positions: [ColumnSpec, number][] | null = null;
   await guarded(async () => {

@@ -1,4 +1,3 @@
-import { OPEN_BATCH_STATUSES } from '../../common/programmes/programmes.schema.js';
 import type { Executor } from '../core/database.js';
 import { reachCondition, type Scope } from '../core/scope.js';
 import { UNIT_REACH } from '../units/units.repository.js';
@@ -124,36 +123,4 @@ export function cadresByIdIndex(db: Executor, indexes: string[]): Promise<CadreM
       .where('c.idNumberIndex', 'in', slice)
       .execute(),
   );
-}
-
-/** Batches still taking post requests, with their programme's name. */
-export function openBatches(db: Executor) {
-  return db
-    .selectFrom('batches as b')
-    .innerJoin('programmes as g', 'g.id', 'b.programmeId')
-    .select(['b.id', 'b.name', 'g.name as programmeName'])
-    .where('b.status', 'in', [...OPEN_BATCH_STATUSES])
-    .orderBy('g.name')
-    .orderBy('b.name')
-    .execute();
-}
-
-export function postsOfBatches(db: Executor, batchIds: string[]) {
-  return inSlices([...new Set(batchIds)], (slice) =>
-    db
-      .selectFrom('postRequests')
-      .select(['id', 'batchId', 'unitId', 'title', 'status'])
-      .where('batchId', 'in', slice)
-      .execute(),
-  );
-}
-
-export function findPostKeyed(db: Executor, key: { batchId: string; unitId: string; title: string }) {
-  return db
-    .selectFrom('postRequests')
-    .select(['id', 'version'])
-    .where('batchId', '=', key.batchId)
-    .where('unitId', '=', key.unitId)
-    .where('title', '=', key.title)
-    .executeTakeFirst();
 }

@@ -1,9 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { zOk } from '../../common/auth/auth.schema.js';
 import {
-  IMPORT_KINDS,
   IMPORT_MAX_BYTES,
-  type ImportKind,
   XLSX_MIME,
   zCadreExportQuery,
   zImportCommit,
@@ -11,7 +9,6 @@ import {
   zImportPreview,
   zImportQuery,
   zImportState,
-  zTemplateParams,
   zUnitExportQuery,
 } from '../../common/excel/excel.schema.js';
 import { t } from '../../common/i18n/index.js';
@@ -19,6 +16,7 @@ import { actorOf } from '../core/access.js';
 import { AppError } from '../core/errors.js';
 import { type AppInstance, errorHandler } from '../core/http.js';
 import * as exports from './excel.export.js';
+import { IMPORT_KIND_MODULES } from './excel.kinds.js';
 import * as service from './excel.service.js';
 import { badFile } from './excel.zip.js';
 
@@ -54,38 +52,32 @@ export function registerExcelRoutes(app: AppInstance): void {
     (_req, body, done) => done(null, body),
   );
 
-  app.get(
-    '/api/excel/templates/:kind',
-    {
-      config: { action: 'excel.template' },
-      schema: { tags, summary: '下载导入模板（.xlsx）', params: zTemplateParams },
-    },
-    async (request, reply) => {
-      const { kind } = request.params;
-      const content = await service.template(app.ctx, actorOf(request), kind);
-      return download(
-        reply,
-        { zh: `${t(`excel.template.${kind}`)}.xlsx`, ascii: `template-${kind}.xlsx` },
-        content,
-      );
-    },
-  );
+  // per kind, under the kind's action: the access hook computes the scope the kind needs
+  for (const module of Object.values(IMPORT_KIND_MODULES)) {
+    const { kind, action } = module;
+    const what = t(`excel.sheet.${kind}`);
+    app.get(
+      `/api/excel/templates/${kind}`,
+      { config: { action }, schema: { tags, summary: `下载${what}导入模板（.xlsx）` } },
+      async (request, reply) => {
+        const content = await service.template(app.ctx, actorOf(request), module);
+        return download(
+          reply,
+          { zh: `${t(`excel.template.${kind}`)}.xlsx`, ascii: `template-${kind}.xlsx` },
+          content,
+        );
+      },
+    );
 
-  const summaries: Record<ImportKind, string> = {
-    cadres: '导入干部信息：上传并预览',
-    units: '导入单位信息：上传并预览',
-    posts: '导入岗位需求：上传并预览',
-  };
-  for (const kind of IMPORT_KINDS) {
     app.post(
       `/api/excel/imports/${kind}`,
       {
-        config: { action: service.IMPORT_ACTIONS[kind] },
+        config: { action },
         bodyLimit: IMPORT_MAX_BYTES,
         errorHandler: uploadErrors,
         schema: {
           tags,
-          summary: summaries[kind],
+          summary: `导入${what}：上传并预览`,
           querystring: zImportQuery,
           response: { 200: zImportPreview },
         },
@@ -94,8 +86,22 @@ export function registerExcelRoutes(app: AppInstance): void {
         const body = request.body as unknown;
         if (body === undefined || body === null) throw badFile('excel.file.empty');
         if (!Buffer.isBuffer(body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-        return service.preview(app.ctx, actorOf(request), kind, request.query.mode, body);
+        return service.preview(app.ctx, actorOf(request), module, request.query.mode, body);
       },
+    );
+
+    app.post(
+      `/api/excel/imports/${kind}/:id/commit`,
+      {
+        config: { action },
+        schema: {
+          tags,
+          summary: `确认导入${what}（全部成功或全部不保存）`,
+          params: zImportParams,
+          response: { 200: zImportCommit },
+        },
+      },
+      async (request) => service.commit(app.ctx, actorOf(request), module, request.params.id),
     );
   }
 
@@ -106,20 +112,6 @@ export function registerExcelRoutes(app: AppInstance): void {
       schema: { tags, summary: '导入的状态', params: zImportParams, response: { 200: zImportState } },
     },
     async (request) => service.state(app.ctx, actorOf(request), request.params.id),
-  );
-
-  app.post(
-    '/api/excel/imports/:id/commit',
-    {
-      config: { action: 'imports.manage' },
-      schema: {
-        tags,
-        summary: '确认导入（全部成功或全部不保存）',
-        params: zImportParams,
-        response: { 200: zImportCommit },
-      },
-    },
-    async (request) => service.commit(app.ctx, actorOf(request), request.params.id),
   );
 
   app.delete(

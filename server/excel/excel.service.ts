@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Action } from '../../common/access/policy.js';
 import type {
   ImportCommit,
   ImportKind,
@@ -11,43 +10,26 @@ import type {
 import { IMPORT_MAX_ERRORS } from '../../common/excel/excel.schema.js';
 import { t } from '../../common/i18n/index.js';
 import { record, whoOf } from '../audit/audit.service.js';
-import * as cadresRepo from '../cadres/cadres.repository.js';
-import * as cadres from '../cadres/cadres.service.js';
 import { HOUR } from '../core/clock.js';
 import type { Actor, AppContext } from '../core/context.js';
 import { AppError, notFound, outOfScope } from '../core/errors.js';
-import { isAllowed } from '../core/policy.js';
-import { scopeFor } from '../core/scope.js';
+import { onWorker, WORKER_FROM } from '../core/offload.js';
 import { inTransaction } from '../core/transaction.js';
-import * as posts from '../posts/posts.service.js';
-import { findByRegionAndName } from '../units/units.repository.js';
-import * as units from '../units/units.service.js';
-import type { Checked } from './excel.check.js';
-import { readSheet } from './excel.reader.js';
+import { mergeChecked, Problems, type RowsChecked } from './excel.check.js';
+import type { ImportKindModule } from './excel.kind.js';
+import { readSheet, type SheetRow } from './excel.reader.js';
 import * as repo from './excel.repository.js';
-import {
-  batchLabels,
-  cadreRowChecks,
-  checkCadres,
-  checkPosts,
-  checkUnits,
-  type PendingCadre,
-  type PendingPost,
-  type PendingUnit,
-} from './excel.rows.js';
 import type { ImportRow } from './excel.table.js';
 import { buildTemplate } from './excel.templates.js';
 
-/** The permission each kind of import needs; checked again at commit. */
-export const IMPORT_ACTIONS: Record<ImportKind, Action> = {
-  cadres: 'excel.importCadres',
-  units: 'excel.importUnits',
-  posts: 'excel.importPosts',
-};
+/**
+ * Templates, previews and commits of every import kind (excel.kinds.ts). Each is called by the
+ * kind's own route, under the kind's action: the actor's scope is the one the access hook
+ * computed for it, and a caller who lost the kind's permission is refused before this runs.
+ */
+
 /** A pending import nobody commits is dropped after this long. */
 export const PENDING_TTL_MS = 24 * HOUR;
-/** At most this many names are offered as a dropdown in a template. */
-const TEMPLATE_MAX_NAMES = 2000;
 
 /**
  * The pending rows are kept encrypted as one value (field cipher, bound to the import's id):
@@ -56,40 +38,36 @@ const TEMPLATE_MAX_NAMES = 2000;
  */
 const rowsColumn = (id: string) => `imports.rows/${id}`;
 
-/** The caller with the scope of another action than the current request's. */
-function actingAs(actor: Actor, action: Action): Actor | null {
-  if (!isAllowed(action, actor.roles)) return null;
-  return { ...actor, scope: scopeFor(action, actor.userId, actor.grants) };
-}
-
-/** Names for a template's dropdown; a name used twice is written "名称（行政区划代码）". */
-async function unitNames(ctx: AppContext, actor: Actor | null): Promise<string[]> {
-  if (!actor) return [];
-  const list = await repo.unitsInScope(ctx.db, actor.scope, TEMPLATE_MAX_NAMES);
-  const count = new Map<string, number>();
-  for (const u of list) count.set(u.name, (count.get(u.name) ?? 0) + 1);
-  return list.map((u) => ((count.get(u.name) ?? 0) > 1 ? `${u.name}（${u.regionCode}）` : u.name));
-}
-
-export async function template(ctx: AppContext, actor: Actor, kind: ImportKind): Promise<Buffer> {
-  const importer = actingAs(actor, IMPORT_ACTIONS[kind]);
-  const references: Record<string, string[]> = {};
-  if (kind === 'cadres') references.unitId = await unitNames(ctx, importer);
-  if (kind === 'units') references.parentId = await unitNames(ctx, importer);
-  if (kind === 'posts') {
-    references.unitId = await unitNames(ctx, importer);
-    references.batchId = importer ? (await batchLabels(ctx)).map((b) => b.label) : [];
-  }
+/** A kind's template; its dropdowns offer the names within the request's scope. */
+export async function template(ctx: AppContext, actor: Actor, kind: ImportKindModule): Promise<Buffer> {
+  const references = await kind.references(ctx, actor.scope);
   return buildTemplate(kind, { references, created: ctx.clock.now() });
 }
 
-type Checker = (
-  ctx: AppContext,
-  actor: Actor,
-  sheet: Awaited<ReturnType<typeof readSheet>>,
-  mode: ImportMode,
-) => Promise<Checked<unknown>>;
-const CHECKERS: Record<ImportKind, Checker> = { cadres: checkCadres, units: checkUnits, posts: checkPosts };
+/**
+ * Checks rows while the sheet is still being read: once a file shows itself long (WORKER_FROM
+ * rows), each slice of that many rows goes to the worker thread as soon as it is read (the
+ * kind's pure `check`, from its `.check.ts`); the rest, and a short file whole, are checked here
+ * at the end. `done()` gives the checks of every row, in file order.
+ */
+function checkWhileReading<P>(check: ImportKindModule<ImportKind, P>['check']) {
+  let pending: SheetRow[] = [];
+  const sent: Promise<RowsChecked<P>>[] = [];
+  return {
+    onRow(row: SheetRow) {
+      pending.push(row);
+      if (pending.length < WORKER_FROM) return;
+      const slice = onWorker<SheetRow[], RowsChecked<P>>(check.module, check.name, pending);
+      slice.catch(() => {}); // awaited in done(); not unhandled if the file is refused first
+      sent.push(slice);
+      pending = [];
+    },
+    async done(): Promise<RowsChecked<P>> {
+      const last = check.run(pending);
+      return mergeChecked([...(await Promise.all(sent)), last]);
+    },
+  };
+}
 
 /**
  * Reads and checks a whole upload and keeps it as a pending import of its owner. A bad file
@@ -100,16 +78,18 @@ const CHECKERS: Record<ImportKind, Checker> = { cadres: checkCadres, units: chec
 export async function preview(
   ctx: AppContext,
   actor: Actor,
-  kind: ImportKind,
+  module: ImportKindModule,
   mode: ImportMode,
   content: Buffer,
 ): Promise<ImportPreview> {
-  // a cadre file's rows are checked while it is read (on the worker thread when it is long)
-  const rowChecks = kind === 'cadres' ? cadreRowChecks() : null;
-  const sheet = await readSheet(content, kind, rowChecks?.onRow);
-  const { items, problems } = rowChecks
-    ? await checkCadres(ctx, actor, sheet, mode, await rowChecks.done())
-    : await CHECKERS[kind](ctx, actor, sheet, mode);
+  const { kind } = module;
+  // the rows are checked while the file is read (on the worker thread when it is long)
+  const checks = checkWhileReading(module.check);
+  const sheet = await readSheet(content, module, checks.onRow);
+  const { converted, parsed, problems: found } = await checks.done();
+  const problems = new Problems();
+  problems.merge(found, sheet.columns);
+  const items = await module.lookup(ctx, { scope: actor.scope, sheet, mode, converted, parsed, problems });
   const id = randomUUID();
   const now = ctx.clock.now();
   const total = sheet.rows.length;
@@ -188,131 +168,20 @@ function notPending(status: string): AppError {
   });
 }
 
-/** A refusal of a row's write as the 409 that names the row (the transaction rolls back). */
-function rowFailed(row: number, error: AppError): AppError {
-  return new AppError('CONFLICT', {
-    messageKey: 'import.rowFailed',
-    params: { row, reason: error.fields?.[0]?.message ?? error.message },
-    cause: error,
-  });
-}
-
-/** Runs one row's writes; a refusal becomes a 409 naming the row. */
-async function atRow<T>(row: number, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    throw error instanceof AppError ? rowFailed(row, error) : error;
-  }
-}
-
-interface Counts {
-  created: number;
-  updated: number;
-}
-
-/**
- * New cadres go through `cadres.createMany` (the rules of `create`, checked for the whole batch,
- * then bulk inserts); in update mode a row whose ID number is already registered goes through
- * `cadres.update`, keeping what the sheet does not hold (résumé, relatives) and what it leaves empty.
- */
-async function commitCadres(ctx: AppContext, actor: Actor, mode: ImportMode, items: PendingCadre[]) {
-  const rows = items.map((item) => ({
-    item,
-    values: item.values,
-    index: cadres.idNumberIndexOf(ctx, item.values.idNumber),
-  }));
-  const existing =
-    mode === 'update'
-      ? new Map(
-          (
-            await cadresRepo.findByIdNumberIndexes(
-              ctx.db,
-              rows.map((r) => r.index),
-            )
-          ).map((m) => [m.idNumberIndex, m.id]),
-        )
-      : new Map<string, string>();
-  const fresh = rows.filter((r) => !existing.has(r.index));
-  await cadres.createMany(
-    ctx,
-    actor,
-    fresh.map((r) => r.values),
-    (i, error) => rowFailed((fresh[i] as (typeof fresh)[number]).item.row, error),
-  );
-  const updates = rows.filter((r) => existing.has(r.index));
-  for (const { item, values, index } of updates) {
-    await atRow(item.row, async () => {
-      const id = existing.get(index) as string;
-      const current = await cadres.get(ctx, actor, id);
-      const { given } = item;
-      const { idNumber: _same, phone, ...rest } = values;
-      await cadres.update(ctx, actor, id, {
-        ...rest,
-        ...(given.phone ? { phone } : {}),
-        school: given.school ? rest.school : current.school,
-        major: given.major ? rest.major : current.major,
-        reserve: given.reserve ? rest.reserve : current.reserve,
-        expertise: given.expertise ? rest.expertise : current.expertise,
-        resume: current.resume,
-        relatives: current.relatives,
-        version: current.version,
-      });
-    });
-  }
-  return { created: fresh.length, updated: updates.length };
-}
-
-async function commitUnits(ctx: AppContext, actor: Actor, mode: ImportMode, items: PendingUnit[]) {
-  const counts: Counts = { created: 0, updated: 0 };
-  const idOfRow = new Map<number, string>();
-  for (const item of items) {
-    await atRow(item.row, async () => {
-      const values = {
-        ...item.values,
-        parentId: item.parentRow === null ? item.values.parentId : (idOfRow.get(item.parentRow) ?? null),
-      };
-      const existing =
-        mode === 'update' ? await findByRegionAndName(ctx.db, values.regionCode, values.name) : undefined;
-      if (existing) {
-        await units.update(ctx, actor, existing.id, { ...values, version: existing.version });
-        idOfRow.set(item.row, existing.id);
-        counts.updated += 1;
-      } else {
-        idOfRow.set(item.row, (await units.create(ctx, actor, values)).id);
-        counts.created += 1;
-      }
-    });
-  }
-  return counts;
-}
-
-async function commitPosts(ctx: AppContext, actor: Actor, mode: ImportMode, items: PendingPost[]) {
-  const counts: Counts = { created: 0, updated: 0 };
-  for (const item of items) {
-    await atRow(item.row, async () => {
-      const existing = mode === 'update' ? await repo.findPostKeyed(ctx.db, item.values) : undefined;
-      if (existing) {
-        const { batchId: _b, unitId: _u, ...content } = item.values;
-        await posts.update(ctx, actor, existing.id, { ...content, version: existing.version });
-        counts.updated += 1;
-      } else {
-        await posts.create(ctx, actor, item.values);
-        counts.created += 1;
-      }
-    });
-  }
-  return counts;
-}
-
 /**
  * Writes every row of a pending import in one transaction, each through its service's own
  * create or update (rules, scope, audit row). Any refusal rolls everything back and answers
  * 409 naming the row. Only the owner commits, only an import whose preview was clean, and only
- * while the owner still holds the permission for its kind.
+ * through its kind's route (whose action checks that the owner still holds the permission).
  */
-export async function commit(ctx: AppContext, actor: Actor, id: string): Promise<ImportCommit> {
+export async function commit(
+  ctx: AppContext,
+  actor: Actor,
+  module: ImportKindModule,
+  id: string,
+): Promise<ImportCommit> {
   const row = await owned(ctx, actor, id);
+  if (row.kind !== module.kind) throw notFound();
   if (row.status !== 'pending') throw notPending(row.status);
   if (Date.parse(row.createdAt) < ctx.clock.now().getTime() - PENDING_TTL_MS) {
     await repo.finishImport(ctx.db, id, { status: 'discarded', finishedAt: ctx.clock.now().toISOString() });
@@ -321,9 +190,7 @@ export async function commit(ctx: AppContext, actor: Actor, id: string): Promise
   if (row.errorCount > 0 || row.rows === null) {
     throw new AppError('CONFLICT', { messageKey: 'import.hasErrors', params: { count: row.errorCount } });
   }
-  const kind = row.kind as ImportKind;
-  const importer = actingAs(actor, IMPORT_ACTIONS[kind]);
-  if (!importer) throw new AppError('FORBIDDEN');
+  const { kind } = module;
   const mode = row.mode as ImportMode;
   const items = JSON.parse(ctx.cipher.decrypt(row.rows, rowsColumn(id))) as unknown[];
   return inTransaction(ctx, async (tx) => {
@@ -331,12 +198,7 @@ export async function commit(ctx: AppContext, actor: Actor, id: string): Promise
     // claims the import first: a second commit of the same import waits here, then finds it done
     if (!(await repo.finishImport(tx.db, id, { status: 'committed', finishedAt: now })))
       throw notPending('committed');
-    const counts =
-      kind === 'cadres'
-        ? await commitCadres(tx, importer, mode, items as PendingCadre[])
-        : kind === 'units'
-          ? await commitUnits(tx, importer, mode, items as PendingUnit[])
-          : await commitPosts(tx, importer, mode, items as PendingPost[]);
+    const counts = await module.commit(tx, actor, mode, items);
     await repo.setCounts(tx.db, id, counts);
     await record(tx, whoOf(actor), {
       action: 'excel.import',

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { IMPORT_MAX_ROWS, type ImportKind } from '../../common/excel/excel.schema.js';
 import { t } from '../../common/i18n/index.js';
 import { safeCell } from './excel.cells.js';
-import { type ColumnSpec, columnsOf, MARKER_SHEET, markerOf, sheetNameOf } from './excel.columns.js';
+import { type ColumnSpec, MARKER_SHEET, markerOf, sheetNameOf } from './excel.columns.js';
 
 /** Header row, notes row, then data. */
 export const HEADER_ROW = 1;
@@ -60,8 +60,12 @@ export interface TemplateExtras {
  * for every enumeration from the hidden 选项 sheet, date and text formats, and the hidden
  * `_guazhi` sheet that tells an import which template the file came from.
  */
-export async function buildTemplate(kind: ImportKind, extras: TemplateExtras = {}): Promise<Buffer> {
-  const columns = columnsOf(kind);
+export async function buildTemplate(
+  workbook: { kind: ImportKind; columns: () => ColumnSpec[] },
+  extras: TemplateExtras = {},
+): Promise<Buffer> {
+  const { kind } = workbook;
+  const columns = workbook.columns();
   const book = new ExcelJS.Workbook();
   book.creator = t('app.name');
   if (extras.created) {

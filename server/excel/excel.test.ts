@@ -4,7 +4,7 @@ import { fillTemplate, oldXls, zip } from '../../test/fixtures/excel/workbooks.j
 import { csvCell } from '../core/csv.js';
 import { AppError } from '../core/errors.js';
 import { parseDay, plainValue, safeCell, splitList, textOf } from './excel.cells.js';
-import { columnsOf } from './excel.columns.js';
+import { columnsOf, kindModule } from './excel.kinds.js';
 import { readSheet } from './excel.reader.js';
 import { buildTemplate } from './excel.templates.js';
 import { centralDirectory, inspectXlsx, ZIP_MAX_ENTRIES } from './excel.zip.js';
@@ -111,7 +111,7 @@ describe('upload inspection', () => {
   });
 
   it('passes a real template', async () => {
-    const entries = inspectXlsx(await buildTemplate('cadres'));
+    const entries = inspectXlsx(await buildTemplate(kindModule('cadres')));
     expect(entries.map((e) => e.name)).toContain('xl/workbook.xml');
   });
 });
@@ -125,7 +125,7 @@ describe('reading a sheet', () => {
       'cadres',
       names.map((name, i) => [name, '男', '汉族', null, new Date(Date.UTC(1960, 0, 1 + i))]),
     );
-    const { rows } = await readSheet(file, 'cadres');
+    const { rows } = await readSheet(file, kindModule('cadres'));
     expect(rows.map((r) => r.cells.name)).toEqual(names);
     expect(rows[31]?.cells.birthDate).toEqual(new Date(Date.UTC(1960, 1, 1)));
     expect(rows[0]?.row).toBe(3);
@@ -133,7 +133,7 @@ describe('reading a sheet', () => {
 
   it('refuses a file whose workbook part is missing as corrupt', async () => {
     const file = zip([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }]);
-    await expect(readSheet(file, 'cadres')).rejects.toThrow('文件已损坏');
+    await expect(readSheet(file, kindModule('cadres'))).rejects.toThrow('文件已损坏');
   });
 });
 

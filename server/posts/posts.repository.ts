@@ -87,3 +87,19 @@ export function quotasOf(db: Executor, batchId: string) {
     .where('q.batchId', '=', batchId)
     .execute();
 }
+
+/** The post requests of some batches (IN lists in slices of 500). */
+export async function postsOfBatches(db: Executor, batchIds: string[]) {
+  const ids = [...new Set(batchIds)];
+  const out: Pick<PostRow, 'id' | 'batchId' | 'unitId' | 'title' | 'status' | 'version'>[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    out.push(
+      ...(await db
+        .selectFrom('postRequests')
+        .select(['id', 'batchId', 'unitId', 'title', 'status', 'version'])
+        .where('batchId', 'in', ids.slice(i, i + 500))
+        .execute()),
+    );
+  }
+  return out;
+}

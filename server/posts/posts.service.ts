@@ -227,3 +227,22 @@ export async function remove(ctx: AppContext, actor: Actor, id: string, version:
     });
   });
 }
+
+/** A post request's natural key: batch, unit and title (what an import matches existing requests by). */
+export const postKey = (p: { batchId: string; unitId: string; title: string }) =>
+  `${p.batchId}\u0000${p.unitId}\u0000${p.title}`;
+
+/**
+ * The post requests of some batches by `postKey`, each with whether it may still be edited
+ * (`isEditablePost`). No scope: the caller resolved the units within its own, and writes go
+ * through `update`, which checks it.
+ */
+export async function editablePostsByKey(
+  ctx: AppContext,
+  batchIds: string[],
+): Promise<Map<string, { id: string; version: number; editable: boolean }>> {
+  const rows = await repo.postsOfBatches(ctx.db, batchIds);
+  return new Map(
+    rows.map((p) => [postKey(p), { id: p.id, version: p.version, editable: isEditablePost(p.status) }]),
+  );
+}

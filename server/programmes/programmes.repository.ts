@@ -1,4 +1,8 @@
-import type { BatchListParams, ProgrammeListParams } from '../../common/programmes/programmes.schema.js';
+import {
+  type BatchListParams,
+  OPEN_BATCH_STATUSES,
+  type ProgrammeListParams,
+} from '../../common/programmes/programmes.schema.js';
 import type { Executor } from '../core/database.js';
 import { type Party, type Reach, reachCondition, regionCondition, type Scope } from '../core/scope.js';
 import { nameSearch, paged } from '../core/search.js';
@@ -128,5 +132,17 @@ export function quotasOf(db: Executor, ids: string[]) {
     .select(['q.batchId', 'q.regionCode', 'r.fullName as regionName', 'q.quota'])
     .where('q.batchId', 'in', ids)
     .orderBy('q.regionCode')
+    .execute();
+}
+
+/** Batches still taking post requests, with their programme's name. */
+export function openBatches(db: Executor) {
+  return db
+    .selectFrom('batches as b')
+    .innerJoin('programmes as g', 'g.id', 'b.programmeId')
+    .select(['b.id', 'b.name', 'g.name as programmeName'])
+    .where('b.status', 'in', [...OPEN_BATCH_STATUSES])
+    .orderBy('g.name')
+    .orderBy('b.name')
     .execute();
 }

@@ -335,3 +335,8 @@ export async function removeBatch(ctx: AppContext, actor: Actor, id: string, ver
     });
   });
 }
+
+/** Batches still taking post requests (any programme), with their programme's name: an import's choices. */
+export function openBatches(ctx: AppContext): Promise<{ id: string; name: string; programmeName: string }[]> {
+  return repo.openBatches(ctx.db);
+}

@@ -1,18 +1,11 @@
 import { DownloadOutlined, FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useState } from 'react';
-import type { Action } from '../../../common/access/policy';
-import type { ImportKind } from '../../../common/excel/excel.schema';
+import { type ImportKind, importActionOf } from '../../../common/excel/excel.schema';
 import { t } from '../../../common/i18n/index';
 import { useAllowed } from '../access/access.hooks';
 import { download, templateUrl } from './excel.api';
 import { ImportModal } from './import.form';
-
-const IMPORT_ACTIONS: Record<ImportKind, Action> = {
-  cadres: 'excel.importCadres',
-  units: 'excel.importUnits',
-  posts: 'excel.importPosts',
-};
 
 export interface ExcelButtonsProps {
   kind: ImportKind;
@@ -22,7 +15,8 @@ export interface ExcelButtonsProps {
 
 /** A list page's 下载模板 and 导入 (with its dialog) for those who may import, and 导出. */
 export function ExcelButtons({ kind, exportHref }: ExcelButtonsProps) {
-  const canImport = useAllowed()(IMPORT_ACTIONS[kind]);
+  // template, upload and commit are all under the kind's policy line
+  const canImport = useAllowed()(importActionOf(kind));
   const [importing, setImporting] = useState(false);
   return (
     <>

@@ -30,6 +30,7 @@ export function download(url: string): void {
   window.location.href = url;
 }
 
+/** A kind's template: only for those who may import the kind (its dropdowns are their scope). */
 export const templateUrl = (kind: ImportKind) => `/api/excel/templates/${kind}`;
 
 /** An export takes the list's filters and sort, without paging. */
@@ -59,11 +60,14 @@ export function useUploadImport(kind: ImportKind) {
   });
 }
 
-/** Commits a checked import: every row or none. */
+/** Commits a checked import: every row or none (through its kind's route, under its kind's permission). */
 export function useCommitImport(kind: ImportKind) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (importId: string) => api<ImportCommit>(`${importPath(importId)}/commit`, { method: 'POST' }),
+    mutationFn: (importId: string) =>
+      api<ImportCommit>(`/api/excel/imports/${kind}/${encodeURIComponent(importId)}/commit`, {
+        method: 'POST',
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: listKeys[kind] }),
   });
 }
