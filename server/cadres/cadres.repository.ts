@@ -9,7 +9,6 @@ import type { CadreRelativesTable, CadreResumeTable, CadreRow, NewCadre } from '
 export type CadreView = CadreRow & {
   unitName: string;
   regionName: string;
-  regionPath: string;
   /** The region of the cadre's unit. */
   regionCode: string;
 };
@@ -64,9 +63,7 @@ function base(db: Executor) {
 }
 
 const view = (db: Executor) =>
-  base(db)
-    .selectAll('c')
-    .select(['u.name as unitName', 'r.fullName as regionName', 'r.path as regionPath', 'u.regionCode']);
+  base(db).selectAll('c').select(['u.name as unitName', 'r.fullName as regionName', 'u.regionCode']);
 
 type CadreFrom = Database & { c: Database['cadres'] };
 

@@ -1,5 +1,5 @@
 import { type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
-import { isPinyinQuery } from './pinyin.js';
+import { isPinyinQuery, likeEscape } from './pinyin.js';
 
 /**
  * Name search and paging, the same for every list and on both databases.
@@ -14,7 +14,7 @@ import { isPinyinQuery } from './pinyin.js';
 
 /** The LIKE pattern of a literal text, to be used with `ESCAPE '\'`. */
 export function containsPattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${likeEscape(text.toLowerCase())}%`;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: columns are named by the caller

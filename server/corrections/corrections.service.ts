@@ -78,9 +78,8 @@ export async function updateOwn(
   values: SelfUpdateValues,
 ): Promise<CadreDetail> {
   return inTransaction(ctx, async (tx) => {
-    const joined = tx;
-    const current = await getOwn(joined, actor);
-    return cadres.update(joined, actor, current.id, {
+    const current = await getOwn(tx, actor);
+    return cadres.update(tx, actor, current.id, {
       ...valuesOf(current),
       phone: values.phone,
       school: values.school,
@@ -299,9 +298,7 @@ export function review(
   if (input.decision === 'reject' && !input.comment)
     throw fieldError('comment', 'correction.commentRequired');
   return input.decision === 'approve'
-    ? decide(ctx, actor, id, input.version, 'approved', input.comment, (joined, k) =>
-        applyChanges(joined, actor, k),
-      )
+    ? decide(ctx, actor, id, input.version, 'approved', input.comment, (tx, k) => applyChanges(tx, actor, k))
     : decide(ctx, actor, id, input.version, 'rejected', input.comment);
 }
 
@@ -322,8 +319,7 @@ export async function linkAccount(
   input: { username: string | null; version: number },
 ): Promise<CadreDetail> {
   return inTransaction(ctx, async (tx) => {
-    const joined = tx;
-    const current = await cadres.get(joined, actor, id);
+    const current = await cadres.get(tx, actor, id);
     if (current.version !== input.version) throw versionConflict();
     let userId: string | null = null;
     if (input.username) {
@@ -345,6 +341,6 @@ export async function linkAccount(
       objectId: id,
       diff: { account: { to: input.username } },
     });
-    return cadres.get(joined, actor, id);
+    return cadres.get(tx, actor, id);
   });
 }

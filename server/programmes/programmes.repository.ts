@@ -8,8 +8,8 @@ import { type Party, type Reach, reachCondition, regionCondition, type Scope } f
 import { nameSearch, paged } from '../core/search.js';
 import type { BatchesTable, BatchRow, ProgrammeRow, ProgrammesTable } from './programmes.table.js';
 
-export type ProgrammeView = ProgrammeRow & { regionName: string; regionPath: string; batchCount: number };
-export type BatchView = BatchRow & { programmeName: string; programmeRegionCode: string; regionPath: string };
+export type ProgrammeView = ProgrammeRow & { regionName: string; batchCount: number };
+export type BatchView = BatchRow & { programmeName: string; programmeRegionCode: string };
 
 /** A programme (and so its batches) belongs to its organising 组织部: the programme's region. */
 export const PROGRAMME_REACH: Reach = {
@@ -42,7 +42,6 @@ function programmes(db: Executor) {
     .selectAll('p')
     .select((eb) => [
       'r.fullName as regionName',
-      'r.path as regionPath',
       eb
         .selectFrom('batches as b')
         .whereRef('b.programmeId', '=', 'p.id')
@@ -83,9 +82,8 @@ function batches(db: Executor) {
   return db
     .selectFrom('batches as b')
     .innerJoin('programmes as p', 'p.id', 'b.programmeId')
-    .innerJoin('regions as r', 'r.code', 'p.regionCode')
     .selectAll('b')
-    .select(['p.name as programmeName', 'p.regionCode as programmeRegionCode', 'r.path as regionPath']);
+    .select(['p.name as programmeName', 'p.regionCode as programmeRegionCode']);
 }
 
 export async function listBatches(db: Executor, p: BatchListParams, scope: Scope) {

@@ -5,7 +5,7 @@ import { type Reach, reachCondition, regionCondition, type Scope } from '../core
 import { nameSearch, paged } from '../core/search.js';
 import type { NewUnit, UnitRow } from './units.table.js';
 
-export type UnitView = UnitRow & { regionName: string; regionPath: string; parentName: string | null };
+export type UnitView = UnitRow & { regionName: string; parentName: string | null };
 
 /** A unit is its own party: unit grants reach it by id, region grants by its region. */
 export const UNIT_REACH: Reach = {
@@ -18,7 +18,7 @@ function selectView(db: Executor) {
     .innerJoin('regions as r', 'r.code', 'u.regionCode')
     .leftJoin('units as p', 'p.id', 'u.parentId')
     .selectAll('u')
-    .select(['r.fullName as regionName', 'r.path as regionPath', 'p.name as parentName']);
+    .select(['r.fullName as regionName', 'p.name as parentName']);
 }
 
 export function findUnit(db: Executor, id: string): Promise<UnitView | undefined> {
