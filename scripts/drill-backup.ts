@@ -6,13 +6,13 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import {
   Client,
   copySecrets,
   DRILL_PASSWORD,
   dataDir,
+  drillOptions,
   guazhi,
   seedDemo,
   sleep,
@@ -21,15 +21,11 @@ import {
   unitBody,
 } from './drill-harness.js';
 
-const { values } = parseArgs({
-  options: {
-    seconds: { type: 'string', default: '30' },
-    writers: { type: 'string', default: '4' },
-    port: { type: 'string', default: '3461' },
-  },
-});
-const SECONDS = Number(values.seconds);
-const WRITERS = Number(values.writers);
+const {
+  seconds: SECONDS,
+  writers: WRITERS,
+  port: PORT,
+} = drillOptions({ seconds: 30, writers: 4, port: 3461 });
 
 interface Ack {
   kind: 'create' | 'update';
@@ -42,7 +38,7 @@ interface Ack {
 
 const source = dataDir('backup');
 const password = seedDemo(source.env);
-const server = await startServer(source.env, Number(values.port));
+const server = await startServer(source.env, PORT);
 const acks: Ack[] = [];
 let failures = 0;
 let stop = false;
@@ -122,7 +118,7 @@ console.log(
 );
 
 // the restored app starts and answers with the password changed before the backup
-const again = await startServer(restored.env, Number(values.port) + 1);
+const again = await startServer(restored.env, PORT + 1);
 const check = new Client(again.base);
 await check.login('zzb', DRILL_PASSWORD);
 const listed = await check.request('GET', '/api/units?pageSize=1');

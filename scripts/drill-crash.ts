@@ -6,7 +6,6 @@
 // Options: --rounds N (default 32), --writers N (default 3), --port P.
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { XLSX_MIME } from '../common/excel/excel.schema.js';
 import { t } from '../common/i18n/index.js';
@@ -17,6 +16,7 @@ import { fillTemplate } from '../test/fixtures/excel/workbooks.js';
 import {
   Client,
   dataDir,
+  drillOptions,
   guazhi,
   type Server,
   seedDemo,
@@ -26,16 +26,7 @@ import {
   unitBody,
 } from './drill-harness.js';
 
-const { values } = parseArgs({
-  options: {
-    rounds: { type: 'string', default: '32' },
-    writers: { type: 'string', default: '3' },
-    port: { type: 'string', default: '3471' },
-  },
-});
-const ROUNDS = Number(values.rounds);
-const WRITERS = Number(values.writers);
-const PORT = Number(values.port);
+const { rounds: ROUNDS, writers: WRITERS, port: PORT } = drillOptions({ rounds: 32, writers: 3, port: 3471 });
 const IMPORT_ROWS = 20;
 
 const data = dataDir('crash');

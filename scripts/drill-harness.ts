@@ -5,6 +5,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 const BIN = path.join(ROOT, 'bin/guazhi.js');
@@ -136,4 +137,19 @@ export function unitBody(tag: string, contactName = '演练联系人') {
     contactName,
     contactPhone: '13800009999',
   };
+}
+
+/** The drill's numeric options (`--name N`), with their defaults. */
+export function drillOptions<K extends string>(defaults: Record<K, number>): Record<K, number> {
+  const options = Object.fromEntries(
+    Object.entries(defaults).map(([name, value]) => [
+      name,
+      { type: 'string' as const, default: String(value) },
+    ]),
+  );
+  const { values } = parseArgs({ options });
+  return Object.fromEntries(Object.keys(defaults).map((name) => [name, Number(values[name])])) as Record<
+    K,
+    number
+  >;
 }
