@@ -88,7 +88,24 @@ export const zBatchAdvance = z.strictObject({
   to: z.enum(BATCH_STATUSES),
   reason: zMultiline(2, 500),
   version: zVersion,
+  /** The caller has seen the move's warnings (a start months away …) and moves on anyway. */
+  acknowledgeWarnings: z.boolean().optional(),
 });
+
+/** One thing a batch move checks: what is missing, in a sentence a person reads. */
+export const zBatchCheck = z.object({ code: z.string(), message: z.string() });
+export type BatchCheck = z.infer<typeof zBatchCheck>;
+
+/**
+ * Whether a batch can move on to its next status: `blocking` items stop the move until the work
+ * is done (推荐待审核); `warnings` need the caller's acknowledgement (`acknowledgeWarnings`).
+ */
+export const zBatchReadiness = z.object({
+  to: z.enum(BATCH_STATUSES).nullable(),
+  blocking: z.array(zBatchCheck),
+  warnings: z.array(zBatchCheck),
+});
+export type BatchReadiness = z.infer<typeof zBatchReadiness>;
 
 export const zBatch = z.object({
   id: z.string(),

@@ -20,3 +20,10 @@ export class FakeClock implements Clock {
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
+
+/** The calendar date in China (UTC+8, no daylight saving) at this instant: `2026-12-02`. */
+export const chinaDate = (at: Date): string => new Date(at.getTime() + 8 * HOUR).toISOString().slice(0, 10);
+
+/** Whole days from date `from` to date `to` (`YYYY-MM-DD`; negative when `to` is earlier). */
+export const daysBetween = (from: string, to: string): number =>
+  Math.round((Date.parse(to) - Date.parse(from)) / (24 * HOUR));

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Updateable } from 'kysely';
+import type { Kysely, Updateable } from 'kysely';
 import { type MessageKey, t } from '../../common/i18n/index.js';
 import { canMove, type StatusMoves } from '../../common/status/status-moves.js';
 import { record, whoOf } from '../audit/audit.service.js';
@@ -143,4 +143,25 @@ export function defineStateMachine<const S extends string, T extends StatusTable
     move,
     history: (db, ids) => historyOf(db, spec.objectType, ids),
   };
+}
+
+/** Status tables whose rows belong to a batch. */
+type BatchStatusTable = Extract<StatusTable, 'nominations' | 'postRequests'>;
+
+/**
+ * How many rows of a batch's status table (its nominations, its post requests) are in each
+ * status: what a batch move's preconditions count.
+ */
+export async function statusCountsOfBatch(
+  db: Executor,
+  table: BatchStatusTable,
+  batchId: string,
+): Promise<Map<string, number>> {
+  const rows = await (db as Kysely<Pick<Database, BatchStatusTable>>)
+    .selectFrom(table)
+    .select((eb) => ['status', eb.fn.countAll<number | string>().as('n')])
+    .where('batchId', '=', batchId)
+    .groupBy('status')
+    .execute();
+  return new Map(rows.map((r) => [r.status, Number(r.n)]));
 }

@@ -20,6 +20,7 @@ import { reviewed } from '../core/state-machine.js';
 import { inTransaction } from '../core/transaction.js';
 import { updateVersioned } from '../core/versioned.js';
 import { findBatch } from '../programmes/programmes.repository.js';
+import { assertBatchOpen } from '../programmes/programmes.service.js';
 import { nominationMachine } from './nominations.machine.js';
 import * as repo from './nominations.repository.js';
 
@@ -163,6 +164,7 @@ async function move(
 ): Promise<Nomination> {
   return inTransaction(ctx, async (tx) => {
     const current = await reachable(tx.db, actor, id);
+    await assertBatchOpen(tx.db, current.batchId);
     await nominationMachine.move(tx, actor, {
       row: current,
       version,

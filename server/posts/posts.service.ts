@@ -18,6 +18,7 @@ import { reviewed } from '../core/state-machine.js';
 import { inTransaction } from '../core/transaction.js';
 import { updateVersioned } from '../core/versioned.js';
 import { findBatch } from '../programmes/programmes.repository.js';
+import { assertBatchOpen } from '../programmes/programmes.service.js';
 import { findUnit, UNIT_REACH } from '../units/units.repository.js';
 import { postMachine } from './posts.machine.js';
 import * as repo from './posts.repository.js';
@@ -115,6 +116,7 @@ export async function update(
     const current = await reachable(tx.db, actor, id);
     if (current.version !== values.version) throw versionConflict();
     if (!isEditablePost(current.status)) throw new AppError('CONFLICT', { messageKey: 'post.notEditable' });
+    await assertBatchOpen(tx.db, current.batchId);
     const before = toPost(current);
     await updateVersioned(tx.db, 'postRequests', id, values.version, {
       ...content(values),
@@ -154,6 +156,7 @@ async function move(
 ): Promise<Post> {
   return inTransaction(ctx, async (tx) => {
     const current = await reachable(tx.db, actor, id);
+    await assertBatchOpen(tx.db, current.batchId);
     const { reviewComment, check } = extra;
     await postMachine.move(tx, actor, {
       row: current,

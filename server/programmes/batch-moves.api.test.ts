@@ -63,6 +63,8 @@ async function batchAt(status: BatchStatus): Promise<Batch> {
       to,
       reason: '按计划推进',
       version: batch.version,
+      // an empty batch whose start is far away: its warnings are seen and accepted
+      acknowledgeWarnings: true,
     });
     expect(res.statusCode, res.body).toBe(200);
     batch = res.json();
@@ -191,7 +193,12 @@ describe('batch status moves', () => {
       ['on_post', 2],
     ] as const) {
       t.clock.advance(1000);
-      await call('POST', `/api/batches/${batch.id}/advance`, { to, reason: '按计划推进', version });
+      await call('POST', `/api/batches/${batch.id}/advance`, {
+        to,
+        reason: '按计划推进',
+        version,
+        acknowledgeWarnings: true,
+      });
     }
     const before = await stored(batch.id);
     expect(before.history.map((h) => [h.seq, h.toStatus])).toEqual([

@@ -134,6 +134,7 @@ describe('programmes and batches', () => {
       to: 'on_post',
       reason: '人选已确定，统一报到',
       version: 2,
+      acknowledgeWarnings: true,
     });
     expect(on.json()).toMatchObject({
       status: 'on_post',
@@ -160,7 +161,12 @@ describe('programmes and batches', () => {
     expect((await call('DELETE', `/api/batches/${b.id}?version=3`, qdn)).json().message).toBe(
       '只有筹备中的批次可以删除',
     );
-    await call('POST', `/api/batches/${b.id}/advance`, qdn, { to: 'finished', reason: '期满', version: 3 });
+    await call('POST', `/api/batches/${b.id}/advance`, qdn, {
+      to: 'finished',
+      reason: '期满',
+      version: 3,
+      acknowledgeWarnings: true,
+    });
     const edit = await call('PUT', `/api/batches/${b.id}`, qdn, {
       name: '首批',
       plannedStart: '2027-01-01',

@@ -5,6 +5,7 @@ import {
   zBatchInput,
   zBatchListQuery,
   zBatchPage,
+  zBatchReadiness,
   zBatchUpdate,
   zProgramme,
   zProgrammeInput,
@@ -110,6 +111,19 @@ export function registerProgrammeRoutes(app: AppInstance): void {
       },
     },
     async (request) => service.updateBatch(app.ctx, actorOf(request), request.params.id, request.body),
+  );
+  app.get(
+    '/api/batches/:id/readiness',
+    {
+      config: { action: 'batches.read' },
+      schema: {
+        tags,
+        summary: '批次能否推进到下一状态（待办事项与提醒）',
+        params: zIdParams,
+        response: { 200: zBatchReadiness },
+      },
+    },
+    async (request) => service.batchReadiness(app.ctx, actorOf(request), request.params.id),
   );
   app.post(
     '/api/batches/:id/advance',

@@ -1,26 +1,34 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '../../common/http/paging.schema.js';
-import type {
-  Batch,
-  BatchListParams,
-  BatchStatus,
-  BatchUpdateValues,
-  BatchValues,
-  Eligibility,
-  Programme,
-  ProgrammeListParams,
-  ProgrammeValues,
+import { t } from '../../common/i18n/index.js';
+import {
+  type Batch,
+  type BatchCheck,
+  type BatchListParams,
+  type BatchReadiness,
+  type BatchStatus,
+  type BatchUpdateValues,
+  type BatchValues,
+  type Eligibility,
+  isOpenBatch,
+  type Programme,
+  type ProgrammeListParams,
+  type ProgrammeValues,
 } from '../../common/programmes/programmes.schema.js';
+import { movesFrom } from '../../common/status/status-moves.js';
 import { diffOf, record, whoOf } from '../audit/audit.service.js';
+import { chinaDate } from '../core/clock.js';
 import { type Actor, type AppContext, authorOf } from '../core/context.js';
 import type { Executor } from '../core/database.js';
 import { AppError, fieldError, notFound, versionConflict } from '../core/errors.js';
 import { pinyinKeys } from '../core/pinyin.js';
 import { assertReaches, limitedToProgrammes, reaches, regionReached } from '../core/scope.js';
+import { statusCountsOfBatch } from '../core/state-machine.js';
 import { inTransaction } from '../core/transaction.js';
 import { updateVersioned } from '../core/versioned.js';
 import { findRegion } from '../regions/regions.repository.js';
 import { batchMachine } from './batches.machine.js';
+import { batchChecks } from './batches.rules.js';
 import * as repo from './programmes.repository.js';
 
 const toProgramme = (row: repo.ProgrammeView): Programme => ({
@@ -301,12 +309,60 @@ export async function updateBatch(
   });
 }
 
-/** Status moves one step forward at a time (筹备 → 选派 → 在岗 → 已结束), each with a reason kept in the history. */
+/**
+ * Nominations and post requests are decided while their batch is open (筹备, 选派): once it is
+ * 在岗 they are what the postings were made from, and stay as they are.
+ */
+export async function assertBatchOpen(db: Executor, batchId: string): Promise<void> {
+  const batch = await repo.findBatch(db, batchId);
+  if (batch && !isOpenBatch(batch.status)) {
+    throw new AppError('CONFLICT', {
+      messageKey: 'batch.closedForDecisions',
+      params: { name: batch.name, status: t(`batchStatus.${batch.status as BatchStatus}`) },
+    });
+  }
+}
+
+/** The preconditions of moving this batch to `to`, counted now. */
+async function checksOf(ctx: Pick<AppContext, 'db' | 'clock'>, batch: repo.BatchView, to: BatchStatus) {
+  const [posts, nominations] = await Promise.all([
+    statusCountsOfBatch(ctx.db, 'postRequests', batch.id),
+    statusCountsOfBatch(ctx.db, 'nominations', batch.id),
+  ]);
+  const n = (m: Map<string, number>, ...statuses: string[]) =>
+    statuses.reduce((sum, s) => sum + (m.get(s) ?? 0), 0);
+  return batchChecks(
+    batch,
+    to,
+    {
+      pendingPosts: n(posts, 'submitted'),
+      unsubmittedPosts: n(posts, 'draft', 'returned'),
+      pendingNominations: n(nominations, 'submitted'),
+      acceptedNominations: n(nominations, 'accepted'),
+    },
+    chinaDate(ctx.clock.now()),
+  );
+}
+
+/** Whether the batch can move on to its next status, and what stops or needs a warning. */
+export async function batchReadiness(ctx: AppContext, actor: Actor, id: string): Promise<BatchReadiness> {
+  const batch = await reachableBatch(ctx.db, actor, id);
+  const to = movesFrom(batchMachine.moves, batch.status)[0] ?? null;
+  return to ? { to, ...(await checksOf(ctx, batch, to)) } : { to, blocking: [], warnings: [] };
+}
+
+const listed = (checks: BatchCheck[]) => checks.map((c) => c.message).join('；');
+
+/**
+ * Status moves one step forward at a time (筹备 → 选派 → 在岗 → 已结束), each with a reason kept
+ * in the history. Work still waiting for a decision stops the move (409 naming each item);
+ * warnings (a start months away) need `acknowledgeWarnings`.
+ */
 export async function advanceBatch(
   ctx: AppContext,
   actor: Actor,
   id: string,
-  input: { to: BatchStatus; reason: string; version: number },
+  input: { to: BatchStatus; reason: string; version: number; acknowledgeWarnings?: boolean | undefined },
 ): Promise<Batch> {
   return inTransaction(ctx, async (tx) => {
     const current = await reachableBatch(tx.db, actor, id);
@@ -316,6 +372,23 @@ export async function advanceBatch(
       to: input.to,
       action: 'batches.advance',
       reason: input.reason,
+      beforeWrite: async () => {
+        const { blocking, warnings } = await checksOf(tx, current, input.to);
+        if (blocking.length > 0) {
+          throw new AppError('CONFLICT', {
+            messageKey: 'batch.notReady',
+            params: { name: current.name, to: t(`batchStatus.${input.to}`), detail: listed(blocking) },
+            fields: blocking.map((c) => ({ field: 'to', message: c.message })),
+          });
+        }
+        if (warnings.length > 0 && !input.acknowledgeWarnings) {
+          throw new AppError('CONFLICT', {
+            messageKey: 'batch.needsAcknowledgement',
+            params: { detail: listed(warnings) },
+            fields: warnings.map((c) => ({ field: 'acknowledgeWarnings', message: c.message })),
+          });
+        }
+      },
     });
     return oneBatch(tx.db, id);
   });

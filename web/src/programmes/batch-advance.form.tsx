@@ -1,20 +1,21 @@
 import { ArrowRightOutlined, CheckOutlined } from '@ant-design/icons';
-import { Flex, Form, Input, Tag, Typography } from 'antd';
+import { Alert, Checkbox, Flex, Form, Input, Skeleton, Tag, Typography } from 'antd';
 import type { KeyboardEvent } from 'react';
 import { t } from '../../../common/i18n/index';
 import { type Batch, zBatchAdvance } from '../../../common/programmes/programmes.schema';
 import { zodRule } from '../common/form.utils';
 import { FormActions, FormFailureAlert, FormModal } from '../common/record-form.component';
 import { useRecordForm } from '../common/record-form.hooks';
-import { fetchBatch, useAdvanceBatch } from './programmes.api';
+import { fetchBatch, useAdvanceBatch, useBatchReadiness } from './programmes.api';
 import { nextStatus, STATUS_COLORS } from './programmes.utils';
 
 interface AdvanceValues {
   reason: string;
+  acknowledgeWarnings: boolean;
 }
 
-const FIELDS = ['reason'] as const;
-const toValues = (): AdvanceValues => ({ reason: '' });
+const FIELDS = ['reason', 'acknowledgeWarnings'] as const;
+const toValues = (): AdvanceValues => ({ reason: '', acknowledgeWarnings: false });
 
 export interface BatchAdvanceModalProps {
   /** The batch to move on, or null when closed. */
@@ -22,7 +23,10 @@ export interface BatchAdvanceModalProps {
   onClose: () => void;
 }
 
-/** 推进状态: shows the next status (a batch only moves forward) and asks for the reason. */
+/**
+ * 推进状态: shows the next status (a batch only moves forward), what still stops it (推荐待审核 …)
+ * and what needs acknowledging (a start months away), and asks for the reason.
+ */
 export function BatchAdvanceModal({ batch, onClose }: BatchAdvanceModalProps) {
   return (
     <FormModal
@@ -49,11 +53,15 @@ function AdvanceForm({ batch, onClose }: { batch: Batch; onClose: () => void }) 
   });
   const current = record ?? batch;
   const to = nextStatus(current.status);
+  const readiness = useBatchReadiness(current.id);
+  const blocking = readiness.data?.blocking ?? [];
+  const warnings = readiness.data?.warnings ?? [];
+  const acknowledged = Form.useWatch('acknowledgeWarnings', form) ?? false;
 
-  const submit = async ({ reason }: AdvanceValues) => {
+  const submit = async ({ reason, acknowledgeWarnings }: AdvanceValues) => {
     if (!to) return;
     await attempt(async () => {
-      await advance.mutateAsync({ batch: current, to, reason: reason.trim() });
+      await advance.mutateAsync({ batch: current, to, reason: reason.trim(), acknowledgeWarnings });
       return t('batches.advanced', { name: current.name, status: t(`batchStatus.${to}`) });
     });
   };
@@ -79,6 +87,44 @@ function AdvanceForm({ batch, onClose }: { batch: Batch; onClose: () => void }) 
           <Typography.Text type="secondary">{t('batches.noNextStatus')}</Typography.Text>
         )}
       </Flex>
+      {readiness.isPending ? (
+        <Skeleton active paragraph={{ rows: 1 }} title={false} />
+      ) : readiness.isError ? (
+        <Alert type="error" showIcon title={t('batches.readinessFailed')} style={{ marginBottom: 16 }} />
+      ) : null}
+      {blocking.length > 0 ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('batches.blockingTitle')}
+          description={
+            <ul data-testid="advance-blocking" style={{ margin: 0, paddingInlineStart: 20 }}>
+              {blocking.map((c) => (
+                <li key={c.code}>{c.message}</li>
+              ))}
+            </ul>
+          }
+        />
+      ) : null}
+      {warnings.length > 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('batches.warningsTitle')}
+          description={
+            <ul data-testid="advance-warnings" style={{ margin: 0, paddingInlineStart: 20 }}>
+              {warnings.map((c) => (
+                <li key={c.code}>{c.message}</li>
+              ))}
+            </ul>
+          }
+        />
+      ) : null}
+      <Form.Item name="acknowledgeWarnings" valuePropName="checked" hidden={warnings.length === 0}>
+        <Checkbox>{t('batches.field.acknowledgeWarnings')}</Checkbox>
+      </Form.Item>
       <Form.Item
         name="reason"
         label={t('batches.field.reason')}
@@ -100,7 +146,7 @@ function AdvanceForm({ batch, onClose }: { batch: Batch; onClose: () => void }) 
         saving={advance.isPending}
         okText={t('batches.advanceOk')}
         okIcon={<CheckOutlined aria-hidden />}
-        disabled={!to}
+        disabled={!to || readiness.isPending || blocking.length > 0 || (warnings.length > 0 && !acknowledged)}
       />
     </Form>
   );

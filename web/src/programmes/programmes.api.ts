@@ -3,6 +3,7 @@ import type { Page } from '../../../common/http/paging.schema';
 import type {
   Batch,
   BatchListParams,
+  BatchReadiness,
   BatchStatus,
   BatchUpdateValues,
   BatchValues,
@@ -22,6 +23,7 @@ export const programmeKeys = {
 export const batchKeys = {
   all: ['programmes', 'batches'] as const,
   list: (params: Partial<BatchListParams>) => ['programmes', 'batches', 'list', params] as const,
+  readiness: (id: string) => ['programmes', 'batches', 'readiness', id] as const,
 };
 
 const path = (base: string, id: string) => `${base}/${encodeURIComponent(id)}`;
@@ -50,6 +52,15 @@ export function useBatchList(params: Partial<BatchListParams>) {
     queryKey: batchKeys.list(params),
     queryFn: ({ signal }) => api<Page<Batch>>('/api/batches', { query: { ...params }, signal }),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** What stops the batch from moving on, or needs a warning first (asked afresh each time). */
+export function useBatchReadiness(id: string) {
+  return useQuery({
+    queryKey: batchKeys.readiness(id),
+    queryFn: ({ signal }) => api<BatchReadiness>(`${path('/api/batches', id)}/readiness`, { signal }),
+    staleTime: 0,
   });
 }
 
@@ -94,11 +105,22 @@ export function useSaveBatch() {
 }
 
 export function useAdvanceBatch() {
-  return useWrite(({ batch, to, reason }: { batch: Batch; to: BatchStatus; reason: string }) =>
-    api<Batch>(`${path('/api/batches', batch.id)}/advance`, {
-      method: 'POST',
-      body: { to, reason, version: batch.version },
-    }),
+  return useWrite(
+    ({
+      batch,
+      to,
+      reason,
+      acknowledgeWarnings,
+    }: {
+      batch: Batch;
+      to: BatchStatus;
+      reason: string;
+      acknowledgeWarnings: boolean;
+    }) =>
+      api<Batch>(`${path('/api/batches', batch.id)}/advance`, {
+        method: 'POST',
+        body: { to, reason, version: batch.version, acknowledgeWarnings },
+      }),
   );
 }
 
