@@ -2,7 +2,7 @@ import { ArrowRightOutlined, CheckOutlined } from '@ant-design/icons';
 import { Alert, Checkbox, Flex, Form, Input, Skeleton, Tag, Typography } from 'antd';
 import type { KeyboardEvent } from 'react';
 import { t } from '../../../common/i18n/index';
-import { type Batch, zBatchAdvance } from '../../../common/programmes/programmes.schema';
+import { type Batch, type BatchCheck, zBatchAdvance } from '../../../common/programmes/programmes.schema';
 import { zodRule } from '../common/form.utils';
 import { FormActions, FormFailureAlert, FormModal } from '../common/record-form.component';
 import { useRecordForm } from '../common/record-form.hooks';
@@ -92,36 +92,18 @@ function AdvanceForm({ batch, onClose }: { batch: Batch; onClose: () => void }) 
       ) : readiness.isError ? (
         <Alert type="error" showIcon title={t('batches.readinessFailed')} style={{ marginBottom: 16 }} />
       ) : null}
-      {blocking.length > 0 ? (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={t('batches.blockingTitle')}
-          description={
-            <ul data-testid="advance-blocking" style={{ margin: 0, paddingInlineStart: 20 }}>
-              {blocking.map((c) => (
-                <li key={c.code}>{c.message}</li>
-              ))}
-            </ul>
-          }
-        />
-      ) : null}
-      {warnings.length > 0 ? (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={t('batches.warningsTitle')}
-          description={
-            <ul data-testid="advance-warnings" style={{ margin: 0, paddingInlineStart: 20 }}>
-              {warnings.map((c) => (
-                <li key={c.code}>{c.message}</li>
-              ))}
-            </ul>
-          }
-        />
-      ) : null}
+      <CheckList
+        type="error"
+        title={t('batches.blockingTitle')}
+        checks={blocking}
+        testId="advance-blocking"
+      />
+      <CheckList
+        type="warning"
+        title={t('batches.warningsTitle')}
+        checks={warnings}
+        testId="advance-warnings"
+      />
       <Form.Item name="acknowledgeWarnings" valuePropName="checked" hidden={warnings.length === 0}>
         <Checkbox>{t('batches.field.acknowledgeWarnings')}</Checkbox>
       </Form.Item>
@@ -149,5 +131,30 @@ function AdvanceForm({ batch, onClose }: { batch: Batch; onClose: () => void }) 
         disabled={!to || readiness.isPending || blocking.length > 0 || (warnings.length > 0 && !acknowledged)}
       />
     </Form>
+  );
+}
+
+/** The move's checks of one kind as a list in an alert; nothing when there are none. */
+function CheckList(props: {
+  type: 'error' | 'warning';
+  title: string;
+  checks: BatchCheck[];
+  testId: string;
+}) {
+  if (props.checks.length === 0) return null;
+  return (
+    <Alert
+      type={props.type}
+      showIcon
+      style={{ marginBottom: 16 }}
+      title={props.title}
+      description={
+        <ul data-testid={props.testId} style={{ margin: 0, paddingInlineStart: 20 }}>
+          {props.checks.map((c) => (
+            <li key={c.code}>{c.message}</li>
+          ))}
+        </ul>
+      }
+    />
   );
 }
