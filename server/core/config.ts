@@ -15,6 +15,8 @@ export interface Config {
   logLevel: string;
   /** Audit rows younger than this are never archived (≥ 180 days: 网络安全法 requires 6 months). */
   auditRetentionDays: number;
+  /** Signed-in sessions one account may hold at once; a new one ends the oldest (ADR 018). */
+  maxSessions: number;
   /** Keys the HMAC that turns a session token into its stored id. */
   sessionSecret: Buffer;
   /** AES-256 key for personal data at rest (ID numbers); never stored in the database. */
@@ -149,6 +151,14 @@ export function loadConfig(env: Env = process.env): Config {
       `须为不小于 180 的整数 / must be a whole number of days, at least 180 (got "${retentionRaw}")`,
     );
   }
+  const sessionsRaw = env.GUAZHI_MAX_SESSIONS || '5';
+  const maxSessions = Number(sessionsRaw);
+  if (!/^\d+$/.test(sessionsRaw) || maxSessions < 1 || maxSessions > 100) {
+    throw new ConfigError(
+      'GUAZHI_MAX_SESSIONS',
+      `须为 1–100 的整数 / must be a whole number from 1 to 100 (got "${sessionsRaw}")`,
+    );
+  }
   try {
     mkdirSync(dataDir, { recursive: true });
   } catch (error) {
@@ -195,6 +205,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy,
     logLevel,
     auditRetentionDays,
+    maxSessions,
     sessionSecret,
     dataKey,
     auditKey,
