@@ -7,6 +7,7 @@ export const zhCNAuth = {
   'login.wait.minutes': '{n} 分钟',
   'login.codeOptional': '动态验证码（已绑定的账号可填写）',
   'login.codeHint': '填写密码和动态验证码可一步完成登录，不受此网络地址失败次数的限制。',
+  'login.historyNote': '另须：不能与最近 5 次使用过的密码相同（提交时检查）',
   'password.common': '不能使用常见密码（属于最常用的 10000 个密码之一）',
   'password.recentlyUsed': '不能与最近 5 次使用过的密码相同',
   'totp.tooManyTries': '动态验证码错误次数过多，本次登录已结束，请重新输入密码登录',
