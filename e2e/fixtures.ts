@@ -57,8 +57,19 @@ export async function loginForm(page: Page, username: string, password: string):
   await page.getByRole('button', { name: '登录' }).click();
 }
 
-export const totpNow = (secret: string) =>
-  new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate();
+/** The last time step each secret gave a code for: the server accepts a step once (ADR 018). */
+const usedSteps = new Map<string, number>();
+
+/** A code for a time step not used yet: waits for the next step when this one's code was used. */
+export async function totpNow(secret: string): Promise<string> {
+  const step = () => Math.floor(Date.now() / 30_000);
+  const last = usedSteps.get(secret);
+  if (last !== undefined && step() <= last) {
+    await new Promise((resolve) => setTimeout(resolve, (last + 1) * 30_000 - Date.now() + 50));
+  }
+  usedSteps.set(secret, step());
+  return new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate();
+}
 
 /** The forced password change after a first login. */
 export async function changeForcedPassword(
@@ -81,7 +92,7 @@ export async function enrolTotp(page: Page): Promise<string> {
   await expect(page).toHaveURL(/\/totp-setup/);
   const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').replace(/\s/g, '');
   expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
-  await page.getByLabel('动态验证码').fill(totpNow(secret));
+  await page.getByLabel('动态验证码').fill(await totpNow(secret));
   await page.getByRole('button', { name: '绑定' }).click();
   await expect(page.getByText('请妥善保存以下恢复码，每个只能使用一次')).toBeVisible();
   await page.getByRole('button', { name: '我已保存，继续' }).click();
@@ -111,7 +122,7 @@ export async function loginWithTotp(page: Page, session: Session): Promise<void>
   await page.goto('/login');
   await loginForm(page, session.username, session.password);
   await expect(page).toHaveURL(/\/login\/verify/);
-  await page.getByLabel('动态验证码').fill(totpNow(session.totpSecret));
+  await page.getByLabel('动态验证码').fill(await totpNow(session.totpSecret));
   await page.getByRole('button', { name: '验证' }).click();
   await expect(page).not.toHaveURL(/\/login/);
 }
@@ -164,7 +175,7 @@ export async function adminApi(role: AdminRole): Promise<APIRequestContext> {
     api.post('/api/auth/password', { data: { currentPassword: password, newPassword: fresh } }),
   );
   const { secret } = await expectJson<{ secret: string }>(api.post('/api/auth/totp/setup'));
-  await expectJson(api.post('/api/auth/totp/enable', { data: { code: totpNow(secret) } }));
+  await expectJson(api.post('/api/auth/totp/enable', { data: { code: await totpNow(secret) } }));
   rememberSecrets(fresh, secret);
   return api;
 }

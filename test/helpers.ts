@@ -35,6 +35,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     trustProxy: false,
     logLevel: 'silent',
     auditRetentionDays: 180,
+    maxSessions: 5,
     sessionSecret: Buffer.from('test-session-secret-test-session-secret'),
     dataKey: Buffer.alloc(32, 7),
     auditKey: Buffer.alloc(32, 9),
@@ -163,9 +164,35 @@ export async function createAccount(
   return { id, username, password: TEST_PASSWORD, totpSecret };
 }
 
+/** The last TOTP time step each secret signed in with, per app: a code is accepted once (ADR 018). */
+const usedSteps = new WeakMap<AppInstance, Map<string, number>>();
+
+/**
+ * A code for the account's next unused time step: when this step's code was used already, the
+ * fake clock moves on to the start of the next step (at most 30 s).
+ */
+export function freshTotpCode(app: AppInstance, secret: string): string {
+  const used = usedSteps.get(app) ?? new Map<string, number>();
+  usedSteps.set(app, used);
+  const clock = app.ctx.clock;
+  const last = used.get(secret);
+  const now = clock.now().getTime();
+  if (last !== undefined && Math.floor(now / 30_000) <= last && clock instanceof FakeClock)
+    clock.advance((last + 1) * 30_000 - now);
+  const at = clock.now();
+  used.set(secret, Math.floor(at.getTime() / 30_000));
+  return totpCode(secret, at);
+}
+
+const sessionCookieOf = (res: { cookies: { name: string; value: string }[] }) => {
+  const cookie = res.cookies.find((c) => c.name === 'guazhi_session');
+  if (!cookie) throw new Error('no session cookie');
+  return `guazhi_session=${cookie.value}`;
+};
+
 /**
  * Logs in through the API (password, then the TOTP code when the account has one) and
- * returns the Cookie header value for later calls.
+ * returns the Cookie header value for later calls — after a second factor, the new session's.
  */
 export async function login(
   app: AppInstance,
@@ -175,22 +202,18 @@ export async function login(
   const username = typeof who === 'string' ? who : who.username;
   const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
   if (res.statusCode !== 200) throw new Error(`login failed for ${username}: ${res.statusCode} ${res.body}`);
-  const cookie = res.cookies.find((c) => c.name === 'guazhi_session');
-  if (!cookie) throw new Error('no session cookie');
-  const header = `guazhi_session=${cookie.value}`;
-  if (res.json().secondFactorPending) {
-    if (typeof who === 'string' || !who.totpSecret)
-      throw new Error(`${username} needs a TOTP code: pass the TestAccount`);
-    const code = totpCode(who.totpSecret, app.ctx.clock.now());
-    const second = await app.inject({
-      method: 'POST',
-      url: '/api/auth/totp/verify',
-      payload: { code },
-      headers: { cookie: header },
-    });
-    if (second.statusCode !== 200) throw new Error(`second factor failed for ${username}: ${second.body}`);
-  }
-  return header;
+  const header = sessionCookieOf(res);
+  if (!res.json().secondFactorPending) return header;
+  if (typeof who === 'string' || !who.totpSecret)
+    throw new Error(`${username} needs a TOTP code: pass the TestAccount`);
+  const second = await app.inject({
+    method: 'POST',
+    url: '/api/auth/totp/verify',
+    payload: { code: freshTotpCode(app, who.totpSecret) },
+    headers: { cookie: header },
+  });
+  if (second.statusCode !== 200) throw new Error(`second factor failed for ${username}: ${second.body}`);
+  return sessionCookieOf(second);
 }
 
 let unitSeq = 0;

@@ -4,9 +4,16 @@ export const USERNAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{1,31}$/;
 
 export const zUsername = z.string().trim().regex(USERNAME_PATTERN, { message: 'username.pattern' });
 
+export const zTotpDigits = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, { message: 'totp.codeFormat' });
+
 export const zLoginRequest = z.strictObject({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(256),
+  /** Optional: the TOTP code with the password, one step (and not held back by the source's failures). */
+  code: zTotpDigits.optional(),
 });
 export type LoginRequest = z.infer<typeof zLoginRequest>;
 
@@ -44,11 +51,7 @@ export type ChangePasswordRequest = z.infer<typeof zChangePasswordRequest>;
 export const zOk = z.object({ ok: z.literal(true) });
 
 export const zTotpCode = z.strictObject({
-  code: z
-    .string()
-    .trim()
-    .regex(/^\d{6}$/, { message: 'totp.codeFormat' })
-    .optional(),
+  code: zTotpDigits.optional(),
   recoveryCode: z
     .string()
     .trim()
@@ -63,12 +66,7 @@ export const zTotpSetup = z.object({
   secret: z.string(),
 });
 
-export const zTotpEnable = z.strictObject({
-  code: z
-    .string()
-    .trim()
-    .regex(/^\d{6}$/, { message: 'totp.codeFormat' }),
-});
+export const zTotpEnable = z.strictObject({ code: zTotpDigits });
 export const zRecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
 export const zTotpDisable = z.strictObject({ password: z.string().min(1).max(256) });
 

@@ -4,6 +4,7 @@
  * An English catalogue can follow by providing the same keys (see `Catalogue`).
  */
 import { zhCNBackup } from './zh-CN.backup.js';
+import { zhCNAuth } from './zh-CN.auth.js';
 import { zhCNCadres } from './zh-CN.cadres.js';
 import { zhCNCorrections } from './zh-CN.corrections.js';
 import { zhCNExcel } from './zh-CN.excel.js';
@@ -19,7 +20,7 @@ export const zhCNCore = {
   'error.BAD_JSON': '请求内容不是有效的 JSON',
   'error.UNAUTHENTICATED': '尚未登录或登录已过期，请重新登录',
   'error.INVALID_CREDENTIALS': '用户名或密码错误',
-  'error.ACCOUNT_LOCKED': '登录失败次数过多，账号已锁定，请于 {minutes} 分钟后再试',
+  'error.ACCOUNT_LOCKED': '登录失败次数过多，账号已锁定，请于 {minutes} 分钟后再试，或联系安全管理员解锁',
   'error.ACCOUNT_DISABLED': '账号已停用，请联系管理员',
   'error.PASSWORD_CHANGE_REQUIRED': '请先修改初始密码',
   'error.SECOND_FACTOR_REQUIRED': '请输入动态验证码完成登录',
@@ -326,6 +327,7 @@ export const zhCN = {
   ...zhCNCorrections,
   ...zhCNStatus,
   ...zhCNBackup,
+  ...zhCNAuth,
 } as const;
 export type MessageKey = keyof typeof zhCN;
 export type Catalogue = Record<MessageKey, string>;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../../common/accounts/accounts.schema.js';
 import { createAccount, createTestApp, login, type TestAccount, type TestApp } from '../../test/helpers.js';
+import { HARD_LOCK_AFTER_FAILURES } from '../auth/throttle.service.js';
 import { fictionalIdNumber } from '../demo/demo.seed.js';
 
 let t: TestApp;
@@ -205,13 +206,21 @@ describe('accounts', () => {
       payload: { username: account.username, password: oneTimePassword },
     });
     expect(first.json().mustChangePassword).toBe(true);
-    for (let i = 0; i < 5; i++) {
+    // ADR 018: the lock comes after 100 failures in a row (from many sources), not after 5
+    for (let i = 0; i < HARD_LOCK_AFTER_FAILURES; i++) {
       await t.app.inject({
         method: 'POST',
         url: '/api/auth/login',
         payload: { username: account.username, password: 'Wrong#Pass1' },
+        remoteAddress: `10.30.${Math.floor(i / 200)}.${i % 200}`,
       });
     }
+    const locked = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: account.username, password: oneTimePassword },
+    });
+    expect(locked.json().code).toBe('ACCOUNT_LOCKED');
     const listed = (await call('GET', `/api/accounts?q=${account.username}`, secadmin)).json().items[0];
     expect(listed.locked).toBe(true);
     expect((await call('POST', `/api/accounts/${account.id}/unlock`, secadmin, {})).json().locked).toBe(

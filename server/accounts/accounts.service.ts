@@ -13,7 +13,7 @@ import { maskIdNumber, maskPhone } from '../../common/personal/mask.js';
 import { type AuditWho, diffOf, record, whoOf } from '../audit/audit.service.js';
 import * as authRepo from '../auth/auth.repository.js';
 import type { UserRow } from '../auth/auth.table.js';
-import { generateOneTimePassword, hashPassword } from '../auth/password.js';
+import { generateOneTimePassword, hashPassword, rememberReplaced } from '../auth/password.js';
 import type { Actor, AppContext } from '../core/context.js';
 import { type Executor, fromFlag } from '../core/database.js';
 import { AppError, fieldError, notFound, versionConflict } from '../core/errors.js';
@@ -317,6 +317,7 @@ export async function resetPassword(
     const { user } = await load(ctx, tx.db, id);
     if (who.actorId === id) throw new AppError('FORBIDDEN', { messageKey: 'account.notSelf' });
     const now = ctx.clock.now().toISOString();
+    await rememberReplaced(tx.db, user, now);
     await updateVersioned(tx.db, 'users', id, user.version, {
       passwordHash,
       mustChangePassword: 1,

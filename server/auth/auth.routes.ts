@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   zChangePasswordRequest,
   zLoginRequest,
@@ -14,6 +15,15 @@ import { actorOf, SESSION_COOKIE } from '../core/access.js';
 import type { AppInstance } from '../core/http.js';
 import * as service from './auth.service.js';
 
+function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: request.protocol === 'https',
+  });
+}
+
 export function registerAuthRoutes(app: AppInstance): void {
   app.post(
     '/api/auth/login',
@@ -26,12 +36,7 @@ export function registerAuthRoutes(app: AppInstance): void {
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
       });
-      reply.setCookie(SESSION_COOKIE, token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: request.protocol === 'https',
-      });
+      setSessionCookie(request, reply, token);
       return me;
     },
   );
@@ -91,7 +96,15 @@ export function registerAuthRoutes(app: AppInstance): void {
         response: { 200: zMe },
       },
     },
-    async (request) => service.verifySecondFactor(app.ctx, actorOf(request), request.body),
+    async (request, reply) => {
+      // a new session replaces the one that only passed the password
+      const { token, me } = await service.verifySecondFactor(app.ctx, actorOf(request), request.body, {
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+      });
+      setSessionCookie(request, reply, token);
+      return me;
+    },
   );
 
   app.post(

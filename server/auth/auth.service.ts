@@ -4,26 +4,37 @@ import { Secret, TOTP } from 'otpauth';
 import type { ChangePasswordRequest, LoginRequest, Me, Role } from '../../common/auth/auth.schema.js';
 import { t } from '../../common/i18n/index.js';
 import { maskIdNumber } from '../../common/personal/mask.js';
-import { record, whoOf } from '../audit/audit.service.js';
+import { type AuditWho, type Diff, record, whoOf } from '../audit/audit.service.js';
 import { HOUR, MINUTE } from '../core/clock.js';
 import type { Actor, AppContext } from '../core/context.js';
-import { type Executor, fromFlag, toFlag } from '../core/database.js';
+import { fromFlag, toFlag } from '../core/database.js';
 import { AppError, fieldError } from '../core/errors.js';
 import { SECOND_FACTOR_ROLES } from '../core/policy.js';
 import { NO_SCOPE } from '../core/scope.js';
 import { inTransaction } from '../core/transaction.js';
+import { notifyRole } from '../notifications/notifications.service.js';
 import * as repo from './auth.repository.js';
 import type { UserRow } from './auth.table.js';
-import { assertPasswordPolicy, hashPassword, timingDummyHash, verifyPassword } from './password.js';
-import { loginFailures } from './rate-limit.js';
+import {
+  assertNotRecent,
+  assertPasswordPolicy,
+  hashPassword,
+  rememberReplaced,
+  timingDummyHash,
+  verifyPassword,
+} from './password.js';
+import * as throttle from './throttle.service.js';
 
 export const SESSION_IDLE_MS = 30 * MINUTE;
 export const SESSION_ABSOLUTE_MS = 12 * HOUR;
-export const LOCK_AFTER_FAILURES = 5;
-export const LOCK_MS = 30 * MINUTE;
+/** Wrong second-factor answers from one source that end the pending session (ADR 018). */
+export const SECOND_FACTOR_TRIES = throttle.FREE_FAILURES.pair;
 /** last_seen_at is written at most this often, so reads do not all become writes. */
 const TOUCH_EVERY_MS = MINUTE;
 const ISSUER = '挂职干部管理平台';
+const TOTP_PERIOD_MS = 30_000;
+
+const diffOrNull = (diff: Diff) => (Object.keys(diff).length > 0 ? diff : null);
 
 export interface ClientMeta {
   ip: string | null;
@@ -64,18 +75,6 @@ function toMe(user: UserRow, roles: Role[], stage: string): Me {
   };
 }
 
-/** Counts a failed password or code; the 5th in a row locks the account for 30 minutes. */
-async function countFailure(db: Executor, ctx: AppContext, user: UserRow): Promise<boolean> {
-  const now = ctx.clock.now();
-  const failures = user.failedLogins + 1;
-  const lock = failures >= LOCK_AFTER_FAILURES;
-  await repo.updateUser(db, user.id, {
-    failedLogins: lock ? 0 : failures,
-    lockedUntil: lock ? new Date(now.getTime() + LOCK_MS).toISOString() : user.lockedUntil,
-  });
-  return lock;
-}
-
 function lockedError(ctx: AppContext, user: UserRow): AppError | null {
   const lockedUntil = user.lockedUntil ? Date.parse(user.lockedUntil) : 0;
   const now = ctx.clock.now().getTime();
@@ -83,63 +82,162 @@ function lockedError(ctx: AppContext, user: UserRow): AppError | null {
   return new AppError('ACCOUNT_LOCKED', { params: { minutes: Math.ceil((lockedUntil - now) / MINUTE) } });
 }
 
+const sourceOfClient = (ip: string | null) => ip ?? '-';
+
+interface Failure {
+  action: 'auth.login' | 'auth.totpVerify';
+  who: AuditWho;
+  source: string;
+  /** The account, when the username names one. */
+  user?: UserRow | undefined;
+  error: AppError;
+}
+
+/**
+ * Books a failed password or code, in one transaction: the source's counter, the account's
+ * failures in a row (the 100th locks it for an hour and tells the security administrators) and
+ * the audit row. The pair's counter was moved before the check. Answers the error to throw.
+ */
+async function failed(ctx: AppContext, f: Failure): Promise<AppError> {
+  const now = ctx.clock.now();
+  return inTransaction(ctx, async (tx) => {
+    await throttle.count(tx.db, throttle.sourceOf(f.source), now, false);
+    let error = f.error;
+    if (f.user && (await repo.addFailedLogin(tx.db, f.user.id)) >= throttle.HARD_LOCK_AFTER_FAILURES) {
+      const until = new Date(now.getTime() + throttle.HARD_LOCK_MS).toISOString();
+      if (await repo.lockWhenOver(tx.db, f.user.id, throttle.HARD_LOCK_AFTER_FAILURES, until)) {
+        const minutes = throttle.HARD_LOCK_MS / MINUTE;
+        await notifyRole(tx, 'security_admin', 'auth.accountLocked', {
+          username: f.user.username,
+          count: throttle.HARD_LOCK_AFTER_FAILURES,
+          minutes,
+          source: f.source,
+        });
+        await record(tx, f.who, {
+          action: 'auth.lock',
+          objectType: 'user',
+          objectId: f.user.id,
+          diff: { lockedUntil: { from: null, to: until } },
+        });
+        error = new AppError('ACCOUNT_LOCKED', { params: { minutes } });
+      }
+    }
+    await record(tx, f.who, {
+      action: f.action,
+      objectType: 'user',
+      objectId: f.user?.id ?? null,
+      result: 'failure',
+      diff: { reason: { to: error.code } },
+    });
+    return error;
+  });
+}
+
+/** A TOTP code of the account's secret, each time step usable once (a replay is refused). */
+async function acceptTotp(ctx: AppContext, user: UserRow, secret: string, code: string): Promise<boolean> {
+  const at = ctx.clock.now().getTime();
+  const delta = totpOf(user.username, secret).validate({ token: code, timestamp: at, window: 1 });
+  if (delta === null) return false;
+  return repo.claimTotpStep(ctx.db, user.id, Math.floor(at / TOTP_PERIOD_MS) + delta);
+}
+
+/**
+ * Writes a new session. A signed-in one ('full') beyond the account's limit of concurrent
+ * sessions (GUAZHI_MAX_SESSIONS) ends the oldest; answers how many were ended.
+ */
+async function startSession(
+  tx: AppContext,
+  user: UserRow,
+  token: string,
+  session: { stage: 'full' | 'totp'; ip: string | null; userAgent: string | null; expiresAt?: string },
+): Promise<number> {
+  const now = tx.clock.now();
+  const nowIso = now.toISOString();
+  await repo.insertSession(tx.db, {
+    id: sessionIdOf(tx, token),
+    userId: user.id,
+    createdAt: nowIso,
+    lastSeenAt: nowIso,
+    expiresAt: session.expiresAt ?? new Date(now.getTime() + SESSION_ABSOLUTE_MS).toISOString(),
+    revokedAt: null,
+    ip: session.ip,
+    userAgent: session.userAgent?.slice(0, 300) ?? null,
+    stage: session.stage,
+  });
+  if (session.stage !== 'full') return 0;
+  const idleSince = new Date(now.getTime() - SESSION_IDLE_MS).toISOString();
+  const live = await repo.liveSessionsOf(tx.db, user.id, nowIso, idleSince);
+  const over = live.slice(tx.config.maxSessions).map((s) => s.id);
+  await repo.revokeSessions(tx.db, over, nowIso);
+  return over.length;
+}
+
+/**
+ * Password sign-in (ADR 018). The order matters:
+ * 1. the source's wait: an address with many failures gets 429 unchecked, unless the request
+ *    carries a TOTP code too — then password and code are checked together and only both
+ *    right pass (anything else is the same 429, so it tells a guesser nothing);
+ * 2. the pair's wait (this username from this address): 429 unchecked, else the attempt is
+ *    counted as a failure before the password is checked;
+ * 3. a hard-locked account (100 failures in a row): 423 even for the right password;
+ * 4. password (and code, if given); a success forgets the pair's count.
+ */
 export async function login(
   ctx: AppContext,
   input: LoginRequest,
   client: ClientMeta,
 ): Promise<{ token: string; me: Me }> {
   const username = input.username.trim().toLowerCase();
-  const limiter = loginFailures(ctx);
-  if (client.ip && limiter.isLimited(client.ip)) throw new AppError('RATE_LIMITED');
-  const who = { actorId: null, actorName: username.slice(0, 64), ip: client.ip };
-  const fail = async (error: AppError, user?: UserRow) => {
-    if (client.ip) limiter.add(client.ip);
-    await record(ctx, user ? { ...who, actorId: user.id } : who, {
-      action: 'auth.login',
-      objectType: 'user',
-      objectId: user?.id ?? null,
-      result: 'failure',
-      diff: { reason: { to: error.code } },
-    });
-    return error;
-  };
+  const source = sourceOfClient(client.ip);
+  const now = ctx.clock.now();
+  const sourceWait = await throttle.waitOf(ctx.db, throttle.sourceOf(source), now);
+  if (sourceWait > 0 && !input.code) throw throttle.throttled('source', sourceWait);
+  const pair = throttle.pairOf(username, source);
+  const turn = await throttle.count(ctx.db, pair, now, true);
+  if (turn.wait > 0) throw throttle.throttled('pair', turn.wait);
 
+  const who = { actorId: null, actorName: username.slice(0, 64), ip: client.ip };
   const user = await repo.findUserByUsername(ctx.db, username);
+  const fail = (error: AppError) =>
+    failed(ctx, {
+      action: 'auth.login',
+      who: user ? { ...who, actorId: user.id } : who,
+      source,
+      user,
+      error,
+    });
+  const refusal = (error: AppError) => (sourceWait > 0 ? throttle.throttled('source', sourceWait) : error);
   if (!user) {
     await verifyPassword(await timingDummyHash(), input.password);
-    throw await fail(new AppError('INVALID_CREDENTIALS'));
+    throw await fail(refusal(new AppError('INVALID_CREDENTIALS')));
   }
   const locked = lockedError(ctx, user);
-  if (locked) throw await fail(locked, user);
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const nowLocked = await countFailure(ctx.db, ctx, user);
-    throw await fail(
-      nowLocked
-        ? new AppError('ACCOUNT_LOCKED', { params: { minutes: LOCK_MS / MINUTE } })
-        : new AppError('INVALID_CREDENTIALS'),
-      user,
-    );
-  }
-  if (!fromFlag(user.active)) throw await fail(new AppError('ACCOUNT_DISABLED'), user);
+  if (locked) throw await fail(locked);
+  if (!(await verifyPassword(user.passwordHash, input.password)))
+    throw await fail(refusal(new AppError('INVALID_CREDENTIALS')));
+  // a code is checked only behind the right password, so a wrong password uses up no time step
+  const codeOk =
+    input.code && user.totpSecretEnc
+      ? await acceptTotp(ctx, user, ctx.cipher.decrypt(user.totpSecretEnc, 'users.totp_secret'), input.code)
+      : null;
+  if (sourceWait > 0 && codeOk !== true) throw await fail(throttle.throttled('source', sourceWait));
+  if (codeOk === false) throw await fail(new AppError('INVALID_SECOND_FACTOR'));
+  if (!fromFlag(user.active)) throw await fail(new AppError('ACCOUNT_DISABLED'));
 
   const token = randomBytes(32).toString('base64url');
-  const now = ctx.clock.now();
   const nowIso = now.toISOString();
-  const stage = user.totpEnabledAt ? 'totp' : 'full';
+  const stage = user.totpEnabledAt && codeOk !== true ? 'totp' : 'full';
   await inTransaction(ctx, async (tx) => {
-    await repo.updateUser(tx.db, user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: nowIso });
+    if (stage === 'full') {
+      await throttle.forget(tx.db, pair);
+      await repo.updateUser(tx.db, user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: nowIso });
+    } else {
+      // the password was right, but the second factor is still owed: its wrong codes count on
+      await throttle.giveBack(tx.db, pair, turn, now);
+    }
     await repo.deleteExpiredSessions(tx.db, nowIso);
-    await repo.insertSession(tx.db, {
-      id: sessionIdOf(ctx, token),
-      userId: user.id,
-      createdAt: nowIso,
-      lastSeenAt: nowIso,
-      expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS).toISOString(),
-      revokedAt: null,
-      ip: client.ip,
-      userAgent: client.userAgent?.slice(0, 300) ?? null,
-      stage,
-    });
+    await throttle.forgetStale(tx.db, now);
+    const ended = await startSession(tx, user, token, { stage, ip: client.ip, userAgent: client.userAgent });
     await record(
       tx,
       { ...who, actorId: user.id },
@@ -147,7 +245,11 @@ export async function login(
         action: 'auth.login',
         objectType: 'user',
         objectId: user.id,
-        diff: stage === 'totp' ? { stage: { to: 'second factor pending' } } : null,
+        diff: diffOrNull({
+          ...(stage === 'totp' ? { stage: { to: 'second factor pending' } } : {}),
+          ...(codeOk ? { secondFactor: { to: 'with the password' } } : {}),
+          ...(ended > 0 ? { endedSessions: { to: ended } } : {}),
+        }),
       },
     );
   });
@@ -256,9 +358,11 @@ export async function changePassword(
     });
   }
   assertPasswordPolicy(input.newPassword, user.username);
+  await assertNotRecent(ctx.db, user.id, input.newPassword);
   const passwordHash = await hashPassword(input.newPassword);
   const now = ctx.clock.now().toISOString();
   await inTransaction(ctx, async (tx) => {
+    await rememberReplaced(tx.db, user, now);
     await repo.updateUser(tx.db, user.id, {
       passwordHash,
       mustChangePassword: toFlag(false),
@@ -285,7 +389,7 @@ const totpOf = (username: string, secret: string) =>
     label: username,
     algorithm: 'SHA1',
     digits: 6,
-    period: 30,
+    period: TOTP_PERIOD_MS / 1000,
     secret: Secret.fromBase32(secret),
   });
 
@@ -314,15 +418,9 @@ export async function totpEnable(
   const user = await userOf(ctx, actor);
   if (!user.totpPendingEnc) throw new AppError('CONFLICT', { messageKey: 'totp.noSetup' });
   const secret = ctx.cipher.decrypt(user.totpPendingEnc, 'users.totp_pending');
-  if (
-    totpOf(user.username, secret).validate({
-      token: code,
-      timestamp: ctx.clock.now().getTime(),
-      window: 1,
-    }) === null
-  ) {
-    throw fieldError('code', 'totp.wrongCode');
-  }
+  const at = ctx.clock.now().getTime();
+  const delta = totpOf(user.username, secret).validate({ token: code, timestamp: at, window: 1 });
+  if (delta === null) throw fieldError('code', 'totp.wrongCode');
   const codes = newRecoveryCodes();
   const now = ctx.clock.now().toISOString();
   await inTransaction(ctx, async (tx) => {
@@ -330,6 +428,8 @@ export async function totpEnable(
       totpSecretEnc: ctx.cipher.encrypt(secret, 'users.totp_secret'),
       totpPendingEnc: null,
       totpEnabledAt: now,
+      // the confirming code is used up: it cannot also sign in
+      totpLastStep: Math.floor(at / TOTP_PERIOD_MS) + delta,
       recoveryCodes: JSON.stringify(codes.map(hashCode)),
       updatedAt: now,
     });
@@ -355,6 +455,7 @@ export async function totpDisable(ctx: AppContext, actor: Actor, password: strin
     await repo.updateUser(tx.db, user.id, {
       totpSecretEnc: null,
       totpEnabledAt: null,
+      totpLastStep: null,
       recoveryCodes: null,
       updatedAt: now,
     });
@@ -367,60 +468,79 @@ export async function totpDisable(ctx: AppContext, actor: Actor, password: strin
   return toMe({ ...user, totpEnabledAt: null }, actor.roles, actor.stage);
 }
 
-/** Completes a login that owes its second factor: a TOTP code or one unused recovery code. */
+/**
+ * Completes a login that owes its second factor: a TOTP code (each time step once) or one unused
+ * recovery code. Wrong answers count on the pair (account and source) like wrong passwords, so
+ * they slow down; the 5th ends the pending session. On success the pending session is replaced
+ * by a new one with a new token: the token that only passed the password no longer works.
+ */
 export async function verifySecondFactor(
   ctx: AppContext,
   actor: Actor,
   input: { code?: string | undefined; recoveryCode?: string | undefined },
-): Promise<Me> {
+  client: ClientMeta,
+): Promise<{ token: string; me: Me }> {
   const user = await userOf(ctx, actor);
-  if (actor.stage !== 'totp' || !user.totpSecretEnc)
+  const pending = await repo.findSession(ctx.db, actor.sessionId);
+  if (actor.stage !== 'totp' || !user.totpSecretEnc || !pending)
     throw new AppError('CONFLICT', { messageKey: 'totp.notPending' });
+  const now = ctx.clock.now();
+  const nowIso = now.toISOString();
+  const source = sourceOfClient(actor.ip);
+  const pair = throttle.pairOf(user.username, source);
+  const turn = await throttle.count(ctx.db, pair, now, true);
+  if (turn.wait > 0) throw throttle.throttled('pair', turn.wait);
   const locked = lockedError(ctx, user);
-  if (locked) throw locked;
+  if (locked) {
+    await repo.revokeSession(ctx.db, actor.sessionId, nowIso);
+    throw locked;
+  }
   let ok = false;
   let remaining: string[] | null = null;
   if (input.code) {
-    const secret = ctx.cipher.decrypt(user.totpSecretEnc, 'users.totp_secret');
-    ok =
-      totpOf(user.username, secret).validate({
-        token: input.code,
-        timestamp: ctx.clock.now().getTime(),
-        window: 1,
-      }) !== null;
+    ok = await acceptTotp(ctx, user, ctx.cipher.decrypt(user.totpSecretEnc, 'users.totp_secret'), input.code);
   } else if (input.recoveryCode) {
     const hashes = JSON.parse(user.recoveryCodes ?? '[]') as string[];
     const h = hashCode(input.recoveryCode);
     ok = hashes.includes(h);
     remaining = hashes.filter((x) => x !== h);
   }
-  const now = ctx.clock.now().toISOString();
   if (!ok) {
-    const nowLocked = await countFailure(ctx.db, ctx, user);
-    await record(ctx, whoOf(actor), {
+    const tooMany = turn.before + 1 >= SECOND_FACTOR_TRIES;
+    const error = await failed(ctx, {
       action: 'auth.totpVerify',
-      objectType: 'user',
-      objectId: user.id,
-      result: 'failure',
+      who: whoOf(actor),
+      source,
+      user,
+      error: new AppError('INVALID_SECOND_FACTOR', tooMany ? { messageKey: 'totp.tooManyTries' } : {}),
     });
-    if (nowLocked) {
-      await repo.revokeSession(ctx.db, actor.sessionId, now);
-      throw new AppError('ACCOUNT_LOCKED', { params: { minutes: LOCK_MS / MINUTE } });
-    }
-    throw new AppError('INVALID_SECOND_FACTOR');
+    if (tooMany || error.code === 'ACCOUNT_LOCKED') await repo.revokeSession(ctx.db, actor.sessionId, nowIso);
+    throw error;
   }
+  const token = randomBytes(32).toString('base64url');
   await inTransaction(ctx, async (tx) => {
-    await repo.completeSession(tx.db, actor.sessionId, now);
+    await repo.revokeSession(tx.db, actor.sessionId, nowIso);
+    const ended = await startSession(tx, user, token, {
+      stage: 'full',
+      ip: client.ip,
+      userAgent: client.userAgent,
+      expiresAt: pending.expiresAt,
+    });
+    await throttle.forget(tx.db, pair);
     await repo.updateUser(tx.db, user.id, {
       failedLogins: 0,
+      lastLoginAt: nowIso,
       ...(remaining ? { recoveryCodes: JSON.stringify(remaining) } : {}),
     });
     await record(tx, whoOf(actor), {
       action: 'auth.totpVerify',
       objectType: 'user',
       objectId: user.id,
-      diff: remaining ? { recoveryCodesLeft: { to: remaining.length } } : null,
+      diff: diffOrNull({
+        ...(remaining ? { recoveryCodesLeft: { to: remaining.length } } : {}),
+        ...(ended > 0 ? { endedSessions: { to: ended } } : {}),
+      }),
     });
   });
-  return toMe(user, actor.roles, 'full');
+  return { token, me: toMe(user, actor.roles, 'full') };
 }

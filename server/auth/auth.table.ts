@@ -24,6 +24,8 @@ export interface UsersTable {
   totpEnabledAt: string | null;
   /** JSON array of SHA-256 hashes of unused recovery codes. */
   recoveryCodes: string | null;
+  /** The last TOTP time step (30 s) accepted: a code of this step or an earlier one is refused. */
+  totpLastStep: number | null;
 }
 
 export interface UserRolesTable {
@@ -52,11 +54,35 @@ export interface SessionsTable {
   stage: string;
 }
 
+/** Failed-login counters shared by every app instance (ADR 018). */
+export interface LoginAttemptsTable {
+  /** 'pair' (username and source address) or 'source' (source address). */
+  kind: string;
+  key: string;
+  /** Failures counted since the counter was last forgotten (a success, or a quiet day). */
+  failures: number;
+  lastFailureAt: string;
+  /** Until then an attempt is refused (429) without looking at the password. */
+  nextAllowedAt: string;
+}
+
+/** The argon2 hashes of an account's previous passwords, newest `seq` last. */
+export interface PasswordHistoryTable {
+  userId: string;
+  seq: number;
+  passwordHash: string;
+  createdAt: string;
+}
+
 export interface AuthTables {
   users: UsersTable;
   userRoles: UserRolesTable;
   sessions: SessionsTable;
+  loginAttempts: LoginAttemptsTable;
+  passwordHistory: PasswordHistoryTable;
 }
+
+export type LoginAttemptRow = Selectable<LoginAttemptsTable>;
 
 export type UserRow = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;

@@ -1,8 +1,11 @@
 import { randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { passwordProblems } from '../../common/auth/password-policy.js';
+import { PASSWORD_HISTORY, passwordProblems } from '../../common/auth/password-policy.js';
 import { t } from '../../common/i18n/index.js';
+import type { Executor } from '../core/database.js';
 import { AppError } from '../core/errors.js';
+import { previousPasswordHashes, rememberPassword } from './auth.repository.js';
+import type { UserRow } from './auth.table.js';
 
 /** `Algorithm.Argon2id` of @node-rs/argon2 (a const enum, which isolated modules cannot import). */
 const ARGON2ID = 2;
@@ -36,6 +39,31 @@ export function assertPasswordPolicy(password: string, username: string): void {
       fields: [{ field: 'newPassword', message: detail }],
     });
   }
+}
+
+/**
+ * The new password is none of the account's previous ones within the last PASSWORD_HISTORY
+ * (the current password is the newest of them and is checked by the caller, with its own message).
+ */
+export async function assertNotRecent(db: Executor, userId: string, password: string): Promise<void> {
+  for (const previous of await previousPasswordHashes(db, userId, PASSWORD_HISTORY - 1)) {
+    if (await verifyPassword(previous, password)) {
+      const detail = t('password.recentlyUsed');
+      throw new AppError('PASSWORD_POLICY', {
+        params: { detail },
+        fields: [{ field: 'newPassword', message: detail }],
+      });
+    }
+  }
+}
+
+/** Keeps the hash of the password being replaced (with the current one, the last PASSWORD_HISTORY). */
+export function rememberReplaced(
+  db: Executor,
+  user: Pick<UserRow, 'id' | 'passwordHash'>,
+  now: string,
+): Promise<void> {
+  return rememberPassword(db, user.id, user.passwordHash, now, PASSWORD_HISTORY - 1);
 }
 
 /**

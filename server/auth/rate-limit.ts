@@ -1,10 +1,9 @@
 import type { AppContext } from '../core/context.js';
 
 /**
- * Failed logins per client IP in a sliding minute (per app instance): more than
- * LOGIN_FAILURES_PER_MINUTE and further attempts get 429 until the window slides.
+ * Hits per key in a sliding minute, in this app instance's memory (exports use it). Sign-in
+ * failures are counted in the database instead, shared by every instance: throttle.service.ts.
  */
-export const LOGIN_FAILURES_PER_MINUTE = 20;
 const WINDOW_MS = 60_000;
 
 export class SlidingWindow {
@@ -32,15 +31,4 @@ export class SlidingWindow {
     this.#hits.set(key, hits);
     if (this.#hits.size > 10_000) this.#hits.delete(this.#hits.keys().next().value as string);
   }
-}
-
-const windows = new WeakMap<object, SlidingWindow>();
-
-export function loginFailures(ctx: AppContext): SlidingWindow {
-  let w = windows.get(ctx);
-  if (!w) {
-    w = new SlidingWindow(ctx, LOGIN_FAILURES_PER_MINUTE);
-    windows.set(ctx, w);
-  }
-  return w;
 }

@@ -49,13 +49,16 @@ describe('configuration', () => {
       GUAZHI_DEMO: '0',
       GUAZHI_SESSION_SECRET: SECRET,
       GUAZHI_DATA_KEY: KEY,
+      GUAZHI_MAX_SESSIONS: '3',
     });
     expect(config).toMatchObject({
       port: 8080,
       host: '0.0.0.0',
       databaseUrl: 'postgres://app@127.0.0.1:5432/guazhi',
       demo: false,
+      maxSessions: 3,
     });
+    expect(loadConfig({ GUAZHI_DATA_DIR: dir() }).maxSessions).toBe(5);
     expect(config.dataKey.toString('hex')).toBe(KEY);
   });
 
@@ -73,6 +76,8 @@ describe('configuration', () => {
     [{ NODE_ENV: 'production', GUAZHI_SESSION_SECRET: SECRET, GUAZHI_DATA_KEY: KEY }, 'GUAZHI_AUDIT_KEY'],
     [{ GUAZHI_AUDIT_KEY: 'short' }, 'GUAZHI_AUDIT_KEY'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ GUAZHI_MAX_SESSIONS: '0' }, 'GUAZHI_MAX_SESSIONS'],
+    [{ GUAZHI_MAX_SESSIONS: 'many' }, 'GUAZHI_MAX_SESSIONS'],
   ];
   it.each(bad)('refuses %o naming %s in one line', (env, variable) => {
     let error: unknown;

@@ -15,6 +15,8 @@ export interface Config {
   logLevel: string;
   /** Audit rows younger than this are never archived (≥ 180 days: 网络安全法 requires 6 months). */
   auditRetentionDays: number;
+  /** Signed-in sessions one account may hold at once; a new one ends the oldest (ADR 018). */
+  maxSessions: number;
   /** Keys the HMAC that turns a session token into its stored id. */
   sessionSecret: Buffer;
   /** AES-256 key for personal data at rest (ID numbers); never stored in the database. */
@@ -204,6 +206,13 @@ export function loadConfig(env: Env = process.env): Config {
   );
   const backupBeforeMigrate = readFlag(env, 'GUAZHI_BACKUP_BEFORE_MIGRATE', true);
   const backupDir = readBackupDir(env);
+  const maxSessions = readNumber(
+    env,
+    'GUAZHI_MAX_SESSIONS',
+    5,
+    (n, raw) => /^\d+$/.test(raw) && n >= 1 && n <= 100,
+    '须为 1–100 的整数 / must be a whole number from 1 to 100',
+  );
   try {
     mkdirSync(dataDir, { recursive: true });
   } catch (error) {
@@ -250,6 +259,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy,
     logLevel,
     auditRetentionDays,
+    maxSessions,
     sessionSecret,
     dataKey,
     auditKey,

@@ -37,6 +37,8 @@ export interface AppErrorOptions {
   cause?: unknown;
   /** An attempt on something outside the caller's scope: answered as `code`, audited as denied. */
   denied?: boolean;
+  /** Seconds until a refused attempt may be made again: sent as the `Retry-After` header. */
+  retryAfterSeconds?: number;
 }
 
 /** The one error type of the application. Its message is always user-facing Chinese. */
@@ -46,6 +48,7 @@ export class AppError extends Error {
   readonly fields: FieldError[] | undefined;
   /** Recorded in the audit log as a denied attempt (every FORBIDDEN is, too). */
   readonly denied: boolean;
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(code: ErrorCode, options: AppErrorOptions = {}) {
     const key = options.messageKey ?? (`error.${code}` as MessageKey);
@@ -55,6 +58,7 @@ export class AppError extends Error {
     this.status = ERROR_STATUS[code];
     this.fields = options.fields;
     this.denied = options.denied ?? code === 'FORBIDDEN';
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 

@@ -143,6 +143,8 @@ export async function errorHandler(
   if (appError && appError.status < 500) {
     const body: ErrorBody = { code: appError.code, message: appError.message };
     if (appError.fields?.length) body.fields = appError.fields;
+    if (appError.retryAfterSeconds !== undefined)
+      reply.header('retry-after', String(appError.retryAfterSeconds));
     return reply.status(appError.status).type('application/json; charset=utf-8').send(body);
   }
   request.log.error({ err: error }, 'request failed');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, createTestApp, login, type TestApp, unitInput } from '../../test/helpers.js';
-import { LOGIN_FAILURES_PER_MINUTE } from '../auth/rate-limit.js';
+import { FREE_FAILURES } from '../auth/throttle.service.js';
 
 let t: TestApp;
 let cookie: string;
@@ -64,21 +64,27 @@ describe('request hygiene', () => {
     }
   });
 
-  it(`answers 429 after ${LOGIN_FAILURES_PER_MINUTE} failed logins a minute from one IP, then recovers`, async () => {
-    const attempt = (ip: string) =>
+  it(`answers 429 after ${FREE_FAILURES.source} failed logins from one IP, with Retry-After, then recovers`, async () => {
+    // different usernames: only the source's counter (not a pair's) holds this address back
+    const attempt = (ip: string, n: number) =>
       t.app.inject({
         method: 'POST',
         url: '/api/auth/login',
-        payload: { username: 'nobody', password: 'Wrong#Pass1' },
+        payload: { username: `nobody${n}`, password: 'Wrong#Pass1' },
         remoteAddress: ip,
       });
-    for (let i = 0; i < LOGIN_FAILURES_PER_MINUTE; i++)
-      expect((await attempt('10.9.8.7')).statusCode).toBe(401);
-    const limited = await attempt('10.9.8.7');
+    for (let i = 0; i < FREE_FAILURES.source; i++)
+      expect((await attempt('10.9.8.7', i)).statusCode).toBe(401);
+    const limited = await attempt('10.9.8.7', 99);
     expect(limited.statusCode).toBe(429);
-    expect(limited.json()).toEqual({ code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' });
-    expect((await attempt('10.9.8.8')).statusCode).toBe(401);
-    t.clock.advance(61_000);
-    expect((await attempt('10.9.8.7')).statusCode).toBe(401);
+    expect(limited.headers['retry-after']).toBe('1');
+    expect(limited.json()).toEqual({
+      code: 'RATE_LIMITED',
+      message:
+        '此网络地址的登录失败次数过多，请于 1 秒后再试；已绑定动态验证码的账号可同时输入密码和动态验证码立即登录',
+    });
+    expect((await attempt('10.9.8.8', 99)).statusCode).toBe(401);
+    t.clock.advance(1000);
+    expect((await attempt('10.9.8.7', 99)).statusCode).toBe(401);
   });
 });

@@ -15,7 +15,12 @@ interface ChangePasswordValues {
 }
 
 /** The rules shown as a checklist; "too long" appears only when it applies. */
-const CHECKLIST: PasswordProblem[] = ['password.tooShort', 'password.classes', 'password.containsUsername'];
+const CHECKLIST: PasswordProblem[] = [
+  'password.tooShort',
+  'password.classes',
+  'password.containsUsername',
+  'password.common',
+];
 
 function PolicyChecklist({ password, username }: { password: string; username: string }) {
   const problems = passwordProblems(password, username);
@@ -36,6 +41,7 @@ function PolicyChecklist({ password, username }: { password: string; username: s
           );
         })}
       </ul>
+      <Typography.Text type="secondary">{t('login.historyNote')}</Typography.Text>
     </div>
   );
 }

@@ -1,12 +1,13 @@
 import { LockOutlined, LoginOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
 import type { LoginRequest } from '../../../common/auth/auth.schema';
 import { t } from '../../../common/i18n/index';
-import { applyFieldErrors, errorMessage } from '../api/client';
+import { applyFieldErrors, errorMessage, isApiError } from '../api/client';
 import { usePageTitle } from '../common/page-title.hooks';
 import { forgetSignOut, requiredStep, safeRedirect, useLogin, useSession, withRedirect } from './auth.api';
+import { TotpCodeItem } from './totp-code.component';
 
 export function LoginPage() {
   usePageTitle(t('auth.login'));
@@ -15,6 +16,9 @@ export function LoginPage() {
   const session = useSession();
   const login = useLogin();
   const target = safeRedirect(search.get('redirect'));
+  // after a 429 the form offers the TOTP code too: password and code together pass the hold on
+  // a source address with many failures (ADR 018)
+  const [withCode, setWithCode] = useState(false);
   // from here on, a session that ends is an expiry again (back to /login remembering the page)
   useEffect(forgetSignOut, []);
 
@@ -27,12 +31,17 @@ export function LoginPage() {
   }
 
   const submit = (values: LoginRequest) => {
-    login.mutate(values, {
-      onError: (error) => {
-        applyFieldErrors(form, error, ['username', 'password']);
-        form.setFieldValue('password', '');
+    const code = values.code?.trim();
+    login.mutate(
+      { username: values.username, password: values.password, ...(code ? { code } : {}) },
+      {
+        onError: (error) => {
+          applyFieldErrors(form, error, ['username', 'password', 'code']);
+          form.setFieldsValue({ password: '', code: '' });
+          if (isApiError(error, 'RATE_LIMITED')) setWithCode(true);
+        },
       },
-    });
+    );
   };
 
   return (
@@ -65,6 +74,9 @@ export function LoginPage() {
           >
             <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" />
           </Form.Item>
+          {withCode ? (
+            <TotpCodeItem label={t('login.codeOptional')} required={false} extra={t('login.codeHint')} />
+          ) : null}
           <Form.Item style={{ marginBottom: 0 }}>
             {/* with an icon, antd swaps in the spinner without the width animation that can leave it behind */}
             <Button

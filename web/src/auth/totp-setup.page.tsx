@@ -1,6 +1,6 @@
 import { ArrowRightOutlined, SafetyOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Form, Input, QRCode, Result, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Form, QRCode, Result, Spin, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { t } from '../../../common/i18n/index';
@@ -10,8 +10,7 @@ import { ErrorState } from '../common/error-state.component';
 import { PageHeader } from '../common/page-header.component';
 import { usePageTitle } from '../common/page-title.hooks';
 import { safeRedirect, sessionKey, useEnableTotp, useMe, useTotpSetup } from './auth.api';
-
-const CODE = /^\d{6}$/;
+import { TotpCodeItem } from './totp-code.component';
 
 /**
  * Binding a TOTP authenticator: QR code (and the secret to type in), a first code to confirm,
@@ -129,17 +128,7 @@ function SetupForm({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
       </Flex>
       <Typography.Paragraph strong>{t('mfa.codeStep')}</Typography.Paragraph>
       <Form<{ code: string }> form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-        <Form.Item
-          name="code"
-          label={t('mfa.code')}
-          normalize={(value?: string) => value?.replace(/\D/g, '')}
-          rules={[
-            { required: true, message: t('mfa.codeRequired') },
-            { pattern: CODE, message: t('totp.codeFormat') },
-          ]}
-        >
-          <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} className="mono" />
-        </Form.Item>
+        <TotpCodeItem icon={false} />
         {showAlert ? (
           <Alert type="error" showIcon title={errorMessage(enable.error)} style={{ marginBottom: 16 }} />
         ) : null}

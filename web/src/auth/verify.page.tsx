@@ -5,19 +5,20 @@ import { t } from '../../../common/i18n/index';
 import { applyFieldErrors, errorMessage, isApiError } from '../api/client';
 import { usePageTitle } from '../common/page-title.hooks';
 import { useLogout, useMe, useVerifySecondFactor } from './auth.api';
+import { TotpCodeItem } from './totp-code.component';
 
 interface VerifyValues {
   code?: string;
   recoveryCode?: string;
 }
 
-const CODE = /^\d{6}$/;
 const RECOVERY = /^[a-z0-9]{5}-[a-z0-9]{5}$/i;
 
 /**
  * The second step of a login for an account with a TOTP authenticator: the 6-digit code, or
  * one of the recovery codes. On success the session guard goes on (to a forced password
- * change, or to the page asked for). Five wrong answers lock the account and end the session.
+ * change, or to the page asked for). Five wrong answers end the session (back to the password,
+ * which then waits a moment); the account locks only after many failures (ADR 018).
  */
 export function VerifyPage() {
   usePageTitle(t('mfa.verifyTitle'));
@@ -114,25 +115,7 @@ export function VerifyPage() {
                 />
               </Form.Item>
             ) : (
-              <Form.Item
-                key="code"
-                name="code"
-                label={t('mfa.code')}
-                normalize={(value?: string) => value?.replace(/\D/g, '')}
-                rules={[
-                  { required: true, message: t('mfa.codeRequired') },
-                  { pattern: CODE, message: t('totp.codeFormat') },
-                ]}
-              >
-                <Input
-                  prefix={<SafetyOutlined aria-hidden />}
-                  inputMode="numeric"
-                  autoComplete="one-time-code"
-                  maxLength={6}
-                  className="mono"
-                  autoFocus
-                />
-              </Form.Item>
+              <TotpCodeItem key="code" autoFocus />
             )}
             <Form.Item style={{ marginBottom: 8 }}>
               <Button
