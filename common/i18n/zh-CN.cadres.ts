@@ -46,8 +46,7 @@ export const zhCNCadres = {
   'cadrePhoto.upload': '上传照片',
   'cadrePhoto.replace': '更换照片',
   'cadrePhoto.none': '未上传照片',
-  'cadrePhoto.hint': 'JPEG、PNG 或 WebP，不超过 2 MB',
-  'cadrePhoto.tooLarge': '照片不能超过 2 MB（所选文件 {size} MB）',
+  'cadrePhoto.hint': 'JPEG、PNG 或 WebP，不超过 {limit}',
   'cadrePhoto.uploaded': '照片已上传',
 
   // 干部名册：更多筛选、列设置
