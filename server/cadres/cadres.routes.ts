@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { zOk } from '../../common/auth/auth.schema.js';
 import { PHOTO_LIMIT, PHOTO_MAX_BYTES, PHOTO_TYPES } from '../../common/cadres/cadre-photo.js';
 import {
   zCadreDetail,
@@ -9,6 +8,7 @@ import {
   zCadreUpdate,
   zPersonalFull,
 } from '../../common/cadres/cadres.schema.js';
+import { zOk } from '../../common/http/bodies.schema.js';
 import { zIdParams } from '../../common/http/ids.schema.js';
 import { actorOf } from '../core/access.js';
 import { AppError } from '../core/errors.js';

@@ -16,6 +16,7 @@ import type {
 import { EXPERTISE_TAGS } from '../../common/cadres/expertise.js';
 import type { Page } from '../../common/http/paging.schema.js';
 import { t } from '../../common/i18n/index.js';
+import { identityMismatches } from '../../common/personal/id-number.js';
 import { maskIdNumber, maskPhone } from '../../common/personal/mask.js';
 import { diffOf, record, recordManyWhile, whoOf } from '../audit/audit.service.js';
 import { type Actor, type AppContext, authorOf } from '../core/context.js';
@@ -30,7 +31,6 @@ import { updateVersioned } from '../core/versioned.js';
 import { findRegion } from '../regions/regions.repository.js';
 import { findUnit, UNIT_REACH } from '../units/units.repository.js';
 import * as repo from './cadres.repository.js';
-import { identityMismatch } from './cadres.rules.js';
 import { ID_COLUMN, type Person, PHONE_COLUMN, type Sealed, sealWith } from './cadres.sealed.js';
 
 /** The blind index of an ID number, as the registry looks cadres up by it (imports too). */
@@ -219,7 +219,7 @@ async function check(
   if (placed && !reaches(actor.scope, UNIT_REACH, unit)) throw fieldError('unitId', 'scope.unitOutside');
   const idNumber = values.idNumber ?? currentIdNumber;
   if (!idNumber) throw fieldError('idNumber', 'validation.required');
-  const mismatch = identityMismatch(values, idNumber);
+  const [mismatch] = identityMismatches(values, idNumber);
   if (mismatch) throw fieldError(mismatch.field, mismatch.key);
   for (const [i, r] of values.resume.entries()) {
     if (r.toMonth && r.toMonth < r.fromMonth)
@@ -355,7 +355,7 @@ export async function createMany(
     const unit = units.get(values.unitId);
     if (!unit) throw refuse(i, fieldError('unitId', 'unit.parentMissing'));
     if (!reaches(actor.scope, UNIT_REACH, unit)) throw refuse(i, fieldError('unitId', 'scope.unitOutside'));
-    const mismatch = identityMismatch(values, values.idNumber);
+    const [mismatch] = identityMismatches(values, values.idNumber);
     if (mismatch) throw refuse(i, fieldError(mismatch.field, mismatch.key));
     for (const [n, r] of values.resume.entries()) {
       if (r.toMonth && r.toMonth < r.fromMonth)

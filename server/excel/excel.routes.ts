@@ -1,5 +1,4 @@
 import type { FastifyReply } from 'fastify';
-import { zOk } from '../../common/auth/auth.schema.js';
 import {
   IMPORT_MAX_BYTES,
   XLSX_MIME,
@@ -11,6 +10,7 @@ import {
   zImportState,
   zUnitExportQuery,
 } from '../../common/excel/excel.schema.js';
+import { zOk } from '../../common/http/bodies.schema.js';
 import { formatBytes } from '../../common/http/size.js';
 import { t } from '../../common/i18n/index.js';
 import { actorOf } from '../core/access.js';

@@ -24,7 +24,7 @@ import {
 } from '../../../common/cadres/cadre-enums';
 import { type CadreDetail, zCadreInput } from '../../../common/cadres/cadres.schema';
 import { type MessageKey, t } from '../../../common/i18n/index';
-import { idNumberFacts, idNumberProblems } from '../../../common/personal/id-number';
+import { identityMismatches, idNumberFacts, idNumberProblems } from '../../../common/personal/id-number';
 import { zodRule } from '../common/form.utils';
 import { FormActions, FormFailureAlert, FormModal } from '../common/record-form.component';
 import { useFetchFresh, useRecordForm } from '../common/record-form.hooks';
@@ -68,16 +68,16 @@ const idNumberRule = zodRule(zCadreInput.shape.idNumber);
 const validIdNumber = (value: string | undefined): string | null =>
   value?.trim() && idNumberProblems(value).length === 0 ? value.trim() : null;
 
-/** Birth date and gender must be what the typed ID number says (as the server checks). */
+/** Birth date and gender must be what the typed ID number says (the server's own check). */
 const matchesIdNumber =
-  (field: 'birthDate' | 'gender', key: MessageKey): FormRule =>
+  (field: 'birthDate' | 'gender'): FormRule =>
   ({ getFieldValue }) => ({
     validator: async (_rule, value: CadreFormValues['birthDate'] | CadreFormValues['gender'] | undefined) => {
       const idNumber = validIdNumber(getFieldValue('idNumber'));
       if (!idNumber || !value) return;
-      const facts = idNumberFacts(idNumber);
       const given = typeof value === 'string' ? value : value.format(DAY);
-      if (facts[field] !== given) throw new Error(t(key));
+      const mismatch = identityMismatches({ [field]: given }, idNumber)[0];
+      if (mismatch) throw new Error(t(mismatch.key));
     },
   });
 
@@ -232,7 +232,7 @@ function CadreForm({ cadre: initial, onClose }: Omit<CadreFormModalProps, 'open'
           <Form.Item
             name="birthDate"
             label={label.birthDate}
-            rules={[required(label.birthDate, true), matchesIdNumber('birthDate', 'cadre.birthDateMismatch')]}
+            rules={[required(label.birthDate, true), matchesIdNumber('birthDate')]}
           >
             <DatePicker format={DAY} style={{ width: '100%' }} />
           </Form.Item>
@@ -241,7 +241,7 @@ function CadreForm({ cadre: initial, onClose }: Omit<CadreFormModalProps, 'open'
           <Form.Item
             name="gender"
             label={label.gender}
-            rules={[required(label.gender, true), matchesIdNumber('gender', 'cadre.genderMismatch')]}
+            rules={[required(label.gender, true), matchesIdNumber('gender')]}
           >
             <Select options={genderOptions} />
           </Form.Item>
