@@ -2,13 +2,13 @@ import { Checkbox, Form, Input } from 'antd';
 import { type Account, zAccountCreate } from '../../../common/accounts/accounts.schema';
 import { t } from '../../../common/i18n/index';
 import { idNumberProblems, normalizeIdNumber } from '../../../common/personal/id-number';
+import { accountKeys } from '../api/query-keys';
 import { zodRule } from '../common/form.utils';
 import { FormActions, FormFailureAlert, FormModal } from '../common/record-form.component';
 import { useFetchFresh, useRecordForm } from '../common/record-form.hooks';
 import {
   type AccountUpdate,
   type AccountWithPassword,
-  accountKeys,
   fetchAccount,
   useCreateAccount,
   useUpdateAccount,

@@ -25,6 +25,7 @@ import {
 import { type CadreDetail, zCadreInput } from '../../../common/cadres/cadres.schema';
 import { type MessageKey, t } from '../../../common/i18n/index';
 import { identityMismatches, idNumberFacts, idNumberProblems } from '../../../common/personal/id-number';
+import { cadreKeys } from '../api/query-keys';
 import { zodRule } from '../common/form.utils';
 import { FormActions, FormFailureAlert, FormModal } from '../common/record-form.component';
 import { useFetchFresh, useRecordForm } from '../common/record-form.hooks';
@@ -38,7 +39,7 @@ import {
   toFormValues,
 } from './cadre-form.utils';
 import { CadreRelativesField, CadreResumeField } from './cadre-lists.component';
-import { cadreKeys, fetchCadre, useExpertiseOptions, useSaveCadre } from './cadres.api';
+import { fetchCadre, useExpertiseOptions, useSaveCadre } from './cadres.api';
 
 const options = <T extends string>(values: readonly T[], prefix: string) =>
   values.map((value) => ({ value, label: t(`${prefix}.${value}` as MessageKey) }));

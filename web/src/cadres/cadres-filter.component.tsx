@@ -5,11 +5,13 @@ import type { CadreListParams } from '../../../common/cadres/cadres.schema';
 import { t } from '../../../common/i18n/index';
 import { NOMINATION_STATUSES, type NominationStatus } from '../../../common/nominations/nominations.schema';
 import { useAllowed } from '../access/access.hooks';
+import { useBatchOptions } from '../api/options.hooks';
+import { unitKeys } from '../api/query-keys';
 import { FilterBar } from '../common/filter-bar.component';
 import { RegionCascader } from '../regions/region-cascader.component';
 import { UnitSelect } from '../units/unit-select.component';
-import { fetchUnit, unitKeys } from '../units/units.api';
-import { useBatchOptions, useExpertiseOptions } from './cadres.api';
+import { fetchUnit } from '../units/units.api';
+import { useExpertiseOptions } from './cadres.api';
 import type { CadreListChange } from './cadres.hooks';
 
 const rankOptions = RANK_LEVELS.map((level) => ({ value: level, label: t(`rankLevel.${level}`) }));
@@ -109,7 +111,7 @@ export function CadresFilter({ params, onChange, onReset }: CadresFilterProps) {
             className="filter-bar__region"
             value={params.batchId}
             onChange={(batchId) => onChange({ batchId: batchId ?? undefined })}
-            options={(batches.data?.items ?? []).map((b) => ({
+            options={(batches.data ?? []).map((b) => ({
               value: b.id,
               label: `${b.programmeName} · ${b.name}`,
             }))}

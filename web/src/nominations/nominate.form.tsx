@@ -5,11 +5,12 @@ import { t } from '../../../common/i18n/index';
 import { JUSTIFICATION_MIN, type Nomination } from '../../../common/nominations/nominations.schema';
 import { OPEN_BATCH_STATUSES } from '../../../common/programmes/programmes.schema';
 import { errorMessage } from '../api/client';
+import { useBatchOptions } from '../api/options.hooks';
 import { FormFailureAlert } from '../common/record-form.component';
 import { useFormFailure } from '../common/record-form.hooks';
 import { CadreSelect } from './cadre-select.component';
 import { EligibilityReasons } from './eligibility.component';
-import { useBatchOptions, useEligibilityCheck, useNominate } from './nominations.api';
+import { useEligibilityCheck, useNominate } from './nominations.api';
 import { batchLabel } from './nominations.utils';
 
 interface NominateValues {

@@ -5,9 +5,9 @@ import {
   type NominationListParams,
   type NominationStatus,
 } from '../../../common/nominations/nominations.schema';
+import { useBatchOptions } from '../api/options.hooks';
 import { FilterBar } from '../common/filter-bar.component';
 import { UnitSelect } from '../units/unit-select.component';
-import { useBatchOptions } from './nominations.api';
 import type { NominationListChange } from './nominations.hooks';
 import { batchLabel } from './nominations.utils';
 

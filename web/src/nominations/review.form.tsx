@@ -2,10 +2,11 @@ import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Descriptions, Flex, Form, Input, Modal } from 'antd';
 import { t } from '../../../common/i18n/index';
 import type { Nomination } from '../../../common/nominations/nominations.schema';
+import { nominationKeys } from '../api/query-keys';
 import { FormFailureAlert } from '../common/record-form.component';
 import { useFetchFresh, useFormFailure, useRecordReload } from '../common/record-form.hooks';
 import { Eligibility } from './eligibility.component';
-import { type Decision, fetchNomination, nominationKeys, useReviewNomination } from './nominations.api';
+import { type Decision, fetchNomination, useReviewNomination } from './nominations.api';
 
 export interface ReviewTarget {
   nomination: Nomination;

@@ -8,13 +8,14 @@ import {
   type UnitKind,
   zUnitInput,
 } from '../../../common/units/units.schema';
+import { unitKeys } from '../api/query-keys';
 import { ErrorState } from '../common/error-state.component';
 import { zodRule } from '../common/form.utils';
 import { FormActions, FormFailureAlert, FormModal } from '../common/record-form.component';
 import { useFetchFresh, useRecordForm } from '../common/record-form.hooks';
 import { RegionCascader } from '../regions/region-cascader.component';
 import { UnitSelect } from './unit-select.component';
-import { fetchUnit, unitKeys, useSaveUnit } from './units.api';
+import { fetchUnit, useSaveUnit } from './units.api';
 
 interface UnitFormValues {
   name: string;
