@@ -16,6 +16,9 @@ import {
   RELATIONS,
 } from './cadre-enums.js';
 
+/** How many 专业特长 a cadre may have (the web's tag picker stops there too). */
+export const EXPERTISE_MAX_TAGS = 20;
+
 const zMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'date.month' });
 const zDate = z.iso.date({ message: 'date.day' });
 
@@ -52,7 +55,7 @@ const profileFields = {
   rankLevel: z.enum(RANK_LEVELS),
   rankKind: z.enum(RANK_KINDS),
   reserve: z.boolean().default(false),
-  expertise: z.array(zName(1, 20)).max(20).default([]),
+  expertise: z.array(zName(1, 20)).max(EXPERTISE_MAX_TAGS).default([]),
   resume: z.array(zResumeEntry).max(50).default([]),
   relatives: z.array(zRelative).max(20).default([]),
 };
