@@ -69,6 +69,14 @@ export const SECURITY_HEADERS: Record<string, string> = {
 const API_HEADERS = { ...SECURITY_HEADERS, 'cache-control': 'no-store' };
 
 /**
+ * The build puts only hashed files (`name-<hash>.js`) under `assets/`, and a name never changes
+ * its content: cached for a year. Everything else (index.html, the icon) is asked again each time.
+ */
+export function cacheControlOf(file: string): string {
+  return /[\\/]assets[\\/][^\\/]+$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
+/**
  * The built web app: `dist/web` seen from the source tree (server/app.ts), or `../web` seen
  * from the build (dist/server/app.js). Never the web *source* folder.
  */
@@ -148,8 +156,21 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
 
   const webDir = options.webDir === undefined ? findWebDir() : options.webDir;
   if (webDir) {
-    // wildcard: files are looked up per request, so a rebuild is served without a restart
-    await app.register(fastifyStatic, { root: webDir, wildcard: true, index: 'index.html', serve: true });
+    // wildcard: files are looked up per request, so a rebuild is served without a restart;
+    // preCompressed: the build's .br / .gz twins are sent as they are (web/vite.config.ts)
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: true,
+      index: 'index.html',
+      serve: true,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, file) => {
+        res.setHeader('cache-control', cacheControlOf(file));
+        // the same URL answers br, gzip or plain: caches between must keep them apart
+        res.setHeader('vary', 'Accept-Encoding');
+      },
+    });
   }
 
   // Unknown /api paths are JSON 404s; every other GET is the web app, whose router shows its own 404.

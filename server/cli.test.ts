@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -136,6 +136,46 @@ describe('guazhi command line', () => {
     expect(code).toBe(1);
     expect(stderr).toContain('guazhi:');
   });
+
+  it('backup, then restore into a new data dir with the keys brought apart; refused while serve runs', async () => {
+    const dir = dataDir();
+    expect(guazhi(['seed-demo'], { GUAZHI_DATA_DIR: dir }).code).toBe(0);
+    const file = path.join(dataDir(), 'demo.sqlite');
+    const backup = guazhi(['backup', file], { GUAZHI_DATA_DIR: dir });
+    expect(backup.code).toBe(0);
+    expect(backup.stdout).toContain(`已备份 / backup written: ${file}`);
+    expect(backup.stdout).toMatch(/架构版本 \/ schema version: \d{14}_\w+/);
+    const fresh = dataDir();
+    cpSync(path.join(dir, 'secrets'), path.join(fresh, 'secrets'), { recursive: true });
+    const restore = guazhi(['restore', file], { GUAZHI_DATA_DIR: fresh });
+    expect(restore.code).toBe(0);
+    expect(restore.stdout).toContain(
+      `已恢复 / restored: ${file} → SQLite ${path.join(fresh, 'guazhi.sqlite')}`,
+    );
+    expect(restore.stdout).toContain('完整性检查 / integrity check: ok');
+    expect(restore.stdout).toMatch(/ {4}cadres +15\n/);
+    expect(guazhi(['audit', 'verify'], { GUAZHI_DATA_DIR: fresh }).code).toBe(0);
+    const serve = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', 'serve'], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        GUAZHI_DATA_DIR: fresh,
+        PORT: String(34000 + (process.pid % 1000)),
+        LOG_LEVEL: 'silent',
+        GUAZHI_DEMO: '0',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      await new Promise<void>((resolve) =>
+        serve.stdout.on('data', (d: Buffer) => d.includes('guazhi is running') && resolve()),
+      );
+      const refused = guazhi(['restore', file], { GUAZHI_DATA_DIR: fresh });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('正在使用中');
+    } finally {
+      serve.kill('SIGTERM');
+    }
+  }, 180_000);
 
   it('rejects an unknown command', () => {
     const { code, stderr } = guazhi(['frobnicate']);

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ADMIN_ROLES } from '../common/accounts/accounts.schema.js';
 import { t } from '../common/i18n/index.js';
@@ -5,6 +6,9 @@ import { createAccount, resetPasswordByUsername } from './accounts/accounts.serv
 import { buildApp } from './app.js';
 import { startDailyVerify } from './audit/audit.job.js';
 import { archive, type BrokenRow, sealAnchor, verifyChain } from './audit/audit.service.js';
+import { startScheduledBackups } from './backup/backup.job.js';
+import { backupTo, manifestPath, openForBackup, restoreFrom } from './backup/backup.service.js';
+import { systemClock } from './core/clock.js';
 import { ConfigError, loadConfig } from './core/config.js';
 import { AppError } from './core/errors.js';
 import { loggerOptions } from './core/logging.js';
@@ -28,6 +32,10 @@ const HELP = `guazhi — 挂职干部管理平台 / cadre temporary-posting plat
   seed-demo                 写入演示数据（已存在的不重复写入）/ seed the demo data (idempotent)
   audit verify              校验审计日志哈希链（HMAC）及数据库外的锚点，列出每一条异常记录（退出码 1）
                             verify the audit log's keyed hash chain and its anchor; names every broken row (exit code 1)
+  backup <file>             在服务运行、写入时也能做出一致的备份（SQLite: VACUUM INTO；PostgreSQL: pg_dump），旁边写清单 <file>.manifest.json（sha256、架构版本、各表行数）
+                            a consistent backup while the app runs and writes, with a manifest beside it (checksum, schema version, rows)
+  restore <file>            校验后恢复备份到配置的数据库（数据库须未在使用），检查完整性与各表行数
+                            check and restore a backup into the configured database (which must not be in use)
   audit archive             将超过保留期（GUAZHI_AUDIT_RETENTION_DAYS，≥ 180 天）的审计记录归档到数据目录
                             move audit rows older than the retention period (≥ 180 days) into an archive file
 
@@ -63,6 +71,58 @@ function printAccounts(accounts: SeededAccount[]): void {
   for (const a of accounts) console.log(`  ${a.username.padEnd(8)} ${a.oneTimePassword}   ${a.displayName}`);
 }
 
+function printBackupBeforeMigrations(file: string | null): void {
+  if (file) console.log(`迁移前已备份 / backed up before migrating: ${file}`);
+}
+
+async function backupCommand(file: string): Promise<number> {
+  const config = loadConfig();
+  const target = openForBackup(config, systemClock);
+  try {
+    const m = await backupTo(target, file);
+    const rows = Object.values(m.tables).reduce((a, b) => a + b, 0);
+    console.log(`已备份 / backup written: ${path.resolve(file)} (${(m.bytes / 1048576).toFixed(1)} MB)`);
+    console.log(`清单 / manifest: ${manifestPath(path.resolve(file))}`);
+    console.log(`  sha256 ${m.sha256}`);
+    console.log(`  架构版本 / schema version: ${m.schemaVersion}`);
+    console.log(
+      `  ${Object.keys(m.tables).length} 张表 / tables, ${rows} 行 / rows, 备份时间 / taken at ${m.createdAt}`,
+    );
+    console.log(
+      '数据密钥与审计密钥不在备份中，须另行妥善保管（恢复时需要）/ the data and audit keys are not in the backup: keep them apart, a restore needs them',
+    );
+    return 0;
+  } finally {
+    await target.close();
+  }
+}
+
+async function restoreCommand(file: string): Promise<number> {
+  const config = loadConfig();
+  const r = await restoreFrom(config, systemClock, file);
+  const m = r.manifest;
+  console.log(`已恢复 / restored: ${path.resolve(file)} → ${describeDatabase(config)}`);
+  console.log(`  备份时间 / taken at: ${m.createdAt}`);
+  console.log(`  架构版本 / schema version: ${m.schemaVersion}`);
+  console.log(`  完整性检查 / integrity check: ${r.integrity}`);
+  console.log(
+    `  ${Object.keys(m.tables).length} 张表、${r.rows} 行，与清单一致 / tables and ${r.rows} rows, as in the manifest:`,
+  );
+  for (const [table, n] of Object.entries(m.tables)) console.log(`    ${table.padEnd(28)} ${n}`);
+  if (r.movedAside) console.log(`原数据库已保留为 / the previous database is kept as: ${r.movedAside}`);
+  if (!r.audit.ok) {
+    console.error(
+      '审计日志校验未通过，请运行 guazhi audit verify 查看 / audit chain broken: run guazhi audit verify',
+    );
+    return 1;
+  }
+  console.log(
+    `审计日志完整 / audit chain intact: ${r.audit.checked} 条记录 / rows; 锚点 / anchor → #${m.auditHead?.seq ?? 0}${r.audit.previousAnchorSeq !== null ? ` (原为 / was #${r.audit.previousAnchorSeq})` : ''}`,
+  );
+  console.log('现在可以启动服务 / now start the server: npx guazhi serve');
+  return 0;
+}
+
 async function serve(): Promise<void> {
   const config = loadConfig();
   const runtime = await openRuntime(config);
@@ -72,8 +132,10 @@ async function serve(): Promise<void> {
   // the first start after the upgrade: the chain's head is anchored outside the database
   await sealAnchor(runtime.ctx);
   const stopDailyVerify = startDailyVerify(runtime.ctx, app.log);
+  const stopBackups = startScheduledBackups({ ...runtime.ctx, db: runtime.handle.db }, app.log);
   const close = async () => {
     stopDailyVerify();
+    stopBackups();
     await app.close();
     await runtime.close();
     process.exit(0);
@@ -86,6 +148,12 @@ async function serve(): Promise<void> {
   console.log(`挂职干部管理平台已启动 / guazhi is running: http://${host}:${config.port}`);
   console.log(`数据 / data: ${describeDatabase(config)}  (目录 / data dir: ${config.dataDir})`);
   console.log(`接口文档 / API docs: http://${host}:${config.port}/api/docs`);
+  printBackupBeforeMigrations(runtime.backupBeforeMigrations);
+  if (config.backupDir) {
+    console.log(
+      `定时备份 / scheduled backups: 每 ${config.backupEveryHours} 小时 / every ${config.backupEveryHours} h → ${config.backupDir}（保留 / keep ${config.backupKeep}）`,
+    );
+  }
   printAccounts(seeded);
   if (seeded.length === 0 && (await isEmptyInstall(runtime.ctx))) {
     console.log(
@@ -113,9 +181,19 @@ export async function main(argv: string[]): Promise<number> {
     case 'serve':
       await serve();
       return -1; // keeps running
+    case 'backup':
+    case 'restore': {
+      const file = rest[0];
+      if (!file) {
+        console.error(`缺少文件名 / missing <file>: guazhi ${command} <file>`);
+        return 2;
+      }
+      return command === 'backup' ? backupCommand(file) : restoreCommand(file);
+    }
     case 'migrate': {
       const config = loadConfig();
       const runtime = await openRuntime(config);
+      printBackupBeforeMigrations(runtime.backupBeforeMigrations);
       console.log(
         runtime.migrated.length
           ? `已执行迁移 / applied: ${runtime.migrated.join(', ')}`

@@ -1,4 +1,5 @@
 import { sealAnchorIfAppended } from './audit/audit.service.js';
+import { backupBeforeMigrations } from './backup/backup.service.js';
 import { ensureExpertise } from './cadres/cadres.service.js';
 import { type Clock, systemClock } from './core/clock.js';
 import type { Config } from './core/config.js';
@@ -11,6 +12,8 @@ export interface Runtime {
   ctx: AppContext;
   handle: DatabaseHandle;
   migrated: string[];
+  /** The backup taken before the pending migrations ran, or null. */
+  backupBeforeMigrations: string | null;
   close(): Promise<void>;
 }
 
@@ -18,6 +21,7 @@ export interface Runtime {
 export async function openRuntime(config: Config, clock: Clock = systemClock): Promise<Runtime> {
   const handle = openDatabase(config);
   try {
+    const before = await backupBeforeMigrations({ db: handle.db, dialect: handle.dialect, config, clock });
     const migrated = await migrateToLatest(handle.db);
     const ctx = createContext(handle, config, clock);
     await ensureRegions(ctx);
@@ -30,7 +34,7 @@ export async function openRuntime(config: Config, clock: Clock = systemClock): P
         await handle.close();
       }
     };
-    return { ctx, handle, migrated, close };
+    return { ctx, handle, migrated, backupBeforeMigrations: before, close };
   } catch (error) {
     await handle.close();
     throw error;

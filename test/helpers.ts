@@ -38,6 +38,10 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     sessionSecret: Buffer.from('test-session-secret-test-session-secret'),
     dataKey: Buffer.alloc(32, 7),
     auditKey: Buffer.alloc(32, 9),
+    backupDir: null,
+    backupEveryHours: 24,
+    backupKeep: 7,
+    backupBeforeMigrate: false,
     ...overrides,
   };
 }

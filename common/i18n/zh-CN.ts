@@ -3,6 +3,7 @@
  * Keys are English and dotted by area; `t()` in ./index.ts looks them up.
  * An English catalogue can follow by providing the same keys (see `Catalogue`).
  */
+import { zhCNBackup } from './zh-CN.backup.js';
 import { zhCNCadres } from './zh-CN.cadres.js';
 import { zhCNCorrections } from './zh-CN.corrections.js';
 import { zhCNExcel } from './zh-CN.excel.js';
@@ -317,6 +318,7 @@ export const zhCN = {
   ...zhCNNominations,
   ...zhCNCorrections,
   ...zhCNStatus,
+  ...zhCNBackup,
 } as const;
 export type MessageKey = keyof typeof zhCN;
 export type Catalogue = Record<MessageKey, string>;

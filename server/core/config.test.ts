@@ -101,4 +101,37 @@ describe('configuration', () => {
     expect(config.dataKey.equals(Buffer.alloc(32, 1))).toBe(true);
     expect(() => statSync(path.join(dataDir, 'secrets'))).toThrow();
   });
+
+  it('reads the backup settings and refuses bad ones with one line naming them', () => {
+    const dataDir = dir();
+    const backupDir = path.join(dir(), 'backups');
+    expect(loadConfig({ GUAZHI_DATA_DIR: dataDir })).toMatchObject({
+      backupDir: null,
+      backupEveryHours: 24,
+      backupKeep: 7,
+      backupBeforeMigrate: true,
+    });
+    expect(
+      loadConfig({
+        GUAZHI_DATA_DIR: dataDir,
+        GUAZHI_BACKUP_DIR: backupDir,
+        GUAZHI_BACKUP_EVERY_HOURS: '0.5',
+        GUAZHI_BACKUP_KEEP: '3',
+        GUAZHI_BACKUP_BEFORE_MIGRATE: '0',
+      }),
+    ).toMatchObject({ backupDir, backupEveryHours: 0.5, backupKeep: 3, backupBeforeMigrate: false });
+    expect(statSync(backupDir).isDirectory()).toBe(true);
+    for (const [name, value] of [
+      ['GUAZHI_BACKUP_EVERY_HOURS', '0'],
+      ['GUAZHI_BACKUP_EVERY_HOURS', 'daily'],
+      ['GUAZHI_BACKUP_KEEP', '0'],
+      ['GUAZHI_BACKUP_KEEP', '2.5'],
+    ] as const) {
+      expect(() => loadConfig({ GUAZHI_DATA_DIR: dataDir, [name]: value })).toThrow(
+        new RegExp(
+          `^配置错误 / invalid configuration: ${name} — .*\\(got "${value.replace('.', '\\.')}"\\)$`,
+        ),
+      );
+    }
+  });
 });

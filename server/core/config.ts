@@ -23,6 +23,14 @@ export interface Config {
   auditKey: Buffer;
   /** Where the audit chain's head is anchored; null → `<dataDir>/audit-anchor`. */
   auditAnchorFile?: string | null;
+  /** Scheduled backups (server/backup/): their folder, or null for none (`GUAZHI_BACKUP_DIR`). */
+  backupDir: string | null;
+  /** Hours between scheduled backups (`GUAZHI_BACKUP_EVERY_HOURS`, default 24). */
+  backupEveryHours: number;
+  /** Scheduled backups kept, newest first (`GUAZHI_BACKUP_KEEP`, default 7). */
+  backupKeep: number;
+  /** A backup before pending migrations run on a database with data (`GUAZHI_BACKUP_BEFORE_MIGRATE`, default 1). */
+  backupBeforeMigrate: boolean;
 }
 
 /** A bad configuration value: `main` prints `message` as one line and exits non-zero. */
@@ -126,6 +134,37 @@ const decodeDataKey = (raw: string) => {
   return b.length === 32 && /^[A-Za-z0-9+/]+={0,2}$/.test(raw) ? b : null;
 };
 
+function readNumber(
+  env: Env,
+  name: string,
+  fallback: number,
+  valid: (n: number, raw: string) => boolean,
+  expectation: string,
+): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw) || !valid(n, raw)) {
+    throw new ConfigError(name, `${expectation} (got "${raw}")`);
+  }
+  return n;
+}
+
+function readBackupDir(env: Env): string | null {
+  const raw = env.GUAZHI_BACKUP_DIR;
+  if (raw === undefined || raw === '') return null;
+  const dir = path.resolve(raw);
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw new ConfigError(
+      'GUAZHI_BACKUP_DIR',
+      `无法创建目录 / cannot create ${dir}: ${(error as Error).message}`,
+    );
+  }
+  return dir;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const port = readPort(env);
@@ -149,6 +188,22 @@ export function loadConfig(env: Env = process.env): Config {
       `须为不小于 180 的整数 / must be a whole number of days, at least 180 (got "${retentionRaw}")`,
     );
   }
+  const backupEveryHours = readNumber(
+    env,
+    'GUAZHI_BACKUP_EVERY_HOURS',
+    24,
+    (n) => n > 0 && n <= 24 * 366,
+    '须为大于 0 的小时数（可带小数）/ must be a number of hours above 0',
+  );
+  const backupKeep = readNumber(
+    env,
+    'GUAZHI_BACKUP_KEEP',
+    7,
+    (n, raw) => /^\d+$/.test(raw) && n >= 1,
+    '须为不小于 1 的整数 / must be a whole number, at least 1',
+  );
+  const backupBeforeMigrate = readFlag(env, 'GUAZHI_BACKUP_BEFORE_MIGRATE', true);
+  const backupDir = readBackupDir(env);
   try {
     mkdirSync(dataDir, { recursive: true });
   } catch (error) {
@@ -199,5 +254,9 @@ export function loadConfig(env: Env = process.env): Config {
     dataKey,
     auditKey,
     auditAnchorFile: env.GUAZHI_AUDIT_ANCHOR ? path.resolve(env.GUAZHI_AUDIT_ANCHOR) : null,
+    backupDir,
+    backupEveryHours,
+    backupKeep,
+    backupBeforeMigrate,
   };
 }

@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, createTestApp, login, type TestApp } from '../../test/helpers.js';
@@ -12,6 +13,13 @@ writeFileSync(
   path.join(webDir, 'index.html'),
   '<!doctype html><title>挂职干部管理平台</title><div id="root"></div>',
 );
+
+// a hashed asset with the build's precompressed twins (web/vite.config.ts `precompress`)
+const ASSET = `export const app = ${JSON.stringify('挂职'.repeat(2000))};`;
+mkdirSync(path.join(webDir, 'assets'));
+writeFileSync(path.join(webDir, 'assets', 'index-Ab12_Cd3.js'), ASSET);
+writeFileSync(path.join(webDir, 'assets', 'index-Ab12_Cd3.js.br'), brotliCompressSync(ASSET));
+writeFileSync(path.join(webDir, 'assets', 'index-Ab12_Cd3.js.gz'), gzipSync(ASSET));
 
 beforeAll(async () => {
   t = await createTestApp({ webDir });
@@ -73,6 +81,38 @@ describe('HTTP edges', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/html');
     expect(res.body).toContain('挂职干部管理平台');
+  });
+
+  it('hashed assets are sent precompressed (brotli, else gzip, else plain) and cached for a year', async () => {
+    const url = '/assets/index-Ab12_Cd3.js';
+    const br = await t.app.inject({
+      method: 'GET',
+      url,
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.headers.vary).toContain('Accept-Encoding');
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(ASSET);
+    expect(br.rawPayload.length).toBeLessThan(ASSET.length / 10);
+
+    const gz = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(ASSET);
+
+    const plain = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(ASSET);
+  });
+
+  it("index.html is asked again every time (no-cache), directly and as the web app's fallback", async () => {
+    for (const url of ['/', '/index.html', '/cadres/123']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['cache-control'], url).toBe('no-cache');
+      expect(res.body, url).toContain('挂职干部管理平台');
+    }
   });
 
   it('API responses carry a request id and no-store', async () => {

@@ -1,15 +1,12 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { t } from '../../../common/i18n/index';
 import { RequireAccessLayout } from '../access/require-access.layout';
-import { ChangePasswordPage } from '../auth/change-password.page';
 import { LoginPage } from '../auth/login.page';
 import { RequireSessionLayout } from '../auth/require-session.layout';
 import { FullPageSpin } from '../common/full-page-spin.component';
 import { NotFoundPage } from '../common/not-found.page';
 import { UnderConstructionPage } from '../common/under-construction.page';
-import { DashboardPage } from '../dashboard/dashboard.page';
 import { accessOf, SECTIONS } from './app.sections';
-import { ShellLayout } from './shell.layout';
 
 /**
  * A section's routes, open only to the roles its entry in app.sections allows (else 403).
@@ -49,10 +46,18 @@ export const routes: RouteObject[] = [
         lazy: () => import('../auth/verify.page').then((m) => ({ Component: m.VerifyPage })),
       },
       {
-        element: <ShellLayout />,
+        // the shell and every page load after login: the login page carries only itself
+        lazy: () => import('./shell.layout').then((m) => ({ Component: m.ShellLayout })),
         children: [
-          { index: true, element: <DashboardPage /> },
-          { path: '/change-password', element: <ChangePasswordPage /> },
+          {
+            index: true,
+            lazy: () => import('../dashboard/dashboard.page').then((m) => ({ Component: m.DashboardPage })),
+          },
+          {
+            path: '/change-password',
+            lazy: () =>
+              import('../auth/change-password.page').then((m) => ({ Component: m.ChangePasswordPage })),
+          },
           // each module's pages load on first visit, so the first screen stays small
           {
             path: '/totp-setup',
