@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../common/accounts/accounts.schema.js';
 import { ROLES, type Role } from '../common/auth/auth.schema.js';
@@ -72,10 +73,12 @@ async function freshAccount(): Promise<Account> {
   return account;
 }
 
-const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4a30000000049454e44ae426082',
-  'hex',
-);
+/** A real (decodable) image: photos are decoded and re-encoded before they are kept. */
+const PNG = await sharp({
+  create: { width: 2, height: 2, channels: 3, background: { r: 40, g: 160, b: 90 } },
+})
+  .png()
+  .toBuffer();
 let cadreUserId: string;
 
 async function freshCadre(unitId: string, userId: string | null = null) {

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { ROLES } from '../auth/auth.schema.js';
+import { ROLES, zUsername } from '../auth/auth.schema.js';
 import { zId, zVersion } from '../http/ids.schema.js';
 import { zPage, zPageQuery, zQueryBool } from '../http/paging.schema.js';
 import { zName } from '../http/text.js';
-import { idNumberProblems, normalizeIdNumber } from '../personal/id-number.js';
+import { zIdNumberInput, zPhoneInput } from '../personal/personal.schema.js';
 import { zRegionCode } from '../regions/regions.schema.js';
-import { PHONE_PATTERN } from '../units/units.schema.js';
 
 export const ADMIN_ROLES = ['system_admin', 'security_admin', 'audit_admin'] as const;
 
@@ -50,22 +49,8 @@ export const zRoleGrants = z
       ctx.addIssue({ code: 'custom', message: 'grant.adminExclusive' });
   });
 
-export const zIdNumberInput = z
-  .string()
-  .trim()
-  .transform(normalizeIdNumber)
-  .superRefine((v, ctx) => {
-    const problem = idNumberProblems(v)[0];
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
-
-const zPhoneInput = z.string().trim().regex(PHONE_PATTERN, { message: 'phone.pattern' });
-
 export const zAccountCreate = z.strictObject({
-  username: z
-    .string()
-    .trim()
-    .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{1,31}$/, { message: 'username.pattern' }),
+  username: zUsername,
   displayName: zName(1, 50),
   phone: zPhoneInput.nullish().transform((v) => v ?? null),
   idNumber: zIdNumberInput.nullish().transform((v) => v ?? null),

@@ -48,8 +48,6 @@ export const zChangePasswordRequest = z.strictObject({
 });
 export type ChangePasswordRequest = z.infer<typeof zChangePasswordRequest>;
 
-export const zOk = z.object({ ok: z.literal(true) });
-
 export const zTotpCode = z.strictObject({
   code: zTotpDigits.optional(),
   recoveryCode: z

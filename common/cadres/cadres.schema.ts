@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { zIdNumberInput } from '../accounts/accounts.schema.js';
 import { zId, zVersion } from '../http/ids.schema.js';
 import { zPage, zPageQuery, zQueryBool } from '../http/paging.schema.js';
 import { zName, zOptionalName } from '../http/text.js';
 import { NOMINATION_STATUSES } from '../nominations/nominations.schema.js';
+import { zIdNumberInput, zPhoneInput } from '../personal/personal.schema.js';
 import { zRegionCode } from '../regions/regions.schema.js';
-import { PHONE_PATTERN } from '../units/units.schema.js';
 import {
   DEGREES,
   EDUCATIONS,
@@ -17,50 +16,46 @@ import {
   RELATIONS,
 } from './cadre-enums.js';
 
+/** How many 专业特长 a cadre may have (the web's tag picker stops there too). */
+export const EXPERTISE_MAX_TAGS = 20;
+
 const zMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'date.month' });
 const zDate = z.iso.date({ message: 'date.day' });
-const zText = zName;
-const zOptionalText = zOptionalName;
 
 export const zResumeEntry = z.strictObject({
   fromMonth: zMonth,
   /** null: 至今 */
   toMonth: zMonth.nullish().transform((v) => v ?? null),
-  unitName: zText(2, 100),
-  position: zText(1, 60),
+  unitName: zName(2, 100),
+  position: zName(1, 60),
 });
 export type ResumeEntry = z.output<typeof zResumeEntry>;
 
 export const zRelative = z.strictObject({
-  name: zText(1, 30),
+  name: zName(1, 30),
   relation: z.enum(RELATIONS),
-  unitName: zText(2, 100),
-  position: zOptionalText(60),
+  unitName: zName(2, 100),
+  position: zOptionalName(60),
 });
 export type Relative = z.output<typeof zRelative>;
 
 const profileFields = {
-  name: zText(2, 30),
+  name: zName(2, 30),
   gender: z.enum(GENDERS),
   ethnicity: z.enum(ETHNICITIES),
   politicalStatus: z.enum(POLITICAL_STATUSES),
   birthDate: zDate,
-  phone: z
-    .string()
-    .trim()
-    .regex(PHONE_PATTERN, { message: 'phone.pattern' })
-    .nullish()
-    .transform((v) => v ?? null),
+  phone: zPhoneInput.nullish().transform((v) => v ?? null),
   education: z.enum(EDUCATIONS),
   degree: z.enum(DEGREES),
-  school: zOptionalText(60),
-  major: zOptionalText(60),
+  school: zOptionalName(60),
+  major: zOptionalName(60),
   unitId: zId,
-  position: zText(1, 60),
+  position: zName(1, 60),
   rankLevel: z.enum(RANK_LEVELS),
   rankKind: z.enum(RANK_KINDS),
   reserve: z.boolean().default(false),
-  expertise: z.array(zText(1, 20)).max(20).default([]),
+  expertise: z.array(zName(1, 20)).max(EXPERTISE_MAX_TAGS).default([]),
   resume: z.array(zResumeEntry).max(50).default([]),
   relatives: z.array(zRelative).max(20).default([]),
 };

@@ -70,15 +70,16 @@ export const zCorrectionChanges = z
   .refine((c) => Object.values(c).some((v) => v !== undefined), { message: 'correction.nothingChanged' });
 export type CorrectionChanges = z.output<typeof zCorrectionChanges>;
 
-const zNote = zOptionalMultiline;
-
-export const zCorrectionInput = z.strictObject({ changes: zCorrectionChanges, note: zNote(500) });
+export const zCorrectionInput = z.strictObject({
+  changes: zCorrectionChanges,
+  note: zOptionalMultiline(500),
+});
 export type CorrectionInput = z.input<typeof zCorrectionInput>;
 export type CorrectionValues = z.output<typeof zCorrectionInput>;
 
 export const zCorrectionReview = z.strictObject({
   decision: z.enum(['approve', 'reject']),
-  comment: zNote(500),
+  comment: zOptionalMultiline(500),
   version: zVersion,
 });
 export type CorrectionReview = z.output<typeof zCorrectionReview>;

@@ -129,3 +129,24 @@ export const zOptionalMultiline = (max: number) =>
 /** Required multi-line free text of `min`–`max` characters (a reason). */
 export const zMultiline = (min: number, max: number) =>
   clean(normalizeMultiline, true).pipe(z.string().min(min).max(max));
+
+/**
+ * The length limits a text schema enforces, read from the schema itself (through optional,
+ * nullable, default, transform and pipe wrappers): what the web forms give antd (`maxLength`, a
+ * length rule), so a form cannot drift from the server.
+ */
+export function textLimits(schema: z.ZodType): { min: number; max: number } {
+  const found = limitsOf(schema);
+  if (!found) throw new Error('textLimits: not a text schema with a maximum length');
+  return found;
+}
+
+function limitsOf(schema: z.ZodType): { min: number; max: number } | null {
+  if (schema instanceof z.ZodString)
+    return schema.maxLength === null ? null : { min: schema.minLength ?? 0, max: schema.maxLength };
+  if (schema instanceof z.ZodPipe)
+    return limitsOf(schema.out as z.ZodType) ?? limitsOf(schema.in as z.ZodType);
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable || schema instanceof z.ZodDefault)
+    return limitsOf(schema.unwrap() as z.ZodType);
+  return null;
+}

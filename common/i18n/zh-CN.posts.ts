@@ -69,7 +69,7 @@ export const zhCNPosts = {
   'posts.field.batchRequired': '请选择批次',
   'posts.field.batchPlaceholder': '选择筹备或选派阶段的批次',
   'posts.field.titleRequired': '请输入岗位名称',
-  'posts.field.titleLength': '岗位名称须为 2–40 个字',
+  'posts.field.titleLength': '岗位名称须为 {min}–{max} 个字',
   'posts.field.titlePlaceholder': '如 副县长、镇党委副书记',
   'posts.field.levelRequired': '请选择岗位级别',
   'posts.field.levelPlaceholder': '岗位级别',
@@ -86,5 +86,5 @@ export const zhCNPosts = {
   'posts.field.expertiseHint': '可从词表中选择，也可输入后按回车添加',
   'posts.field.expertisePlaceholder': '选择或输入专业特长',
   'posts.field.expertiseInvalid': '每项特长不超过 20 个字，最多 10 项',
-  'posts.field.commentLength': '意见不超过 500 个字',
+  'posts.field.commentLength': '意见不超过 {max} 个字',
 } as const satisfies Record<string, string>;

@@ -56,6 +56,8 @@ export const zhCNCore = {
   'cadre.resumeOverlap': '第 {a} 条与第 {b} 条履历的时间重叠，请核对',
   'cadre.idNumberTaken': '该身份证号的干部已在名册中',
   'cadre.photoType': '照片须为 JPEG、PNG 或 WebP 图片',
+  'cadre.photoUnreadable': '照片无法解码，请上传完整的 JPEG、PNG 或 WebP 图片',
+  'cadre.photoTooLarge': '照片不能超过 {limit}',
   'date.month': '须为“年-月”，如 2024-03',
   'date.day': '须为“年-月-日”，如 1988-06-12',
   'gender.male': '男',

@@ -89,3 +89,26 @@ export function idNumberFacts(raw: string): IdNumberFacts {
     regionCode: id.slice(0, 6),
   };
 }
+
+export interface IdentityMismatch {
+  field: 'birthDate' | 'gender';
+  key: 'cadre.birthDateMismatch' | 'cadre.genderMismatch';
+}
+
+/**
+ * The birth date and gender an ID number carries must be the ones on the record: every field
+ * given that differs (birth date first). The server refuses the first (cadres, the Excel import's
+ * preview); the web form marks each field as it is typed.
+ */
+export function identityMismatches(
+  values: { birthDate?: string | null; gender?: string | null },
+  idNumber: string,
+): IdentityMismatch[] {
+  const facts = idNumberFacts(idNumber);
+  const out: IdentityMismatch[] = [];
+  if (values.birthDate != null && facts.birthDate !== values.birthDate)
+    out.push({ field: 'birthDate', key: 'cadre.birthDateMismatch' });
+  if (values.gender != null && facts.gender !== values.gender)
+    out.push({ field: 'gender', key: 'cadre.genderMismatch' });
+  return out;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCharacter, idNumberFacts, idNumberProblems } from './id-number.js';
+import { checkCharacter, identityMismatches, idNumberFacts, idNumberProblems } from './id-number.js';
 import { maskIdNumber, maskPhone } from './mask.js';
 
 /** Builds a valid fictional ID number from its first 17 digits. */
@@ -34,6 +34,25 @@ describe('ID numbers (GB 11643)', () => {
       regionCode: '522630',
     });
     expect(idNumberFacts(withCheck('52263019900307124')).gender).toBe('female');
+  });
+});
+
+describe('ID number ↔ birth date ↔ gender (server, import and web form alike)', () => {
+  const id = withCheck('52263019900307123'); // born 1990-03-07, 17th digit odd: male
+
+  it('names every field that differs, birth date first', () => {
+    expect(identityMismatches({ birthDate: '1990-03-07', gender: 'male' }, id)).toEqual([]);
+    expect(identityMismatches({ birthDate: '1990-03-08', gender: 'female' }, id)).toEqual([
+      { field: 'birthDate', key: 'cadre.birthDateMismatch' },
+      { field: 'gender', key: 'cadre.genderMismatch' },
+    ]);
+  });
+
+  it('checks only the fields given (the web form checks one at a time)', () => {
+    expect(identityMismatches({ gender: 'female' }, id)).toEqual([
+      { field: 'gender', key: 'cadre.genderMismatch' },
+    ]);
+    expect(identityMismatches({ birthDate: '1990-03-07' }, id)).toEqual([]);
   });
 });
 

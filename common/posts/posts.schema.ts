@@ -13,17 +13,15 @@ export const isEditablePost = (status: string): boolean =>
   (EDITABLE_POST_STATUSES as readonly string[]).includes(status);
 export const DUTY_KINDS = ['in_charge', 'assist'] as const;
 
-const zText = zName;
-
-export const zDuty = z.strictObject({ kind: z.enum(DUTY_KINDS), area: zText(1, 30) });
+export const zDuty = z.strictObject({ kind: z.enum(DUTY_KINDS), area: zName(1, 30) });
 
 export const zPostInput = z.strictObject({
   batchId: zId,
   unitId: zId,
-  title: zText(2, 40),
+  title: zName(2, 40),
   level: z.enum(RANK_LEVELS),
   duties: z.array(zDuty).min(1).max(20),
-  expertise: z.array(zText(1, 20)).max(10).default([]),
+  expertise: z.array(zName(1, 20)).max(10).default([]),
   headcount: z.number().int().min(1).max(100),
   notes: zOptionalMultiline(1000),
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { zId, zVersion } from '../http/ids.schema.js';
 import { zPage, zPageQuery, zQueryBool } from '../http/paging.schema.js';
 import { zName, zOptionalName } from '../http/text.js';
+import { zPhoneInput } from '../personal/personal.schema.js';
 import { zRegionCode } from '../regions/regions.schema.js';
 
 export const UNIT_KINDS = [
@@ -17,19 +18,13 @@ export const UNIT_KINDS = [
 ] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
-/** Mobile (11 digits) or landline with area code and optional extension. */
-export const PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/;
-
 export const zUnitInput = z.strictObject({
   name: zName(2, 100),
   kind: z.enum(UNIT_KINDS),
   regionCode: zRegionCode,
   parentId: zId.nullish().transform((v) => v ?? null),
   contactName: zOptionalName(50),
-  contactPhone: z
-    .string()
-    .trim()
-    .regex(PHONE_PATTERN, { message: 'phone.pattern' })
+  contactPhone: zPhoneInput
     .nullish()
     .or(z.literal(''))
     .transform((v) => (v ? v : null)),
@@ -39,9 +34,6 @@ export type UnitValues = z.output<typeof zUnitInput>;
 
 export const zUnitUpdate = zUnitInput.extend({ version: zVersion });
 export type UnitUpdate = z.input<typeof zUnitUpdate>;
-
-export const zVersionBody = z.strictObject({ version: zVersion });
-export const zVersionQuery = z.strictObject({ version: z.coerce.number().int().min(1) });
 
 export const zUnit = z.object({
   id: z.string(),

@@ -3,7 +3,6 @@ import {
   zChangePasswordRequest,
   zLoginRequest,
   zMe,
-  zOk,
   zPersonalSelf,
   zRecoveryCodes,
   zTotpCode,
@@ -11,6 +10,7 @@ import {
   zTotpEnable,
   zTotpSetup,
 } from '../../common/auth/auth.schema.js';
+import { zOk } from '../../common/http/bodies.schema.js';
 import { actorOf, SESSION_COOKIE } from '../core/access.js';
 import type { AppInstance } from '../core/http.js';
 import * as service from './auth.service.js';

@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CadreDetail } from '../../common/cadres/cadres.schema.js';
 import { zUnitInput } from '../../common/units/units.schema.js';
@@ -11,6 +12,7 @@ import {
 } from '../../test/helpers.js';
 import { systemActor } from '../core/context.js';
 import * as units from '../units/units.service.js';
+import * as cadres from './cadres.service.js';
 
 let t: TestApp;
 let org: string;
@@ -184,9 +186,8 @@ describe('cadre profile', () => {
     }
   });
 
-  it('accepts a photo only if its bytes are an image, up to 2 MB', async () => {
+  it('accepts a photo only if its bytes decode as an image, up to 2 MB, and keeps it re-encoded', async () => {
     const cadre = await create(liaison, unitA);
-    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
     const put = (payload: Buffer, type: string) =>
       t.app.inject({
         method: 'PUT',
@@ -194,15 +195,65 @@ describe('cadre profile', () => {
         payload,
         headers: { cookie: liaison, 'content-type': type },
       });
+    const stored = async () => {
+      const got = await call('GET', `/api/cadres/${cadre.id}/photo`, liaison);
+      expect(got.headers['content-type']).toBe('image/jpeg');
+      return got.rawPayload;
+    };
+    const pixels = (width: number, height: number) =>
+      sharp({ create: { width, height, channels: 3, background: { r: 40, g: 160, b: 90 } } });
+
+    // a JPEG carrying EXIF (a GPS position among it), larger than the cap: stored smaller, without it
+    const jpeg = await pixels(1600, 1200)
+      .withExif({ IFD0: { Artist: 'test' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '26/1 34/1 0/1' } })
+      .jpeg()
+      .toBuffer();
+    expect(jpeg.includes(Buffer.from('Exif'))).toBe(true);
+    expect((await put(jpeg, 'image/jpeg')).statusCode).toBe(200);
+    let kept = await stored();
+    expect(kept.includes(Buffer.from('Exif'))).toBe(false);
+    expect(await sharp(kept).metadata()).toMatchObject({ format: 'jpeg', width: 1024, height: 768 });
+    expect((await sharp(kept).metadata()).exif).toBeUndefined();
+
+    // a small PNG with transparency: stored as a JPEG of the same size
+    const png = await sharp({
+      create: { width: 40, height: 30, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } },
+    })
+      .png()
+      .toBuffer();
     expect((await put(png, 'image/png')).statusCode).toBe(200);
-    const got = await call('GET', `/api/cadres/${cadre.id}/photo`, liaison);
-    expect(got.headers['content-type']).toBe('image/png');
-    expect(got.rawPayload.equals(png)).toBe(true);
+    kept = await stored();
+    expect(await sharp(kept).metadata()).toMatchObject({ format: 'jpeg', width: 40, height: 30 });
+
+    // a PNG header followed by HTML: refused, the stored photo unchanged
+    const polyglot = Buffer.concat([
+      png.subarray(0, 33),
+      Buffer.from('<html><script>alert(1)</script></html>'),
+    ]);
+    const refused = await put(polyglot, 'image/png');
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().fields).toEqual([
+      { field: 'photo', message: '照片无法解码，请上传完整的 JPEG、PNG 或 WebP 图片' },
+    ]);
+    expect((await stored()).equals(kept)).toBe(true);
     const fake = await put(Buffer.from('<svg onload="alert(1)"></svg>'), 'image/png');
     expect(fake.json().fields).toEqual([{ field: 'photo', message: '照片须为 JPEG、PNG 或 WebP 图片' }]);
-    expect((await put(Buffer.concat([png, Buffer.alloc(2 * 1024 * 1024)]), 'image/png')).statusCode).toBe(
-      413,
-    );
+
+    // over the limit: 413 stating the real limit (the body limit and the service say the same)
+    const over = await put(Buffer.concat([png, Buffer.alloc(2 * 1024 * 1024)]), 'image/png');
+    expect(over.statusCode).toBe(413);
+    expect(over.json()).toMatchObject({
+      message: '照片不能超过 2 MB',
+      fields: [{ field: 'photo', message: '照片不能超过 2 MB' }],
+    });
+    await expect(
+      cadres.putPhoto(
+        t.ctx,
+        systemActor(null, 'test'),
+        cadre.id,
+        Buffer.concat([png, Buffer.alloc(2 * 1024 * 1024)]),
+      ),
+    ).rejects.toMatchObject({ status: 413, message: '照片不能超过 2 MB' });
   });
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zOk } from '../../common/auth/auth.schema.js';
+import { PHOTO_LIMIT, PHOTO_MAX_BYTES, PHOTO_TYPES } from '../../common/cadres/cadre-photo.js';
 import {
   zCadreDetail,
   zCadreInput,
@@ -8,21 +8,20 @@ import {
   zCadreUpdate,
   zPersonalFull,
 } from '../../common/cadres/cadres.schema.js';
+import { zOk } from '../../common/http/bodies.schema.js';
 import { zIdParams } from '../../common/http/ids.schema.js';
 import { actorOf } from '../core/access.js';
 import { AppError } from '../core/errors.js';
-import type { AppInstance } from '../core/http.js';
+import { type AppInstance, routeErrors } from '../core/http.js';
 import { registerDeleteRoute } from '../core/routes.js';
 import * as service from './cadres.service.js';
-
-const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 
 export function registerCadreRoutes(app: AppInstance): void {
   const tags = ['cadres'];
   // Photos arrive as raw bytes; the service checks what they really are.
   app.addContentTypeParser(
-    PHOTO_TYPES,
-    { parseAs: 'buffer', bodyLimit: service.PHOTO_MAX_BYTES },
+    [...PHOTO_TYPES],
+    { parseAs: 'buffer', bodyLimit: PHOTO_MAX_BYTES },
     (_req, body, done) => done(null, body),
   );
 
@@ -100,9 +99,10 @@ export function registerCadreRoutes(app: AppInstance): void {
     '/api/cadres/:id/photo',
     {
       config: { action: 'cadres.photo' },
+      errorHandler: routeErrors(service.photoTooLargeError),
       schema: {
         tags,
-        summary: '上传照片（JPEG/PNG/WebP，≤ 2 MB）',
+        summary: `上传照片（JPEG/PNG/WebP，≤ ${PHOTO_LIMIT}；存为重新编码的 JPEG）`,
         params: zIdParams,
         response: { 200: zOk },
       },

@@ -1,4 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import {
+  PHOTO_LIMIT,
+  PHOTO_MAX_BYTES,
+  PHOTO_MAX_SIDE,
+  photoTooLarge,
+} from '../../common/cadres/cadre-photo.js';
 import type {
   Cadre,
   CadreDetail,
@@ -10,11 +16,13 @@ import type {
 import { EXPERTISE_TAGS } from '../../common/cadres/expertise.js';
 import type { Page } from '../../common/http/paging.schema.js';
 import { t } from '../../common/i18n/index.js';
+import { identityMismatches } from '../../common/personal/id-number.js';
 import { maskIdNumber, maskPhone } from '../../common/personal/mask.js';
 import { diffOf, record, recordManyWhile, whoOf } from '../audit/audit.service.js';
 import { type Actor, type AppContext, authorOf } from '../core/context.js';
 import { type Executor, fromFlag, toFlag } from '../core/database.js';
 import { AppError, fieldError, notFound, versionConflict } from '../core/errors.js';
+import { reencodeAsJpeg } from '../core/image.js';
 import { whenLongOnWorker } from '../core/offload.js';
 import { pinyinKeys } from '../core/pinyin.js';
 import { assertReaches, reaches } from '../core/scope.js';
@@ -23,7 +31,6 @@ import { updateVersioned } from '../core/versioned.js';
 import { findRegion } from '../regions/regions.repository.js';
 import { findUnit, UNIT_REACH } from '../units/units.repository.js';
 import * as repo from './cadres.repository.js';
-import { identityMismatch } from './cadres.rules.js';
 import { ID_COLUMN, type Person, PHONE_COLUMN, type Sealed, sealWith } from './cadres.sealed.js';
 
 /** The blind index of an ID number, as the registry looks cadres up by it (imports too). */
@@ -212,7 +219,7 @@ async function check(
   if (placed && !reaches(actor.scope, UNIT_REACH, unit)) throw fieldError('unitId', 'scope.unitOutside');
   const idNumber = values.idNumber ?? currentIdNumber;
   if (!idNumber) throw fieldError('idNumber', 'validation.required');
-  const mismatch = identityMismatch(values, idNumber);
+  const [mismatch] = identityMismatches(values, idNumber);
   if (mismatch) throw fieldError(mismatch.field, mismatch.key);
   for (const [i, r] of values.resume.entries()) {
     if (r.toMonth && r.toMonth < r.fromMonth)
@@ -348,7 +355,7 @@ export async function createMany(
     const unit = units.get(values.unitId);
     if (!unit) throw refuse(i, fieldError('unitId', 'unit.parentMissing'));
     if (!reaches(actor.scope, UNIT_REACH, unit)) throw refuse(i, fieldError('unitId', 'scope.unitOutside'));
-    const mismatch = identityMismatch(values, values.idNumber);
+    const [mismatch] = identityMismatches(values, values.idNumber);
     if (mismatch) throw refuse(i, fieldError(mismatch.field, mismatch.key));
     for (const [n, r] of values.resume.entries()) {
       if (r.toMonth && r.toMonth < r.fromMonth)
@@ -480,33 +487,33 @@ export async function ensureExpertise(ctx: Pick<AppContext, 'db'>): Promise<void
   await repo.ensureVocabulary(ctx.db, EXPERTISE_TAGS);
 }
 
-const IMAGE_TYPES: [string, (b: Buffer) => boolean][] = [
-  ['image/jpeg', (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff],
-  [
-    'image/png',
-    (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-  ],
-  [
-    'image/webp',
-    (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
-  ],
-];
-export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
+/** 413 "照片不能超过 2 MB", on the field: the body limit and the service's own check answer alike. */
+export const photoTooLargeError = () =>
+  new AppError('PAYLOAD_TOO_LARGE', {
+    messageKey: 'cadre.photoTooLarge',
+    params: { limit: PHOTO_LIMIT },
+    fields: [{ field: 'photo', message: photoTooLarge() }],
+  });
 
-/** A photo is kept only if its bytes say it is a JPEG, PNG or WebP image (the declared type is not trusted). */
+/**
+ * A photo is decoded and kept re-encoded (server/core/image.ts): a JPEG of at most
+ * PHOTO_MAX_SIDE pixels on its long side, without metadata; the declared type is not trusted.
+ * The scope is checked before the decoding, so no one outside it makes the server decode.
+ */
 export async function putPhoto(ctx: AppContext, actor: Actor, id: string, content: Buffer): Promise<void> {
-  const mime = IMAGE_TYPES.find(([, test]) => test(content))?.[0];
-  if (!mime) throw fieldError('photo', 'cadre.photoType');
-  if (content.length > PHOTO_MAX_BYTES)
-    throw new AppError('PAYLOAD_TOO_LARGE', { params: { limit: '2 MB' } });
+  if (content.length > PHOTO_MAX_BYTES) throw photoTooLargeError();
+  await reachable(ctx.db, actor, id);
+  const photo = await reencodeAsJpeg(content, PHOTO_MAX_SIDE);
+  if (!photo.ok)
+    throw fieldError('photo', photo.reason === 'type' ? 'cadre.photoType' : 'cadre.photoUnreadable');
   await inTransaction(ctx, async (tx) => {
     await reachable(tx.db, actor, id);
-    await repo.putPhoto(tx.db, id, mime, content, ctx.clock.now().toISOString());
+    await repo.putPhoto(tx.db, id, 'image/jpeg', photo.content, ctx.clock.now().toISOString());
     await record(tx, whoOf(actor), {
       action: 'cadres.photo',
       objectType: 'cadre',
       objectId: id,
-      diff: { photo: { to: `${mime}, ${content.length} B` } },
+      diff: { photo: { to: `image/jpeg ${photo.width}×${photo.height}, ${photo.content.length} B` } },
     });
   });
 }

@@ -15,6 +15,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import type { ErrorBody, FieldError } from '../../common/http/errors.schema.js';
+import { formatBytes } from '../../common/http/size.js';
 import { textFaults } from '../../common/http/text.js';
 import { t, tMaybe } from '../../common/i18n/index.js';
 import { record, whoOf } from '../audit/audit.service.js';
@@ -30,6 +31,9 @@ export type AppInstance = FastifyInstance<
 >;
 
 export const BODY_LIMIT = 1024 * 1024;
+
+/** The app-wide 413, naming BODY_LIMIT; a route with its own limit uses `routeErrors`. */
+const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', { params: { limit: formatBytes(BODY_LIMIT) } });
 
 interface IssueLike {
   path: readonly PropertyKey[];
@@ -77,7 +81,7 @@ function toAppError(error: FastifyError | Error): AppError | null {
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new AppError('BAD_JSON');
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new AppError('PAYLOAD_TOO_LARGE', { params: { limit: '1 MB' } });
+      return tooLarge();
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new AppError('UNSUPPORTED_MEDIA_TYPE');
@@ -86,7 +90,7 @@ function toAppError(error: FastifyError | Error): AppError | null {
     return new AppError('BAD_JSON');
   const status = (error as FastifyError).statusCode;
   if (status === 404) return new AppError('NOT_FOUND');
-  if (status === 413) return new AppError('PAYLOAD_TOO_LARGE', { params: { limit: '1 MB' } });
+  if (status === 413) return tooLarge();
   if (status === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE');
   if (status === 429) return new AppError('RATE_LIMITED');
   if (status !== undefined && status >= 400 && status < 500)
@@ -154,6 +158,18 @@ export async function errorHandler(
     .status(appError?.status ?? 500)
     .type('application/json; charset=utf-8')
     .send(body);
+}
+
+/**
+ * The error handler of a route that takes an upload under its own body limit: a body over it
+ * is answered with `overLimit()` (a 413 stating that route's limit, not the app-wide one).
+ */
+export function routeErrors(overLimit: () => AppError) {
+  return (error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => {
+    const f = error as FastifyError;
+    const over = f.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || f.statusCode === 413;
+    return errorHandler(over ? overLimit() : error, request, reply);
+  };
 }
 
 /**

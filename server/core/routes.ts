@@ -1,8 +1,7 @@
 import type { z } from 'zod';
 import type { Action } from '../../common/access/policy.js';
-import { zOk } from '../../common/auth/auth.schema.js';
+import { zOk, zVersionBody, zVersionQuery } from '../../common/http/bodies.schema.js';
 import { zIdParams } from '../../common/http/ids.schema.js';
-import { zVersionBody, zVersionQuery } from '../../common/units/units.schema.js';
 import { actorOf } from './access.js';
 import type { Actor } from './context.js';
 import type { AppInstance } from './http.js';

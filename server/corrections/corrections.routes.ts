@@ -8,8 +8,8 @@ import {
   zCorrectionReview,
   zSelfUpdate,
 } from '../../common/corrections/corrections.schema.js';
+import { zVersionBody } from '../../common/http/bodies.schema.js';
 import { zIdParams } from '../../common/http/ids.schema.js';
-import { zVersionBody } from '../../common/units/units.schema.js';
 import { actorOf } from '../core/access.js';
 import type { AppInstance } from '../core/http.js';
 import * as service from './corrections.service.js';

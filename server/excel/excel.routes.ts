@@ -1,5 +1,4 @@
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { zOk } from '../../common/auth/auth.schema.js';
+import type { FastifyReply } from 'fastify';
 import {
   IMPORT_MAX_BYTES,
   XLSX_MIME,
@@ -11,10 +10,12 @@ import {
   zImportState,
   zUnitExportQuery,
 } from '../../common/excel/excel.schema.js';
+import { zOk } from '../../common/http/bodies.schema.js';
+import { formatBytes } from '../../common/http/size.js';
 import { t } from '../../common/i18n/index.js';
 import { actorOf } from '../core/access.js';
 import { AppError } from '../core/errors.js';
-import { type AppInstance, errorHandler } from '../core/http.js';
+import { type AppInstance, routeErrors } from '../core/http.js';
 import * as exports from './excel.export.js';
 import { IMPORT_KIND_MODULES } from './excel.kinds.js';
 import * as service from './excel.service.js';
@@ -32,16 +33,9 @@ function download(reply: FastifyReply, name: { zh: string; ascii: string }, cont
 }
 
 /** An upload over the cap is a 413 that names this route's own limit (the app-wide one is 1 MB). */
-function uploadErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  const tooLarge = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413;
-  return errorHandler(
-    tooLarge
-      ? new AppError('PAYLOAD_TOO_LARGE', { params: { limit: `${IMPORT_MAX_BYTES >> 20} MB` } })
-      : error,
-    request,
-    reply,
-  );
-}
+const uploadErrors = routeErrors(
+  () => new AppError('PAYLOAD_TOO_LARGE', { params: { limit: formatBytes(IMPORT_MAX_BYTES) } }),
+);
 
 export function registerExcelRoutes(app: AppInstance): void {
   const tags = ['excel'];

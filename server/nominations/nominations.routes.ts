@@ -1,3 +1,4 @@
+import { zVersionBody } from '../../common/http/bodies.schema.js';
 import { zIdParams } from '../../common/http/ids.schema.js';
 import {
   zEligibilityCheck,
@@ -8,7 +9,6 @@ import {
   zNominationPage,
   zNominationReview,
 } from '../../common/nominations/nominations.schema.js';
-import { zVersionBody } from '../../common/units/units.schema.js';
 import { actorOf } from '../core/access.js';
 import type { AppInstance } from '../core/http.js';
 import * as service from './nominations.service.js';

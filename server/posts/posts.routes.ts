@@ -1,3 +1,4 @@
+import { zVersionBody } from '../../common/http/bodies.schema.js';
 import { zIdParams } from '../../common/http/ids.schema.js';
 import {
   zPost,
@@ -7,7 +8,6 @@ import {
   zPostReview,
   zPostUpdate,
 } from '../../common/posts/posts.schema.js';
-import { zVersionBody } from '../../common/units/units.schema.js';
 import { actorOf } from '../core/access.js';
 import type { AppInstance } from '../core/http.js';
 import { registerDeleteRoute } from '../core/routes.js';

@@ -1,7 +1,7 @@
 import { type CadreValues, zCadreInput } from '../../../common/cadres/cadres.schema.js';
 import type { MessageKey } from '../../../common/i18n/index.js';
 import { t } from '../../../common/i18n/index.js';
-import { identityMismatch } from '../../cadres/cadres.rules.js';
+import { identityMismatches } from '../../../common/personal/id-number.js';
 import {
   columnOf,
   convertRows,
@@ -80,7 +80,7 @@ export function checkCadreRows(rows: SheetRow[]): RowsChecked<ParsedCadre> {
       noteIssues(c.row, result.error.issues, columns, problems);
       continue;
     }
-    const mismatch = identityMismatch(result.data, result.data.idNumber);
+    const [mismatch] = identityMismatches(result.data, result.data.idNumber);
     if (mismatch) problems.add(c.row, columnOf(columns, mismatch.field), t(mismatch.key));
     parsed.push({ row: c.row, values: result.data });
   }

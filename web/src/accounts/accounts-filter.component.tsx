@@ -1,8 +1,10 @@
 import { Select } from 'antd';
 import type { AccountListParams } from '../../../common/accounts/accounts.schema';
+import { zAccountListQuery } from '../../../common/accounts/accounts.schema';
 import { ROLES, type Role } from '../../../common/auth/auth.schema';
 import { t } from '../../../common/i18n/index';
 import { FilterBar } from '../common/filter-bar.component';
+import { maxLengthOf } from '../common/form.utils';
 
 const roleOptions = ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }));
 
@@ -30,7 +32,7 @@ export function AccountsFilter({ params, onChange, onReset }: AccountsFilterProp
       onReset={onReset}
       placeholder={t('accounts.searchPlaceholder')}
       label={t('accounts.searchLabel')}
-      maxLength={50}
+      maxLength={maxLengthOf(zAccountListQuery.shape.q)}
     >
       <Select<Role>
         className="filter-bar__select"

@@ -10,17 +10,12 @@ import type {
 } from '../../../common/accounts/accounts.schema';
 import type { Page } from '../../../common/http/paging.schema';
 import { api } from '../api/client';
+import { accountKeys } from '../api/query-keys';
 
 /** A new account, or a reset one, with its one-time password (shown once, never again). */
 export type AccountWithPassword = z.infer<typeof zAccountWithPassword>;
 /** phone / idNumber: left out = unchanged, null = removed (the client only ever sees them masked). */
 export type AccountUpdate = z.input<typeof zAccountUpdate>;
-
-export const accountKeys = {
-  all: ['accounts'] as const,
-  list: (params: AccountListParams) => ['accounts', 'list', params] as const,
-  detail: (id: string) => ['accounts', 'detail', id] as const,
-};
 
 const path = (id: string, action = '') => `/api/accounts/${encodeURIComponent(id)}${action}`;
 

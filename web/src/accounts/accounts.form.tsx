@@ -2,13 +2,13 @@ import { Checkbox, Form, Input } from 'antd';
 import { type Account, zAccountCreate } from '../../../common/accounts/accounts.schema';
 import { t } from '../../../common/i18n/index';
 import { idNumberProblems, normalizeIdNumber } from '../../../common/personal/id-number';
-import { zodRule } from '../common/form.utils';
+import { accountKeys } from '../api/query-keys';
+import { maxLengthOf, textLimits, zodRule } from '../common/form.utils';
 import { FormActions, FormFailureAlert, FormModal } from '../common/record-form.component';
 import { useFetchFresh, useRecordForm } from '../common/record-form.hooks';
 import {
   type AccountUpdate,
   type AccountWithPassword,
-  accountKeys,
   fetchAccount,
   useCreateAccount,
   useUpdateAccount,
@@ -138,10 +138,17 @@ function AccountForm({ account: initial, onClose, onCreated }: Omit<AccountFormM
         label={t('accounts.field.displayName')}
         rules={[
           { required: true, whitespace: true, message: t('accounts.field.displayNameRequired') },
-          { max: 50, message: t('accounts.field.displayNameLength') },
+          zodRule(
+            zAccountCreate.shape.displayName,
+            t('accounts.field.displayNameLength', textLimits(zAccountCreate.shape.displayName)),
+          ),
         ]}
       >
-        <Input autoFocus={editing} maxLength={50} autoComplete="off" />
+        <Input
+          autoFocus={editing}
+          maxLength={maxLengthOf(zAccountCreate.shape.displayName)}
+          autoComplete="off"
+        />
       </Form.Item>
       <Form.Item
         name="phone"

@@ -5,11 +5,12 @@ import { type Account, ADMIN_ROLES, type RoleGrantInput } from '../../../common/
 import { ROLES, type Role } from '../../../common/auth/auth.schema';
 import { type MessageKey, t } from '../../../common/i18n/index';
 import { ApiError, applyFieldErrors, errorMessage } from '../api/client';
+import { accountKeys } from '../api/query-keys';
 import { FormActions, FormFailureAlert, FormModal } from '../common/record-form.component';
 import { useFetchFresh, useRecordReload } from '../common/record-form.hooks';
 import { RegionCascader } from '../regions/region-cascader.component';
 import { UnitSelect } from '../units/unit-select.component';
-import { accountKeys, fetchAccount, useSetGrants } from './accounts.api';
+import { fetchAccount, useSetGrants } from './accounts.api';
 
 interface GrantRow {
   role?: Role;

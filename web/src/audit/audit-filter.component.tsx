@@ -1,8 +1,9 @@
 import { DatePicker, Select, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { AUDIT_RESULTS, type AuditQuery } from '../../../common/audit/audit.schema';
+import { AUDIT_RESULTS, type AuditQuery, zAuditQuery } from '../../../common/audit/audit.schema';
 import { t } from '../../../common/i18n/index';
 import { FilterBar } from '../common/filter-bar.component';
+import { maxLengthOf } from '../common/form.utils';
 import { AUDIT_ACTIONS, actionLabel, objectTypeLabel, shortId } from './audit.utils';
 
 type AuditResult = (typeof AUDIT_RESULTS)[number];
@@ -50,7 +51,7 @@ export function AuditFilter({ params, onChange, onReset }: AuditFilterProps) {
       onReset={onReset}
       placeholder={t('audit.actorPlaceholder')}
       label={t('audit.filterActor')}
-      maxLength={64}
+      maxLength={maxLengthOf(zAuditQuery.shape.actor)}
       searchClassName="filter-bar__select"
     >
       <Select<string>

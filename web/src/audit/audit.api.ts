@@ -2,11 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { AuditEntry, AuditQuery } from '../../../common/audit/audit.schema';
 import type { Page } from '../../../common/http/paging.schema';
 import { api, apiUrl } from '../api/client';
-
-export const auditKeys = {
-  all: ['audit'] as const,
-  list: (params: AuditQuery) => ['audit', 'list', params] as const,
-};
+import { auditKeys } from '../api/query-keys';
 
 export function useAuditList(params: AuditQuery) {
   return useQuery({

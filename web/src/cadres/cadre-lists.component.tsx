@@ -2,8 +2,11 @@ import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from
 import { Button, DatePicker, Flex, Form, type FormListFieldData, Input, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { ReactNode } from 'react';
+import type { z } from 'zod';
 import { RELATIONS } from '../../../common/cadres/cadre-enums';
+import { zRelative, zResumeEntry } from '../../../common/cadres/cadres.schema';
 import { t } from '../../../common/i18n/index';
+import { textLimits } from '../common/form.utils';
 import { MONTH } from './cadre-form.utils';
 
 const relationOptions = RELATIONS.map((r) => ({ value: r, label: t(`relation.${r}`) }));
@@ -80,15 +83,16 @@ interface TextCellProps {
   n: number;
   label: string;
   flex: string;
-  min?: number;
-  max: number;
+  /** The shared schema of the field: its length limits. */
+  schema: z.ZodType;
   /** The message when the text is missing or too long; none: the field is optional. */
   message?: string;
   placeholder?: string;
 }
 
 /** One text field of a list entry, named for screen readers "工作单位（第 1 条）". */
-function TextCell({ entry, name, n, label, flex, min, max, message, placeholder }: TextCellProps) {
+function TextCell({ entry, name, n, label, flex, schema, message, placeholder }: TextCellProps) {
+  const { min, max } = textLimits(schema);
   return cell(
     flex,
     <Form.Item
@@ -104,11 +108,14 @@ function TextCell({ entry, name, n, label, flex, min, max, message, placeholder 
 function UnitAndPosition({
   entry,
   n,
+  entrySchema,
   unitMessage,
   positionMessage,
 }: {
   entry: number;
   n: number;
+  /** The entry's shared schema (a résumé entry or a relative). */
+  entrySchema: typeof zResumeEntry | typeof zRelative;
   unitMessage: string;
   positionMessage?: string;
 }) {
@@ -121,8 +128,7 @@ function UnitAndPosition({
         n={n}
         label={t('cadres.rel.unit')}
         flex="2 1 200px"
-        min={2}
-        max={100}
+        schema={entrySchema.shape.unitName}
         message={unitMessage}
       />
       <TextCell
@@ -131,7 +137,7 @@ function UnitAndPosition({
         n={n}
         label={position}
         flex="1 1 140px"
-        max={60}
+        schema={entrySchema.shape.position}
         message={positionMessage}
         placeholder={positionMessage ? position : `${position}（${t('cadreForm.optional')}）`}
       />
@@ -193,8 +199,15 @@ export function CadreResumeField() {
                 <UnitAndPosition
                   entry={field.name}
                   n={n}
-                  unitMessage={t('cadreForm.resumeUnitRequired', { n })}
-                  positionMessage={t('cadreForm.resumePositionRequired', { n })}
+                  entrySchema={zResumeEntry}
+                  unitMessage={t('cadreForm.resumeUnitRequired', {
+                    n,
+                    ...textLimits(zResumeEntry.shape.unitName),
+                  })}
+                  positionMessage={t('cadreForm.resumePositionRequired', {
+                    n,
+                    ...textLimits(zResumeEntry.shape.position),
+                  })}
                 />
                 <EntryButtons
                   index={index}
@@ -229,8 +242,8 @@ export function CadreRelativesField() {
                   n={n}
                   label={t('cadres.rel.name')}
                   flex="1 1 120px"
-                  max={30}
-                  message={t('cadreForm.relativeNameRequired', { n })}
+                  schema={zRelative.shape.name}
+                  message={t('cadreForm.relativeNameRequired', { n, ...textLimits(zRelative.shape.name) })}
                 />
                 {cell(
                   '1 1 120px',
@@ -248,7 +261,11 @@ export function CadreRelativesField() {
                 <UnitAndPosition
                   entry={field.name}
                   n={n}
-                  unitMessage={t('cadreForm.relativeUnitRequired', { n })}
+                  entrySchema={zRelative}
+                  unitMessage={t('cadreForm.relativeUnitRequired', {
+                    n,
+                    ...textLimits(zRelative.shape.unitName),
+                  })}
                 />
                 <EntryButtons index={index} count={fields.length} remove={() => remove(field.name)} />
               </Flex>

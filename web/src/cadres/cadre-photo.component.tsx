@@ -1,22 +1,11 @@
 import { UploadOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, App, Avatar, Button, Flex, Image, Typography, Upload, type UploadProps } from 'antd';
 import { useState } from 'react';
+import { PHOTO_LIMIT, PHOTO_TYPES, photoProblem } from '../../../common/cadres/cadre-photo';
 import type { CadreDetail } from '../../../common/cadres/cadres.schema';
 import { t } from '../../../common/i18n/index';
 import { errorMessage } from '../api/client';
 import { cadrePhotoUrl, useUploadCadrePhoto } from './cadres.api';
-
-/** What the server takes (it also checks the bytes themselves). */
-const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
-const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
-
-/** Why a chosen file cannot be a photo, or null. */
-export function photoProblem(file: { type: string; size: number }): string | null {
-  if (!PHOTO_TYPES.includes(file.type)) return t('cadre.photoType');
-  if (file.size > PHOTO_MAX_BYTES)
-    return t('cadrePhoto.tooLarge', { size: (file.size / 1024 / 1024).toFixed(1) });
-  return null;
-}
 
 /** The cadre's photo (or a placeholder) and, for those who may, 上传照片 / 更换照片. */
 export function CadrePhoto({ cadre, canUpload }: { cadre: CadreDetail; canUpload: boolean }) {
@@ -69,7 +58,7 @@ export function CadrePhoto({ cadre, canUpload }: { cadre: CadreDetail; canUpload
             </Button>
           </Upload>
           <Typography.Text type="secondary" style={{ fontSize: 12, textAlign: 'center' }}>
-            {t('cadrePhoto.hint')}
+            {t('cadrePhoto.hint', { limit: PHOTO_LIMIT })}
           </Typography.Text>
         </>
       ) : null}

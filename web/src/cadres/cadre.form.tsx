@@ -13,6 +13,7 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
+import type { z } from 'zod';
 import {
   DEGREES,
   EDUCATIONS,
@@ -22,10 +23,11 @@ import {
   RANK_KINDS,
   RANK_LEVELS,
 } from '../../../common/cadres/cadre-enums';
-import { type CadreDetail, zCadreInput } from '../../../common/cadres/cadres.schema';
+import { type CadreDetail, EXPERTISE_MAX_TAGS, zCadreInput } from '../../../common/cadres/cadres.schema';
 import { type MessageKey, t } from '../../../common/i18n/index';
-import { idNumberFacts, idNumberProblems } from '../../../common/personal/id-number';
-import { zodRule } from '../common/form.utils';
+import { identityMismatches, idNumberFacts, idNumberProblems } from '../../../common/personal/id-number';
+import { cadreKeys } from '../api/query-keys';
+import { maxLengthOf, textLimits, zodRule } from '../common/form.utils';
 import { FormActions, FormFailureAlert, FormModal } from '../common/record-form.component';
 import { useFetchFresh, useRecordForm } from '../common/record-form.hooks';
 import { UnitSelect } from '../units/unit-select.component';
@@ -38,7 +40,7 @@ import {
   toFormValues,
 } from './cadre-form.utils';
 import { CadreRelativesField, CadreResumeField } from './cadre-lists.component';
-import { cadreKeys, fetchCadre, useExpertiseOptions, useSaveCadre } from './cadres.api';
+import { fetchCadre, useExpertiseOptions, useSaveCadre } from './cadres.api';
 
 const options = <T extends string>(values: readonly T[], prefix: string) =>
   values.map((value) => ({ value, label: t(`${prefix}.${value}` as MessageKey) }));
@@ -56,10 +58,15 @@ const required = (label: string, choose = false): FormRule =>
   choose
     ? { required: true, message: t('cadreForm.choose', { field: label }) }
     : { required: true, whitespace: true, message: t('cadreForm.required', { field: label }) };
-const length = (label: string, min: number, max: number): FormRule =>
-  min > 1
+/** The length rule of a text field, with the shared schema's limits. */
+const length = (label: string, schema: z.ZodType): FormRule => {
+  const { min, max } = textLimits(schema);
+  return min > 1
     ? { min, max, message: t('cadreForm.length', { field: label, min, max }) }
     : { max, message: t('cadreForm.max', { field: label, max }) };
+};
+const profile = zCadreInput.shape;
+const expertiseTag = textLimits(profile.expertise.unwrap().element);
 
 /** The ID number as the server checks it (GB 11643 check digit, birth date, region). */
 const idNumberRule = zodRule(zCadreInput.shape.idNumber);
@@ -68,16 +75,16 @@ const idNumberRule = zodRule(zCadreInput.shape.idNumber);
 const validIdNumber = (value: string | undefined): string | null =>
   value?.trim() && idNumberProblems(value).length === 0 ? value.trim() : null;
 
-/** Birth date and gender must be what the typed ID number says (as the server checks). */
+/** Birth date and gender must be what the typed ID number says (the server's own check). */
 const matchesIdNumber =
-  (field: 'birthDate' | 'gender', key: MessageKey): FormRule =>
+  (field: 'birthDate' | 'gender'): FormRule =>
   ({ getFieldValue }) => ({
     validator: async (_rule, value: CadreFormValues['birthDate'] | CadreFormValues['gender'] | undefined) => {
       const idNumber = validIdNumber(getFieldValue('idNumber'));
       if (!idNumber || !value) return;
-      const facts = idNumberFacts(idNumber);
       const given = typeof value === 'string' ? value : value.format(DAY);
-      if (facts[field] !== given) throw new Error(t(key));
+      const mismatch = identityMismatches({ [field]: given }, idNumber)[0];
+      if (mismatch) throw new Error(t(mismatch.key));
     },
   });
 
@@ -209,8 +216,12 @@ function CadreForm({ cadre: initial, onClose }: Omit<CadreFormModalProps, 'open'
       <Divider titlePlacement="start">{t('cadreForm.sectionBasic')}</Divider>
       <Row gutter={16}>
         <Field>
-          <Form.Item name="name" label={label.name} rules={[required(label.name), length(label.name, 2, 30)]}>
-            <Input autoFocus maxLength={30} autoComplete="off" />
+          <Form.Item
+            name="name"
+            label={label.name}
+            rules={[required(label.name), length(label.name, profile.name)]}
+          >
+            <Input autoFocus maxLength={maxLengthOf(profile.name)} autoComplete="off" />
           </Form.Item>
         </Field>
         <Field>
@@ -232,7 +243,7 @@ function CadreForm({ cadre: initial, onClose }: Omit<CadreFormModalProps, 'open'
           <Form.Item
             name="birthDate"
             label={label.birthDate}
-            rules={[required(label.birthDate, true), matchesIdNumber('birthDate', 'cadre.birthDateMismatch')]}
+            rules={[required(label.birthDate, true), matchesIdNumber('birthDate')]}
           >
             <DatePicker format={DAY} style={{ width: '100%' }} />
           </Form.Item>
@@ -241,7 +252,7 @@ function CadreForm({ cadre: initial, onClose }: Omit<CadreFormModalProps, 'open'
           <Form.Item
             name="gender"
             label={label.gender}
-            rules={[required(label.gender, true), matchesIdNumber('gender', 'cadre.genderMismatch')]}
+            rules={[required(label.gender, true), matchesIdNumber('gender')]}
           >
             <Select options={genderOptions} />
           </Form.Item>
@@ -282,13 +293,13 @@ function CadreForm({ cadre: initial, onClose }: Omit<CadreFormModalProps, 'open'
         <Choice name="education" label={label.education} options={educationOptions} />
         <Choice name="degree" label={label.degree} options={degreeOptions} />
         <Field>
-          <Form.Item name="school" label={label.school} rules={[length(label.school, 1, 60)]}>
-            <Input maxLength={60} placeholder={t('cadreForm.optional')} />
+          <Form.Item name="school" label={label.school} rules={[length(label.school, profile.school)]}>
+            <Input maxLength={maxLengthOf(profile.school)} placeholder={t('cadreForm.optional')} />
           </Form.Item>
         </Field>
         <Field>
-          <Form.Item name="major" label={label.major} rules={[length(label.major, 1, 60)]}>
-            <Input maxLength={60} placeholder={t('cadreForm.optional')} />
+          <Form.Item name="major" label={label.major} rules={[length(label.major, profile.major)]}>
+            <Input maxLength={maxLengthOf(profile.major)} placeholder={t('cadreForm.optional')} />
           </Form.Item>
         </Field>
       </Row>
@@ -303,9 +314,9 @@ function CadreForm({ cadre: initial, onClose }: Omit<CadreFormModalProps, 'open'
           <Form.Item
             name="position"
             label={label.position}
-            rules={[required(label.position), length(label.position, 1, 60)]}
+            rules={[required(label.position), length(label.position, profile.position)]}
           >
-            <Input maxLength={60} />
+            <Input maxLength={maxLengthOf(profile.position)} />
           </Form.Item>
         </Field>
         <Choice name="rankLevel" label={label.rankLevel} options={rankLevelOptions} />
@@ -322,8 +333,8 @@ function CadreForm({ cadre: initial, onClose }: Omit<CadreFormModalProps, 'open'
             rules={[
               {
                 validator: async (_rule, value: string[] | undefined) => {
-                  if ((value ?? []).some((tag) => tag.trim().length > 20))
-                    throw new Error(t('cadreForm.expertiseTagLength'));
+                  if ((value ?? []).some((tag) => tag.trim().length > expertiseTag.max))
+                    throw new Error(t('cadreForm.expertiseTagLength', expertiseTag));
                 },
               },
             ]}
@@ -332,7 +343,7 @@ function CadreForm({ cadre: initial, onClose }: Omit<CadreFormModalProps, 'open'
               mode="tags"
               options={expertise.data}
               loading={expertise.isPending}
-              maxCount={20}
+              maxCount={EXPERTISE_MAX_TAGS}
               tokenSeparators={[',', '，', '、']}
               placeholder={t('cadreForm.expertisePlaceholder')}
             />

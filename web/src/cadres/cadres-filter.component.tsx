@@ -2,14 +2,18 @@ import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { RANK_LEVELS, type RankLevel } from '../../../common/cadres/cadre-enums';
 import type { CadreListParams } from '../../../common/cadres/cadres.schema';
+import { zCadreListQuery } from '../../../common/cadres/cadres.schema';
 import { t } from '../../../common/i18n/index';
 import { NOMINATION_STATUSES, type NominationStatus } from '../../../common/nominations/nominations.schema';
 import { useAllowed } from '../access/access.hooks';
+import { useBatchOptions } from '../api/options.hooks';
+import { unitKeys } from '../api/query-keys';
 import { FilterBar } from '../common/filter-bar.component';
+import { maxLengthOf } from '../common/form.utils';
 import { RegionCascader } from '../regions/region-cascader.component';
 import { UnitSelect } from '../units/unit-select.component';
-import { fetchUnit, unitKeys } from '../units/units.api';
-import { useBatchOptions, useExpertiseOptions } from './cadres.api';
+import { fetchUnit } from '../units/units.api';
+import { useExpertiseOptions } from './cadres.api';
 import type { CadreListChange } from './cadres.hooks';
 
 const rankOptions = RANK_LEVELS.map((level) => ({ value: level, label: t(`rankLevel.${level}`) }));
@@ -56,7 +60,7 @@ export function CadresFilter({ params, onChange, onReset }: CadresFilterProps) {
       onReset={onReset}
       placeholder={t('cadres.searchPlaceholder')}
       label={t('cadres.searchPlaceholder')}
-      maxLength={30}
+      maxLength={maxLengthOf(zCadreListQuery.shape.q)}
     >
       <Select<RankLevel>
         className="filter-bar__select"
@@ -109,7 +113,7 @@ export function CadresFilter({ params, onChange, onReset }: CadresFilterProps) {
             className="filter-bar__region"
             value={params.batchId}
             onChange={(batchId) => onChange({ batchId: batchId ?? undefined })}
-            options={(batches.data?.items ?? []).map((b) => ({
+            options={(batches.data ?? []).map((b) => ({
               value: b.id,
               label: `${b.programmeName} · ${b.name}`,
             }))}

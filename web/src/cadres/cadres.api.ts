@@ -8,14 +8,8 @@ import type {
   zCadreUpdate,
 } from '../../../common/cadres/cadres.schema';
 import type { Page } from '../../../common/http/paging.schema';
-import type { Batch } from '../../../common/programmes/programmes.schema';
 import { api, apiUrl } from '../api/client';
-
-export const cadreKeys = {
-  all: ['cadres'] as const,
-  list: (params: CadreListParams) => ['cadres', 'list', params] as const,
-  detail: (id: string) => ['cadres', 'detail', id] as const,
-};
+import { cadreKeys, expertiseKeys } from '../api/query-keys';
 
 export function useCadreList(params: CadreListParams) {
   return useQuery({
@@ -93,24 +87,10 @@ function expertiseGroups({ items }: { items: ExpertiseItem[] }) {
 /** The managed 专业特长 vocabulary, as option groups by category. */
 export function useExpertiseOptions() {
   return useQuery({
-    queryKey: ['expertise'],
+    queryKey: expertiseKeys.all,
     queryFn: ({ signal }) => api<{ items: ExpertiseItem[] }>('/api/expertise', { signal }),
     select: expertiseGroups,
     staleTime: 10 * 60_000,
-  });
-}
-
-/** The latest batches (for the list's batch filter). */
-export function useBatchOptions(enabled: boolean) {
-  return useQuery({
-    queryKey: ['batches', 'options'],
-    queryFn: ({ signal }) =>
-      api<Page<Batch>>('/api/batches', {
-        query: { pageSize: 100, sort: 'plannedStart', order: 'desc' },
-        signal,
-      }),
-    enabled,
-    staleTime: 60_000,
   });
 }
 

@@ -1,5 +1,6 @@
 import type { FormRule } from 'antd';
 import type { z } from 'zod';
+import { textLimits } from '../../../common/http/text';
 import { tMaybe } from '../../../common/i18n/index';
 
 /**
@@ -16,3 +17,9 @@ export function zodRule(schema: z.ZodType, message?: string): FormRule {
     },
   };
 }
+
+/** The maximum length a shared text schema allows: antd's `maxLength` follows the server. */
+export const maxLengthOf = (schema: z.ZodType): number => textLimits(schema).max;
+
+/** `{ min, max }` of a shared text schema, for messages that state them. */
+export { textLimits };

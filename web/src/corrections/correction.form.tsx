@@ -19,7 +19,7 @@ import {
 } from '../../../common/corrections/corrections.schema';
 import { t, tMaybe } from '../../../common/i18n/index';
 import { type ApiError, errorMessage } from '../api/client';
-import { zodRule } from '../common/form.utils';
+import { maxLengthOf, zodRule } from '../common/form.utils';
 import { FormActions, FormModal } from '../common/record-form.component';
 import { useProposeCorrection } from './corrections.api';
 import { displayValue, fieldName, formFailure } from './corrections.utils';
@@ -124,7 +124,11 @@ function CorrectionForm({ profile, onClose }: Omit<CorrectionModalProps, 'open'>
         </Form.Item>
       ))}
       <Form.Item name="note" label={t('correctionForm.note')} rules={[zodRule(zCorrectionInput.shape.note)]}>
-        <Input.TextArea rows={2} maxLength={500} placeholder={t('correctionForm.notePlaceholder')} />
+        <Input.TextArea
+          rows={2}
+          maxLength={maxLengthOf(zCorrectionInput.shape.note)}
+          placeholder={t('correctionForm.notePlaceholder')}
+        />
       </Form.Item>
       <FormActions
         onCancel={onClose}

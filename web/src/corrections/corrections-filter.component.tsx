@@ -3,9 +3,11 @@ import {
   CORRECTION_STATUSES,
   type CorrectionListParams,
   type CorrectionStatus,
+  zCorrectionListQuery,
 } from '../../../common/corrections/corrections.schema';
 import { t } from '../../../common/i18n/index';
 import { FilterBar } from '../common/filter-bar.component';
+import { maxLengthOf } from '../common/form.utils';
 
 const statusOptions = CORRECTION_STATUSES.map((s) => ({ value: s, label: t(`correctionStatus.${s}`) }));
 
@@ -24,7 +26,7 @@ export function CorrectionsFilter({ params, onChange, onReset }: CorrectionsFilt
       onReset={onReset}
       placeholder={t('corrections.searchPlaceholder')}
       label={t('corrections.search')}
-      maxLength={30}
+      maxLength={maxLengthOf(zCorrectionListQuery.shape.q)}
     >
       <Select<CorrectionStatus>
         className="filter-bar__select"

@@ -8,12 +8,7 @@ import type {
 } from '../../../common/corrections/corrections.schema';
 import type { Page } from '../../../common/http/paging.schema';
 import { api } from '../api/client';
-
-export const correctionKeys = {
-  all: ['corrections'] as const,
-  list: (params: CorrectionListParams) => ['corrections', 'list', params] as const,
-  ownProfile: ['corrections', 'me'] as const,
-};
+import { correctionKeys } from '../api/query-keys';
 
 /** The direct fields as the server takes them (`phone` omitted: unchanged). */
 export interface SelfUpdate {

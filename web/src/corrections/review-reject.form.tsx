@@ -2,7 +2,7 @@ import { Form, Input, Modal } from 'antd';
 import type { Correction } from '../../../common/corrections/corrections.schema';
 import { zCorrectionReview } from '../../../common/corrections/corrections.schema';
 import { t } from '../../../common/i18n/index';
-import { zodRule } from '../common/form.utils';
+import { maxLengthOf, zodRule } from '../common/form.utils';
 
 export interface RejectModalProps {
   correction: Correction | null;
@@ -38,7 +38,12 @@ export function RejectModal({ correction, pending, onReject, onClose }: RejectMo
           zodRule(zCorrectionReview.shape.comment),
         ]}
       >
-        <Input.TextArea autoFocus rows={3} maxLength={500} showCount />
+        <Input.TextArea
+          autoFocus
+          rows={3}
+          maxLength={maxLengthOf(zCorrectionReview.shape.comment)}
+          showCount
+        />
       </Form.Item>
     </Modal>
   );

@@ -1,10 +1,10 @@
 import { App, Form, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
-import type { CadreDetail } from '../../../common/cadres/cadres.schema';
+import { type CadreDetail, EXPERTISE_MAX_TAGS } from '../../../common/cadres/cadres.schema';
 import { zSelfUpdate } from '../../../common/corrections/corrections.schema';
 import { t } from '../../../common/i18n/index';
 import type { ApiError } from '../api/client';
-import { zodRule } from '../common/form.utils';
+import { maxLengthOf, zodRule } from '../common/form.utils';
 import { FormActions, FormFailureAlert, FormModal } from '../common/record-form.component';
 import { useUpdateOwnProfile } from './corrections.api';
 import { formFailure } from './corrections.utils';
@@ -84,13 +84,19 @@ function SelfEditForm({ profile, onClose, onReload }: Omit<SelfEditModalProps, '
         />
       </Form.Item>
       <Form.Item name="school" label={t('cadres.field.school')} rules={[zodRule(zSelfUpdate.shape.school)]}>
-        <Input maxLength={60} autoComplete="off" />
+        <Input maxLength={maxLengthOf(zSelfUpdate.shape.school)} autoComplete="off" />
       </Form.Item>
       <Form.Item name="major" label={t('cadres.field.major')} rules={[zodRule(zSelfUpdate.shape.major)]}>
-        <Input maxLength={60} autoComplete="off" />
+        <Input maxLength={maxLengthOf(zSelfUpdate.shape.major)} autoComplete="off" />
       </Form.Item>
       <Form.Item name="expertise" label={t('cadres.field.expertise')}>
-        <Select mode="tags" maxCount={20} open={false} suffixIcon={null} tokenSeparators={[',', '，']} />
+        <Select
+          mode="tags"
+          maxCount={EXPERTISE_MAX_TAGS}
+          open={false}
+          suffixIcon={null}
+          tokenSeparators={[',', '，']}
+        />
       </Form.Item>
       <FormActions onCancel={onClose} saving={save.isPending} />
     </Form>

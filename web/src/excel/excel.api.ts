@@ -9,9 +9,7 @@ import {
 } from '../../../common/excel/excel.schema';
 import type { UnitListParams } from '../../../common/units/units.schema';
 import { api, apiUpload, apiUrl } from '../api/client';
-import { cadreKeys } from '../cadres/cadres.api';
-import { postKeys } from '../posts/posts.api';
-import { unitKeys } from '../units/units.api';
+import { cadreKeys, postKeys, unitKeys } from '../api/query-keys';
 
 /** The lists an import of each kind changes. */
 const listKeys: Record<ImportKind, readonly string[]> = {

@@ -2,14 +2,20 @@ import { SendOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Form, Input, Modal, Select, Spin, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { t } from '../../../common/i18n/index';
-import { JUSTIFICATION_MIN, type Nomination } from '../../../common/nominations/nominations.schema';
+import {
+  JUSTIFICATION_MIN,
+  type Nomination,
+  zNominationInput,
+} from '../../../common/nominations/nominations.schema';
 import { OPEN_BATCH_STATUSES } from '../../../common/programmes/programmes.schema';
 import { errorMessage } from '../api/client';
+import { useBatchOptions } from '../api/options.hooks';
+import { maxLengthOf } from '../common/form.utils';
 import { FormFailureAlert } from '../common/record-form.component';
 import { useFormFailure } from '../common/record-form.hooks';
 import { CadreSelect } from './cadre-select.component';
 import { EligibilityReasons } from './eligibility.component';
-import { useBatchOptions, useEligibilityCheck, useNominate } from './nominations.api';
+import { useEligibilityCheck, useNominate } from './nominations.api';
 import { batchLabel } from './nominations.utils';
 
 interface NominateValues {
@@ -156,7 +162,7 @@ function NominateForm({ onClose }: { onClose: () => void }) {
       >
         <Input.TextArea
           rows={3}
-          maxLength={1000}
+          maxLength={maxLengthOf(zNominationInput.shape.justification)}
           showCount
           placeholder={t('nominations.justificationPlaceholder')}
         />

@@ -4,10 +4,12 @@ import {
   NOMINATION_STATUSES,
   type NominationListParams,
   type NominationStatus,
+  zNominationListQuery,
 } from '../../../common/nominations/nominations.schema';
+import { useBatchOptions } from '../api/options.hooks';
 import { FilterBar } from '../common/filter-bar.component';
+import { maxLengthOf } from '../common/form.utils';
 import { UnitSelect } from '../units/unit-select.component';
-import { useBatchOptions } from './nominations.api';
 import type { NominationListChange } from './nominations.hooks';
 import { batchLabel } from './nominations.utils';
 
@@ -43,7 +45,7 @@ export function NominationsFilter({ params, onChange, onReset, byUnit }: Nominat
       onReset={onReset}
       placeholder={t('nominations.searchPlaceholder')}
       label={t('nominations.searchLabel')}
-      maxLength={30}
+      maxLength={maxLengthOf(zNominationListQuery.shape.q)}
     >
       <Select<string>
         className="filter-bar__region"

@@ -6,15 +6,8 @@ import type {
   Nomination,
   NominationListParams,
 } from '../../../common/nominations/nominations.schema';
-import type { Batch } from '../../../common/programmes/programmes.schema';
 import { api } from '../api/client';
-
-export const nominationKeys = {
-  all: ['nominations'] as const,
-  list: (params: NominationListParams) => ['nominations', 'list', params] as const,
-  detail: (id: string) => ['nominations', 'detail', id] as const,
-  check: (batchId: string, cadreId: string) => ['nominations', 'check', batchId, cadreId] as const,
-};
+import { cadreKeys, nominationKeys } from '../api/query-keys';
 
 export function useNominationList(params: NominationListParams) {
   return useQuery({
@@ -28,26 +21,10 @@ export function fetchNomination(id: string, signal?: AbortSignal): Promise<Nomin
   return api<Nomination>(`/api/nominations/${encodeURIComponent(id)}`, { signal });
 }
 
-/** Batches still taking nominations (the server's own rule: 筹备 or 选派). */
-
-/** The batches the user may see, newest first (for the filter and the nomination dialog). */
-export function useBatchOptions() {
-  return useQuery({
-    queryKey: ['batches', 'options'],
-    queryFn: ({ signal }) =>
-      api<Page<Batch>>('/api/batches', {
-        query: { pageSize: 100, sort: 'plannedStart', order: 'desc' },
-        signal,
-      }),
-    staleTime: 60_000,
-    select: (page) => page.items,
-  });
-}
-
 /** Cadres of the liaison's unit matching a name, full pinyin or initials. */
 export function useCadreOptions(q: string, enabled: boolean) {
   return useQuery({
-    queryKey: ['cadres', 'options', q],
+    queryKey: cadreKeys.options(q),
     queryFn: ({ signal }) =>
       api<Page<Cadre>>('/api/cadres', {
         query: { q: q || undefined, pageSize: 20, sort: 'name', order: 'asc' },

@@ -1,11 +1,13 @@
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Descriptions, Flex, Form, Input, Modal } from 'antd';
 import { t } from '../../../common/i18n/index';
-import type { Nomination } from '../../../common/nominations/nominations.schema';
+import { type Nomination, zNominationReview } from '../../../common/nominations/nominations.schema';
+import { nominationKeys } from '../api/query-keys';
+import { maxLengthOf } from '../common/form.utils';
 import { FormFailureAlert } from '../common/record-form.component';
 import { useFetchFresh, useFormFailure, useRecordReload } from '../common/record-form.hooks';
 import { Eligibility } from './eligibility.component';
-import { type Decision, fetchNomination, nominationKeys, useReviewNomination } from './nominations.api';
+import { type Decision, fetchNomination, useReviewNomination } from './nominations.api';
 
 export interface ReviewTarget {
   nomination: Nomination;
@@ -111,7 +113,7 @@ function ReviewForm({ target, onClose }: { target: ReviewTarget; onClose: () => 
         <Input.TextArea
           autoFocus
           rows={3}
-          maxLength={500}
+          maxLength={maxLengthOf(zNominationReview.shape.comment)}
           showCount
           placeholder={t(
             refuse ? 'nominations.commentPlaceholderRefuse' : 'nominations.commentPlaceholderAccept',

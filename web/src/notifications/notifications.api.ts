@@ -1,8 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Notification, NotificationPage } from '../../../common/notifications/notifications.schema';
 import { api } from '../api/client';
-
-export const notificationKeys = { all: ['notifications'] as const };
+import { notificationKeys } from '../api/query-keys';
 
 /** The caller's newest notifications and the unread count; asked again every few minutes. */
 export function useNotifications() {

@@ -2,7 +2,7 @@ import { Select, Typography } from 'antd';
 import { useMemo } from 'react';
 import { t } from '../../../common/i18n/index';
 import { type Batch, OPEN_BATCH_STATUSES } from '../../../common/programmes/programmes.schema';
-import { useBatches } from './posts.api';
+import { useBatchOptions } from '../api/options.hooks';
 
 export interface BatchSelectProps {
   value?: string | null | undefined;
@@ -24,10 +24,10 @@ interface BatchOption {
 
 /** Picks a batch, named by programme and batch, with its stage. */
 export function BatchSelect({ value, onChange, openOnly = false, ...rest }: BatchSelectProps) {
-  const batches = useBatches();
+  const batches = useBatchOptions();
   const options = useMemo<BatchOption[]>(
     () =>
-      (batches.data?.items ?? [])
+      (batches.data ?? [])
         .filter((batch) => !openOnly || OPEN_BATCH_STATUSES.includes(batch.status))
         .map((batch) => ({ value: batch.id, label: `${batch.programmeName} · ${batch.name}`, batch })),
     [batches.data, openOnly],

@@ -1,7 +1,7 @@
 import { App, Descriptions, Form, Input, Modal, Typography } from 'antd';
 import { t } from '../../../common/i18n/index';
 import { type Post, zPostReview } from '../../../common/posts/posts.schema';
-import { zodRule } from '../common/form.utils';
+import { maxLengthOf, textLimits, zodRule } from '../common/form.utils';
 import { FormFailureAlert } from '../common/record-form.component';
 import { useFormFailure } from '../common/record-form.hooks';
 import { type ReviewDecision, usePostAction } from './posts.api';
@@ -83,12 +83,15 @@ export function PostReviewModal({ review, onClose }: PostReviewModalProps) {
           label={t('field.comment')}
           rules={[
             { required: commentRequired, whitespace: true, message: t('post.commentRequired') },
-            zodRule(zPostReview.shape.comment, t('posts.field.commentLength')),
+            zodRule(
+              zPostReview.shape.comment,
+              t('posts.field.commentLength', textLimits(zPostReview.shape.comment)),
+            ),
           ]}
         >
           <Input.TextArea
             autoFocus
-            maxLength={500}
+            maxLength={maxLengthOf(zPostReview.shape.comment)}
             showCount
             autoSize={{ minRows: 3, maxRows: 6 }}
             placeholder={t(commentRequired ? 'posts.commentPlaceholder' : 'posts.commentOptional')}

@@ -3,13 +3,14 @@ import { useEffect, useMemo } from 'react';
 import { RANK_LEVELS, type RankLevel } from '../../../common/cadres/cadre-enums';
 import { t } from '../../../common/i18n/index';
 import { type Post, type PostValues, zPostInput } from '../../../common/posts/posts.schema';
-import { zodRule } from '../common/form.utils';
+import { postKeys } from '../api/query-keys';
+import { maxLengthOf, textLimits, zodRule } from '../common/form.utils';
 import { FormActions, FormFailureAlert, FormModal } from '../common/record-form.component';
 import { useFetchFresh, useRecordForm } from '../common/record-form.hooks';
 import { useUnitOptions } from '../units/units.api';
 import { BatchSelect } from './batch-select.component';
 import { areasOf, type Duty, type DutyKind } from './post-tags.component';
-import { fetchPost, postKeys, useExpertiseVocabulary, useSavePost } from './posts.api';
+import { fetchPost, useExpertiseVocabulary, useSavePost } from './posts.api';
 
 interface PostFormValues {
   batchId?: string;
@@ -157,12 +158,12 @@ function PostForm({ post: initial, onClose }: Omit<PostFormModalProps, 'open'>) 
           style={{ flex: '2 1 240px' }}
           rules={[
             { required: true, whitespace: true, message: t('posts.field.titleRequired') },
-            zodRule(zPostInput.shape.title, t('posts.field.titleLength')),
+            zodRule(zPostInput.shape.title, t('posts.field.titleLength', textLimits(zPostInput.shape.title))),
           ]}
         >
           <Input
             autoFocus
-            maxLength={40}
+            maxLength={maxLengthOf(zPostInput.shape.title)}
             autoComplete="off"
             placeholder={t('posts.field.titlePlaceholder')}
           />
@@ -207,7 +208,11 @@ function PostForm({ post: initial, onClose }: Omit<PostFormModalProps, 'open'>) 
         <ExpertiseInput />
       </Form.Item>
       <Form.Item name="notes" label={t('field.notes')}>
-        <Input.TextArea maxLength={1000} showCount autoSize={{ minRows: 2, maxRows: 6 }} />
+        <Input.TextArea
+          maxLength={maxLengthOf(zPostInput.shape.notes)}
+          showCount
+          autoSize={{ minRows: 2, maxRows: 6 }}
+        />
       </Form.Item>
       <FormActions onCancel={onClose} saving={save.isPending} />
     </Form>

@@ -1,7 +1,13 @@
 import { Select } from 'antd';
 import { t } from '../../../common/i18n/index';
-import { POST_STATUSES, type PostListParams, type PostStatus } from '../../../common/posts/posts.schema';
+import {
+  POST_STATUSES,
+  type PostListParams,
+  type PostStatus,
+  zPostListQuery,
+} from '../../../common/posts/posts.schema';
 import { FilterBar } from '../common/filter-bar.component';
+import { maxLengthOf } from '../common/form.utils';
 import { UnitSelect } from '../units/unit-select.component';
 import { BatchSelect } from './batch-select.component';
 import type { PostListChange } from './posts.hooks';
@@ -27,7 +33,7 @@ export function PostsFilter({ params, onChange, onReset, withUnit, unitName }: P
       onReset={onReset}
       placeholder={t('posts.searchPlaceholder')}
       label={t('posts.searchLabel')}
-      maxLength={30}
+      maxLength={maxLengthOf(zPostListQuery.shape.q)}
     >
       <BatchSelect
         className="filter-bar__region"

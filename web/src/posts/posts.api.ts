@@ -1,14 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../../common/http/paging.schema';
 import type { Post, PostListParams, PostUpdateValues, PostValues } from '../../../common/posts/posts.schema';
-import type { Batch } from '../../../common/programmes/programmes.schema';
 import { api } from '../api/client';
-
-export const postKeys = {
-  all: ['posts'] as const,
-  list: (params: PostListParams) => ['posts', 'list', params] as const,
-  detail: (id: string) => ['posts', 'detail', id] as const,
-};
+import { expertiseKeys, postKeys } from '../api/query-keys';
 
 const postUrl = (id: string, action = '') => `/api/posts/${encodeURIComponent(id)}${action}`;
 
@@ -28,25 +22,10 @@ export function usePost(id: string) {
   return useQuery({ queryKey: postKeys.detail(id), queryFn: ({ signal }) => fetchPost(id, signal) });
 }
 
-/** Batches a post request may be made for: the server takes them while 筹备 or 选派. */
-
-/** Every batch the user can see (newest first), for the filter and the form's batch picker. */
-export function useBatches() {
-  return useQuery({
-    queryKey: ['batches', 'options'] as const,
-    queryFn: ({ signal }) =>
-      api<Page<Batch>>('/api/batches', {
-        query: { pageSize: 100, sort: 'plannedStart', order: 'desc' },
-        signal,
-      }),
-    staleTime: 60_000,
-  });
-}
-
 /** The managed 专业特长 vocabulary, by category. */
 export function useExpertiseVocabulary() {
   return useQuery({
-    queryKey: ['expertise'] as const,
+    queryKey: expertiseKeys.all,
     queryFn: ({ signal }) =>
       api<{ items: { tag: string; category: string }[] }>('/api/expertise', { signal }),
     staleTime: Number.POSITIVE_INFINITY,

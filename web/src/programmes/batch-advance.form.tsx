@@ -3,7 +3,7 @@ import { Alert, Checkbox, Flex, Form, Input, Skeleton, Tag, Typography } from 'a
 import type { KeyboardEvent } from 'react';
 import { t } from '../../../common/i18n/index';
 import { type Batch, type BatchCheck, zBatchAdvance } from '../../../common/programmes/programmes.schema';
-import { zodRule } from '../common/form.utils';
+import { maxLengthOf, textLimits, zodRule } from '../common/form.utils';
 import { FormActions, FormFailureAlert, FormModal } from '../common/record-form.component';
 import { useRecordForm } from '../common/record-form.hooks';
 import { fetchBatch, useAdvanceBatch, useBatchReadiness } from './programmes.api';
@@ -113,13 +113,16 @@ function AdvanceForm({ batch, onClose }: { batch: Batch; onClose: () => void }) 
         extra={t('batches.field.reasonHint')}
         rules={[
           { required: true, whitespace: true, message: t('batches.field.reasonRequired') },
-          zodRule(zBatchAdvance.shape.reason, t('batches.field.reasonLength')),
+          zodRule(
+            zBatchAdvance.shape.reason,
+            t('batches.field.reasonLength', textLimits(zBatchAdvance.shape.reason)),
+          ),
         ]}
       >
         <Input.TextArea
           autoFocus
           autoSize={{ minRows: 3, maxRows: 8 }}
-          maxLength={500}
+          maxLength={maxLengthOf(zBatchAdvance.shape.reason)}
           onKeyDown={onKeyDown}
         />
       </Form.Item>

@@ -25,7 +25,7 @@ import {
   zEligibility,
   zQuota,
 } from '../../../common/programmes/programmes.schema';
-import { zodRule } from '../common/form.utils';
+import { maxLengthOf, textLimits, zodRule } from '../common/form.utils';
 import { FormActions, FormFailureAlert, FormModal } from '../common/record-form.component';
 import { useRecordForm } from '../common/record-form.hooks';
 import { RegionCascader } from '../regions/region-cascader.component';
@@ -147,10 +147,15 @@ function BatchForm({ programmeId, batch, onClose }: Omit<BatchFormModalProps, 'o
         label={t('batches.field.name')}
         rules={[
           { required: true, whitespace: true, message: t('batches.field.nameRequired') },
-          zodRule(zBatchInput.shape.name, t('batches.field.nameLength')),
+          zodRule(zBatchInput.shape.name, t('batches.field.nameLength', textLimits(zBatchInput.shape.name))),
         ]}
       >
-        <Input autoFocus maxLength={40} autoComplete="off" placeholder={t('batches.field.namePlaceholder')} />
+        <Input
+          autoFocus
+          maxLength={maxLengthOf(zBatchInput.shape.name)}
+          autoComplete="off"
+          placeholder={t('batches.field.namePlaceholder')}
+        />
       </Form.Item>
       <Flex gap={16} wrap>
         <Form.Item

@@ -4,8 +4,10 @@ import {
   BATCH_STATUSES,
   type BatchListParams,
   type BatchStatus,
+  zBatchListQuery,
 } from '../../../common/programmes/programmes.schema';
 import { FilterBar } from '../common/filter-bar.component';
+import { maxLengthOf } from '../common/form.utils';
 import type { BatchListChange } from './programmes.hooks';
 
 const statusOptions = BATCH_STATUSES.map((status) => ({ value: status, label: t(`batchStatus.${status}`) }));
@@ -25,7 +27,7 @@ export function BatchesFilter({ params, onChange, onReset }: BatchesFilterProps)
       onReset={onReset}
       placeholder={t('batches.searchPlaceholder')}
       label={t('batches.searchLabel')}
-      maxLength={30}
+      maxLength={maxLengthOf(zBatchListQuery.shape.q)}
     >
       <Select<BatchStatus>
         className="filter-bar__select"

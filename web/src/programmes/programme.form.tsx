@@ -6,7 +6,7 @@ import {
   type ProgrammeValues,
   zProgrammeInput,
 } from '../../../common/programmes/programmes.schema';
-import { zodRule } from '../common/form.utils';
+import { maxLengthOf, textLimits, zodRule } from '../common/form.utils';
 import { FormActions, FormFailureAlert, FormModal } from '../common/record-form.component';
 import { useRecordForm } from '../common/record-form.hooks';
 import { RegionCascader } from '../regions/region-cascader.component';
@@ -86,10 +86,13 @@ function ProgrammeForm({ programme, onClose }: Omit<ProgrammeFormModalProps, 'op
         label={t('programmes.field.name')}
         rules={[
           { required: true, whitespace: true, message: t('programmes.field.nameRequired') },
-          zodRule(zProgrammeInput.shape.name, t('programmes.field.nameLength')),
+          zodRule(
+            zProgrammeInput.shape.name,
+            t('programmes.field.nameLength', textLimits(zProgrammeInput.shape.name)),
+          ),
         ]}
       >
-        <Input autoFocus maxLength={60} showCount autoComplete="off" />
+        <Input autoFocus maxLength={maxLengthOf(zProgrammeInput.shape.name)} showCount autoComplete="off" />
       </Form.Item>
       <Form.Item
         name="kind"
@@ -109,9 +112,14 @@ function ProgrammeForm({ programme, onClose }: Omit<ProgrammeFormModalProps, 'op
       <Form.Item
         name="description"
         label={t('programmes.field.description')}
-        rules={[zodRule(zProgrammeInput.shape.description, t('programmes.field.descriptionLength'))]}
+        rules={[
+          zodRule(
+            zProgrammeInput.shape.description,
+            t('programmes.field.descriptionLength', textLimits(zProgrammeInput.shape.description)),
+          ),
+        ]}
       >
-        <Input.TextArea rows={4} maxLength={2000} showCount />
+        <Input.TextArea rows={4} maxLength={maxLengthOf(zProgrammeInput.shape.description)} showCount />
       </Form.Item>
       <FormActions onCancel={onClose} saving={save.isPending} />
     </Form>

@@ -1,7 +1,12 @@
 import { Select } from 'antd';
 import { t } from '../../../common/i18n/index';
-import { PROGRAMME_KINDS, type ProgrammeListParams } from '../../../common/programmes/programmes.schema';
+import {
+  PROGRAMME_KINDS,
+  type ProgrammeListParams,
+  zProgrammeListQuery,
+} from '../../../common/programmes/programmes.schema';
 import { FilterBar } from '../common/filter-bar.component';
+import { maxLengthOf } from '../common/form.utils';
 import { RegionCascader } from '../regions/region-cascader.component';
 import type { ProgrammeListChange } from './programmes.hooks';
 
@@ -26,7 +31,7 @@ export function ProgrammesFilter({ params, onChange, onReset }: ProgrammesFilter
       onReset={onReset}
       placeholder={t('programmes.searchPlaceholder')}
       label={t('programmes.searchLabel')}
-      maxLength={30}
+      maxLength={maxLengthOf(zProgrammeListQuery.shape.q)}
     >
       <Select<ProgrammeKind>
         className="filter-bar__select"

@@ -12,20 +12,9 @@ import type {
   ProgrammeValues,
 } from '../../../common/programmes/programmes.schema';
 import { api } from '../api/client';
-
-export const programmeKeys = {
-  all: ['programmes'] as const,
-  list: (params: ProgrammeListParams) => ['programmes', 'list', params] as const,
-  detail: (id: string) => ['programmes', 'detail', id] as const,
-};
+import { batchKeys, programmeKeys } from '../api/query-keys';
 
 /** Batches change their programme's batch count, so their key sits under the programmes'. */
-export const batchKeys = {
-  all: ['programmes', 'batches'] as const,
-  list: (params: Partial<BatchListParams>) => ['programmes', 'batches', 'list', params] as const,
-  readiness: (id: string) => ['programmes', 'batches', 'readiness', id] as const,
-};
-
 const path = (base: string, id: string) => `${base}/${encodeURIComponent(id)}`;
 
 export function fetchProgramme(id: string, signal?: AbortSignal): Promise<Programme> {

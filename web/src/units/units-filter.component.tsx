@@ -1,7 +1,13 @@
 import { Select } from 'antd';
 import { t } from '../../../common/i18n/index';
-import { UNIT_KINDS, type UnitKind, type UnitListParams } from '../../../common/units/units.schema';
+import {
+  UNIT_KINDS,
+  type UnitKind,
+  type UnitListParams,
+  zUnitListQuery,
+} from '../../../common/units/units.schema';
 import { FilterBar } from '../common/filter-bar.component';
+import { maxLengthOf } from '../common/form.utils';
 import { RegionCascader } from '../regions/region-cascader.component';
 import type { UnitListChange } from './units.hooks';
 
@@ -31,7 +37,7 @@ export function UnitsFilter({ params, onChange, onReset }: UnitsFilterProps) {
       onReset={onReset}
       placeholder={t('units.searchPlaceholder')}
       label={t('units.searchPlaceholder')}
-      maxLength={50}
+      maxLength={maxLengthOf(zUnitListQuery.shape.q)}
     >
       <Select<UnitKind>
         className="filter-bar__select"

@@ -2,13 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { Page } from '../../../common/http/paging.schema';
 import type { Unit, UnitInput, UnitListParams } from '../../../common/units/units.schema';
 import { api } from '../api/client';
-
-export const unitKeys = {
-  all: ['units'] as const,
-  list: (params: UnitListParams) => ['units', 'list', params] as const,
-  options: (q: string) => ['units', 'options', q] as const,
-  detail: (id: string) => ['units', 'detail', id] as const,
-};
+import { unitKeys } from '../api/query-keys';
 
 export function fetchUnits(params: Partial<UnitListParams>, signal?: AbortSignal): Promise<Page<Unit>> {
   return api<Page<Unit>>('/api/units', { query: { ...params }, signal });

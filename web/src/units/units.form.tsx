@@ -8,13 +8,14 @@ import {
   type UnitKind,
   zUnitInput,
 } from '../../../common/units/units.schema';
+import { unitKeys } from '../api/query-keys';
 import { ErrorState } from '../common/error-state.component';
-import { zodRule } from '../common/form.utils';
+import { maxLengthOf, textLimits, zodRule } from '../common/form.utils';
 import { FormActions, FormFailureAlert, FormModal } from '../common/record-form.component';
 import { useFetchFresh, useRecordForm } from '../common/record-form.hooks';
 import { RegionCascader } from '../regions/region-cascader.component';
 import { UnitSelect } from './unit-select.component';
-import { fetchUnit, unitKeys, useSaveUnit } from './units.api';
+import { fetchUnit, useSaveUnit } from './units.api';
 
 interface UnitFormValues {
   name: string;
@@ -151,10 +152,10 @@ function UnitForm({ unit: initial, onClose, onSaved }: Omit<UnitFormModalProps, 
         label={t('units.field.name')}
         rules={[
           { required: true, whitespace: true, message: t('units.field.nameRequired') },
-          zodRule(zUnitInput.shape.name, t('units.field.nameLength')),
+          zodRule(zUnitInput.shape.name, t('units.field.nameLength', textLimits(zUnitInput.shape.name))),
         ]}
       >
-        <Input autoFocus maxLength={100} showCount autoComplete="off" />
+        <Input autoFocus maxLength={maxLengthOf(zUnitInput.shape.name)} showCount autoComplete="off" />
       </Form.Item>
       <Form.Item
         name="kind"
@@ -180,9 +181,14 @@ function UnitForm({ unit: initial, onClose, onSaved }: Omit<UnitFormModalProps, 
       <Form.Item
         name="contactName"
         label={t('units.field.contactName')}
-        rules={[zodRule(zUnitInput.shape.contactName, t('units.field.contactNameLength'))]}
+        rules={[
+          zodRule(
+            zUnitInput.shape.contactName,
+            t('units.field.contactNameLength', textLimits(zUnitInput.shape.contactName)),
+          ),
+        ]}
       >
-        <Input maxLength={50} autoComplete="off" />
+        <Input maxLength={maxLengthOf(zUnitInput.shape.contactName)} autoComplete="off" />
       </Form.Item>
       <Form.Item
         name="contactPhone"

@@ -1,0 +1,81 @@
+import type { AccountListParams } from '../../../common/accounts/accounts.schema';
+import type { AuditQuery } from '../../../common/audit/audit.schema';
+import type { CadreListParams } from '../../../common/cadres/cadres.schema';
+import type { CorrectionListParams } from '../../../common/corrections/corrections.schema';
+import type { NominationListParams } from '../../../common/nominations/nominations.schema';
+import type { PostListParams } from '../../../common/posts/posts.schema';
+import type { BatchListParams, ProgrammeListParams } from '../../../common/programmes/programmes.schema';
+import type { UnitListParams } from '../../../common/units/units.schema';
+
+/**
+ * Every query key of the app, in one place: a capability's calls, and the Excel imports that
+ * change several capabilities' records, invalidate through these — so no capability folder imports
+ * another's calls only to name its cache.
+ */
+export const accountKeys = {
+  all: ['accounts'] as const,
+  list: (params: AccountListParams) => ['accounts', 'list', params] as const,
+  detail: (id: string) => ['accounts', 'detail', id] as const,
+};
+
+export const auditKeys = {
+  all: ['audit'] as const,
+  list: (params: AuditQuery) => ['audit', 'list', params] as const,
+};
+
+export const cadreKeys = {
+  all: ['cadres'] as const,
+  list: (params: CadreListParams) => ['cadres', 'list', params] as const,
+  detail: (id: string) => ['cadres', 'detail', id] as const,
+  options: (q: string) => ['cadres', 'options', q] as const,
+};
+
+export const correctionKeys = {
+  all: ['corrections'] as const,
+  list: (params: CorrectionListParams) => ['corrections', 'list', params] as const,
+  ownProfile: ['corrections', 'me'] as const,
+};
+
+export const nominationKeys = {
+  all: ['nominations'] as const,
+  list: (params: NominationListParams) => ['nominations', 'list', params] as const,
+  detail: (id: string) => ['nominations', 'detail', id] as const,
+  check: (batchId: string, cadreId: string) => ['nominations', 'check', batchId, cadreId] as const,
+};
+
+export const notificationKeys = { all: ['notifications'] as const };
+
+export const postKeys = {
+  all: ['posts'] as const,
+  list: (params: PostListParams) => ['posts', 'list', params] as const,
+  detail: (id: string) => ['posts', 'detail', id] as const,
+};
+
+export const programmeKeys = {
+  all: ['programmes'] as const,
+  list: (params: ProgrammeListParams) => ['programmes', 'list', params] as const,
+  detail: (id: string) => ['programmes', 'detail', id] as const,
+};
+
+export const batchKeys = {
+  all: ['programmes', 'batches'] as const,
+  list: (params: Partial<BatchListParams>) => ['programmes', 'batches', 'list', params] as const,
+  readiness: (id: string) => ['programmes', 'batches', 'readiness', id] as const,
+  /** The batches the user may see, for pickers and filters (useBatchOptions). */
+  options: ['batches', 'options'] as const,
+};
+
+export const unitKeys = {
+  all: ['units'] as const,
+  list: (params: UnitListParams) => ['units', 'list', params] as const,
+  options: (q: string) => ['units', 'options', q] as const,
+  detail: (id: string) => ['units', 'detail', id] as const,
+};
+
+/** The managed 专业特长 vocabulary (cadre and post forms). */
+export const expertiseKeys = { all: ['expertise'] as const };
+
+export const regionKeys = {
+  children: (parentCode: string) => ['regions', 'children', parentCode] as const,
+  path: (code: string) => ['regions', 'path', code] as const,
+};
