@@ -3,8 +3,8 @@
  * Keys are English and dotted by area; `t()` in ./index.ts looks them up.
  * An English catalogue can follow by providing the same keys (see `Catalogue`).
  */
-import { zhCNBackup } from './zh-CN.backup.js';
 import { zhCNAuth } from './zh-CN.auth.js';
+import { zhCNBackup } from './zh-CN.backup.js';
 import { zhCNCadres } from './zh-CN.cadres.js';
 import { zhCNCorrections } from './zh-CN.corrections.js';
 import { zhCNExcel } from './zh-CN.excel.js';
