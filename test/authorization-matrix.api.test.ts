@@ -621,6 +621,10 @@ const FIXTURES: Record<string, (caller: Caller, where: Where) => Promise<Request
     const b = await freshBatch(where);
     return { method: 'GET', url: `/api/batches/${b.id}`, secret: b.name };
   },
+  'GET /api/batches/:id/readiness': async (_c, where) => {
+    const b = await freshBatch(where);
+    return { method: 'GET', url: `/api/batches/${b.id}/readiness` };
+  },
   'POST /api/batches': async (_c, where) => ({
     method: 'POST',
     url: '/api/batches',
