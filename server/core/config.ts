@@ -9,6 +9,8 @@ export interface Config {
   /** null → the embedded SQLite file `<dataDir>/guazhi.sqlite`. */
   databaseUrl: string | null;
   sqliteFile: string;
+  /** Reader threads running SELECTs off the event loop on SQLite (ADR 019); 0: none. */
+  sqliteReaders: number;
   demo: boolean;
   production: boolean;
   trustProxy: boolean;
@@ -149,8 +151,16 @@ export function loadConfig(env: Env = process.env): Config {
       `须为不小于 180 的整数 / must be a whole number of days, at least 180 (got "${retentionRaw}")`,
     );
   }
+  const readersRaw = env.GUAZHI_SQLITE_READERS || '2';
+  const sqliteReaders = Number(readersRaw);
+  if (!/^\d+$/.test(readersRaw) || sqliteReaders > 16) {
+    throw new ConfigError(
+      'GUAZHI_SQLITE_READERS',
+      `须为 0–16 的整数 / must be a whole number 0–16 (got "${readersRaw}")`,
+    );
+  }
   try {
-    mkdirSync(dataDir, { recursive: true });
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   } catch (error) {
     throw new ConfigError(
       'GUAZHI_DATA_DIR',
@@ -190,6 +200,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir,
     databaseUrl,
     sqliteFile: path.join(dataDir, 'guazhi.sqlite'),
+    sqliteReaders,
     demo,
     production,
     trustProxy,
