@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 // @ts-expect-error plain ESM helper without types
 import { startCluster } from './pg-cluster.mjs';
+import { api, waitFor } from './shared.js';
 
 const { values } = parseArgs({
   options: {
@@ -23,26 +24,11 @@ const DURATION = Number(values.duration);
 const ROOT = path.resolve(import.meta.dirname, '..');
 const QUERY = '/api/cadres?regionCode=520000&rankLevel=division_deputy&sort=name&page=1&pageSize=20';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 function run(env: Record<string, string>, args: string[]): string {
   return execFileSync(process.execPath, [path.join(ROOT, 'bin/guazhi.js'), ...args], {
     env: { ...process.env, ...env },
     encoding: 'utf8',
   });
-}
-
-async function api(base: string, method: string, url: string, body?: object, cookie?: string) {
-  const res = await fetch(base + url, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      'x-requested-with': 'guazhi',
-      ...(cookie ? { cookie } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return res;
 }
 
 async function bench(url: string, headers: Record<string, string>) {
@@ -80,16 +66,6 @@ async function benchBare(body: string, port: number) {
   } finally {
     bare.kill('SIGTERM');
   }
-}
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await sleep(200);
-  }
-  throw new Error(`${url} did not answer`);
 }
 
 async function measure(dialect: 'sqlite' | 'postgres', databaseUrl: string | null) {

@@ -16,6 +16,7 @@ import { pinyinKeys } from '../server/core/pinyin.js';
 import { inTransaction } from '../server/core/transaction.js';
 import { fictionalIdNumber } from '../server/demo/demo.seed.js';
 import { openRuntime } from '../server/runtime.js';
+import { FUNCTIONS } from './shared.js';
 
 const { values } = parseArgs({
   options: {
@@ -39,28 +40,6 @@ const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN =
   '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国建华志强海燕文博雅琴晓东立新思远佳怡德明国华秀英海峰明轩晓燕立群雅丽志刚宏伟春梅晓红玉兰建军永红';
-const FUNCTIONS = [
-  '发展和改革局',
-  '财政局',
-  '农业农村局',
-  '自然资源局',
-  '生态环境局',
-  '住房和城乡建设局',
-  '交通运输局',
-  '水务局',
-  '商务局',
-  '文化广电旅游局',
-  '卫生健康局',
-  '应急管理局',
-  '市场监督管理局',
-  '乡村振兴局',
-  '科学技术局',
-  '教育局',
-  '人力资源和社会保障局',
-  '工业和信息化局',
-  '政务服务中心',
-  '投资促进中心',
-];
 const POSITIONS = [
   '科员',
   '副主任科员',

@@ -6,6 +6,7 @@ import type { Config } from './core/config.js';
 import { type AppContext, createContext } from './core/context.js';
 import { type DatabaseHandle, openDatabase } from './core/database.js';
 import { migrateToLatest } from './core/migrate.js';
+import { refreshStatistics } from './core/statistics.js';
 import { ensureRegions } from './regions/regions.service.js';
 
 export interface Runtime {
@@ -23,6 +24,7 @@ export async function openRuntime(config: Config, clock: Clock = systemClock): P
   try {
     const before = await backupBeforeMigrations({ db: handle.db, dialect: handle.dialect, config, clock });
     const migrated = await migrateToLatest(handle.db);
+    await refreshStatistics(handle.db, handle.dialect);
     const ctx = createContext(handle, config, clock);
     await ensureRegions(ctx);
     await ensureExpertise(ctx);

@@ -30,6 +30,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     dataDir,
     databaseUrl: null,
     sqliteFile: path.join(dataDir, 'unused.sqlite'),
+    sqliteReaders: 2,
     demo: false,
     production: false,
     trustProxy: false,

@@ -249,6 +249,7 @@ export const zhCNCore = {
   'validation.unknownField': '不允许提交此字段',
   'validation.badRequest': '请求格式不正确',
   'validation.required': '此项为必填',
+  'validation.beyondCount': '只能查看前 {cap} 条，请缩小筛选范围或换一种排序',
   'validation.illFormedText': '含有无效的字符编码（不成对的代理项），请重新输入',
   'notification.audit.chainBroken':
     '审计日志每日校验未通过：发现 {count} 处异常，最早在第 {first} 条记录，请立即核查（guazhi audit verify）',

@@ -17,6 +17,7 @@ export const zhCNWeb = {
   'common.all': '全部',
   'common.actions': '操作',
   'common.total': '共 {total} 条',
+  'common.totalCapped': '超过 {total} 条',
   'common.requestId': '请求编号：{id}',
   'common.loadFailed': '加载失败',
   'common.networkError': '无法连接服务器，请检查网络后重试',

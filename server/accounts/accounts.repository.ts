@@ -2,7 +2,7 @@ import type { AccountListParams } from '../../common/accounts/accounts.schema.js
 import type { Role } from '../../common/auth/auth.schema.js';
 import type { UserRow } from '../auth/auth.table.js';
 import type { Executor } from '../core/database.js';
-import { nameSearch, paged } from '../core/search.js';
+import { type Counted, nameSearch, paged } from '../core/search.js';
 
 export interface GrantRow {
   userId: string;
@@ -45,11 +45,8 @@ function filtered(db: Executor, p: AccountListParams) {
   return q;
 }
 
-export async function listUsers(
-  db: Executor,
-  p: AccountListParams,
-): Promise<{ rows: UserRow[]; total: number }> {
-  return paged(filtered(db, p).selectAll(), p, (page) => page.orderBy(p.sort, p.order).orderBy('id'));
+export async function listUsers(db: Executor, p: AccountListParams): Promise<Counted<UserRow>> {
+  return paged(db, filtered(db, p).selectAll(), p, (page) => page.orderBy(p.sort, p.order).orderBy('id'));
 }
 
 export function findByIdNumberIndex(db: Executor, index: string): Promise<{ id: string } | undefined> {

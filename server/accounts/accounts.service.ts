@@ -82,14 +82,14 @@ export async function list(
   _actor: Actor,
   params: AccountListParams,
 ): Promise<Page<Account>> {
-  const { rows, total } = await repo.listUsers(ctx.db, params);
+  const { rows, ...count } = await repo.listUsers(ctx.db, params);
   const grants = await repo.grantsFor(
     ctx.db,
     rows.map((r) => r.id),
   );
   return {
     items: rows.map((r) => view(ctx, r, grants)),
-    total,
+    ...count,
     page: params.page,
     pageSize: params.pageSize,
   };

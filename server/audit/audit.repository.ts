@@ -1,7 +1,7 @@
 import type { AuditQuery } from '../../common/audit/audit.schema.js';
 import { insertRows } from '../core/bulk-insert.js';
 import type { Executor } from '../core/database.js';
-import { nameSearch, paged } from '../core/search.js';
+import { type Counted, nameSearch, paged } from '../core/search.js';
 import type { AuditLogTable, AuditRow } from './audit.table.js';
 
 /**
@@ -60,8 +60,8 @@ function filtered(db: Executor, q: Partial<AuditQuery>) {
   return query;
 }
 
-export async function list(db: Executor, q: AuditQuery): Promise<{ rows: AuditRow[]; total: number }> {
-  return paged(filtered(db, q).selectAll(), q, (page) => page.orderBy('seq', q.order));
+export async function list(db: Executor, q: AuditQuery): Promise<Counted<AuditRow>> {
+  return paged(db, filtered(db, q).selectAll(), q, (page) => page.orderBy('seq', q.order));
 }
 
 /** Streams matching rows in seq order, a batch at a time (for export). */

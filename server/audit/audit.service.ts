@@ -100,8 +100,8 @@ const toEntry = (row: AuditRow): AuditEntry => ({
 });
 
 export async function list(ctx: AppContext, q: AuditQuery): Promise<Page<AuditEntry>> {
-  const { rows, total } = await repo.list(ctx.db, q);
-  return { items: rows.map(toEntry), total, page: q.page, pageSize: q.pageSize };
+  const { rows, ...count } = await repo.list(ctx.db, q);
+  return { items: rows.map(toEntry), ...count, page: q.page, pageSize: q.pageSize };
 }
 
 export async function* exportRows(ctx: AppContext, q: Partial<AuditQuery>): AsyncGenerator<AuditEntry> {

@@ -3,7 +3,7 @@ import type { CadreListParams } from '../../common/cadres/cadres.schema.js';
 import { insertRows } from '../core/bulk-insert.js';
 import type { Database, Executor } from '../core/database.js';
 import { type Reach, reachCondition, regionCondition, type Scope } from '../core/scope.js';
-import { nameSearch, paged } from '../core/search.js';
+import { type CountCache, type Counted, inOrderOf, nameSearch, paged } from '../core/search.js';
 import type { CadreRelativesTable, CadreResumeTable, CadreRow, NewCadre } from './cadres.table.js';
 
 export type CadreView = CadreRow & {
@@ -118,16 +118,18 @@ export async function listCadres(
   p: CadreListParams,
   regionCode: string | null,
   scope: Scope,
-): Promise<{ rows: CadreView[]; total: number }> {
-  const { rows: page, total } = await paged(
+  counts?: CountCache,
+): Promise<Counted<CadreView>> {
+  const { rows: page, ...count } = await paged(
+    db,
     filtered(db.selectFrom('cadres as c').select('c.id'), p, regionCode, scope),
     p,
     (q) => q.orderBy(SORTS[p.sort], p.order).orderBy('c.id'),
+    counts,
   );
   const ids = page.map((r) => r.id);
   const rows = ids.length ? await view(db).where('c.id', 'in', ids).execute() : [];
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return { rows: ids.map((id) => byId.get(id) as CadreView), total };
+  return { rows: inOrderOf(page, rows), ...count };
 }
 
 export function findCadre(db: Executor, id: string): Promise<CadreView | undefined> {

@@ -137,14 +137,17 @@ export function list(ctx: AppContext, actor: Actor, params: CadreListParams): Pr
 async function loadPage(ctx: AppContext, actor: Actor, params: CadreListParams): Promise<Page<Cadre>> {
   if (params.regionCode && !(await findRegion(ctx.db, params.regionCode)))
     return { items: [], total: 0, page: params.page, pageSize: params.pageSize };
-  const { rows, total } = await repo.listCadres(ctx.db, params, params.regionCode ?? null, actor.scope);
+  const { rows, ...count } = await repo.listCadres(ctx.db, params, params.regionCode ?? null, actor.scope, {
+    cache: ctx.readCache,
+    counter: 'registry',
+  });
   const expertise = await repo.expertiseOf(
     ctx.db,
     rows.map((r) => r.id),
   );
   return {
     items: rows.map((r) => toCadre(ctx, r, expertise.get(r.id) ?? [])),
-    total,
+    ...count,
     page: params.page,
     pageSize: params.pageSize,
   };

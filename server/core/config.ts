@@ -9,6 +9,8 @@ export interface Config {
   /** null → the embedded SQLite file `<dataDir>/guazhi.sqlite`. */
   databaseUrl: string | null;
   sqliteFile: string;
+  /** Reader threads running SELECTs off the event loop on SQLite (ADR 019); 0: none. */
+  sqliteReaders: number;
   demo: boolean;
   production: boolean;
   trustProxy: boolean;
@@ -213,8 +215,15 @@ export function loadConfig(env: Env = process.env): Config {
     (n, raw) => /^\d+$/.test(raw) && n >= 1 && n <= 100,
     '须为 1–100 的整数 / must be a whole number from 1 to 100',
   );
+  const sqliteReaders = readNumber(
+    env,
+    'GUAZHI_SQLITE_READERS',
+    2,
+    (n, raw) => /^\d+$/.test(raw) && n <= 16,
+    '须为 0–16 的整数 / must be a whole number 0–16',
+  );
   try {
-    mkdirSync(dataDir, { recursive: true });
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   } catch (error) {
     throw new ConfigError(
       'GUAZHI_DATA_DIR',
@@ -254,6 +263,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir,
     databaseUrl,
     sqliteFile: path.join(dataDir, 'guazhi.sqlite'),
+    sqliteReaders,
     demo,
     production,
     trustProxy,

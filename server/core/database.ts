@@ -1,12 +1,22 @@
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import SQLite from 'better-sqlite3';
 import {
   CamelCasePlugin,
+  type CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
   Kysely,
   PostgresDialect,
+  type QueryCompiler,
+  type QueryResult,
+  SelectQueryNode,
   SqliteAdapter,
   type SqliteDatabase,
   SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
   type Transaction,
+  type TransactionSettings,
 } from 'kysely';
 import pg from 'pg';
 import type { AuditTables } from '../audit/audit.table.js';
@@ -20,6 +30,8 @@ import type { PostsTables } from '../posts/posts.table.js';
 import type { ProgrammesTables } from '../programmes/programmes.table.js';
 import type { RegionsTables } from '../regions/regions.table.js';
 import type { UnitsTables } from '../units/units.table.js';
+import { ReaderPool } from './reader-pool.js';
+import { statementCache } from './sqlite-statements.js';
 import type { StatusHistoryTables } from './status-history.table.js';
 
 /** Every table, composed from the capability folders' `*.table.ts`. */
@@ -58,16 +70,153 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
     return true;
   }
 }
+
+/**
+ * A connection as Kysely sees it, on SQLite with reader threads (ADR 019): a SELECT outside a
+ * transaction goes to the reader pool; anything else takes the one main connection for that
+ * statement; a transaction holds the main connection from `begin` to its end, so its reads see
+ * its own writes and nothing else interleaves.
+ */
+class RoutedConnection implements DatabaseConnection {
+  /** The main connection, held while a transaction is open on this connection. */
+  main: DatabaseConnection | null = null;
+
+  constructor(
+    private readonly driver: Driver,
+    private readonly readers: ReaderPool,
+  ) {}
+
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    if (this.main) return this.main.executeQuery<R>(query);
+    if (SelectQueryNode.is(query.query))
+      return { rows: (await this.readers.run(query.sql, query.parameters)) as R[] };
+    const main = await this.driver.acquireConnection();
+    try {
+      return await main.executeQuery<R>(query);
+    } finally {
+      await this.driver.releaseConnection(main);
+    }
+  }
+
+  async *streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
+    if (this.main) {
+      yield* this.main.streamQuery<R>(query, chunkSize);
+      return;
+    }
+    const main = await this.driver.acquireConnection();
+    try {
+      yield* main.streamQuery<R>(query, chunkSize);
+    } finally {
+      await this.driver.releaseConnection(main);
+    }
+  }
+}
+
+function pinned(connection: DatabaseConnection): DatabaseConnection {
+  const main = (connection as RoutedConnection).main;
+  if (!main) throw new Error('no transaction is open on this connection');
+  return main;
+}
+
+/** Kysely's SQLite driver for the main connection, with the reader pool beside it. */
+class ReadersDriver implements Driver {
+  private readonly main: Driver;
+
+  constructor(
+    config: SqliteDialectConfig,
+    private readonly readers: ReaderPool,
+  ) {
+    this.main = new SqliteDriver(config) as Driver;
+  }
+
+  init(): Promise<void> {
+    return this.main.init();
+  }
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    return new RoutedConnection(this.main, this.readers);
+  }
+
+  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    const routed = connection as RoutedConnection;
+    const main = await this.main.acquireConnection();
+    routed.main = main;
+    try {
+      await this.main.beginTransaction(main, settings);
+    } catch (error) {
+      routed.main = null;
+      await this.main.releaseConnection(main);
+      throw error;
+    }
+  }
+
+  commitTransaction(connection: DatabaseConnection): Promise<void> {
+    return this.main.commitTransaction(pinned(connection));
+  }
+
+  rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    return this.main.rollbackTransaction(pinned(connection));
+  }
+
+  savepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']) {
+    return (this.main as Required<Driver>).savepoint(pinned(connection), name, compile);
+  }
+
+  rollbackToSavepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']) {
+    return (this.main as Required<Driver>).rollbackToSavepoint(pinned(connection), name, compile);
+  }
+
+  releaseSavepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']) {
+    return (this.main as Required<Driver>).releaseSavepoint(pinned(connection), name, compile);
+  }
+
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    const routed = connection as RoutedConnection;
+    const main = routed.main;
+    if (!main) return;
+    routed.main = null;
+    await this.main.releaseConnection(main);
+  }
+
+  async destroy(): Promise<void> {
+    await this.readers.close();
+    await this.main.destroy();
+  }
+}
+
 class GuazhiSqliteDialect extends SqliteDialect {
+  constructor(
+    private readonly options: SqliteDialectConfig,
+    private readonly readers: ReaderPool | null,
+  ) {
+    super(options);
+  }
+
   override createAdapter() {
     return new TransactionalDdlSqliteAdapter();
+  }
+
+  override createDriver(): Driver {
+    return this.readers ? new ReadersDriver(this.options, this.readers) : super.createDriver();
   }
 }
 
 // PostgreSQL returns bigint (count(*)) as text by default; our counts fit in a JS number.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
+/**
+ * The database file and its WAL and shared-memory files readable by the owner only: the file is
+ * created 0600 before SQLite opens it (SQLite gives `-wal` and `-shm` the mode of the database
+ * file), and files left more open by an older version are narrowed.
+ */
+function ownerOnly(file: string): void {
+  if (file === ':memory:' || file === '') return;
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+}
+
 export function openSqlite(file: string): SQLite.Database {
+  ownerOnly(file);
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
@@ -79,31 +228,22 @@ export function openSqlite(file: string): SQLite.Database {
   return sqlite;
 }
 
-/** Prepared statements kept for reuse, most recently used last. */
-const STATEMENT_CACHE = 200;
-
 /**
  * The connection as Kysely's SQLite driver sees it, with its statements prepared once per SQL
- * text: a bulk insert runs the same 200-row statement many times, and preparing one costs as
- * much as running it. Safe on the one connection Kysely serialises: a statement is run to the
- * end (`all`/`run`, or a stream that holds the connection) before the next query starts.
+ * text (server/core/sqlite-statements.ts).
  */
 function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
-  const cache = new Map<string, SQLite.Statement>();
-  return {
-    close: () => sqlite.close(),
-    prepare(sql: string) {
-      let statement = cache.get(sql);
-      if (statement) cache.delete(sql);
-      else statement = sqlite.prepare(sql);
-      cache.set(sql, statement);
-      if (cache.size > STATEMENT_CACHE) cache.delete(cache.keys().next().value as string);
-      return statement;
-    },
-  };
+  return { close: () => sqlite.close(), prepare: statementCache(sqlite) };
 }
 
-export function openDatabase(options: { databaseUrl: string | null; sqliteFile: string }): DatabaseHandle {
+export interface DatabaseOptions {
+  databaseUrl: string | null;
+  sqliteFile: string;
+  /** Reader threads for SELECTs outside transactions on SQLite (ADR 019); 0 or absent: none. */
+  sqliteReaders?: number;
+}
+
+export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   const plugins = [new CamelCasePlugin()];
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
@@ -111,8 +251,9 @@ export function openDatabase(options: { databaseUrl: string | null; sqliteFile: 
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
   const sqlite = openSqlite(options.sqliteFile);
+  const readers = options.sqliteReaders ? new ReaderPool(options.sqliteFile, options.sqliteReaders) : null;
   const db = new Kysely<Database>({
-    dialect: new GuazhiSqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new GuazhiSqliteDialect({ database: withStatementCache(sqlite) }, readers),
     plugins,
   });
   return { db, dialect: 'sqlite', close: () => db.destroy() };

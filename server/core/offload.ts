@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 type Reply = { id: number; result: unknown } | { id: number; error: string };
 
@@ -21,17 +21,23 @@ function failAll(error: Error): void {
   waiting.clear();
 }
 
+/**
+ * A worker thread on `entry`, named as the caller's own `new URL('./x.worker.js', import.meta.url)`:
+ * the build's `.js` file, or — run from the sources (tests, `tsx`) — the `.ts` beside it, loaded
+ * through tsx as the sources themselves are.
+ */
+export function spawnWorker(entry: URL, options: WorkerOptions = {}): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(entry, options);
+  const source = new URL(entry.href.replace(/\.js$/, '.ts'));
+  return new Worker(
+    `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source.href)}); });`,
+    { ...options, eval: true },
+  );
+}
+
 function started(): Worker {
   if (worker) return worker;
-  const fromSources = import.meta.url.endsWith('.ts');
-  const created = fromSources
-    ? new Worker(
-        `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(
-          new URL('./offload.worker.ts', import.meta.url).href,
-        )}); });`,
-        { eval: true },
-      )
-    : new Worker(new URL('./offload.worker.js', import.meta.url));
+  const created = spawnWorker(new URL('./offload.worker.js', import.meta.url));
   created.unref();
   created.on('message', (reply: Reply) => {
     const pending = waiting.get(reply.id);

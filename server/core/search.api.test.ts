@@ -90,8 +90,12 @@ describe('nameSearch', () => {
 
   it('paged counts every row and returns the requested page in order', async () => {
     const query = db().selectFrom('searchProbe').select(['id', 'label']);
-    const first = await paged(query, { page: 1, pageSize: 4 }, (q: typeof query) => q.orderBy('id', 'desc'));
-    const third = await paged(query, { page: 3, pageSize: 4 }, (q: typeof query) => q.orderBy('id', 'desc'));
+    const first = await paged(db(), query, { page: 1, pageSize: 4 }, (q: typeof query) =>
+      q.orderBy('id', 'desc'),
+    );
+    const third = await paged(db(), query, { page: 3, pageSize: 4 }, (q: typeof query) =>
+      q.orderBy('id', 'desc'),
+    );
     expect(first.total).toBe(NAMES.length);
     expect((first.rows as { id: number }[]).map((r) => r.id)).toEqual([8, 7, 6, 5]);
     expect((third.rows as { id: number }[]).map((r) => r.id)).toEqual([0]);

@@ -1,7 +1,7 @@
 import type { CorrectionListParams } from '../../common/corrections/corrections.schema.js';
 import type { Executor } from '../core/database.js';
 import { type Reach, reachCondition, type Scope } from '../core/scope.js';
-import { nameSearch, paged } from '../core/search.js';
+import { type Counted, nameSearch, paged } from '../core/search.js';
 import type { CadreCorrectionsTable, CorrectionRow } from './corrections.table.js';
 
 export type CorrectionView = CorrectionRow & {
@@ -53,12 +53,14 @@ export async function listCorrections(
   db: Executor,
   p: CorrectionListParams,
   scope: Scope,
-): Promise<{ rows: CorrectionView[]; total: number }> {
+): Promise<Counted<CorrectionView>> {
   let q = view(db).where(reachCondition(scope, CORRECTION_REACH));
   if (p.status) q = q.where('k.status', '=', p.status);
   if (p.q) q = q.where(nameSearch(p.q, { names: ['c.name'], pinyin: ['c.namePinyin', 'c.nameInitials'] }));
-  const { rows, total } = await paged(q, p, (page) => page.orderBy(SORTS[p.sort], p.order).orderBy('k.id'));
-  return { rows: rows as CorrectionView[], total };
+  const { rows, ...count } = await paged(db, q, p, (page) =>
+    page.orderBy(SORTS[p.sort], p.order).orderBy('k.id'),
+  );
+  return { rows: rows as CorrectionView[], ...count };
 }
 
 export function findCorrection(db: Executor, id: string): Promise<CorrectionView | undefined> {

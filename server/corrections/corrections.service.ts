@@ -234,8 +234,8 @@ export async function list(
   actor: Actor,
   p: CorrectionListParams,
 ): Promise<Page<Correction>> {
-  const { rows, total } = await repo.listCorrections(ctx.db, p, actor.scope);
-  return { items: await toCorrections(ctx.db, rows), total, page: p.page, pageSize: p.pageSize };
+  const { rows, ...count } = await repo.listCorrections(ctx.db, p, actor.scope);
+  return { items: await toCorrections(ctx.db, rows), ...count, page: p.page, pageSize: p.pageSize };
 }
 
 export async function get(ctx: AppContext, actor: Actor, id: string): Promise<Correction> {

@@ -13,6 +13,7 @@ import * as m20261127100000 from './20261127100000_notifications.js';
 import * as m20261127110000 from './20261127110000_status_history.js';
 import * as m20261202110000 from './20261202110000_backup_schedule.js';
 import * as m20261202120000 from './20261202120000_login_throttle.js';
+import * as m20261202130000 from './20261202130000_list_indexes.js';
 
 /**
  * Every migration, by timestamp name. Migrations are frozen in time: they use `Kysely<any>`,
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '20261127110000_status_history': m20261127110000,
   '20261202110000_backup_schedule': m20261202110000,
   '20261202120000_login_throttle': m20261202120000,
+  '20261202130000_list_indexes': m20261202130000,
 };

@@ -42,8 +42,10 @@ export async function listNominations(db: Executor, p: NominationListParams, sco
   if (p.unitId) q = q.where('n.unitId', '=', p.unitId);
   if (p.status) q = q.where('n.status', '=', p.status);
   if (p.eligible !== undefined) q = q.where('n.eligible', '=', p.eligible ? 1 : 0);
-  const { rows, total } = await paged(q, p, (page) => page.orderBy(`n.${p.sort}`, p.order).orderBy('n.id'));
-  return { rows: rows as NominationView[], total };
+  const { rows, ...count } = await paged(db, q, p, (page) =>
+    page.orderBy(`n.${p.sort}`, p.order).orderBy('n.id'),
+  );
+  return { rows: rows as NominationView[], ...count };
 }
 
 export function findNomination(db: Executor, id: string): Promise<NominationView | undefined> {

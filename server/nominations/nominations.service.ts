@@ -54,8 +54,8 @@ export async function list(
   actor: Actor,
   p: NominationListParams,
 ): Promise<Page<Nomination>> {
-  const { rows, total } = await repo.listNominations(ctx.db, p, actor.scope);
-  return { items: rows.map(toNomination), total, page: p.page, pageSize: p.pageSize };
+  const { rows, ...count } = await repo.listNominations(ctx.db, p, actor.scope);
+  return { items: rows.map(toNomination), ...count, page: p.page, pageSize: p.pageSize };
 }
 
 export async function get(ctx: AppContext, actor: Actor, id: string): Promise<Nomination> {

@@ -50,8 +50,10 @@ export async function listPosts(db: Executor, p: PostListParams, scope: Scope) {
     q = q.where(
       nameSearch(p.q, { names: ['p.title', 'u.name'], pinyin: ['u.namePinyin', 'u.nameInitials'] }),
     );
-  const { rows, total } = await paged(q, p, (page) => page.orderBy(`p.${p.sort}`, p.order).orderBy('p.id'));
-  return { rows: rows as PostView[], total };
+  const { rows, ...count } = await paged(db, q, p, (page) =>
+    page.orderBy(`p.${p.sort}`, p.order).orderBy('p.id'),
+  );
+  return { rows: rows as PostView[], ...count };
 }
 
 export function findPost(db: Executor, id: string): Promise<PostView | undefined> {

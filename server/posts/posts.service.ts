@@ -54,8 +54,8 @@ const toPost = (r: repo.PostView): Post => ({
 const one = async (db: Executor, id: string) => toPost((await repo.findPost(db, id)) as repo.PostView);
 
 export async function list(ctx: AppContext, actor: Actor, p: PostListParams): Promise<Page<Post>> {
-  const { rows, total } = await repo.listPosts(ctx.db, p, actor.scope);
-  return { items: rows.map(toPost), total, page: p.page, pageSize: p.pageSize };
+  const { rows, ...count } = await repo.listPosts(ctx.db, p, actor.scope);
+  return { items: rows.map(toPost), ...count, page: p.page, pageSize: p.pageSize };
 }
 
 export async function get(ctx: AppContext, actor: Actor, id: string): Promise<Post> {

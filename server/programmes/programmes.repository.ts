@@ -60,10 +60,10 @@ export async function listProgrammes(
   if (p.q) q = q.where(nameSearch(p.q, { names: ['p.name'], pinyin: ['p.namePinyin', 'p.nameInitials'] }));
   if (p.kind) q = q.where('p.kind', '=', p.kind);
   if (regionCode) q = q.where(regionCondition('p.regionCode', regionCode));
-  const { rows, total } = await paged(q, p, (page) =>
+  const { rows, ...count } = await paged(db, q, p, (page) =>
     page.orderBy(`p.${p.sort === 'name' ? 'namePinyin' : p.sort}`, p.order).orderBy('p.id'),
   );
-  return { rows: rows as ProgrammeView[], total };
+  return { rows: rows as ProgrammeView[], ...count };
 }
 
 export function findProgramme(db: Executor, id: string): Promise<ProgrammeView | undefined> {
@@ -92,8 +92,10 @@ export async function listBatches(db: Executor, p: BatchListParams, scope: Scope
   if (p.status) q = q.where('b.status', '=', p.status);
   if (p.q)
     q = q.where(nameSearch(p.q, { names: ['b.name', 'p.name'], pinyin: ['p.namePinyin', 'p.nameInitials'] }));
-  const { rows, total } = await paged(q, p, (page) => page.orderBy(`b.${p.sort}`, p.order).orderBy('b.id'));
-  return { rows: rows as BatchView[], total };
+  const { rows, ...count } = await paged(db, q, p, (page) =>
+    page.orderBy(`b.${p.sort}`, p.order).orderBy('b.id'),
+  );
+  return { rows: rows as BatchView[], ...count };
 }
 
 export function findBatch(db: Executor, id: string): Promise<BatchView | undefined> {

@@ -63,8 +63,8 @@ export async function listProgrammes(
 ): Promise<Page<Programme>> {
   const region = p.regionCode ? await findRegion(ctx.db, p.regionCode) : null;
   if (p.regionCode && !region) return { items: [], total: 0, page: p.page, pageSize: p.pageSize };
-  const { rows, total } = await repo.listProgrammes(ctx.db, p, actor.scope, region?.code ?? null);
-  return { items: rows.map(toProgramme), total, page: p.page, pageSize: p.pageSize };
+  const { rows, ...count } = await repo.listProgrammes(ctx.db, p, actor.scope, region?.code ?? null);
+  return { items: rows.map(toProgramme), ...count, page: p.page, pageSize: p.pageSize };
 }
 
 export async function getProgramme(ctx: AppContext, actor: Actor, id: string): Promise<Programme> {
@@ -213,8 +213,8 @@ const oneBatch = async (db: Executor, id: string) =>
   (await toBatches(db, [(await repo.findBatch(db, id)) as repo.BatchView]))[0] as Batch;
 
 export async function listBatches(ctx: AppContext, actor: Actor, p: BatchListParams): Promise<Page<Batch>> {
-  const { rows, total } = await repo.listBatches(ctx.db, p, actor.scope);
-  return { items: await toBatches(ctx.db, rows), total, page: p.page, pageSize: p.pageSize };
+  const { rows, ...count } = await repo.listBatches(ctx.db, p, actor.scope);
+  return { items: await toBatches(ctx.db, rows), ...count, page: p.page, pageSize: p.pageSize };
 }
 
 export async function getBatch(ctx: AppContext, actor: Actor, id: string): Promise<Batch> {

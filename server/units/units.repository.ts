@@ -2,7 +2,7 @@ import type { SelectQueryBuilder } from 'kysely';
 import type { UnitListParams } from '../../common/units/units.schema.js';
 import type { Database, Executor } from '../core/database.js';
 import { type Reach, reachCondition, regionCondition, type Scope } from '../core/scope.js';
-import { nameSearch, paged } from '../core/search.js';
+import { type CountCache, type Counted, inOrderOf, nameSearch, paged } from '../core/search.js';
 import type { NewUnit, UnitRow } from './units.table.js';
 
 export type UnitView = UnitRow & { regionName: string; parentName: string | null };
@@ -42,11 +42,7 @@ export function findByRegionAndName(
     .executeTakeFirst();
 }
 
-type UnitQuery<O> = SelectQueryBuilder<
-  Database & { u: Database['units']; r: Database['regions']; p: Database['units'] },
-  'u' | 'r' | 'p',
-  O
->;
+type UnitQuery<O> = SelectQueryBuilder<Database & { u: Database['units'] }, 'u', O>;
 
 function applyFilters<O>(
   query: UnitQuery<O>,
@@ -72,15 +68,60 @@ const SORT_COLUMNS = {
   updatedAt: 'u.updatedAt',
 } as const;
 
-export function listUnits(
+/** The ids of the filtered units (a page orders and limits them: `inListOrder`). */
+export function unitListQuery(db: Executor, params: UnitListParams, regionCode: string | null, scope: Scope) {
+  return applyFilters(db.selectFrom('units as u').select('u.id'), params, regionCode, scope);
+}
+
+/** The list's order: the sort, then name and id, all one way — the order of one sort index. */
+const inListOrder = (params: UnitListParams) => (q: ReturnType<typeof unitListQuery>) =>
+  q
+    .orderBy(SORT_COLUMNS[params.sort], params.order)
+    .orderBy('u.name', params.order)
+    .orderBy('u.id', params.order);
+
+/**
+ * A page of units: the ids of the page from the units table alone, in the order of a sort index
+ * that also holds the region code (migration 20261202130000), so no unit outside the page is
+ * read from the table; then the page's 20 units with their region and parent names.
+ */
+export async function listUnits(
   db: Executor,
   params: UnitListParams,
   regionCode: string | null,
   scope: Scope,
-): Promise<{ rows: UnitView[]; total: number }> {
-  return paged(applyFilters(selectView(db) as UnitQuery<UnitView>, params, regionCode, scope), params, (q) =>
-    q.orderBy(SORT_COLUMNS[params.sort], params.order).orderBy('u.name', params.order).orderBy('u.id'),
+  counts?: CountCache,
+): Promise<Counted<UnitView>> {
+  const { rows: ids, ...count } = await paged(
+    db,
+    unitListQuery(db, params, regionCode, scope),
+    params,
+    inListOrder(params),
+    counts,
   );
+  const rows = ids.length
+    ? await selectView(db)
+        .where(
+          'u.id',
+          'in',
+          ids.map((r) => r.id),
+        )
+        .execute()
+    : [];
+  return { rows: inOrderOf(ids, rows), ...count };
+}
+
+/** The EXPLAIN-able SQL of a units page (test/list-plans.api.test.ts). */
+export function compileUnitPage(
+  db: Executor,
+  params: UnitListParams,
+  regionCode: string | null,
+  scope: Scope,
+) {
+  return inListOrder(params)(unitListQuery(db, params, regionCode, scope))
+    .limit(params.pageSize)
+    .offset((params.page - 1) * params.pageSize)
+    .compile();
 }
 
 export async function insertUnit(db: Executor, unit: NewUnit): Promise<void> {

@@ -43,10 +43,13 @@ export function toUnit(row: repo.UnitView, options: { maskPhone?: boolean } = {}
 export async function list(ctx: AppContext, actor: Actor, params: UnitListParams): Promise<Page<Unit>> {
   if (params.regionCode && !(await findRegion(ctx.db, params.regionCode)))
     return { items: [], total: 0, page: params.page, pageSize: params.pageSize };
-  const { rows, total } = await repo.listUnits(ctx.db, params, params.regionCode ?? null, actor.scope);
+  const { rows, ...count } = await repo.listUnits(ctx.db, params, params.regionCode ?? null, actor.scope, {
+    cache: ctx.readCache,
+    counter: 'registry',
+  });
   return {
     items: rows.map((r) => toUnit(r, { maskPhone: true })),
-    total,
+    ...count,
     page: params.page,
     pageSize: params.pageSize,
   };

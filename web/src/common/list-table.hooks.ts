@@ -18,6 +18,14 @@ export function useWide(): boolean {
   return Grid.useBreakpoint().md !== false;
 }
 
+/**
+ * The pagination bar's total: "共 N 条", or "超过 10000 条" when the server stopped counting
+ * (`totalCapped`, common/http/paging.schema.ts) — the bar then pages within the first 10 000.
+ */
+export function showTotalOf(data: Page<unknown> | undefined): (total: number) => string {
+  return (total) => t(data?.totalCapped ? 'common.totalCapped' : 'common.total', { total });
+}
+
 /** The page, its size and what a page-size change means: back to page 1. */
 export function nextPage(
   pagination: { current?: number | undefined; pageSize?: number | undefined },
@@ -73,7 +81,7 @@ export function useListTable<Row, S extends string, P extends TableListParams<S>
     total: data?.total ?? 0,
     showSizeChanger: true,
     pageSizeOptions: pageSizes,
-    showTotal: (total) => t('common.total', { total }),
+    showTotal: showTotalOf(data),
     showQuickJumper: wide,
     size: wide ? 'medium' : 'small',
   };

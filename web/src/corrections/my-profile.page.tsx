@@ -10,6 +10,7 @@ import { errorMessage } from '../api/client';
 import { cadreProfileItems } from '../cadres/cadre-profile.component';
 import { ErrorState } from '../common/error-state.component';
 import { ListTable } from '../common/list-table.component';
+import { showTotalOf } from '../common/list-table.hooks';
 import { PageHeader } from '../common/page-header.component';
 import { CorrectionModal } from './correction.form';
 import { CorrectionDiffList } from './correction-diff.component';
@@ -168,7 +169,7 @@ function MyRequests() {
           current: params.page,
           pageSize: params.pageSize,
           total: list.data?.total ?? 0,
-          showTotal: (total) => t('common.total', { total }),
+          showTotal: showTotalOf(list.data),
           onChange: (page, pageSize) => update({ page, pageSize }),
         }}
       />

@@ -17,7 +17,7 @@ import type { Batch, Programme } from '../../../common/programmes/programmes.sch
 import { useAllowed } from '../access/access.hooks';
 import { useConfirmAction } from '../common/confirm-action.hooks';
 import { ListTable } from '../common/list-table.component';
-import { nextPage, useWide } from '../common/list-table.hooks';
+import { nextPage, showTotalOf, useWide } from '../common/list-table.hooks';
 import { BatchFormModal } from './batch.form';
 import { BatchAdvanceModal } from './batch-advance.form';
 import { useBatchList, useDeleteRecord } from './programmes.api';
@@ -158,7 +158,7 @@ export function BatchesCard({ programme }: { programme: Programme }) {
           total: list.data?.total ?? 0,
           showSizeChanger: true,
           pageSizeOptions: PAGE_SIZES,
-          showTotal: (total) => t('common.total', { total }),
+          showTotal: showTotalOf(list.data),
           hideOnSinglePage: true,
           size: wide ? 'medium' : 'small',
         }}
