@@ -97,6 +97,11 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   app.setErrorHandler(errorHandler);
   app.decorate('ctx', ctx);
   await app.register(fastifyCookie);
+  // before the access hook reads the session: writes committed by other instances are seen
+  app.addHook('onRequest', (_request, _reply, done) => {
+    ctx.readCache.beginRequest();
+    done();
+  });
   registerAccessControl(app);
   app.addHook('preValidation', refuseBadText);
 

@@ -20,6 +20,7 @@ import type { PostsTables } from '../posts/posts.table.js';
 import type { ProgrammesTables } from '../programmes/programmes.table.js';
 import type { RegionsTables } from '../regions/regions.table.js';
 import type { UnitsTables } from '../units/units.table.js';
+import { type ChangeFeed, postgresChangeFeed, sqliteChangeFeed } from './change-feed.js';
 import type { StatusHistoryTables } from './status-history.table.js';
 
 /** Every table, composed from the capability folders' `*.table.ts`. */
@@ -49,6 +50,8 @@ export type Executor = Kysely<Database> | Transaction<Database>;
 export interface DatabaseHandle {
   db: Db;
   dialect: DialectName;
+  /** Tells an instance when another connection committed (change-feed.ts, ADR 020). */
+  changes: ChangeFeed;
   close(): Promise<void>;
 }
 
@@ -108,14 +111,19 @@ export function openDatabase(options: { databaseUrl: string | null; sqliteFile: 
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    const changes = postgresChangeFeed(options.databaseUrl);
+    const close = async () => {
+      await changes.close();
+      await db.destroy();
+    };
+    return { db, dialect: 'postgres', changes, close };
   }
   const sqlite = openSqlite(options.sqliteFile);
   const db = new Kysely<Database>({
     dialect: new GuazhiSqliteDialect({ database: withStatementCache(sqlite) }),
     plugins,
   });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return { db, dialect: 'sqlite', changes: sqliteChangeFeed(sqlite), close: () => db.destroy() };
 }
 
 /** SQLite has no boolean type: both databases store flags as integers 0/1. */

@@ -11,6 +11,7 @@ import * as m20261126100000 from './20261126100000_drop_redundant_cadre_index.js
 import * as m20261127090000 from './20261127090000_audit_keyed_chain.js';
 import * as m20261127100000 from './20261127100000_notifications.js';
 import * as m20261127110000 from './20261127110000_status_history.js';
+import * as m20261202140000 from './20261202140000_change_notifications.js';
 
 /**
  * Every migration, by timestamp name. Migrations are frozen in time: they use `Kysely<any>`,
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '20261127090000_audit_keyed_chain': m20261127090000,
   '20261127100000_notifications': m20261127100000,
   '20261127110000_status_history': m20261127110000,
+  '20261202140000_change_notifications': m20261202140000,
 };
