@@ -80,8 +80,11 @@ export async function createTestApp(
  * Another app instance on the same database as `t` (own connection, read cache and Fastify
  * app; same configuration and secrets, same fake clock), as a second server would be.
  */
-export function secondInstance(t: TestApp, options: { readCacheMaxAgeMs?: number } = {}): Promise<TestApp> {
-  return startInstance(t.ctx.config, t.clock, options);
+export function secondInstance(
+  t: TestApp,
+  options: { readCacheMaxAgeMs?: number; config?: Partial<Config> } = {},
+): Promise<TestApp> {
+  return startInstance({ ...t.ctx.config, ...options.config }, t.clock, options);
 }
 
 async function startInstance(

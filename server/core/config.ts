@@ -106,7 +106,7 @@ function readSecret(
     );
   }
   const dir = path.join(dataDir, 'secrets');
-  const filePath = path.join(dir, file);
+  const filePath = secretFile(dataDir, file);
   if (existsSync(filePath)) {
     const value = decode(readFileSync(filePath, 'utf8').trim());
     if (!value) throw new ConfigError(variable, `${filePath} 内容无效 / content is invalid; ${expectation}`);
@@ -119,8 +119,12 @@ function readSecret(
   return decode(generated) as Buffer;
 }
 
+/** Where a secret generated outside production is kept. */
+export const secretFile = (dataDir: string, name: string): string => path.join(dataDir, 'secrets', name);
+
 const decodeSessionSecret = (raw: string) => (raw.length >= 32 ? Buffer.from(raw, 'utf8') : null);
-const decodeDataKey = (raw: string) => {
+/** A 32-byte key given as 64 hex digits or base64; null when it is not one. */
+export const decodeDataKey = (raw: string) => {
   if (/^[0-9a-fA-F]{64}$/.test(raw)) return Buffer.from(raw, 'hex');
   const b = Buffer.from(raw, 'base64');
   return b.length === 32 && /^[A-Za-z0-9+/]+={0,2}$/.test(raw) ? b : null;
