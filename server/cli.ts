@@ -10,6 +10,7 @@ import { archive, type BrokenRow, sealAnchor, verifyChain } from './audit/audit.
 import { ConfigError, decodeDataKey, loadConfig, secretFile } from './core/config.js';
 import { AppError } from './core/errors.js';
 import { rotateDataKey, UndecryptableError } from './core/key-rotation.js';
+import { openLogFile } from './core/log-file.js';
 import { loggerOptions } from './core/logging.js';
 import { MigrationError } from './core/migrate.js';
 import { isEmptyInstall, type SeededAccount, seedDemo } from './demo/demo.seed.js';
@@ -149,7 +150,10 @@ async function serve(): Promise<void> {
   const runtime = await openRuntime(config);
   let seeded: SeededAccount[] = [];
   if (config.demo && (await isEmptyInstall(runtime.ctx))) seeded = await seedDemo(runtime.ctx);
-  const app = await buildApp(runtime.ctx, { logger: loggerOptions(config.logLevel) });
+  const logFile = config.logDir
+    ? openLogFile({ dir: config.logDir, retentionDays: config.logRetentionDays })
+    : undefined;
+  const app = await buildApp(runtime.ctx, { logger: loggerOptions(config.logLevel, logFile) });
   // the first start after the upgrade: the chain's head is anchored outside the database
   await sealAnchor(runtime.ctx);
   const stopDailyVerify = startDailyVerify(runtime.ctx, app.log);
@@ -157,6 +161,7 @@ async function serve(): Promise<void> {
     stopDailyVerify();
     await app.close();
     await runtime.close();
+    await logFile?.close();
     process.exit(0);
   };
   process.once('SIGINT', close);
@@ -167,6 +172,10 @@ async function serve(): Promise<void> {
   console.log(`挂职干部管理平台已启动 / guazhi is running: http://${host}:${config.port}`);
   console.log(`数据 / data: ${describeDatabase(config)}  (目录 / data dir: ${config.dataDir})`);
   console.log(`接口文档 / API docs: http://${host}:${config.port}/api/docs`);
+  if (logFile)
+    console.log(
+      `请求日志 / request log: ${logFile.current()}（保留 / kept ${config.logRetentionDays} 天 days）`,
+    );
   printAccounts(seeded);
   if (seeded.length === 0 && (await isEmptyInstall(runtime.ctx))) {
     console.log(

@@ -36,6 +36,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     production: false,
     trustProxy: false,
     logLevel: 'silent',
+    logDir: null,
+    logRetentionDays: 180,
     auditRetentionDays: 180,
     sessionSecret: Buffer.from('test-session-secret-test-session-secret'),
     dataKey: Buffer.alloc(32, 7),

@@ -13,6 +13,10 @@ export interface Config {
   production: boolean;
   trustProxy: boolean;
   logLevel: string;
+  /** Request logs as daily JSON-lines files here (log-file.ts); null → standard output. */
+  logDir: string | null;
+  /** Log files older than this are deleted (≥ 180 days: 网络安全法 第二十一条 requires 6 months). */
+  logRetentionDays: number;
   /** Audit rows younger than this are never archived (≥ 180 days: 网络安全法 requires 6 months). */
   auditRetentionDays: number;
   /** Keys the HMAC that turns a session token into its stored id. */
@@ -60,6 +64,19 @@ function readFlag(env: Env, name: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(name, `须为 0 或 1 / must be 0 or 1 (got "${raw}")`);
+}
+
+/** A retention period in days: 180 by default and at least that (six months, 网络安全法 第二十一条). */
+function readDays(env: Env, name: string): number {
+  const raw = env[name] || '180';
+  const days = Number(raw);
+  if (!/^\d+$/.test(raw) || days < 180) {
+    throw new ConfigError(
+      name,
+      `须为不小于 180 的整数（天）/ must be a whole number of days, at least 180 (got "${raw}")`,
+    );
+  }
+  return days;
 }
 
 function readDatabaseUrl(env: Env): string | null {
@@ -145,13 +162,18 @@ export function loadConfig(env: Env = process.env): Config {
       `须为 ${LOG_LEVELS.join(' / ')} 之一 / must be one of them (got "${logLevel}")`,
     );
   }
-  const retentionRaw = env.GUAZHI_AUDIT_RETENTION_DAYS || '180';
-  const auditRetentionDays = Number(retentionRaw);
-  if (!/^\d+$/.test(retentionRaw) || auditRetentionDays < 180) {
-    throw new ConfigError(
-      'GUAZHI_AUDIT_RETENTION_DAYS',
-      `须为不小于 180 的整数 / must be a whole number of days, at least 180 (got "${retentionRaw}")`,
-    );
+  const auditRetentionDays = readDays(env, 'GUAZHI_AUDIT_RETENTION_DAYS');
+  const logRetentionDays = readDays(env, 'GUAZHI_LOG_RETENTION_DAYS');
+  const logDir = env.GUAZHI_LOG_DIR ? path.resolve(env.GUAZHI_LOG_DIR) : null;
+  if (logDir) {
+    try {
+      mkdirSync(logDir, { recursive: true, mode: 0o700 });
+    } catch (error) {
+      throw new ConfigError(
+        'GUAZHI_LOG_DIR',
+        `无法创建目录 / cannot create ${logDir}: ${(error as Error).message}`,
+      );
+    }
   }
   try {
     mkdirSync(dataDir, { recursive: true });
@@ -198,6 +220,8 @@ export function loadConfig(env: Env = process.env): Config {
     production,
     trustProxy,
     logLevel,
+    logDir,
+    logRetentionDays,
     auditRetentionDays,
     sessionSecret,
     dataKey,
