@@ -28,6 +28,7 @@ import { registerCorrectionRoutes } from './corrections/corrections.routes.js';
 import { registerExcelRoutes } from './excel/excel.routes.js';
 import { registerHealthRoutes } from './health/health.routes.js';
 import { registerNominationRoutes } from './nominations/nominations.routes.js';
+import { BurstWatch, burstKindOf } from './notifications/bursts.service.js';
 import { registerNotificationRoutes } from './notifications/notifications.routes.js';
 import { registerPostRoutes } from './posts/posts.routes.js';
 import { registerProgrammeRoutes } from './programmes/programmes.routes.js';
@@ -112,6 +113,14 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     // API answers may carry personal data: never cached by the browser or a proxy.
     reply.headers(request.url.startsWith('/api/') ? API_HEADERS : SECURITY_HEADERS);
     done(null, payload);
+  });
+
+  // bursts of refused requests notify the security administrators (notifications/bursts.service.ts)
+  const bursts = new BurstWatch(ctx, app.log);
+  app.addHook('onResponse', (request, reply, done) => {
+    const kind = burstKindOf(reply.statusCode, request.method, request.url);
+    if (kind) void bursts.count(kind);
+    done();
   });
 
   // the audit chain's head, anchored outside the database once this request's rows are committed

@@ -38,6 +38,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: 'silent',
     logDir: null,
     logRetentionDays: 180,
+    alertThreshold: 50,
     auditRetentionDays: 180,
     sessionSecret: Buffer.from('test-session-secret-test-session-secret'),
     dataKey: Buffer.alloc(32, 7),

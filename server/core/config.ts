@@ -17,6 +17,8 @@ export interface Config {
   logDir: string | null;
   /** Log files older than this are deleted (≥ 180 days: 网络安全法 第二十一条 requires 6 months). */
   logRetentionDays: number;
+  /** Refused requests (401/403, or 429) per instance in 5 minutes that notify the security administrators. */
+  alertThreshold: number;
   /** Audit rows younger than this are never archived (≥ 180 days: 网络安全法 requires 6 months). */
   auditRetentionDays: number;
   /** Keys the HMAC that turns a session token into its stored id. */
@@ -164,6 +166,14 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const auditRetentionDays = readDays(env, 'GUAZHI_AUDIT_RETENTION_DAYS');
   const logRetentionDays = readDays(env, 'GUAZHI_LOG_RETENTION_DAYS');
+  const thresholdRaw = env.GUAZHI_ALERT_THRESHOLD || '50';
+  const alertThreshold = Number(thresholdRaw);
+  if (!/^\d+$/.test(thresholdRaw) || alertThreshold < 1) {
+    throw new ConfigError(
+      'GUAZHI_ALERT_THRESHOLD',
+      `须为正整数（每 5 分钟被拒绝的请求数）/ must be a positive whole number of refused requests per 5 minutes (got "${thresholdRaw}")`,
+    );
+  }
   const logDir = env.GUAZHI_LOG_DIR ? path.resolve(env.GUAZHI_LOG_DIR) : null;
   if (logDir) {
     try {
@@ -222,6 +232,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     logDir,
     logRetentionDays,
+    alertThreshold,
     auditRetentionDays,
     sessionSecret,
     dataKey,

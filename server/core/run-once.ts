@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { AppContext } from './context.js';
-import { advanceMeta, getMeta, setMeta } from './meta.repository.js';
+import { advanceMeta, getMeta, setMeta, setMetaIfMissing } from './meta.repository.js';
 
 /** The first key of this application's PostgreSQL advisory locks (the second: the job's name). */
 const LOCK_CLASS = 0x67757a68; // 'guzh'
@@ -24,11 +24,7 @@ export async function runOncePerDay<T>(
   job: () => Promise<T>,
 ): Promise<T | null> {
   if (ctx.dialect === 'sqlite') {
-    await ctx.db
-      .insertInto('meta')
-      .values({ key, value: '' })
-      .onConflict((oc) => oc.column('key').doNothing())
-      .execute();
+    await setMetaIfMissing(ctx.db, key, '');
     if (!(await advanceMeta(ctx.db, key, day))) return null;
     return job();
   }
