@@ -68,6 +68,8 @@ export const SECURITY_HEADERS: Record<string, string> = {
 };
 
 const API_HEADERS = { ...SECURITY_HEADERS, 'cache-control': 'no-store' };
+/** Two years, subdomains included (the proxy may send its own; the app's is the same). */
+export const HSTS = 'max-age=63072000; includeSubDomains';
 
 /**
  * The built web app: `dist/web` seen from the source tree (server/app.ts), or `../web` seen
@@ -112,6 +114,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     reply.header('x-request-id', request.id);
     // API answers may carry personal data: never cached by the browser or a proxy.
     reply.headers(request.url.startsWith('/api/') ? API_HEADERS : SECURITY_HEADERS);
+    // over TLS (seen through the proxy when GUAZHI_TRUST_PROXY=1): browsers keep to HTTPS
+    if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
     done(null, payload);
   });
 

@@ -10,6 +10,7 @@ import {
   createTestApp,
   login,
   secondInstance,
+  TEST_PASSWORD,
   type TestApp,
   unitInput,
 } from './helpers.js';
@@ -131,5 +132,27 @@ describe('two instances on one database', () => {
     // SQLite claims the day before the job runs: a failed job waits for the next day (ADR 020)
     expect(again).toBe(a.ctx.dialect === 'postgres' ? 'ran' : null);
     expect(await runOncePerDay(a.ctx, 'test.job', day, async () => 'twice')).toBeNull();
+  });
+});
+
+describe('behind the reverse proxy (GUAZHI_TRUST_PROXY=1)', () => {
+  it('answers HTTPS requests with HSTS and a Secure cookie, plain HTTP without HSTS', async () => {
+    const proxied = await secondInstance(a, { config: { trustProxy: true } });
+    try {
+      const account = await createAccount(proxied.ctx, { roles: ['org_dept'] });
+      const tls = await proxied.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.7' },
+        payload: { username: account.username, password: TEST_PASSWORD },
+      });
+      expect(tls.statusCode).toBe(200);
+      expect(tls.headers['strict-transport-security']).toBe('max-age=63072000; includeSubDomains');
+      expect(String(tls.headers['set-cookie'])).toContain('; Secure');
+      const plain = await proxied.app.inject({ method: 'GET', url: '/api/health' });
+      expect(plain.headers['strict-transport-security']).toBeUndefined();
+    } finally {
+      await proxied.close();
+    }
   });
 });
