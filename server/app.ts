@@ -28,6 +28,7 @@ import { registerCorrectionRoutes } from './corrections/corrections.routes.js';
 import { registerExcelRoutes } from './excel/excel.routes.js';
 import { registerHealthRoutes } from './health/health.routes.js';
 import { registerNominationRoutes } from './nominations/nominations.routes.js';
+import { BurstWatch, burstKindOf } from './notifications/bursts.service.js';
 import { registerNotificationRoutes } from './notifications/notifications.routes.js';
 import { registerPostRoutes } from './posts/posts.routes.js';
 import { registerProgrammeRoutes } from './programmes/programmes.routes.js';
@@ -67,6 +68,8 @@ export const SECURITY_HEADERS: Record<string, string> = {
 };
 
 const API_HEADERS = { ...SECURITY_HEADERS, 'cache-control': 'no-store' };
+/** Two years, subdomains included (the proxy may send its own; the app's is the same). */
+export const HSTS = 'max-age=63072000; includeSubDomains';
 
 /**
  * The build puts only hashed files (`name-<hash>.js`) under `assets/`, and a name never changes
@@ -105,6 +108,11 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   app.setErrorHandler(errorHandler);
   app.decorate('ctx', ctx);
   await app.register(fastifyCookie);
+  // before the access hook reads the session: writes committed by other instances are seen
+  app.addHook('onRequest', (_request, _reply, done) => {
+    ctx.readCache.beginRequest();
+    done();
+  });
   registerAccessControl(app);
   app.addHook('preValidation', refuseBadText);
 
@@ -114,7 +122,17 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     reply.header('x-request-id', request.id);
     // API answers may carry personal data: never cached by the browser or a proxy.
     reply.headers(request.url.startsWith('/api/') ? API_HEADERS : SECURITY_HEADERS);
+    // over TLS (seen through the proxy when GUAZHI_TRUST_PROXY=1): browsers keep to HTTPS
+    if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
     done(null, payload);
+  });
+
+  // bursts of refused requests notify the security administrators (notifications/bursts.service.ts)
+  const bursts = new BurstWatch(ctx, app.log);
+  app.addHook('onResponse', (request, reply, done) => {
+    const kind = burstKindOf(reply.statusCode, request.method, request.url);
+    if (kind) void bursts.count(kind);
+    done();
   });
 
   // the audit chain's head, anchored outside the database once this request's rows are committed

@@ -1,10 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { verifyPassword } from './auth/password.js';
+import { fieldCipher } from './core/crypto.js';
 
 /** Runs the real command line (server/main.ts through tsx) in a child process. */
 function guazhi(args: string[], env: Record<string, string> = {}) {
@@ -109,6 +110,59 @@ describe('guazhi command line', () => {
     expect(broken.stderr).toContain('  #7: 内容与哈希不符 / content does not match its hash\n');
     expect(broken.stderr).toContain('  #9: 内容与哈希不符 / content does not match its hash\n');
   });
+
+  it('rotate-data-key re-encrypts personal data under a new key: found with it, unreadable with the old', () => {
+    const dir = dataDir();
+    expect(guazhi(['seed-demo'], { GUAZHI_DATA_DIR: dir }).code).toBe(0);
+    const keyFile = path.join(dir, 'secrets', 'data-key');
+    const oldKey = Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'hex');
+    const file = path.join(dir, 'guazhi.sqlite');
+    const cadres = () => {
+      const db = new Database(file, { readonly: true });
+      const rows = db.prepare('select id, id_number_enc, id_number_index from cadres order by id').all() as {
+        id: string;
+        id_number_enc: string;
+        id_number_index: string;
+      }[];
+      db.close();
+      return rows;
+    };
+    const before = cadres();
+    expect(before.length).toBeGreaterThan(0);
+
+    const run = guazhi(['rotate-data-key'], { GUAZHI_DATA_DIR: dir });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /已用新密钥重新加密 \d+ 个值 \/ re-encrypted \d+ values under the new key \(users \d+, cadres \d+/,
+    );
+    const newKey = Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'hex');
+    expect(newKey.length).toBe(32);
+    expect(newKey.equals(oldKey)).toBe(false);
+    expect(existsSync(`${keyFile}.new`)).toBe(false);
+
+    const after = cadres();
+    const [oldCipher, newCipher] = [fieldCipher(oldKey), fieldCipher(newKey)];
+    for (const [i, row] of after.entries()) {
+      const was = before[i] as (typeof before)[number];
+      const idNumber = newCipher.decrypt(row.id_number_enc, 'cadres.id_number');
+      expect(idNumber).toBe(oldCipher.decrypt(was.id_number_enc, 'cadres.id_number'));
+      expect(() => oldCipher.decrypt(row.id_number_enc, 'cadres.id_number')).toThrow();
+      expect(row.id_number_index).toBe(newCipher.blindIndex(idNumber, 'cadres.id_number'));
+    }
+    // seed-demo finds each demo cadre by its ID number (the blind index): none is added twice
+    expect(guazhi(['seed-demo'], { GUAZHI_DATA_DIR: dir }).code).toBe(0);
+    expect(cadres()).toHaveLength(before.length);
+    expect(guazhi(['audit', 'verify'], { GUAZHI_DATA_DIR: dir }).code).toBe(0);
+
+    // with the key in the environment, the new one must be given; a wrong current key changes nothing
+    const env = { GUAZHI_DATA_DIR: dir, GUAZHI_DATA_KEY: oldKey.toString('hex') };
+    expect(guazhi(['rotate-data-key'], env).code).toBe(2);
+    const wrong = guazhi(['rotate-data-key'], { ...env, GUAZHI_NEW_DATA_KEY: '11'.repeat(32) });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('当前密钥与数据不符，未作任何更改');
+    expect(cadres()).toEqual(after);
+  }, 180_000);
 
   it('audit archive refuses a retention under 180 days', () => {
     const { code, stderr } = guazhi(['audit', 'archive'], {

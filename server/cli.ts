@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ADMIN_ROLES } from '../common/accounts/accounts.schema.js';
@@ -9,8 +11,10 @@ import { archive, type BrokenRow, sealAnchor, verifyChain } from './audit/audit.
 import { startScheduledBackups } from './backup/backup.job.js';
 import { backupTo, manifestPath, openForBackup, restoreFrom } from './backup/backup.service.js';
 import { systemClock } from './core/clock.js';
-import { ConfigError, loadConfig } from './core/config.js';
+import { ConfigError, decodeDataKey, loadConfig, secretFile } from './core/config.js';
 import { AppError } from './core/errors.js';
+import { rotateDataKey, UndecryptableError } from './core/key-rotation.js';
+import { openLogFile } from './core/log-file.js';
 import { loggerOptions } from './core/logging.js';
 import { MigrationError } from './core/migrate.js';
 import { isEmptyInstall, type SeededAccount, seedDemo } from './demo/demo.seed.js';
@@ -29,6 +33,10 @@ const HELP = `guazhi — 挂职干部管理平台 / cadre temporary-posting plat
                             --role system_admin | security_admin | audit_admin  （三员 / the three administrators）
   reset-password <username> 重置密码为一次性密码（首次登录须修改），最后一行输出该密码
                             reset to a one-time password (to be changed at next login), printed on the last line
+  rotate-data-key           用新密钥重新加密全部个人信息（一个事务，全部成功或全部不变）；新密钥取自
+                            GUAZHI_NEW_DATA_KEY，未设置且密钥保存在数据目录时自动生成。先停止所有实例
+                            re-encrypt all personal data under a new key in one transaction (all or nothing); the new key
+                            comes from GUAZHI_NEW_DATA_KEY, or is generated when the key lives in the data dir. Stop every instance first
   seed-demo                 写入演示数据（已存在的不重复写入）/ seed the demo data (idempotent)
   audit verify              校验审计日志哈希链（HMAC）及数据库外的锚点，列出每一条异常记录（退出码 1）
                             verify the audit log's keyed hash chain and its anchor; names every broken row (exit code 1)
@@ -123,12 +131,89 @@ async function restoreCommand(file: string): Promise<number> {
   return 0;
 }
 
+const DATA_KEY_FILE = 'data-key';
+
+/**
+ * `rotate-data-key` (ADR 020). With the current key in `<data dir>/secrets/data-key`, the new key
+ * is staged beside it (`data-key.new`) before the re-encryption and replaces it after the commit;
+ * a run interrupted in between is finished by running the command again (values already under the
+ * new key are left as they are). With the current key in the environment, the new one must come
+ * from GUAZHI_NEW_DATA_KEY and the operator puts it in place of the old.
+ */
+async function rotateKeyCommand(): Promise<number> {
+  const config = loadConfig();
+  const fromEnv = Boolean(process.env.GUAZHI_DATA_KEY);
+  const keyFile = secretFile(config.dataDir, DATA_KEY_FILE);
+  const staged = `${keyFile}.new`;
+  const given = process.env.GUAZHI_NEW_DATA_KEY?.trim();
+  let newKey: Buffer;
+  if (given) {
+    const decoded = decodeDataKey(given);
+    if (!decoded) {
+      throw new ConfigError(
+        'GUAZHI_NEW_DATA_KEY',
+        '须为 32 字节密钥（64 位十六进制或 base64）/ must be a 32-byte key as 64 hex digits or base64',
+      );
+    }
+    newKey = decoded;
+  } else if (fromEnv) {
+    console.error(
+      '当前密钥来自环境变量 GUAZHI_DATA_KEY：请用 GUAZHI_NEW_DATA_KEY 提供新密钥（例如 openssl rand -hex 32）/ the current key comes from GUAZHI_DATA_KEY: give the new one in GUAZHI_NEW_DATA_KEY',
+    );
+    return 2;
+  } else if (existsSync(staged)) {
+    const decoded = decodeDataKey(readFileSync(staged, 'utf8').trim());
+    if (!decoded) throw new ConfigError('GUAZHI_NEW_DATA_KEY', `${staged} 内容无效 / content is invalid`);
+    newKey = decoded; // the key of an interrupted run
+  } else {
+    newKey = randomBytes(32);
+  }
+  if (!fromEnv) writeFileSync(staged, `${newKey.toString('hex')}\n`, { mode: 0o600 });
+  const runtime = await openRuntime(config);
+  let result: Awaited<ReturnType<typeof rotateDataKey>>;
+  try {
+    result = await rotateDataKey(runtime.ctx, config.dataKey, newKey);
+  } catch (error) {
+    if (error instanceof UndecryptableError) {
+      console.error(
+        `无法解密 ${error.table}.${error.column}（记录 ${error.id}）：当前密钥与数据不符，未作任何更改 / ${error.message}; nothing was changed`,
+      );
+      return 1;
+    }
+    throw error;
+  } finally {
+    await runtime.close();
+  }
+  const total = Object.values(result.rotated).reduce((a, b) => a + b, 0);
+  const tables = Object.entries(result.rotated)
+    .map(([table, n]) => `${table} ${n}`)
+    .join(', ');
+  console.log(
+    `已用新密钥重新加密 ${total} 个值 / re-encrypted ${total} values under the new key (${tables})`,
+  );
+  if (result.alreadyNew > 0) {
+    console.log(`${result.alreadyNew} 个值已是新密钥加密 / values were already under the new key`);
+  }
+  if (fromEnv) {
+    console.log(
+      '请在每个实例上将 GUAZHI_DATA_KEY 换成新密钥后再启动；旧密钥已不能解密当前数据，只用于此前的备份 / set GUAZHI_DATA_KEY to the new key on every instance before starting them; keep the old key only with backups made before now',
+    );
+  } else {
+    renameSync(staged, keyFile);
+    console.log(`新密钥已写入 / the new key is in ${keyFile}`);
+  }
+  return 0;
+}
+
 async function serve(): Promise<void> {
   const config = loadConfig();
   const runtime = await openRuntime(config);
   let seeded: SeededAccount[] = [];
   if (config.demo && (await isEmptyInstall(runtime.ctx))) seeded = await seedDemo(runtime.ctx);
-  const app = await buildApp(runtime.ctx, { logger: loggerOptions(config.logLevel) });
+  const logFile = config.logDir
+    ? openLogFile({ dir: config.logDir, retentionDays: config.logRetentionDays })
+    : undefined;
+  const app = await buildApp(runtime.ctx, { logger: loggerOptions(config.logLevel, logFile) });
   // the first start after the upgrade: the chain's head is anchored outside the database
   await sealAnchor(runtime.ctx);
   const stopDailyVerify = startDailyVerify(runtime.ctx, app.log);
@@ -138,6 +223,7 @@ async function serve(): Promise<void> {
     stopBackups();
     await app.close();
     await runtime.close();
+    await logFile?.close();
     process.exit(0);
   };
   process.once('SIGINT', close);
@@ -154,6 +240,10 @@ async function serve(): Promise<void> {
       `定时备份 / scheduled backups: 每 ${config.backupEveryHours} 小时 / every ${config.backupEveryHours} h → ${config.backupDir}（保留 / keep ${config.backupKeep}）`,
     );
   }
+  if (logFile)
+    console.log(
+      `请求日志 / request log: ${logFile.current()}（保留 / kept ${config.logRetentionDays} 天 days）`,
+    );
   printAccounts(seeded);
   if (seeded.length === 0 && (await isEmptyInstall(runtime.ctx))) {
     console.log(
@@ -275,6 +365,8 @@ export async function main(argv: string[]): Promise<number> {
         await runtime.close();
       }
     }
+    case 'rotate-data-key':
+      return rotateKeyCommand();
     case 'seed-demo': {
       const runtime = await openRuntime(loadConfig());
       try {

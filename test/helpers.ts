@@ -11,12 +11,14 @@ import { buildApp } from '../server/app.js';
 import { type GrantInput, insertUser, newUserRow } from '../server/auth/auth.repository.js';
 import { hashPassword } from '../server/auth/password.js';
 import { CSRF_HEADER } from '../server/core/access.js';
+import type { ChangeFeed } from '../server/core/change-feed.js';
 import { FakeClock } from '../server/core/clock.js';
 import type { Config } from '../server/core/config.js';
 import { type AppContext, createContext } from '../server/core/context.js';
 import { openDatabase } from '../server/core/database.js';
 import type { AppInstance } from '../server/core/http.js';
 import { loggerOptions } from '../server/core/logging.js';
+import { ReadCache } from '../server/core/read-cache.js';
 import { fictionalIdNumber } from '../server/demo/demo.seed.js';
 import { cloneTemplate } from './databases.js';
 
@@ -35,6 +37,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     production: false,
     trustProxy: false,
     logLevel: 'silent',
+    logDir: null,
+    logRetentionDays: 180,
+    alertThreshold: 50,
     auditRetentionDays: 180,
     maxSessions: 5,
     sessionSecret: Buffer.from('test-session-secret-test-session-secret'),
@@ -52,6 +57,8 @@ export interface TestApp {
   app: AppInstance;
   ctx: AppContext;
   clock: FakeClock;
+  /** How this instance learns of writes made by other connections (server/core/change-feed.ts). */
+  changes: ChangeFeed;
   close(): Promise<void>;
 }
 
@@ -68,9 +75,40 @@ export async function createTestApp(
     sqliteFile: database.sqliteFile,
     ...options.config,
   });
+  const instance = await startInstance(config, new FakeClock(), options);
+  return {
+    ...instance,
+    close: async () => {
+      await instance.close();
+      await database.drop();
+    },
+  };
+}
+
+/**
+ * Another app instance on the same database as `t` (own connection, read cache and Fastify
+ * app; same configuration and secrets, same fake clock), as a second server would be.
+ */
+export function secondInstance(
+  t: TestApp,
+  options: { readCacheMaxAgeMs?: number; config?: Partial<Config> } = {},
+): Promise<TestApp> {
+  return startInstance({ ...t.ctx.config, ...options.config }, t.clock, options);
+}
+
+async function startInstance(
+  config: Config,
+  clock: FakeClock,
+  options: { webDir?: string | null; logStream?: NodeJS.WritableStream; readCacheMaxAgeMs?: number } = {},
+): Promise<TestApp> {
   const handle = openDatabase(config);
-  const clock = new FakeClock();
   const ctx = createContext(handle, config, clock);
+  if (options.readCacheMaxAgeMs !== undefined) {
+    ctx.readCache = new ReadCache({
+      maxAgeMs: options.readCacheMaxAgeMs,
+      changedElsewhere: handle.changes.changedElsewhere,
+    });
+  }
   const app = await buildApp(ctx, {
     webDir: options.webDir ?? null,
     logger: options.logStream ? loggerOptions('info', options.logStream) : false,
@@ -91,10 +129,10 @@ export async function createTestApp(
     app,
     ctx,
     clock,
+    changes: handle.changes,
     close: async () => {
       await app.close();
       await handle.close();
-      await database.drop();
     },
   };
 }

@@ -253,6 +253,10 @@ export const zhCNCore = {
   'validation.illFormedText': '含有无效的字符编码（不成对的代理项），请重新输入',
   'notification.audit.chainBroken':
     '审计日志每日校验未通过：发现 {count} 处异常，最早在第 {first} 条记录，请立即核查（guazhi audit verify）',
+  'notification.security.denialBurst':
+    '拒绝访问次数异常：自 {since}（UTC）起 {minutes} 分钟内已有 {count} 次未登录或无权限的请求被拒绝，请在审计日志中核查来源',
+  'notification.security.rateLimitBurst':
+    '请求频率超限次数异常：自 {since}（UTC）起 {minutes} 分钟内已有 {count} 次请求因过于频繁被拒绝（429），请核查来源',
   'audit.break.missing': '记录缺失',
   'audit.break.previousHash': '前一条记录的哈希不符',
   'audit.break.content': '内容与哈希不符',

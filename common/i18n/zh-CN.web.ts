@@ -394,6 +394,7 @@ export const zhCNWeb = {
   'auditAction.cadres.photo': '上传干部照片',
   'auditAction.batches.advance': '推进批次阶段',
   'auditAction.expertise.read': '查看专业特长',
+  'auditAction.system.rotateDataKey': '更换个人信息加密密钥',
   // an action without a label of its own is named from its parts: `posts.review` → 审核岗位需求
   'auditVerb.read': '查看',
   'auditVerb.create': '新建',

@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { zPage, zPageQuery, zQueryBool } from '../http/paging.schema.js';
 
 /** What a notification is about; each kind is a catalogue message `notification.<kind>`. */
-export const NOTIFICATION_KINDS = ['audit.chainBroken', 'auth.accountLocked'] as const;
+export const NOTIFICATION_KINDS = [
+  'audit.chainBroken',
+  'auth.accountLocked',
+  'security.denialBurst',
+  'security.rateLimitBurst',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const zNotificationQuery = zPageQuery

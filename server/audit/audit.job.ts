@@ -1,14 +1,13 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../core/context.js';
-import { advanceMeta } from '../core/meta.repository.js';
+import { runOncePerDay } from '../core/run-once.js';
 import { notifyRole } from '../notifications/notifications.service.js';
 import { sealAnchor, type VerifyResult, verifyChain } from './audit.service.js';
 
 /**
- * The daily check of the audit chain (ADR 013). `serve` looks every hour; the first instance to
- * claim today's date in meta `audit.verifiedOn` (one conditional UPDATE, so one instance of
- * several on PostgreSQL) verifies the whole chain and, when it is broken, notifies every audit
- * administrator.
+ * The daily check of the audit chain (ADR 013). `serve` looks every hour; one instance a day
+ * (`runOncePerDay`: a PostgreSQL advisory lock and meta `audit.verifiedOn`, ADR 020) verifies
+ * the whole chain and, when it is broken, notifies every audit administrator.
  */
 export const CHECK_EVERY_MS = 60 * 60 * 1000;
 const VERIFIED_ON_KEY = 'audit.verifiedOn';
@@ -16,17 +15,18 @@ const VERIFIED_ON_KEY = 'audit.verifiedOn';
 /** Today's check, if no one has run it yet: the result, or null when it was already done. */
 export async function runDailyVerify(ctx: AppContext): Promise<VerifyResult | null> {
   const today = ctx.clock.now().toISOString().slice(0, 10);
-  if (!(await advanceMeta(ctx.db, VERIFIED_ON_KEY, today))) return null;
-  const result = await verifyChain(ctx);
-  if (result.ok) {
-    await sealAnchor(ctx);
+  return runOncePerDay(ctx, VERIFIED_ON_KEY, today, async () => {
+    const result = await verifyChain(ctx);
+    if (result.ok) {
+      await sealAnchor(ctx);
+      return result;
+    }
+    await notifyRole(ctx, 'audit_admin', 'audit.chainBroken', {
+      count: result.broken.length,
+      first: result.brokenSeq,
+    });
     return result;
-  }
-  await notifyRole(ctx, 'audit_admin', 'audit.chainBroken', {
-    count: result.broken.length,
-    first: result.brokenSeq,
   });
-  return result;
 }
 
 /** Starts the hourly look (the first a minute after start); returns its stop. */

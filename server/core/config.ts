@@ -15,6 +15,12 @@ export interface Config {
   production: boolean;
   trustProxy: boolean;
   logLevel: string;
+  /** Request logs as daily JSON-lines files here (log-file.ts); null → standard output. */
+  logDir: string | null;
+  /** Log files older than this are deleted (≥ 180 days: 网络安全法 第二十一条 requires 6 months). */
+  logRetentionDays: number;
+  /** Refused requests (401/403, or 429) per instance in 5 minutes that notify the security administrators. */
+  alertThreshold: number;
   /** Audit rows younger than this are never archived (≥ 180 days: 网络安全法 requires 6 months). */
   auditRetentionDays: number;
   /** Signed-in sessions one account may hold at once; a new one ends the oldest (ADR 018). */
@@ -74,6 +80,19 @@ function readFlag(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(name, `须为 0 或 1 / must be 0 or 1 (got "${raw}")`);
 }
 
+/** A retention period in days: 180 by default and at least that (six months, 网络安全法 第二十一条). */
+function readDays(env: Env, name: string): number {
+  const raw = env[name] || '180';
+  const days = Number(raw);
+  if (!/^\d+$/.test(raw) || days < 180) {
+    throw new ConfigError(
+      name,
+      `须为不小于 180 的整数（天）/ must be a whole number of days, at least 180 (got "${raw}")`,
+    );
+  }
+  return days;
+}
+
 function readDatabaseUrl(env: Env): string | null {
   const raw = env.DATABASE_URL;
   if (raw === undefined || raw === '') return null;
@@ -118,7 +137,7 @@ function readSecret(
     );
   }
   const dir = path.join(dataDir, 'secrets');
-  const filePath = path.join(dir, file);
+  const filePath = secretFile(dataDir, file);
   if (existsSync(filePath)) {
     const value = decode(readFileSync(filePath, 'utf8').trim());
     if (!value) throw new ConfigError(variable, `${filePath} 内容无效 / content is invalid; ${expectation}`);
@@ -131,8 +150,12 @@ function readSecret(
   return decode(generated) as Buffer;
 }
 
+/** Where a secret generated outside production is kept. */
+export const secretFile = (dataDir: string, name: string): string => path.join(dataDir, 'secrets', name);
+
 const decodeSessionSecret = (raw: string) => (raw.length >= 32 ? Buffer.from(raw, 'utf8') : null);
-const decodeDataKey = (raw: string) => {
+/** A 32-byte key given as 64 hex digits or base64; null when it is not one. */
+export const decodeDataKey = (raw: string) => {
   if (/^[0-9a-fA-F]{64}$/.test(raw)) return Buffer.from(raw, 'hex');
   const b = Buffer.from(raw, 'base64');
   return b.length === 32 && /^[A-Za-z0-9+/]+={0,2}$/.test(raw) ? b : null;
@@ -184,12 +207,14 @@ export function loadConfig(env: Env = process.env): Config {
       `须为 ${LOG_LEVELS.join(' / ')} 之一 / must be one of them (got "${logLevel}")`,
     );
   }
-  const retentionRaw = env.GUAZHI_AUDIT_RETENTION_DAYS || '180';
-  const auditRetentionDays = Number(retentionRaw);
-  if (!/^\d+$/.test(retentionRaw) || auditRetentionDays < 180) {
+  const auditRetentionDays = readDays(env, 'GUAZHI_AUDIT_RETENTION_DAYS');
+  const logRetentionDays = readDays(env, 'GUAZHI_LOG_RETENTION_DAYS');
+  const thresholdRaw = env.GUAZHI_ALERT_THRESHOLD || '50';
+  const alertThreshold = Number(thresholdRaw);
+  if (!/^\d+$/.test(thresholdRaw) || alertThreshold < 1) {
     throw new ConfigError(
-      'GUAZHI_AUDIT_RETENTION_DAYS',
-      `须为不小于 180 的整数 / must be a whole number of days, at least 180 (got "${retentionRaw}")`,
+      'GUAZHI_ALERT_THRESHOLD',
+      `须为正整数（每 5 分钟被拒绝的请求数）/ must be a positive whole number of refused requests per 5 minutes (got "${thresholdRaw}")`,
     );
   }
   const backupEveryHours = readNumber(
@@ -222,6 +247,17 @@ export function loadConfig(env: Env = process.env): Config {
     (n, raw) => /^\d+$/.test(raw) && n <= 16,
     '须为 0–16 的整数 / must be a whole number 0–16',
   );
+  const logDir = env.GUAZHI_LOG_DIR ? path.resolve(env.GUAZHI_LOG_DIR) : null;
+  if (logDir) {
+    try {
+      mkdirSync(logDir, { recursive: true, mode: 0o700 });
+    } catch (error) {
+      throw new ConfigError(
+        'GUAZHI_LOG_DIR',
+        `无法创建目录 / cannot create ${logDir}: ${(error as Error).message}`,
+      );
+    }
+  }
   try {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   } catch (error) {
@@ -268,6 +304,9 @@ export function loadConfig(env: Env = process.env): Config {
     production,
     trustProxy,
     logLevel,
+    logDir,
+    logRetentionDays,
+    alertThreshold,
     auditRetentionDays,
     maxSessions,
     sessionSecret,

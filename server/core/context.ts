@@ -26,7 +26,7 @@ export function createContext(handle: DatabaseHandle, config: Config, clock: Clo
     clock,
     config,
     cipher: fieldCipher(config.dataKey),
-    readCache: new ReadCache(),
+    readCache: new ReadCache({ changedElsewhere: handle.changes.changedElsewhere }),
   };
 }
 

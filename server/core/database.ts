@@ -30,6 +30,7 @@ import type { PostsTables } from '../posts/posts.table.js';
 import type { ProgrammesTables } from '../programmes/programmes.table.js';
 import type { RegionsTables } from '../regions/regions.table.js';
 import type { UnitsTables } from '../units/units.table.js';
+import { type ChangeFeed, postgresChangeFeed, sqliteChangeFeed } from './change-feed.js';
 import { ReaderPool } from './reader-pool.js';
 import { statementCache } from './sqlite-statements.js';
 import type { StatusHistoryTables } from './status-history.table.js';
@@ -61,6 +62,8 @@ export type Executor = Kysely<Database> | Transaction<Database>;
 export interface DatabaseHandle {
   db: Db;
   dialect: DialectName;
+  /** Tells an instance when another connection committed (change-feed.ts, ADR 020). */
+  changes: ChangeFeed;
   close(): Promise<void>;
 }
 
@@ -248,7 +251,12 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    const changes = postgresChangeFeed(options.databaseUrl);
+    const close = async () => {
+      await changes.close();
+      await db.destroy();
+    };
+    return { db, dialect: 'postgres', changes, close };
   }
   const sqlite = openSqlite(options.sqliteFile);
   const readers = options.sqliteReaders ? new ReaderPool(options.sqliteFile, options.sqliteReaders) : null;
@@ -256,7 +264,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
     dialect: new GuazhiSqliteDialect({ database: withStatementCache(sqlite) }, readers),
     plugins,
   });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return { db, dialect: 'sqlite', changes: sqliteChangeFeed(sqlite), close: () => db.destroy() };
 }
 
 /** SQLite has no boolean type: both databases store flags as integers 0/1. */

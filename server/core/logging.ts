@@ -43,7 +43,10 @@ const LOGGED_OBJECTS = ['err', 'error', 'body', 'data', 'user', 'cadre', 'record
  * Request logs name the method, the redacted URL and the client, never headers (cookies) or
  * bodies (passwords, ID numbers); `redact` is a second net for anything logged by hand.
  */
-export function loggerOptions(level: string, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
+export function loggerOptions(
+  level: string,
+  stream?: { write(line: string): unknown },
+): FastifyServerOptions['logger'] {
   return {
     level,
     ...(stream ? { stream } : {}),

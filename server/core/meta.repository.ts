@@ -31,3 +31,12 @@ export async function advanceMeta(db: Executor, key: string, value: string): Pro
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** Creates `key` with `value` unless it exists (a claim key `advanceMeta` can then move). */
+export async function setMetaIfMissing(db: Executor, key: string, value: string): Promise<void> {
+  await db
+    .insertInto('meta')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+}

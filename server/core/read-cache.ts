@@ -8,10 +8,12 @@ import type { Executor } from './database.js';
  * counter read *before* it was loaded and served only while the counter still has that value,
  * so a write committed meanwhile is never hidden.
  *
- * The counters themselves are read at most every `maxAgeMs` (one query for all of them), and
- * at once after any state-changing request of this instance (`invalidate()`, called by the
- * app before it answers one): a caller always reads its own writes; a write made by another
- * instance or by the command line shows within `maxAgeMs`.
+ * The counters themselves are read at most every `maxAgeMs` (one query for all of them), at
+ * once after any state-changing request of this instance (`invalidate()`, called by the app
+ * before it answers one), and at once when a request begins after another connection committed
+ * (`beginRequest()`, asking the database handle's change feed — ADR 020): a write made by
+ * another instance or by the command line is seen by the next request that begins after it
+ * (on PostgreSQL: after its notification arrived; `maxAgeMs` bounds the rest).
  */
 export type CounterName = 'registry' | 'access';
 
@@ -28,18 +30,27 @@ export interface ReadCacheOptions {
   max?: number;
   /** A monotonic clock in milliseconds (tests pass their own). */
   now?: () => number;
+  /** Whether another connection may have committed since the last call (change-feed.ts). */
+  changedElsewhere?: () => boolean;
 }
 
 export class ReadCache {
   private readonly entries: LRUCache<string, Entry>;
   private readonly maxAgeMs: number;
   private readonly now: () => number;
+  private readonly changedElsewhere: () => boolean;
   private counters: { readAt: number; values: Promise<Map<string, number>> } | null = null;
 
   constructor(options: ReadCacheOptions = {}) {
     this.entries = new LRUCache({ max: options.max ?? 5000 });
     this.maxAgeMs = options.maxAgeMs ?? 100;
     this.now = options.now ?? (() => performance.now());
+    this.changedElsewhere = options.changedElsewhere ?? (() => false);
+  }
+
+  /** At the start of a request: a write committed elsewhere since the last reading is seen by it. */
+  beginRequest(): void {
+    if (this.changedElsewhere()) this.invalidate();
   }
 
   /**

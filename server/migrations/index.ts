@@ -14,6 +14,7 @@ import * as m20261127110000 from './20261127110000_status_history.js';
 import * as m20261202110000 from './20261202110000_backup_schedule.js';
 import * as m20261202120000 from './20261202120000_login_throttle.js';
 import * as m20261202130000 from './20261202130000_list_indexes.js';
+import * as m20261202140000 from './20261202140000_change_notifications.js';
 
 /**
  * Every migration, by timestamp name. Migrations are frozen in time: they use `Kysely<any>`,
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '20261202110000_backup_schedule': m20261202110000,
   '20261202120000_login_throttle': m20261202120000,
   '20261202130000_list_indexes': m20261202130000,
+  '20261202140000_change_notifications': m20261202140000,
 };
