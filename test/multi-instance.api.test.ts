@@ -1,9 +1,19 @@
 import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDailyVerify } from '../server/audit/audit.job.js';
+import { FREE_FAILURES } from '../server/auth/throttle.service.js';
+import { backupExtension, backupTo, restoreFrom } from '../server/backup/backup.service.js';
+import { CSRF_HEADER } from '../server/core/access.js';
 import { HOUR } from '../server/core/clock.js';
+import type { Config } from '../server/core/config.js';
+import { type Db, openDatabase } from '../server/core/database.js';
 import { getMeta } from '../server/core/meta.repository.js';
 import { runOncePerDay } from '../server/core/run-once.js';
+import { adminUrl } from './databases.js';
 import {
   cadreInput,
   createAccount,
@@ -12,8 +22,35 @@ import {
   secondInstance,
   TEST_PASSWORD,
   type TestApp,
+  testConfig,
   unitInput,
 } from './helpers.js';
+
+/** An empty database with the same keys as `like` (a SQLite file, or a PostgreSQL database dropped after). */
+async function emptyDatabase(like: Config): Promise<{ config: Config; drop: () => Promise<void> }> {
+  const config = { ...testConfig(), dataKey: like.dataKey, auditKey: like.auditKey };
+  if (!like.databaseUrl) {
+    return {
+      config: { ...config, sqliteFile: path.join(config.dataDir, 'guazhi.sqlite') },
+      drop: async () => {},
+    };
+  }
+  const admin = async (query: string) => {
+    const client = new pg.Client({ connectionString: adminUrl(like.databaseUrl as string) });
+    await client.connect();
+    try {
+      await client.query(query);
+    } finally {
+      await client.end();
+    }
+  };
+  const name = `multi_restore_${process.pid}`;
+  await admin(`CREATE DATABASE ${name}`);
+  return {
+    config: { ...config, databaseUrl: adminUrl(like.databaseUrl, name) },
+    drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
 
 /**
  * Issue 10 line 7: two app instances on one database — each its own connection (pool), read
@@ -109,6 +146,66 @@ describe('two instances on one database', () => {
     );
     expect(off.statusCode, off.body).toBe(200);
     expect((await call(b, 'GET', '/api/cadres', onBcookie)).statusCode).toBe(401);
+  });
+
+  it('failed sign-ins counted on A hold the next attempt back on B (the counters are in the database)', async () => {
+    const account = await createAccount(a.ctx, { roles: ['org_dept'] });
+    const attempt = (on: Instance, password: string) =>
+      on.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: account.username, password },
+        headers: { [CSRF_HEADER]: 'guazhi' },
+        remoteAddress: '198.51.100.42',
+      });
+    for (let i = 0; i < FREE_FAILURES.pair; i++)
+      expect((await attempt(a, '错误的密码x1')).statusCode).toBe(401);
+    const onB = await attempt(b, TEST_PASSWORD);
+    expect(onB.statusCode).toBe(429);
+    expect(onB.headers['retry-after']).toBe('1');
+  });
+
+  it('a backup taken while both instances write holds every write either acknowledged before it began', async () => {
+    const account = await createAccount(a.ctx, {
+      grants: [{ role: 'org_dept', regionCode: '522600', unitId: null, programmeIds: null }],
+    });
+    const cookie = await login(a.app, account); // one session, used on both
+    const acknowledged: string[] = [];
+    let stop = false;
+    const writers = [a, b, a, b].map(async (on) => {
+      while (!stop) {
+        const res = await call(on, 'POST', '/api/units', cookie, unitInput({ regionCode: '522630' }));
+        expect(res.statusCode, res.body).toBe(201);
+        acknowledged.push(res.json().id);
+      }
+    });
+    while (acknowledged.length < 20) await new Promise((r) => setTimeout(r, 5));
+    const before = [...acknowledged];
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'guazhi-multi-backup-'));
+    const file = path.join(dir, `both${backupExtension(a.ctx.dialect)}`);
+    const manifest = await backupTo(
+      { db: a.ctx.db as Db, dialect: a.ctx.dialect, config: a.ctx.config, clock: a.clock },
+      file,
+    );
+    stop = true;
+    await Promise.all(writers);
+    expect(acknowledged.length).toBeGreaterThan(before.length);
+    // what the file holds, read back through a restore into an empty database
+    const target = await emptyDatabase(a.ctx.config);
+    try {
+      const report = await restoreFrom(target.config, a.clock, file);
+      expect(report.audit.ok).toBe(true);
+      const restored = openDatabase(target.config);
+      try {
+        const ids = new Set((await restored.db.selectFrom('units').select('id').execute()).map((u) => u.id));
+        expect(ids.size).toBe(manifest.tables.units);
+        expect(before.filter((id) => !ids.has(id))).toEqual([]);
+      } finally {
+        await restored.close();
+      }
+    } finally {
+      await target.drop();
+    }
   });
 
   it('the daily audit check runs once when both instances race for it, every day', async () => {
