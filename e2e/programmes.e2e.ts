@@ -114,6 +114,20 @@ test('组织部新建项目和批次（名额、默认资格条件），推进�
   // a started batch can no longer be deleted
   await expect(batchRow.getByRole('button', { name: '删除' })).toHaveCount(0);
 
+  // 选派 → 在岗 with no cadre accepted and the start months away: warned, moved only once acknowledged
+  await batchRow.getByRole('button', { name: '推进状态' }).click();
+  const onPost = page.getByRole('dialog', { name: '推进状态：第一批' });
+  const warnings = onPost.getByTestId('advance-warnings');
+  await expect(warnings).toContainText('尚无同意选派的干部');
+  await expect(warnings).toContainText('计划开始日期为 2027-03-01，还有');
+  await onPost.getByLabel('推进原因').fill('人选已定，统一报到');
+  await expect(onPost.getByRole('button', { name: '确认推进' })).toBeDisabled();
+  await onPost.getByLabel('我已知晓以上提醒，仍要推进').check();
+  await expect(onPost.getByRole('button', { name: '确认推进' })).toBeEnabled();
+  await onPost.getByRole('button', { name: '取消' }).click();
+  await expect(onPost).toBeHidden();
+  await expect(batchRow).toContainText('选派');
+
   // a programme with batches cannot be deleted: the server's reason is shown
   await page.getByRole('button', { name: '返回项目列表' }).click();
   await page
