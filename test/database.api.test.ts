@@ -109,3 +109,31 @@ describe('demo data', () => {
     expect(again).toHaveLength(units.length);
   });
 });
+
+describe('connections ended by the database server', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  // On PostgreSQL a restart, a failover or an administrator ends connections the app holds idle
+  // (its pool, the change feed's listener); the app must neither crash nor fail the next request.
+  // SQLite has no server to end them: there the requests simply answer.
+  it('the next requests answer as before, and no error escapes', async () => {
+    const before = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(before.json()).toEqual({ status: 'ok' });
+    if (t.ctx.dialect === 'postgres') {
+      const ended = await sql<{ n: number | string }>`
+        SELECT count(pg_terminate_backend(pid)) AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND pid <> pg_backend_pid()`.execute(t.ctx.db);
+      expect(Number(ended.rows[0]?.n)).toBeGreaterThan(0);
+      await new Promise((r) => setTimeout(r, 200)); // the 'error' events arrive
+    }
+    for (let i = 0; i < 3; i++) {
+      const res = await t.app.inject({ method: 'GET', url: '/api/health' });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toEqual({ status: 'ok' });
+    }
+  });
+});

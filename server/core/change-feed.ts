@@ -41,6 +41,16 @@ export function sqliteChangeFeed(sqlite: SQLite.Database): ChangeFeed {
   });
 }
 
+/**
+ * Lets go of a listener connection: its own listeners removed, but a no-op 'error' one kept — an
+ * error arriving while it ends (the server ending it, 57P01) must not become an uncaught one.
+ */
+function discard(c: pg.Client): Promise<void> {
+  c.removeAllListeners();
+  c.on('error', () => {});
+  return c.end().catch(() => {});
+}
+
 /** Listens lazily: the first `changedElsewhere()` (the first request) opens the connection. */
 export function postgresChangeFeed(connectionString: string, retryMs = 1000): ChangeFeed {
   const feed = new EventEmitter() as ChangeFeed;
@@ -54,8 +64,7 @@ export function postgresChangeFeed(connectionString: string, retryMs = 1000): Ch
     listening = false;
     const c = client;
     client = null;
-    c?.removeAllListeners();
-    c?.end().catch(() => {});
+    if (c) void discard(c);
     if (!closed && !retry) {
       retry = setTimeout(() => {
         retry = null;
@@ -110,11 +119,7 @@ export function postgresChangeFeed(connectionString: string, retryMs = 1000): Ch
     const c = client;
     client = null;
     listening = false;
-    if (c) {
-      c.removeAllListeners();
-      c.on('error', () => {});
-      await c.end().catch(() => {});
-    }
+    if (c) await discard(c);
   };
   return feed;
 }
