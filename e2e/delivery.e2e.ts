@@ -11,9 +11,15 @@ test('登录页的脚本压缩传输、长期缓存，登录后的页面按需�
   page.on('response', (res) => {
     if (res.url().includes('/assets/') && res.url().endsWith('.js')) scripts.push(res);
   });
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
   const html = await page.goto('/login');
   await expect(page.getByLabel('用户名')).toBeEditable();
   await page.waitForLoadState('networkidle');
+  // signed out is not an error: nothing in the console (no 401 from /api/auth/me)
+  expect(consoleErrors).toEqual([]);
 
   expect(html?.headers()['cache-control']).toBe('no-cache');
   expect(scripts.length).toBeGreaterThan(3);

@@ -8,9 +8,12 @@ import { verifyPassword } from './auth/password.js';
 import { fieldCipher } from './core/crypto.js';
 
 /** Runs the real command line (server/main.ts through tsx) in a child process. */
-function guazhi(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
+function guazhi(args: string[], env: Record<string, string> = {}, cwd = process.cwd()) {
+  const main = path.resolve(import.meta.dirname, 'main.ts');
+  // tsx by its resolved path: the command may run in a folder without node_modules
+  const result = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), main, ...args], {
     encoding: 'utf8',
+    cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'silent', ...env },
     timeout: 60_000,
   });
@@ -40,6 +43,35 @@ describe('guazhi command line', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('PORT');
     expect(lines[0]).toContain('abc');
+  });
+
+  it('a command that needs data, run where there is none, says where it looked and creates nothing', () => {
+    const empty = dataDir();
+    for (const args of [
+      ['reset-password', 'admin'],
+      ['audit', 'verify'],
+      ['backup', 'x.sqlite'],
+      ['rotate-data-key'],
+    ]) {
+      const { code, stderr } = guazhi(args, {}, empty);
+      expect(code, args.join(' ')).toBe(1);
+      expect(stderr).toContain(`找不到数据库 / no database: ${path.join(empty, 'data', 'guazhi.sqlite')}`);
+      expect(stderr).toContain('GUAZHI_DATA_DIR 未设置');
+      expect(existsSync(path.join(empty, 'data')), args.join(' ')).toBe(false);
+    }
+    const elsewhere = path.join(empty, 'nowhere');
+    const named = guazhi(['audit', 'verify'], { GUAZHI_DATA_DIR: elsewhere });
+    expect(named.code).toBe(1);
+    expect(named.stderr).toContain(`GUAZHI_DATA_DIR=${elsewhere}`);
+    expect(existsSync(elsewhere)).toBe(false);
+  });
+
+  it('reset-password of an unknown username says so in its own words', () => {
+    const dir = dataDir();
+    expect(guazhi(['migrate'], { GUAZHI_DATA_DIR: dir }).code).toBe(0);
+    const { code, stderr } = guazhi(['reset-password', 'Nobody'], { GUAZHI_DATA_DIR: dir });
+    expect(code).toBe(1);
+    expect(stderr).toContain('没有用户名为“nobody”的账号，请检查拼写（用户名不区分大小写）');
   });
 
   it('migrate applies migrations once, then reports up to date', () => {
@@ -176,8 +208,15 @@ describe('guazhi command line', () => {
   it('seed-demo seeds and prints the demo accounts', () => {
     const { code, stdout } = guazhi(['seed-demo'], { GUAZHI_DATA_DIR: dataDir() });
     expect(code).toBe(0);
-    expect(stdout).toMatch(/admin\s+\S{16}\s+系统管理员/);
-    expect(stdout).toMatch(/zzb\s+\S{16}/);
+    // one block, each account with its one-time password and, beside it, what it may do
+    const block = stdout.slice(stdout.indexOf('演示账号')).trimEnd().split('\n');
+    expect(block).toHaveLength(9);
+    expect(block[1]).toMatch(/^ {2}admin {4}[A-Za-z][A-Za-z0-9@%+\-_.:]{15} {3}系统管理员$/);
+    expect(block.find((l) => l.includes(' zzb '))).toMatch(
+      /^ {2}zzb {6}\S{16} {3}黔东南州委组织部 林晓雯 +\(组织部，黔东南苗族侗族自治州\)$/,
+    );
+    expect(block.find((l) => l.includes(' pc.qf '))).toContain('(派出单位联络员)');
+    expect(block.find((l) => l.includes(' gb.zhou '))).toContain('(挂职干部)');
   });
 
   it('exits non-zero when the database cannot be migrated', () => {

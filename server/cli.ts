@@ -73,10 +73,27 @@ function describeBreak(b: BrokenRow): string {
 
 function printAccounts(accounts: SeededAccount[]): void {
   if (accounts.length === 0) return;
-  console.log(
-    '演示账号（一次性密码，首次登录须修改）/ demo accounts (one-time passwords, change at first login):',
-  );
-  for (const a of accounts) console.log(`  ${a.username.padEnd(8)} ${a.oneTimePassword}   ${a.displayName}`);
+  const width = Math.max(...accounts.map((a) => displayWidth(a.displayName)));
+  const lines = accounts.map((a) => {
+    const name = a.displayName + ' '.repeat(width - displayWidth(a.displayName));
+    return `  ${a.username.padEnd(8)} ${a.oneTimePassword}   ${name}${a.access ? `  (${a.access})` : ''}`.trimEnd();
+  });
+  const header =
+    '演示账号（一次性密码，首次登录须修改）/ demo accounts (one-time passwords, change at first login):';
+  // one write: the block is never split by a log line
+  process.stdout.write(`${[header, ...lines].join('\n')}\n`);
+}
+
+/** Columns a text takes in a terminal: CJK characters take two. */
+function displayWidth(text: string): number {
+  let n = 0;
+  for (const ch of text)
+    n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
+      ch,
+    )
+      ? 2
+      : 1;
+  return n;
 }
 
 function printBackupBeforeMigrations(file: string | null): void {
@@ -252,6 +269,28 @@ async function serve(): Promise<void> {
   }
 }
 
+/** Commands that work on data already there: run elsewhere, they must not create an empty database. */
+const NEEDS_EXISTING_DATA = new Set(['reset-password', 'audit', 'backup', 'rotate-data-key']);
+
+/**
+ * Where `command` looked for the SQLite database when it is not there (before any config is
+ * loaded, so nothing is created): the sentence to print, or null. PostgreSQL says so itself.
+ */
+function missingDatabase(command: string, env: NodeJS.ProcessEnv = process.env): string | null {
+  if (!NEEDS_EXISTING_DATA.has(command) || env.DATABASE_URL) return null;
+  const dataDir = path.resolve(env.GUAZHI_DATA_DIR || './data');
+  const file = path.join(dataDir, 'guazhi.sqlite');
+  if (existsSync(file)) return null;
+  const how = env.GUAZHI_DATA_DIR
+    ? `GUAZHI_DATA_DIR=${env.GUAZHI_DATA_DIR}`
+    : `GUAZHI_DATA_DIR 未设置，默认为当前目录下的 ./data / GUAZHI_DATA_DIR unset, so ./data of ${process.cwd()}`;
+  return [
+    `找不到数据库 / no database: ${file}`,
+    `  (${how})`,
+    '请在应用所在目录运行，或将 GUAZHI_DATA_DIR 设为其数据目录；未创建任何文件 / run it where the app runs, or set GUAZHI_DATA_DIR to its data dir; nothing was created',
+  ].join('\n');
+}
+
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -266,6 +305,11 @@ export async function main(argv: string[]): Promise<number> {
   if (values.help || command === 'help') {
     console.log(HELP);
     return 0;
+  }
+  const missing = missingDatabase(command);
+  if (missing) {
+    console.error(missing);
+    return 1;
   }
   switch (command) {
     case 'serve':

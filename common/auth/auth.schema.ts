@@ -69,3 +69,6 @@ export const zRecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
 export const zTotpDisable = z.strictObject({ password: z.string().min(1).max(256) });
 
 export const zPersonalSelf = z.object({ phone: z.string().nullable(), idNumber: z.string().nullable() });
+
+/** The readable cookie set beside the session's (server/core/access.ts): a session may exist. */
+export const SIGNED_IN_COOKIE = 'guazhi_signed_in';

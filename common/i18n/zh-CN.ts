@@ -214,6 +214,7 @@ export const zhCNCore = {
   'account.alreadyInactive': '该账号已是停用状态',
   'account.deleteActive': '请先停用账号再删除',
   'account.notLocked': '该账号未被锁定',
+  'account.usernameUnknown': '没有用户名为“{username}”的账号，请检查拼写（用户名不区分大小写）',
   'account.noTotp': '该账号未绑定动态验证码',
   'grant.regionRequired': '组织部角色须指定管辖的行政区划',
   'grant.noRegion': '该角色不指定行政区划',

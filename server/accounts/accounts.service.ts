@@ -338,8 +338,10 @@ export async function resetPassword(
 }
 
 export async function resetPasswordByUsername(ctx: AppContext, who: AuditWho, username: string) {
-  const user = await authRepo.findUserByUsername(ctx.db, username.trim().toLowerCase());
-  if (!user) throw notFound();
+  const name = username.trim().toLowerCase();
+  const user = await authRepo.findUserByUsername(ctx.db, name);
+  if (!user)
+    throw new AppError('NOT_FOUND', { messageKey: 'account.usernameUnknown', params: { username: name } });
   return resetPassword(ctx, who, user.id);
 }
 

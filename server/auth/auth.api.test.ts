@@ -23,8 +23,10 @@ describe('login', () => {
       roles: ['org_dept'],
       mustChangePassword: false,
     });
-    const header = String(res.headers['set-cookie']);
+    const [header, companion] = res.headers['set-cookie'] as string[];
     expect(header).toMatch(/^guazhi_session=[A-Za-z0-9_-]{40,}; Path=\/; HttpOnly; SameSite=Strict$/);
+    // beside it, one the web app reads to know a session may exist: no secret, not HttpOnly
+    expect(companion).toBe('guazhi_signed_in=1; Path=/; SameSite=Strict');
     const token = res.cookies[0]?.value as string;
     const sessions = await t.ctx.db
       .selectFrom('sessions')
@@ -173,6 +175,7 @@ describe('session lifetime', () => {
     const res = await post('/api/auth/logout', {}, cookie);
     expect(res.statusCode).toBe(200);
     expect(String(res.headers['set-cookie'])).toMatch(/guazhi_session=;.*Expires=Thu, 01 Jan 1970/);
+    expect(String(res.headers['set-cookie'])).toMatch(/guazhi_signed_in=;.*Expires=Thu, 01 Jan 1970/);
     expect((await get('/api/auth/me', cookie)).statusCode).toBe(401);
     const rows = await t.ctx.db
       .selectFrom('sessions')

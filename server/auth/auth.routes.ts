@@ -1,4 +1,3 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   zChangePasswordRequest,
   zLoginRequest,
@@ -11,18 +10,9 @@ import {
   zTotpSetup,
 } from '../../common/auth/auth.schema.js';
 import { zOk } from '../../common/http/bodies.schema.js';
-import { actorOf, SESSION_COOKIE } from '../core/access.js';
+import { actorOf, clearSessionCookies, setSessionCookies } from '../core/access.js';
 import type { AppInstance } from '../core/http.js';
 import * as service from './auth.service.js';
-
-function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
-  reply.setCookie(SESSION_COOKIE, token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'strict',
-    secure: request.protocol === 'https',
-  });
-}
 
 export function registerAuthRoutes(app: AppInstance): void {
   app.post(
@@ -36,7 +26,7 @@ export function registerAuthRoutes(app: AppInstance): void {
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
       });
-      setSessionCookie(request, reply, token);
+      setSessionCookies(request, reply, token);
       return me;
     },
   );
@@ -49,7 +39,7 @@ export function registerAuthRoutes(app: AppInstance): void {
     },
     async (request, reply) => {
       await service.logout(app.ctx, actorOf(request));
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      clearSessionCookies(reply);
       return { ok: true as const };
     },
   );
@@ -102,7 +92,7 @@ export function registerAuthRoutes(app: AppInstance): void {
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
       });
-      setSessionCookie(request, reply, token);
+      setSessionCookies(request, reply, token);
       return me;
     },
   );

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { passwordProblems } from '../../common/auth/password-policy.js';
 import { generateOneTimePassword, hashPassword, verifyPassword } from './password.js';
@@ -17,8 +18,18 @@ describe('passwords', () => {
       const p = generateOneTimePassword();
       expect(p).toHaveLength(16);
       expect(passwordProblems(p, 'admin')).toEqual([]);
+      // pasted into a shell as it is: letters, digits and symbols no shell treats specially
+      expect(p).toMatch(/^[A-Za-z][A-Za-z0-9@%+\-_.:]{15}$/);
       seen.add(p);
     }
     expect(seen.size).toBe(200);
+  });
+
+  it('one-time passwords pass through a shell unquoted, unchanged', () => {
+    for (let i = 0; i < 50; i++) {
+      const p = generateOneTimePassword();
+      // as a user would type it: guazhi … --password <p>, no quotes
+      expect(execFileSync('sh', ['-c', `printf '%s' ${p}`], { encoding: 'utf8' })).toBe(p);
+    }
   });
 });

@@ -67,17 +67,25 @@ export function rememberReplaced(
 }
 
 /**
+ * Symbols no shell treats specially, so a one-time password can be pasted into a command line
+ * as it is (no `!`, `$`, `#`, `*`, `?`, quotes or `=`).
+ */
+export const SHELL_SAFE_SYMBOLS = '@%+-_.:';
+
+/**
  * A one-time password that satisfies the policy: 16 characters from an alphabet without
- * look-alikes, always holding a lower, an upper, a digit and a symbol.
+ * look-alikes, always holding a lower, an upper, a digit and a symbol, starting with a letter
+ * (never read as a command option).
  */
 export function generateOneTimePassword(): string {
-  const sets = ['abcdefghjkmnpqrstuvwxyz', 'ABCDEFGHJKMNPQRSTUVWXYZ', '23456789', '!@#$%*+-=?'];
+  const sets = ['abcdefghjkmnpqrstuvwxyz', 'ABCDEFGHJKMNPQRSTUVWXYZ', '23456789', SHELL_SAFE_SYMBOLS];
   const all = sets.join('');
   const chars = sets.map((s) => s[randomInt(s.length)] as string);
-  while (chars.length < 16) chars.push(all[randomInt(all.length)] as string);
+  while (chars.length < 15) chars.push(all[randomInt(all.length)] as string);
   for (let i = chars.length - 1; i > 0; i--) {
     const j = randomInt(i + 1);
     [chars[i], chars[j]] = [chars[j] as string, chars[i] as string];
   }
-  return chars.join('');
+  const letters = `${sets[0]}${sets[1]}`;
+  return letters[randomInt(letters.length)] + chars.join('');
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { SIGNED_IN_COOKIE } from '../../common/auth/auth.schema.js';
 import { authenticate } from '../auth/auth.service.js';
 import { AppError } from './errors.js';
 import {
@@ -12,6 +13,21 @@ import {
 import { scopeFor } from './scope.js';
 
 export const SESSION_COOKIE = 'guazhi_session';
+
+/**
+ * Beside the session cookie, one the web app can read: it holds no secret, only that a session
+ * may exist, so a signed-out page does not ask `/api/auth/me` for a 401 (a console error).
+ */
+export function setSessionCookies(request: FastifyRequest, reply: FastifyReply, token: string): void {
+  const options = { path: '/', sameSite: 'strict' as const, secure: request.protocol === 'https' };
+  reply.setCookie(SESSION_COOKIE, token, { ...options, httpOnly: true });
+  reply.setCookie(SIGNED_IN_COOKIE, '1', { ...options, httpOnly: false });
+}
+
+export function clearSessionCookies(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  reply.clearCookie(SIGNED_IN_COOKIE, { path: '/' });
+}
 
 /** Every API route with its action, as registered: what the authorization matrix test walks. */
 export interface ApiRoute {
@@ -79,7 +95,7 @@ export function registerAccessControl(app: FastifyInstance): void {
     }
     const token = request.cookies[SESSION_COOKIE];
     const actor = token ? await authenticate(app.ctx, token, request.ip) : null;
-    if (token && !actor) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    if (token && !actor) clearSessionCookies(reply);
     if (actor) {
       const mode = SAFE_METHODS.has(request.method) ? 'read' : 'write';
       request.actor = { ...actor, scope: scopeFor(action, actor.userId, actor.grants, mode) };

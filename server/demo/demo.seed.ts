@@ -1,8 +1,10 @@
-import type { RoleGrant } from '../../common/accounts/accounts.schema.js';
+import { ADMIN_ROLES, type RoleGrant } from '../../common/accounts/accounts.schema.js';
+import { t } from '../../common/i18n/index.js';
 import type { UnitKind } from '../../common/units/units.schema.js';
 import { createAccount } from '../accounts/accounts.service.js';
 import { findUserByUsername } from '../auth/auth.repository.js';
 import { type AppContext, systemActor } from '../core/context.js';
+import { findRegion } from '../regions/regions.repository.js';
 import { findByRegionAndName } from '../units/units.repository.js';
 import * as units from '../units/units.service.js';
 import { seedRegistry } from './demo.registry.js';
@@ -162,6 +164,8 @@ export interface SeededAccount {
   username: string;
   displayName: string;
   oneTimePassword: string;
+  /** What the account may do, as printed beside it: `组织部，黔东南苗族侗族自治州`; '' for the administrators. */
+  access: string;
 }
 
 /** True when the database holds no account: `npm start` seeds the demo only then. */
@@ -197,10 +201,17 @@ export async function seedDemo(ctx: AppContext): Promise<SeededAccount[]> {
       },
       grants,
     );
+    const access = [];
+    for (const g of grants) {
+      if ((ADMIN_ROLES as readonly string[]).includes(g.role)) continue;
+      const region = g.regionCode ? (await findRegion(ctx.db, g.regionCode))?.name : null;
+      access.push(region ? `${t(`role.${g.role}`)}，${region}` : t(`role.${g.role}`));
+    }
     created.push({
       username: account.username,
       displayName: account.displayName,
       oneTimePassword: result.oneTimePassword,
+      access: access.join('；'),
     });
     return result.account.id;
   };

@@ -1,13 +1,14 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type {
-  ChangePasswordRequest,
-  LoginRequest,
-  Me,
-  zPersonalSelf,
-  zRecoveryCodes,
-  zTotpCode,
-  zTotpSetup,
+import {
+  type ChangePasswordRequest,
+  type LoginRequest,
+  type Me,
+  SIGNED_IN_COOKIE,
+  type zPersonalSelf,
+  type zRecoveryCodes,
+  type zTotpCode,
+  type zTotpSetup,
 } from '../../../common/auth/auth.schema';
 import { ApiError, api } from '../api/client';
 
@@ -19,7 +20,12 @@ export type PersonalSelf = z.infer<typeof zPersonalSelf>;
 /** The signed-in account, or null when nobody is signed in. */
 export const sessionKey = ['auth', 'me'] as const;
 
+/** Whether the server has said a session may exist (its readable companion cookie). */
+const maySignedIn = () => document.cookie.split('; ').some((c) => c.startsWith(`${SIGNED_IN_COOKIE}=`));
+
 async function fetchMe(signal: AbortSignal): Promise<Me | null> {
+  // signed out: nothing to ask, and no 401 in the console of the login page
+  if (!maySignedIn()) return null;
   try {
     return await api<Me>('/api/auth/me', { signal });
   } catch (error) {
