@@ -654,11 +654,11 @@ const FIXTURES: Record<string, (caller: Caller, where: Where) => Promise<Request
     return { method: 'DELETE', url: `/api/batches/${b.id}?version=1`, secret: b.name };
   },
   'GET /api/posts': async (caller, where) => {
-    const p = await postFor(caller, where);
+    const p = await postFor(caller, where, 'submitted'); // a draft is the unit's own; submitted, every reader's
     return { method: 'GET', url: `/api/posts?q=${encodeURIComponent(p.title)}`, list: true, secret: p.title };
   },
   'GET /api/posts/:id': async (caller, where) => {
-    const p = await postFor(caller, where);
+    const p = await postFor(caller, where, 'submitted'); // a draft is the unit's own; submitted, every reader's
     return { method: 'GET', url: `/api/posts/${p.id}`, secret: p.title };
   },
   'POST /api/posts': async (caller, where) => {

@@ -35,6 +35,8 @@ const PROBE_REACH: Reach = {
     {
       region: { column: 'sp.programmeRegion', key: 'programmeRegion' },
       programme: { column: 'sp.programmeId', key: 'programmeId' },
+      // the organiser does not see drafts (a post request's, until submitted)
+      unless: { field: { column: 'sp.status', key: 'status' }, values: ['draft'] },
     },
     { region: { column: 'sp.watcherRegion', key: 'watcherRegion' }, readOnly: true },
   ],
@@ -74,7 +76,9 @@ beforeAll(async () => {
   }
   await sql`create table scope_probe (id varchar(40) primary key, user_id varchar(40), sending_unit varchar(40) not null,
     receiving_unit varchar(40) not null, receiving_region varchar(12) not null, programme_region varchar(12) not null,
-    programme_id varchar(40) not null, watcher_region varchar(12))`.execute(t.ctx.db);
+    programme_id varchar(40) not null, watcher_region varchar(12), status varchar(12) not null)`.execute(
+    t.ctx.db,
+  );
   await sql`create table scope_probe_related (probe_id varchar(40) not null, region varchar(12) not null,
     programme_id varchar(40) not null)`.execute(t.ctx.db);
 }, 60_000);
@@ -91,6 +95,7 @@ const probe = () =>
     programmeRegion: region,
     programmeId: fc.constantFrom(...PROGRAMMES),
     watcherRegion: fc.option(region, { nil: null }),
+    status: fc.constantFrom('draft', 'submitted'),
     related: fc.array(fc.record({ region, programmeId: fc.constantFrom(...PROGRAMMES) }), { maxLength: 2 }),
   });
 /** Subtrees at every level: provinces, cities, counties. */

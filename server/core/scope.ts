@@ -153,6 +153,11 @@ export interface Party {
   programme?: Field;
   /** Lets its holders read the row, never change it. */
   readOnly?: boolean;
+  /**
+   * Rows this party does not reach while the field holds one of the values: a receiving unit's
+   * draft post request is its own until submitted, not yet the organising 组织部's.
+   */
+  unless?: { field: Field; values: readonly string[] };
 }
 
 /** Rows of another table through which a row is reached (e.g. a cadre through its nominations). */
@@ -184,6 +189,7 @@ const counts = (scope: Scope, readOnly: boolean | undefined) => !readOnly || sco
 
 function partyReached(scope: Scope, party: Party, row: Loaded): boolean {
   if (!counts(scope, party.readOnly)) return false;
+  if (party.unless?.values.includes(row[party.unless.field.key])) return false;
   const unit: Value = party.unit ? row[party.unit.key] : null;
   if (unit != null && scope.unitIds.includes(unit)) return true;
   const user: Value = party.user ? row[party.user.key] : null;
@@ -218,6 +224,11 @@ type Eb = ExpressionBuilder<any, any>;
 
 function partyCondition(eb: Eb, scope: Scope, party: Party): Expression<SqlBool>[] {
   if (!counts(scope, party.readOnly)) return [];
+  const { unless } = party;
+  if (unless) {
+    const outside = eb(eb.ref(unless.field.column), 'not in', [...unless.values]);
+    return partyCondition(eb, scope, { ...party, unless: undefined }).map((c) => eb.and([c, outside]));
+  }
   const out: Expression<SqlBool>[] = [];
   if (party.unit && scope.unitIds.length) out.push(eb(eb.ref(party.unit.column), 'in', scope.unitIds));
   if (party.user && scope.selfId !== null) out.push(eb(eb.ref(party.user.column), '=', scope.selfId));

@@ -86,12 +86,22 @@ describe('post requests', () => {
         { kind: 'in_charge', area: '乡村振兴' },
       ],
     });
+    // a draft is the unit's own: the 组织部 neither lists, opens nor decides it (issue 11 line 6)
+    const listed = async () =>
+      (
+        (await call('GET', `/api/posts?batchId=${batchId}&pageSize=100`, org)).json().items as {
+          id: string;
+        }[]
+      ).map((p) => p.id);
+    expect(await listed()).not.toContain(post.id);
+    expect((await call('GET', `/api/posts/${post.id}`, org)).statusCode).toBe(404);
     expect(
       (await call('POST', `/api/posts/${post.id}/review`, org, { decision: 'approve', version: 1 })).json()
         .message,
-    ).toBe('该岗位需求不能从当前状态“草稿”变更为目标状态“已批准”');
+    ).toBe('找不到请求的内容');
     const submitted = await call('POST', `/api/posts/${post.id}/submit`, manager, { version: 1 });
     expect(submitted.json().status).toBe('submitted');
+    expect(await listed()).toContain(post.id);
     expect(
       (
         await call('PUT', `/api/posts/${post.id}`, manager, {

@@ -16,9 +16,15 @@ export type PostView = PostRow & {
   unitRegionCode: string;
 };
 
-/** The organising 组织部 (by the programme's region) or the receiving unit itself. */
+/**
+ * The receiving unit itself, and the organising 组织部 (by the programme's region) once the
+ * request is submitted: a draft stays the unit's own (issue 11 line 6).
+ */
 export const POST_REACH: Reach = {
-  parties: [PROGRAMME_ORGANISER, { unit: { column: 'p.unitId', key: 'unitId' } }],
+  parties: [
+    { ...PROGRAMME_ORGANISER, unless: { field: { column: 'p.status', key: 'status' }, values: ['draft'] } },
+    { unit: { column: 'p.unitId', key: 'unitId' } },
+  ],
 };
 
 function view(db: Executor) {
