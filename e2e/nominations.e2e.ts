@@ -178,6 +178,15 @@ test('派出单位导入 30 名干部并推荐 5 人（1 人不符合条件须�
     await expect(cadreField).toHaveValue('');
   }
   await expect(dialog.getByText(`${INELIGIBLE}（不符合条件）`)).toBeVisible();
+  // a cadre already nominated to the batch is marked and not offered again
+  const again = NOMINEES[1] as string;
+  await cadreField.fill(again);
+  const option = page.getByRole('option', { name: new RegExp(again) });
+  await expect(page.locator('.ant-select-item-option-disabled', { hasText: again })).toContainText(
+    '已推荐（待审核）',
+  );
+  await expect(option).toHaveAttribute('aria-disabled', 'true');
+  await cadreField.press('Escape');
   await dialog.getByRole('button', { name: '完成' }).click();
   await expect(dialog).toBeHidden();
 

@@ -57,6 +57,7 @@ export const zhCNNominations = {
   'nominations.madeItem': '{name}（{eligibility}）',
   'nominations.sessionTitle': '本次已推荐 {count} 人，可继续推荐',
   'nominations.cadreOption': '{position} · {rank} · {birthDate} 出生',
+  'nominations.alreadyNominated': '已推荐（{status}）',
 
   // withdraw (sending liaison)
   'nominations.withdraw': '撤回',

@@ -16,7 +16,6 @@ import { inTransaction } from './transaction.js';
 
 // ADR 019: SELECTs outside transactions run on reader threads (SQLite); lists count up to
 // COUNT_CAP and walk a sort index. The reader pool is SQLite's; the lists' API shape is both's.
-const onSqlite = !process.env.DATABASE_URL;
 
 /** A fictional unit row for bulk inserts. */
 const unit = (name: string, overrides: Partial<NewUnit> = {}): NewUnit => ({
@@ -38,7 +37,7 @@ const unit = (name: string, overrides: Partial<NewUnit> = {}): NewUnit => ({
   ...overrides,
 });
 
-describe.skipIf(!onSqlite)('the reader pool (SQLite)', () => {
+describe('the reader pool (SQLite, in both passes)', () => {
   let database: TestDatabase;
   let pooled: DatabaseHandle;
   let direct: DatabaseHandle;

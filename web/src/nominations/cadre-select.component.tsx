@@ -1,7 +1,8 @@
-import { Select, Typography } from 'antd';
+import { Select, Tag, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import type { Cadre } from '../../../common/cadres/cadres.schema';
 import { t } from '../../../common/i18n/index';
+import type { NominationStatus } from '../../../common/nominations/nominations.schema';
 import { useDebouncedValue } from '../common/debounce.hooks';
 import { useCadreOptions } from './nominations.api';
 
@@ -11,16 +12,19 @@ export interface CadreSelectProps {
   onChange?: (id: string | undefined, cadre: Cadre | undefined) => void;
   id?: string;
   status?: '' | 'error' | 'warning';
+  /** Cadres already nominated to the chosen batch, with their nomination's status: not offered again. */
+  nominated?: ReadonlyMap<string, NominationStatus>;
 }
 
 interface CadreOption {
   value: string;
   label: string;
   cadre: Cadre;
+  disabled?: boolean;
 }
 
 /** Picks one cadre the user keeps, searching the server by name, full pinyin or initials as they type. */
-export function CadreSelect({ value, onChange, ...rest }: CadreSelectProps) {
+export function CadreSelect({ value, onChange, nominated, ...rest }: CadreSelectProps) {
   const [search, setSearch] = useState('');
   const [open, setOpen] = useState(false);
   const q = useDebouncedValue(search.trim(), 250);
@@ -33,6 +37,7 @@ export function CadreSelect({ value, onChange, ...rest }: CadreSelectProps) {
       value: cadre.id,
       label: cadre.name,
       cadre,
+      disabled: nominated?.has(cadre.id) ?? false,
     }));
     for (const option of found) seen.current.set(option.value, option.cadre);
     const selected = value ? seen.current.get(value) : undefined;
@@ -40,7 +45,7 @@ export function CadreSelect({ value, onChange, ...rest }: CadreSelectProps) {
       found.unshift({ value: selected.id, label: selected.name, cadre: selected });
     }
     return found;
-  }, [query.data, value]);
+  }, [query.data, value, nominated]);
 
   return (
     <Select<string, CadreOption>
@@ -59,7 +64,16 @@ export function CadreSelect({ value, onChange, ...rest }: CadreSelectProps) {
       notFoundContent={query.isFetching ? t('app.loading') : undefined}
       optionRender={(option) => (
         <div>
-          <div>{option.data.label}</div>
+          <div>
+            {option.data.label}
+            {nominated?.has(option.data.value) ? (
+              <Tag style={{ marginInlineStart: 8 }}>
+                {t('nominations.alreadyNominated', {
+                  status: t(`nominationStatus.${nominated.get(option.data.value) as NominationStatus}`),
+                })}
+              </Tag>
+            ) : null}
+          </div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('nominations.cadreOption', {
               position: option.data.cadre.position,

@@ -15,7 +15,7 @@ import { FormFailureAlert } from '../common/record-form.component';
 import { useFormFailure } from '../common/record-form.hooks';
 import { CadreSelect } from './cadre-select.component';
 import { EligibilityReasons } from './eligibility.component';
-import { useEligibilityCheck, useNominate } from './nominations.api';
+import { useEligibilityCheck, useNominate, useNominatedInBatch } from './nominations.api';
 import { batchLabel } from './nominations.utils';
 
 interface NominateValues {
@@ -58,6 +58,7 @@ function NominateForm({ onClose }: { onClose: () => void }) {
   const batchId = Form.useWatch('batchId', form);
   const cadreId = Form.useWatch('cadreId', form);
   const check = useEligibilityCheck(batchId, cadreId);
+  const nominated = useNominatedInBatch(batchId);
   const ineligible = check.data?.eligible === false;
   const nominate = useNominate();
   /** The nominations made since the dialog opened, newest first. */
@@ -139,7 +140,7 @@ function NominateForm({ onClose }: { onClose: () => void }) {
         label={t('nominations.field.cadre')}
         rules={[{ required: true, message: t('nominations.field.cadreRequired') }]}
       >
-        <CadreSelect />
+        <CadreSelect nominated={nominated} />
       </Form.Item>
       {batchId && cadreId ? <CheckResult check={check} /> : null}
       <Form.Item

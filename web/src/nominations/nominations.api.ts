@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import type { Cadre } from '../../../common/cadres/cadres.schema';
-import type { Page } from '../../../common/http/paging.schema';
+import { PAGE_SIZE_MAX, type Page } from '../../../common/http/paging.schema';
 import type {
   EligibilityReason,
   Nomination,
@@ -15,6 +16,28 @@ export function useNominationList(params: NominationListParams) {
     queryFn: ({ signal }) => api<Page<Nomination>>('/api/nominations', { query: { ...params }, signal }),
     placeholderData: keepPreviousData,
   });
+}
+
+/**
+ * The cadres the caller's nominations to a batch already name (withdrawn ones may be nominated
+ * again), with each one's status — the nomination picker does not offer them.
+ */
+export function useNominatedInBatch(batchId: string | undefined) {
+  const params = { batchId, page: 1, pageSize: PAGE_SIZE_MAX, sort: 'createdAt', order: 'desc' } as const;
+  const list = useQuery({
+    queryKey: nominationKeys.list(params as NominationListParams),
+    queryFn: ({ signal }) => api<Page<Nomination>>('/api/nominations', { query: { ...params }, signal }),
+    enabled: Boolean(batchId),
+  });
+  return useMemo(
+    () =>
+      new Map(
+        (list.data?.items ?? [])
+          .filter((n) => n.status !== 'withdrawn')
+          .map((n) => [n.cadreId, n.status] as const),
+      ),
+    [list.data],
+  );
 }
 
 export function fetchNomination(id: string, signal?: AbortSignal): Promise<Nomination> {
