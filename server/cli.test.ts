@@ -197,8 +197,10 @@ describe('guazhi command line', () => {
   }, 180_000);
 
   it('audit archive refuses a retention under 180 days', () => {
+    const dir = dataDir();
+    expect(guazhi(['migrate'], { GUAZHI_DATA_DIR: dir }).code).toBe(0); // archive needs a database
     const { code, stderr } = guazhi(['audit', 'archive'], {
-      GUAZHI_DATA_DIR: dataDir(),
+      GUAZHI_DATA_DIR: dir,
       GUAZHI_AUDIT_RETENTION_DAYS: '30',
     });
     expect(code).toBe(1);
