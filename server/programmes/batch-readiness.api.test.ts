@@ -8,6 +8,7 @@ import {
   type TestApp,
   unitInput,
 } from '../../test/helpers.js';
+import { chinaDate } from '../core/clock.js';
 import { systemActor } from '../core/context.js';
 import { fictionalIdNumber } from '../demo/demo.seed.js';
 import * as units from '../units/units.service.js';
@@ -118,7 +119,13 @@ async function nomination(batchId: string) {
   return n.json();
 }
 
-const today = () => new Date(t.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+/** A batch's nominations and post requests as stored. */
+const storedWork = async (batchId: string) => ({
+  nominations: await t.ctx.db.selectFrom('nominations').selectAll().where('batchId', '=', batchId).execute(),
+  posts: await t.ctx.db.selectFrom('postRequests').selectAll().where('batchId', '=', batchId).execute(),
+});
+
+const today = () => chinaDate(t.clock.now());
 const daysFromToday = (days: number) =>
   new Date(Date.parse(today()) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -256,27 +263,13 @@ describe('a batch moves on only with its work done', () => {
         },
       ],
     ];
-    const before = {
-      nominations: await t.ctx.db
-        .selectFrom('nominations')
-        .selectAll()
-        .where('batchId', '=', batch.id)
-        .execute(),
-      posts: await t.ctx.db.selectFrom('postRequests').selectAll().where('batchId', '=', batch.id).execute(),
-    };
+    const before = await storedWork(batch.id);
     for (const [method, url, cookie, payload] of attempts) {
       const res = await call(method as 'POST' | 'PUT', url, cookie, payload);
       expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(409);
       expect(res.json().message, url).toBe(closed);
     }
-    expect({
-      nominations: await t.ctx.db
-        .selectFrom('nominations')
-        .selectAll()
-        .where('batchId', '=', batch.id)
-        .execute(),
-      posts: await t.ctx.db.selectFrom('postRequests').selectAll().where('batchId', '=', batch.id).execute(),
-    }).toEqual(before);
+    expect(await storedWork(batch.id)).toEqual(before);
   });
 
   it("the readiness of a batch outside the caller's scope is not found", async () => {
