@@ -6,6 +6,8 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { verifyPassword } from './auth/password.js';
 import { fieldCipher } from './core/crypto.js';
+import { DEMO_COHORT } from './demo/demo.cohort.js';
+import { DEMO_REGISTRY } from './demo/demo.registry.js';
 
 /** Runs the real command line (server/main.ts through tsx) in a child process. */
 function guazhi(args: string[], env: Record<string, string> = {}, cwd = process.cwd()) {
@@ -248,7 +250,8 @@ describe('guazhi command line', () => {
       `已恢复 / restored: ${file} → SQLite ${path.join(fresh, 'guazhi.sqlite')}`,
     );
     expect(restore.stdout).toContain('完整性检查 / integrity check: ok');
-    expect(restore.stdout).toMatch(/ {4}cadres +15\n/);
+    const cadres = DEMO_REGISTRY.cadres.length + DEMO_COHORT.cadres.length;
+    expect(restore.stdout).toMatch(new RegExp(` {4}cadres +${cadres}\n`));
     expect(guazhi(['audit', 'verify'], { GUAZHI_DATA_DIR: fresh }).code).toBe(0);
     const serve = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', 'serve'], {
       env: {

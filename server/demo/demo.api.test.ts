@@ -7,8 +7,10 @@ import { type Actor, systemActor } from '../core/context.js';
 import type { Database } from '../core/database.js';
 import { scopeFor } from '../core/scope.js';
 import * as nominations from '../nominations/nominations.service.js';
+import { DEMO_COHORT } from './demo.cohort.js';
 import { DEMO_REGISTRY } from './demo.registry.js';
 import { seedDemo } from './demo.seed.js';
+import { DEMO_SEEDER } from './demo.steps.js';
 
 // Runs on SQLite and, with DATABASE_URL, on PostgreSQL.
 
@@ -67,15 +69,15 @@ describe('demo registry', () => {
     first = await counts();
     expect(first).toMatchObject({
       users: 8,
-      units: 12,
-      cadres: 15,
-      cadreRelatives: 1,
-      programmes: 1,
-      batches: 2,
-      batchQuotas: 4,
-      batchStatusLog: 1,
-      postRequests: 3,
-      nominations: 4,
+      units: 12 + 14,
+      cadres: DEMO_REGISTRY.cadres.length + DEMO_COHORT.cadres.length,
+      cadreRelatives: 1 + DEMO_COHORT.avoidance.length,
+      programmes: 2,
+      batches: 3,
+      batchQuotas: 4 + 10,
+      batchStatusLog: 2,
+      postRequests: DEMO_REGISTRY.posts.length + DEMO_COHORT.posts,
+      nominations: DEMO_REGISTRY.nominations.length + DEMO_COHORT.cadres.length + 1,
       cadreCorrections: 1,
     });
     expect(first.cadreResume).toBeGreaterThanOrEqual(30);
@@ -99,14 +101,15 @@ describe('demo registry', () => {
       .selectFrom('cadres')
       .select(['name', 'idNumberEnc', 'idNumberMasked', 'birthDate', 'gender'])
       .execute();
-    expect(rows).toHaveLength(DEMO_REGISTRY.cadres.length);
+    const demoCadres = [...DEMO_REGISTRY.cadres, ...DEMO_COHORT.cadres];
+    expect(rows).toHaveLength(demoCadres.length);
     for (const row of rows) {
       expect(row.idNumberEnc).not.toMatch(/^\d{17}[\dX]$/);
       const idNumber = t.ctx.cipher.decrypt(row.idNumberEnc, 'cadres.id_number');
       expect(idNumberProblems(idNumber)).toEqual([]);
       expect(idNumber.slice(2, 6)).toBe('9999');
       expect(idNumberFacts(idNumber)).toMatchObject({ birthDate: row.birthDate, gender: row.gender });
-      expect(DEMO_REGISTRY.cadres.find((c) => c.name === row.name)?.idNumber).toBe(idNumber);
+      expect(demoCadres.find((c) => c.name === row.name)?.idNumber).toBe(idNumber);
     }
   });
 
@@ -143,6 +146,7 @@ describe('demo registry', () => {
         'p.kind',
         'p.regionCode',
       ])
+      .where('p.name', '=', DEMO_REGISTRY.programme)
       .orderBy('b.name')
       .execute();
     expect(batches).toMatchObject([
@@ -161,6 +165,11 @@ describe('demo registry', () => {
       .selectFrom('batchStatusLog as h')
       .innerJoin('users as u', 'u.id', 'h.actorId')
       .select(['h.batchId', 'h.fromStatus', 'h.toStatus', 'h.reason', 'u.username'])
+      .where(
+        'h.batchId',
+        'in',
+        batches.map((b) => b.id),
+      )
       .execute();
     expect(history).toEqual([
       {
@@ -188,7 +197,9 @@ describe('demo registry', () => {
       .selectFrom('postRequests as p')
       .innerJoin('units as u', 'u.id', 'p.unitId')
       .innerJoin('batches as b', 'b.id', 'p.batchId')
+      .innerJoin('programmes as g', 'g.id', 'b.programmeId')
       .select(['p.title', 'p.status', 'u.name as unit', 'b.name as batch'])
+      .where('g.name', '=', DEMO_REGISTRY.programme)
       .orderBy('p.title')
       .execute();
     expect(posts.map((p) => [p.title, p.status])).toEqual(
@@ -205,7 +216,10 @@ describe('demo registry', () => {
       .selectFrom('nominations as n')
       .innerJoin('cadres as c', 'c.id', 'n.cadreId')
       .innerJoin('users as u', 'u.id', 'n.createdBy')
+      .innerJoin('batches as b', 'b.id', 'n.batchId')
+      .innerJoin('programmes as g', 'g.id', 'b.programmeId')
       .select(['c.name', 'n.status', 'n.eligible', 'n.justification', 'u.username'])
+      .where('g.name', '=', DEMO_REGISTRY.programme)
       .orderBy('c.name')
       .execute();
     expect(rows.every((r) => r.username === 'pc.qf')).toBe(true);
@@ -220,9 +234,9 @@ describe('demo registry', () => {
   it('lets the organising 组织部 (黔东南) see the 苏州 nominations for its batch', async () => {
     const all = zNominationListQuery.parse({ pageSize: 100 });
     const zzb = await nominations.list(t.ctx, await actor('zzb', 'nominations.read'), all);
-    expect(zzb.total).toBe(4);
+    expect(zzb.total).toBe(DEMO_REGISTRY.nominations.length + DEMO_COHORT.cadres.length + 1);
     const liaison = await nominations.list(t.ctx, await actor('pc.qf', 'nominations.read'), all);
-    expect(liaison.total).toBe(4);
+    expect(liaison.total).toBe(DEMO_REGISTRY.nominations.length + 1);
   });
 
   it('audits each step under the demo account that did it', async () => {
@@ -230,16 +244,61 @@ describe('demo registry', () => {
     const by = (action: string) => [
       ...new Set(rows.filter((r) => r.action === action).map((r) => r.actorName)),
     ];
-    expect(by('cadres.create').sort()).toEqual(['pc.qf', 'zzb', 'zzb.sz']);
+    expect(by('cadres.create').sort()).toEqual([DEMO_SEEDER, 'pc.qf', 'zzb', 'zzb.sz']);
     expect(by('cadres.linkAccount')).toEqual(['pc.qf']);
     expect(by('programmes.create')).toEqual(['zzb']);
     expect(by('batches.advance')).toEqual(['zzb']);
-    expect(by('posts.create')).toEqual(['js.qx']);
+    expect(by('posts.create').sort()).toEqual([DEMO_SEEDER, 'js.qx']);
     expect(by('posts.approve')).toEqual(['zzb']);
-    expect(by('nominations.create')).toEqual(['pc.qf']);
+    expect(by('nominations.create').sort()).toEqual([DEMO_SEEDER, 'pc.qf']);
     expect(by('nominations.accept')).toEqual(['zzb']);
     expect(by('corrections.create')).toEqual(['gb.zhou']);
     const text = JSON.stringify(await t.ctx.db.selectFrom('auditLog').selectAll().execute());
     for (const c of DEMO_REGISTRY.cadres) expect(text).not.toContain(c.idNumber);
+  });
+
+  it('has a matching cohort: 44 accepted nominations, 42 approved posts (some for two), avoidance and home-county cases', async () => {
+    const batch = await t.ctx.db
+      .selectFrom('batches as b')
+      .innerJoin('programmes as g', 'g.id', 'b.programmeId')
+      .select(['b.id', 'b.status'])
+      .where('g.name', '=', DEMO_COHORT.programme)
+      .executeTakeFirstOrThrow();
+    expect(batch.status).toBe('selecting');
+    const noms = await t.ctx.db
+      .selectFrom('nominations as n')
+      .innerJoin('cadres as c', 'c.id', 'n.cadreId')
+      .select(['c.name', 'n.status', 'n.eligible'])
+      .where('n.batchId', '=', batch.id)
+      .execute();
+    expect(noms.length).toBeGreaterThanOrEqual(40);
+    expect(noms.every((n) => n.status === 'accepted' && n.eligible === 1)).toBe(true);
+    expect(noms.map((n) => n.name)).toContain('周明远');
+    const posts = await t.ctx.db
+      .selectFrom('postRequests as p')
+      .innerJoin('units as u', 'u.id', 'p.unitId')
+      .select(['p.status', 'p.headcount', 'u.name as unit', 'u.regionCode'])
+      .where('p.batchId', '=', batch.id)
+      .execute();
+    expect(posts.length).toBeGreaterThanOrEqual(40);
+    expect(posts.every((p) => p.status === 'approved')).toBe(true);
+    expect(posts.filter((p) => p.headcount === 2)).toHaveLength(3);
+    expect(posts.reduce((sum, p) => sum + p.headcount, 0)).toBe(DEMO_COHORT.places);
+    expect(posts.some((p) => p.unit === '台江县清溪镇人民政府')).toBe(true);
+    // 回避: relatives work in three receiving units; a sending unit of 黎平 while 黎平 receives posts.
+    const relatives = await t.ctx.db.selectFrom('cadreRelatives').select('unitName').execute();
+    for (const unit of DEMO_COHORT.avoidance) {
+      expect(relatives.map((r) => r.unitName)).toContain(unit);
+      expect(posts.map((p) => p.unit)).toContain(unit);
+    }
+    const homeCounty = await t.ctx.db
+      .selectFrom('nominations as n')
+      .innerJoin('units as u', 'u.id', 'n.unitId')
+      .select('u.regionCode')
+      .where('n.batchId', '=', batch.id)
+      .where('u.regionCode', '=', '522631')
+      .execute();
+    expect(homeCounty.length).toBeGreaterThan(0);
+    expect(posts.some((p) => p.regionCode === '522631')).toBe(true);
   });
 });

@@ -1,25 +1,18 @@
-import type { Action } from '../../common/access/policy.js';
 import { type CadreInput, zCadreInput } from '../../common/cadres/cadres.schema.js';
 import { zCorrectionInput, zCorrectionListQuery } from '../../common/corrections/corrections.schema.js';
 import { zNominationInput } from '../../common/nominations/nominations.schema.js';
 import { zPostInput, zPostListQuery } from '../../common/posts/posts.schema.js';
-import {
-  DEFAULT_ELIGIBILITY,
-  zBatchInput,
-  zBatchListQuery,
-  zProgrammeInput,
-  zProgrammeListQuery,
-} from '../../common/programmes/programmes.schema.js';
-import { findUserByUsername, grantsOf } from '../auth/auth.repository.js';
+import { findUserByUsername } from '../auth/auth.repository.js';
 import { findByIdNumberIndex } from '../cadres/cadres.repository.js';
 import * as cadres from '../cadres/cadres.service.js';
-import { type Actor, type AppContext, systemActor } from '../core/context.js';
+import type { AppContext } from '../core/context.js';
 import { scopeFor } from '../core/scope.js';
 import * as corrections from '../corrections/corrections.service.js';
 import { findByBatchAndCadre } from '../nominations/nominations.repository.js';
 import * as nominations from '../nominations/nominations.service.js';
 import * as posts from '../posts/posts.service.js';
-import * as programmes from '../programmes/programmes.service.js';
+import { seedCohort } from './demo.cohort.js';
+import { actorFor, seedProgramme } from './demo.steps.js';
 import { fictionalIdNumber } from './fictional-id.js';
 
 /**
@@ -496,20 +489,6 @@ const CORRECTION = {
   note: '2026年10月经集团党委研究，任投资发展部部长，请予更正。',
 };
 
-/** A demo account as the services see it for one action: its grants and that action's scope. */
-async function actorFor(ctx: AppContext, username: string, action: Action): Promise<Actor | null> {
-  const user = await findUserByUsername(ctx.db, username);
-  if (!user) return null;
-  const grants = await grantsOf(ctx.db, user.id);
-  return {
-    ...systemActor(user.id, username),
-    displayName: user.displayName,
-    roles: grants.map((g) => g.role),
-    grants,
-    scope: scopeFor(action, user.id, grants),
-  };
-}
-
 const idNumberOf = (c: DemoCadre) => fictionalIdNumber(...c.id);
 
 /** The cadres, by name: created by their keepers when missing, linked to their accounts then. */
@@ -535,40 +514,6 @@ async function seedCadres(ctx: AppContext, units: Map<string, string>): Promise<
         version: saved.version,
       });
     }
-  }
-  return ids;
-}
-
-/** The programme and its batches, by batch name; null when the 组织部 account is gone. */
-async function seedProgramme(ctx: AppContext): Promise<Map<string, string> | null> {
-  const zzb = await actorFor(ctx, 'zzb', 'programmes.create');
-  if (!zzb) return null;
-  const found = await programmes.listProgrammes(ctx, zzb, zProgrammeListQuery.parse({ q: PROGRAMME.name }));
-  const programme =
-    found.items.find((p) => p.name === PROGRAMME.name) ??
-    (await programmes.createProgramme(ctx, zzb, zProgrammeInput.parse(PROGRAMME)));
-  const runner = { ...zzb, scope: scopeFor('batches.create', zzb.userId, zzb.grants) };
-  const existing = await programmes.listBatches(
-    ctx,
-    runner,
-    zBatchListQuery.parse({ programmeId: programme.id, pageSize: 100 }),
-  );
-  const ids = new Map<string, string>();
-  for (const { advance, ...values } of BATCHES) {
-    const have = existing.items.find((b) => b.name === values.name);
-    if (have) {
-      ids.set(values.name, have.id);
-      continue;
-    }
-    let batch = await programmes.createBatch(
-      ctx,
-      runner,
-      zBatchInput.parse({ ...values, programmeId: programme.id, eligibility: DEFAULT_ELIGIBILITY }),
-    );
-    if (advance) {
-      batch = await programmes.advanceBatch(ctx, runner, batch.id, { ...advance, version: batch.version });
-    }
-    ids.set(values.name, batch.id);
   }
   return ids;
 }
@@ -650,13 +595,14 @@ async function seedCorrection(ctx: AppContext, cadreIds: Map<string, string>): P
 /** Seeds the registry of the demo; `units` maps the demo units' names to their ids. */
 export async function seedRegistry(ctx: AppContext, units: Map<string, string>): Promise<void> {
   const cadreIds = await seedCadres(ctx, units);
-  const batches = await seedProgramme(ctx);
+  const batches = await seedProgramme(ctx, PROGRAMME, BATCHES);
   const first = batches?.get('第一批');
   if (first) {
     await seedPosts(ctx, units, first);
     await seedNominations(ctx, cadreIds, first);
   }
   await seedCorrection(ctx, cadreIds);
+  await seedCohort(ctx, units, cadreIds);
 }
 
 /** What the demo registry holds, for tests and the README. */

@@ -7,6 +7,7 @@ import { type AppContext, systemActor } from '../core/context.js';
 import { findRegion } from '../regions/regions.repository.js';
 import { findByRegionAndName } from '../units/units.repository.js';
 import * as units from '../units/units.service.js';
+import { COHORT_UNITS } from './demo.cohort.js';
 import { seedRegistry } from './demo.registry.js';
 import { fictionalIdNumber } from './fictional-id.js';
 
@@ -219,7 +220,7 @@ export async function seedDemo(ctx: AppContext): Promise<SeededAccount[]> {
   const [adminAccount, ...others] = DEMO_ACCOUNTS as [DemoAccount, ...DemoAccount[]];
   const admin = await findUserByUsername(ctx.db, adminAccount.username);
   const seeder = systemActor(admin?.id ?? (await createDemoAccount(adminAccount)), adminAccount.username);
-  for (const unit of DEMO_UNITS) {
+  for (const unit of [...DEMO_UNITS, ...COHORT_UNITS] as DemoUnit[]) {
     const existing = await findByRegionAndName(ctx.db, unit.regionCode, unit.name);
     if (existing) {
       ids.set(unit.name, existing.id);
