@@ -69,8 +69,12 @@ test('接收单位删除草稿、提报岗位需求；组织部通过时超出�
   await expect(dialog.getByText('请输入岗位名称')).toBeVisible();
   await expect(dialog.getByText('请至少填写一项分管或协管领域')).toBeVisible();
   await dialog.getByLabel('岗位名称').fill(title);
+  // a township's levels: the most common first, no 县处级 or 厅局级 (issue 11 line 5)
   await dialog.getByLabel('岗位级别').click();
-  await mp.getByTitle('副县处级', { exact: true }).click();
+  const levelList = mp.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  await expect(levelList.first()).toHaveText('副乡科级');
+  await expect(levelList).toHaveText(['副乡科级', '正乡科级', '其他']);
+  await mp.getByTitle('正乡科级', { exact: true }).click();
   await dialog.getByLabel('人数').fill('2');
   await dialog.getByLabel('分管领域').fill('乡村振兴');
   await dialog.getByLabel('分管领域').press('Enter');
@@ -154,7 +158,7 @@ test('接收单位删除草稿、提报岗位需求；组织部通过时超出�
   await row.getByRole('button', { name: '查看' }).click();
   const detail = page.getByRole('dialog', { name: '岗位需求详情' });
   await expect(detail).toContainText(title);
-  await expect(detail).toContainText('副县处级');
+  await expect(detail).toContainText('正乡科级');
   await expect(detail).toContainText('农业技术');
   await expect(detail).toContainText('有基层工作经历者优先');
   await expect(detail).toContainText('审核意见（已批准）');

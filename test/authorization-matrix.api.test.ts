@@ -335,6 +335,16 @@ const FIXTURES: Record<string, (caller: Caller, where: Where) => Promise<Request
     const u = await unitFor(caller, where);
     return { method: 'GET', url: `/api/units/${u.id}`, secret: u.name };
   },
+  'GET /api/units/:id/post-levels': async (caller, where) => {
+    const u = await unitFor(caller, where);
+    return { method: 'GET', url: `/api/units/${u.id}/post-levels`, secret: u.id };
+  },
+  'GET /api/post-levels': async () => ({ method: 'GET', url: '/api/post-levels' }),
+  'PUT /api/post-levels/:unitKind/:regionTier': async () => ({
+    method: 'PUT',
+    url: '/api/post-levels/village/county',
+    ...body({ levels: ['other', 'section_deputy'] }),
+  }),
   'POST /api/units': async (_caller, where) => ({
     method: 'POST',
     url: '/api/units',
@@ -976,6 +986,7 @@ async function digest(): Promise<string> {
     'cadreCorrections',
     'programmes',
     'batches',
+    'postLevelRules',
   ] as const) {
     const all = await t.ctx.db.selectFrom(table).selectAll().execute();
     const rows = all.filter((r) => !('key' in r && String(r.key).startsWith('alerts.')));

@@ -107,6 +107,11 @@ export const POLICY = {
   'posts.submit': POST_WRITERS,
   'posts.delete': POST_WRITERS,
   'posts.review': PROGRAMME_RUNNERS,
+  /** Which post levels each kind of unit may ask for: reference data the system administrator keeps. */
+  'postLevels.read': 'authenticated',
+  /** The levels one unit may ask for (its post form): those who reach the unit. */
+  'postLevels.unit': { system_admin: 'all', org_dept: 'region', receiving_manager: 'unit' },
+  'postLevels.update': ACCOUNT_ADMIN,
   'nominations.read': { org_dept: 'region', sending_liaison: 'unit' },
   'nominations.create': { sending_liaison: 'unit' },
   'nominations.withdraw': { sending_liaison: 'unit' },

@@ -1,5 +1,29 @@
 /** Texts of the posts pages and messages. Part of the one catalogue in ./zh-CN.ts. */
 export const zhCNPosts = {
+  // post levels by unit kind and region tier (issue 11 line 5)
+  'regionTier.province': '省级',
+  'regionTier.city': '市级',
+  'regionTier.county': '县级',
+  'regionTier.township': '乡镇级',
+  'postLevel.notAllowed': '{unit}（{kind}，位于{tier}区划）不能申请{level}岗位，可申请：{allowed}',
+  'postLevels.title': '岗位层级设置',
+  'postLevels.hint':
+    '按接收单位的类型和所在区划层级，规定可申请的岗位层级；排在第一位的是最常见的层级，填写岗位需求时默认列在最前。',
+  'postLevels.col.kind': '单位类型',
+  'postLevels.col.tier': '区划层级',
+  'postLevels.col.levels': '可申请的岗位层级（按常见程度排序）',
+  'postLevels.col.source': '来源',
+  'postLevels.default': '默认',
+  'postLevels.custom': '已调整',
+  'postLevels.edit': '调整',
+  'postLevels.reset': '恢复默认',
+  'postLevels.resetConfirm': '恢复为默认的岗位层级？',
+  'postLevels.save': '保存',
+  'postLevels.saved': '已保存',
+  'postLevels.levelsRequired': '至少选择一个岗位层级',
+  'postLevels.editTitle': '调整岗位层级：{kind} · {tier}',
+  'postLevels.loadFailed': '岗位层级加载失败',
+  'posts.field.levelAfterUnit': '请先选择接收单位',
   'dashboard.postsHint': '接收单位提报挂职岗位需求，组织部门审核通过、退回修改或不予通过。',
 
   // 岗位需求 list

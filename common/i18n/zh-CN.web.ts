@@ -62,6 +62,7 @@ export const zhCNWeb = {
   'menu.system': '系统管理',
   'menu.accounts': '账号管理',
   'menu.audit': '审计日志',
+  'menu.postLevels': '岗位层级设置',
   'menu.security': '安全设置',
   'menuHint.projects': '将用于管理挂职项目与选派批次，设定时间安排、名额及派出与接收范围。',
   'menuHint.demands': '将用于接收单位提报挂职岗位需求，并由组织部门审核、汇总与发布。',
@@ -172,6 +173,7 @@ export const zhCNWeb = {
   'dashboard.cadresHint': '维护挂职干部的基本信息、工作经历与家庭成员，支持 Excel 导入导出。',
   'dashboard.accountsHint': '管理平台账号及其角色、数据范围与登录安全。',
   'dashboard.auditHint': '按操作人、操作、结果和时间查询平台的操作记录，并可导出。',
+  'dashboard.postLevelsHint': '规定各类接收单位可申请的挂职岗位层级，以及填写时默认列在最前的层级。',
   'dashboard.securityHint': '绑定动态验证码、修改密码、查看本人的完整信息。',
 
   // units
@@ -358,6 +360,8 @@ export const zhCNWeb = {
   'auditObject.programme': '挂职项目',
   'auditObject.batch': '批次',
   'auditObject.post': '岗位需求',
+  'auditObject.postLevelRule': '岗位层级设置',
+  'auditAction.postLevels.update': '调整岗位层级设置',
   'auditObject.nomination': '推荐',
   'auditAction.auth.login': '登录',
   'auditAction.auth.logout': '退出登录',

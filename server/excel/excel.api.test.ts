@@ -822,12 +822,20 @@ describe('unit and post request imports', () => {
       ],
       ['导入第一批', unit.b.name, '副局长', '副县处级', null, null, null, 1, null],
       ['导入第一批', unit.a.name, '副局长', '副县处级', '教育', null, null, 0, null],
+      // a county bureau does not ask for a 正厅局级 post (issue 11 line 5): the form's words
+      ['导入第一批', unit.b.name, '局长', '正厅局级', '教育', null, null, 1, null],
     ];
     const p = await preview('posts', await fillTemplate('posts', rows), manager);
     expect(p.errors).toEqual([
       { row: 4, column: '分管领域', message: '分管领域与协管领域至少填写一项' },
       { row: 5, column: '接收单位', message: `找不到单位“${unit.a.name}”，或该单位不在您的管辖范围内` },
       { row: 5, column: '人数', message: expect.any(String) },
+      {
+        row: 6,
+        column: '岗位级别',
+        message:
+          '导入测试县卫健局（党政机关，位于县级区划）不能申请正厅局级岗位，可申请：正乡科级、副县处级、副乡科级、正县处级、其他',
+      },
     ]);
     const good = await preview('posts', await fillTemplate('posts', [rows[0] as Cell[]]), manager);
     expect((await commit(good.importId, manager)).json()).toEqual({ created: 1, updated: 0 });

@@ -1,6 +1,12 @@
 import { zVersionBody } from '../../common/http/bodies.schema.js';
 import { zIdParams } from '../../common/http/ids.schema.js';
 import {
+  zPostLevelParams,
+  zPostLevelTable,
+  zPostLevelUpdate,
+  zUnitPostLevels,
+} from '../../common/posts/post-levels.js';
+import {
   zPost,
   zPostInput,
   zPostListQuery,
@@ -11,10 +17,53 @@ import {
 import { actorOf } from '../core/access.js';
 import type { AppInstance } from '../core/http.js';
 import { registerDeleteRoute } from '../core/routes.js';
+import * as postLevels from './post-levels.service.js';
 import * as service from './posts.service.js';
 
 export function registerPostRoutes(app: AppInstance): void {
   const tags = ['posts'];
+  app.get(
+    '/api/post-levels',
+    {
+      config: { action: 'postLevels.read' },
+      schema: { tags, summary: '岗位层级设置（按单位类型和区划层级）', response: { 200: zPostLevelTable } },
+    },
+    async () => postLevels.table(app.ctx),
+  );
+  app.put(
+    '/api/post-levels/:unitKind/:regionTier',
+    {
+      config: { action: 'postLevels.update' },
+      schema: {
+        tags,
+        summary: '调整一类单位可申请的岗位层级（levels 为 null 时恢复默认）',
+        params: zPostLevelParams,
+        body: zPostLevelUpdate,
+        response: { 200: zPostLevelTable },
+      },
+    },
+    async (request) =>
+      postLevels.update(
+        app.ctx,
+        actorOf(request),
+        request.params.unitKind,
+        request.params.regionTier,
+        request.body.levels,
+      ),
+  );
+  app.get(
+    '/api/units/:id/post-levels',
+    {
+      config: { action: 'postLevels.unit' },
+      schema: {
+        tags,
+        summary: '该单位可申请的岗位层级',
+        params: zIdParams,
+        response: { 200: zUnitPostLevels },
+      },
+    },
+    async (request) => postLevels.forUnit(app.ctx, actorOf(request), request.params.id),
+  );
   app.get(
     '/api/posts',
     {

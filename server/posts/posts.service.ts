@@ -20,6 +20,7 @@ import { updateVersioned } from '../core/versioned.js';
 import { findBatch } from '../programmes/programmes.repository.js';
 import { assertBatchOpen } from '../programmes/programmes.service.js';
 import { findUnit, UNIT_REACH } from '../units/units.repository.js';
+import { assertLevelFits } from './post-levels.service.js';
 import { postMachine } from './posts.machine.js';
 import * as repo from './posts.repository.js';
 
@@ -78,6 +79,7 @@ export async function create(ctx: AppContext, actor: Actor, values: PostValues):
     const unit = await findUnit(tx.db, values.unitId);
     if (!unit) throw fieldError('unitId', 'unit.parentMissing');
     if (!reaches(actor.scope, UNIT_REACH, unit)) throw fieldError('unitId', 'scope.unitOutside');
+    await assertLevelFits(tx.db, unit, values.level);
     const batch = await findBatch(tx.db, values.batchId);
     if (!batch) throw fieldError('batchId', 'post.batchMissing');
     if (!isOpenBatch(batch.status)) throw new AppError('CONFLICT', { messageKey: 'post.batchClosed' });
@@ -117,6 +119,11 @@ export async function update(
     if (current.version !== values.version) throw versionConflict();
     if (!isEditablePost(current.status)) throw new AppError('CONFLICT', { messageKey: 'post.notEditable' });
     await assertBatchOpen(tx.db, current.batchId);
+    await assertLevelFits(
+      tx.db,
+      (await findUnit(tx.db, current.unitId)) as NonNullable<Awaited<ReturnType<typeof findUnit>>>,
+      values.level,
+    );
     const before = toPost(current);
     await updateVersioned(tx.db, 'postRequests', id, values.version, {
       ...content(values),

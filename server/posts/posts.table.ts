@@ -24,8 +24,19 @@ export interface PostRequestsTable {
   updatedBy: string | null;
 }
 
+/** A changed cell of the post level table (common/posts/post-levels.ts holds the defaults). */
+export interface PostLevelRulesTable {
+  unitKind: string;
+  regionTier: string;
+  /** JSON [level], the most common first. */
+  levels: string;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
 export interface PostsTables {
   postRequests: PostRequestsTable;
+  postLevelRules: PostLevelRulesTable;
 }
 
 export type PostRow = Selectable<PostRequestsTable>;

@@ -2,6 +2,7 @@ import { t } from '../../../common/i18n/index.js';
 import { zPostInput } from '../../../common/posts/posts.schema.js';
 import type { AppContext } from '../../core/context.js';
 import type { Scope } from '../../core/scope.js';
+import { levelChecker } from '../../posts/post-levels.service.js';
 import { editablePostsByKey, postKey } from '../../posts/posts.service.js';
 import { openBatches } from '../../programmes/programmes.service.js';
 import { columnOf, noteDuplicates, noteIssues, UNRESOLVED } from '../excel.check.js';
@@ -70,6 +71,13 @@ export async function lookupPosts(
       continue;
     }
     parsed.push({ row: c.row, values: result.data });
+  }
+
+  const levelCol = columnOf(sheet.columns, 'level');
+  const refusal = levelChecker(ctx.db);
+  for (const p of parsed) {
+    const message = await refusal(p.values.unitId, p.values.level);
+    if (message) problems.add(p.row, levelCol, message);
   }
 
   const titleCol = columnOf(sheet.columns, 'title');

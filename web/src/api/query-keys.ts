@@ -51,6 +51,12 @@ export const postKeys = {
   detail: (id: string) => ['posts', 'detail', id] as const,
 };
 
+export const postLevelKeys = {
+  all: ['postLevels'] as const,
+  table: ['postLevels', 'table'] as const,
+  unit: (unitId: string) => ['postLevels', 'unit', unitId] as const,
+};
+
 export const programmeKeys = {
   all: ['programmes'] as const,
   list: (params: ProgrammeListParams) => ['programmes', 'list', params] as const,

@@ -120,6 +120,9 @@ export const routes: RouteObject[] = [
           guarded('/admin/audit', {
             lazy: () => import('../audit/audit.page').then((m) => ({ Component: m.AuditPage })),
           }),
+          guarded('/admin/post-levels', {
+            lazy: () => import('../posts/post-levels.page').then((m) => ({ Component: m.PostLevelsPage })),
+          }),
           ...upcoming,
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -170,6 +170,14 @@ export const SECTIONS: readonly Section[] = [
     group: 'system',
     hint: 'dashboard.auditHint',
   },
+  {
+    path: '/admin/post-levels',
+    label: 'menu.postLevels',
+    icon: <SolutionOutlined />,
+    allowed: can('postLevels.update'),
+    group: 'system',
+    hint: 'dashboard.postLevelsHint',
+  },
 ];
 
 /** The sections these roles may open, in menu order. */

@@ -1,6 +1,6 @@
 import { Alert, Flex, Form, Input, InputNumber, Select } from 'antd';
 import { useEffect, useMemo } from 'react';
-import { RANK_LEVELS, type RankLevel } from '../../../common/cadres/cadre-enums';
+import type { RankLevel } from '../../../common/cadres/cadre-enums';
 import { t } from '../../../common/i18n/index';
 import { type Post, type PostValues, zPostInput } from '../../../common/posts/posts.schema';
 import { postKeys } from '../api/query-keys';
@@ -10,7 +10,7 @@ import { useFetchFresh, useRecordForm } from '../common/record-form.hooks';
 import { useUnitOptions } from '../units/units.api';
 import { BatchSelect } from './batch-select.component';
 import { areasOf, type Duty, type DutyKind } from './post-tags.component';
-import { fetchPost, useExpertiseVocabulary, useSavePost } from './posts.api';
+import { fetchPost, useExpertiseVocabulary, useSavePost, useUnitPostLevels } from './posts.api';
 
 interface PostFormValues {
   batchId?: string;
@@ -26,7 +26,7 @@ interface PostFormValues {
 /** The form's field names are the schema's, so server field errors land on them as they are. */
 const FIELDS = ['batchId', 'unitId', 'title', 'level', 'duties', 'expertise', 'headcount', 'notes'] as const;
 
-const levelOptions = RANK_LEVELS.map((level) => ({ value: level, label: t(`rankLevel.${level}`) }));
+const levelOption = (level: RankLevel) => ({ value: level, label: t(`rankLevel.${level}`) });
 
 function toFormValues(post: Post | null): PostFormValues {
   if (!post) return { title: '', duties: [], expertise: [], headcount: 1 };
@@ -102,6 +102,15 @@ function PostForm({ post: initial, onClose }: Omit<PostFormModalProps, 'open'>) 
   useEffect(() => {
     if (onlyUnit && !form.getFieldValue('unitId')) form.setFieldValue('unitId', onlyUnit);
   }, [form, onlyUnit]);
+  // the levels this unit may ask for, the most common first (issue 11 line 5)
+  const unitId = Form.useWatch('unitId', form);
+  const levels = useUnitPostLevels(unitId);
+  const levelOptions = useMemo(() => (levels.data?.levels ?? []).map(levelOption), [levels.data]);
+  useEffect(() => {
+    const allowed = levels.data?.levels;
+    const current = form.getFieldValue('level') as RankLevel | undefined;
+    if (allowed && current && !allowed.includes(current)) form.setFieldValue('level', undefined);
+  }, [form, levels.data]);
 
   const submit = (values: PostFormValues) =>
     attempt(async () => {
@@ -174,7 +183,12 @@ function PostForm({ post: initial, onClose }: Omit<PostFormModalProps, 'open'>) 
           style={{ flex: '1 1 140px' }}
           rules={[{ required: true, message: t('posts.field.levelRequired') }]}
         >
-          <Select options={levelOptions} placeholder={t('posts.field.levelPlaceholder')} />
+          <Select
+            options={levelOptions}
+            loading={levels.isFetching}
+            disabled={!unitId}
+            placeholder={t(unitId ? 'posts.field.levelPlaceholder' : 'posts.field.levelAfterUnit')}
+          />
         </Form.Item>
         <Form.Item
           name="headcount"

@@ -4,6 +4,8 @@ import type { Post, PostListParams, PostUpdateValues, PostValues } from '../../.
 import { api } from '../api/client';
 import { expertiseKeys, postKeys } from '../api/query-keys';
 
+export { usePostLevelTable, useSavePostLevels, useUnitPostLevels } from './post-levels.api';
+
 const postUrl = (id: string, action = '') => `/api/posts/${encodeURIComponent(id)}${action}`;
 
 export function usePostList(params: PostListParams) {
