@@ -103,6 +103,9 @@ test('干部本人直接改手机号、申请更正职务与级别；联络员�
   await correction.getByLabel('说明').fill('2026 年 10 月任命，见任免通知');
   await correction.getByRole('button', { name: '提交申请' }).click();
   await expect(page.getByText('更正申请已提交，等待派出单位审核')).toBeVisible();
+  // while it waits, 申请更正 is disabled and the page says why (issue 11 line 6)
+  await expect(page.getByRole('button', { name: '申请更正' })).toBeDisabled();
+  await expect(page.getByText('您已有一份待审核的更正申请，请等待审核结果或先撤回')).toBeVisible();
   const first = tableRows(page).filter({ hasText: '现任职务' });
   await expect(first).toContainText('待审核');
   await expect(first).toContainText('副科长 → 科长');

@@ -1,5 +1,16 @@
 import { EditOutlined, FormOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Flex, Popconfirm, Spin, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Flex,
+  Popconfirm,
+  Spin,
+  type TableColumnsType,
+  Tooltip,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { CadreDetail } from '../../../common/cadres/cadres.schema';
@@ -54,6 +65,15 @@ function MyProfileView({ profile, reload }: { profile: CadreDetail; reload: () =
   const allowed = useAllowed();
   const [editing, setEditing] = useState(false);
   const [correcting, setCorrecting] = useState(false);
+  // one pending request at a time (the server answers 409 otherwise): say so on the button
+  const pending = useCorrectionList({
+    page: 1,
+    pageSize: 1,
+    sort: 'createdAt',
+    order: 'desc',
+    status: 'pending',
+  });
+  const hasPending = (pending.data?.total ?? 0) > 0;
   const items = cadreProfileItems(profile, {
     idNumber: <span className="mono">{profile.idNumber}</span>,
     phone: (
@@ -77,14 +97,25 @@ function MyProfileView({ profile, reload }: { profile: CadreDetail; reload: () =
               </Button>
             ) : null}
             {allowed('corrections.create') ? (
-              <Button type="primary" icon={<FormOutlined aria-hidden />} onClick={() => setCorrecting(true)}>
-                {t('myProfile.requestCorrection')}
-              </Button>
+              <Tooltip title={hasPending ? t('correction.pendingExists') : undefined}>
+                <Button
+                  type="primary"
+                  icon={<FormOutlined aria-hidden />}
+                  disabled={hasPending}
+                  aria-describedby={hasPending ? 'pending-correction-hint' : undefined}
+                  onClick={() => setCorrecting(true)}
+                >
+                  {t('myProfile.requestCorrection')}
+                </Button>
+              </Tooltip>
             ) : null}
           </Flex>
         }
       />
       <Flex vertical gap={16}>
+        {hasPending ? (
+          <Alert id="pending-correction-hint" type="info" showIcon title={t('correction.pendingExists')} />
+        ) : null}
         <Card title={t('myProfile.basic')}>
           <Descriptions items={items} column={{ xs: 1, sm: 2, lg: 3 }} size="small" bordered />
         </Card>
