@@ -133,9 +133,13 @@ test('组织部用模板导入单位（先发现区划错误，改正后导入�
 
   // 导出 takes the list's filter: the three units, each with its region
   const exported = new ExcelJS.Workbook();
-  await exported.xlsx.load((await downloadFrom(page, '导出')) as unknown as ArrayBuffer);
+  // contact phones are masked: the button, and the file's notes row, say it cannot go back in
+  await page.getByRole('button', { name: '导出（脱敏）' }).hover();
+  await expect(page.getByRole('tooltip')).toContainText('不能再导入');
+  await exported.xlsx.load((await downloadFrom(page, '导出（脱敏）')) as unknown as ArrayBuffer);
   const sheet = exported.worksheets.find((s) => s.state === 'visible');
   if (!sheet) throw new Error('the export has no sheet');
+  expect(String(sheet.getRow(2).getCell(1).value)).toContain('不能再导入');
   const rows: string[][] = [];
   sheet.eachRow((row) => {
     const values = (row.values as unknown[]).slice(1).map((v) => String(v ?? ''));

@@ -79,7 +79,12 @@ export const zImportState = z.object({
 });
 export type ImportState = z.infer<typeof zImportState>;
 
-export const zImportCommit = z.object({ created: z.number().int(), updated: z.number().int() });
+export const zImportCommit = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  /** Rows found exactly as the record already is (update mode): left alone. Absent when none. */
+  unchanged: z.number().int().optional(),
+});
 export type ImportCommit = z.infer<typeof zImportCommit>;
 
 /**

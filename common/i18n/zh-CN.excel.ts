@@ -85,6 +85,9 @@ export const zhCNExcel = {
   'excel.file.ratio': '文件中“{entry}”的压缩比异常（超过 {max} 倍），疑似压缩炸弹，已拒绝处理',
   'excel.file.wrongTemplate': '这不是本平台的“{expected}”导入模板，请下载模板填写后上传',
   'excel.file.otherTemplate': '这是“{actual}”的导入模板，不能用来导入{expected}',
+  'excel.file.maskedExport':
+    '这是脱敏导出的文件（身份证号、电话已隐藏），不能再导入；如需批量修改，请使用“完整导出”的文件或下载导入模板填写',
+  'export.maskedNote': '脱敏导出：身份证号、电话等已隐藏，本文件只供查阅，不能再导入本平台',
   'excel.file.missingColumn': '模板缺少“{column}”列，请下载最新模板',
   'excel.file.noRows': '文件中没有数据行',
   'excel.file.tooManyRows': '数据行过多（上限 {max} 行），请分批导入',

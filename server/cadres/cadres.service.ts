@@ -466,6 +466,29 @@ export async function update(
   });
 }
 
+/**
+ * Would this update change the record? Compares what the update names (the phone in clear, the
+ * résumé and relatives left out when given as they are) — an import in update mode leaves a row
+ * that changes nothing alone, so an export re-imported changes nothing (issue 11 line 4).
+ */
+export async function wouldChange(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  values: CadreUpdateValues,
+): Promise<boolean> {
+  const row = await reachable(ctx.db, actor, id);
+  const current = await detail(ctx, ctx.db, row);
+  if (values.phone !== undefined) {
+    const phone = row.phoneEnc ? ctx.cipher.decrypt(row.phoneEnc, PHONE_COLUMN) : null;
+    if (values.phone !== phone) return true;
+  }
+  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  return (Object.keys(values) as (keyof CadreUpdateValues)[])
+    .filter((key) => !['version', 'idNumber', 'phone'].includes(key))
+    .some((key) => !same(values[key], current[key as keyof CadreDetail]));
+}
+
 /** Deletes a cadre and all their personal data; the audit log keeps masked references. */
 export async function remove(ctx: AppContext, actor: Actor, id: string, version: number): Promise<void> {
   await inTransaction(ctx, async (tx) => {

@@ -872,7 +872,7 @@ describe('exports', () => {
     const sheet = (await readBook(content)).getWorksheet(sheetName) as ExcelJS.Worksheet;
     const out: ExcelJS.Row[] = [];
     sheet.eachRow((row, n) => {
-      if (n > 1) out.push(row);
+      if (n > 2) out.push(row); // row 1 the headers, row 2 the notes
     });
     return { sheet, rows: out };
   };
@@ -884,6 +884,16 @@ describe('exports', () => {
     expect(res.headers['content-disposition']).toContain(encodeURIComponent('干部名册'));
     const { sheet, rows } = await rowsOf(res.rawPayload);
     expect(sheet.getRow(1).getCell(6).value).toBe('身份证号');
+    // the notes row says the file cannot go back in, and an import says so in one line (issue 11 line 4)
+    expect(sheet.getRow(2).getCell(1).value).toBe(
+      '脱敏导出：身份证号、电话等已隐藏，本文件只供查阅，不能再导入本平台',
+    );
+    const back = await upload('cadres', res.rawPayload, org, 'update');
+    expect(back.statusCode).toBe(400);
+    const masked =
+      '这是脱敏导出的文件（身份证号、电话已隐藏），不能再导入；如需批量修改，请使用“完整导出”的文件或下载导入模板填写';
+    expect(back.json().message).toBe(masked);
+    expect(back.json().fields).toEqual([{ field: 'file', message: masked }]); // one line, no row errors
     expect(rows.length).toBeGreaterThan(30);
     for (const row of rows) {
       expect(String(row.getCell(6).value)).toMatch(/^\d{3}\*{11}[\dX]{4}$/);
@@ -938,9 +948,16 @@ describe('exports', () => {
       rows: { to: rows.length },
       full: { to: true },
     });
-    // a full export is a valid import file: re-imported in update mode, every row updates
+    // a full export round-trips: re-imported in update mode it is valid and changes nothing
+    const before = await t.ctx.db.selectFrom('cadres').selectAll().orderBy('id').execute();
     const again = await preview('cadres', res.rawPayload, org, 'update');
     expect(again).toMatchObject({ total: rows.length, valid: rows.length, errors: [] });
+    expect((await commit(again.importId, org)).json()).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: rows.length,
+    });
+    expect(await t.ctx.db.selectFrom('cadres').selectAll().orderBy('id').execute()).toEqual(before);
     const refused = await get(`/api/excel/exports/cadres?unitId=${unit.a.id}&full=true`, liaison);
     expect(refused.statusCode).toBe(403);
     const denied = await t.ctx.db

@@ -93,4 +93,5 @@ export const sheetNameOf = (kind: ImportKind) => t(`excel.sheet.${kind}`);
 /** The hidden marker an import checks: which template a workbook was made from. */
 export const MARKER_SHEET = '_guazhi';
 export const TEMPLATE_VERSION = 1;
-export const markerOf = (kind: ImportKind) => `template=${kind};version=${TEMPLATE_VERSION}`;
+export const markerOf = (kind: ImportKind, masked = false) =>
+  `template=${kind};version=${TEMPLATE_VERSION}${masked ? ';masked=1' : ''}`;

@@ -21,7 +21,10 @@ import { findUnit, UNIT_REACH } from '../units/units.repository.js';
 import * as units from '../units/units.service.js';
 import { safeCell } from './excel.cells.js';
 import { type ColumnSpec, MARKER_SHEET, markerOf } from './excel.columns.js';
-import { formatColumns, writeHeader } from './excel.templates.js';
+import { formatColumns, HEADER_ROW, NOTES_COLOUR, NOTES_ROW, writeHeader } from './excel.templates.js';
+
+const MASKED_COLOUR = 'FFC00000';
+
 import { cadreColumns } from './kinds/cadres.check.js';
 import { unitColumns } from './kinds/units.check.js';
 
@@ -83,7 +86,14 @@ class Sheet {
   readonly #kind: ExportKind;
   rows = 0;
 
-  constructor(kind: ExportKind, columns: ColumnSpec[], created: Date) {
+  readonly #masked: boolean;
+
+  /**
+   * `masked`: personal values are hidden, so the file cannot go back in — its notes row says so
+   * and its marker makes an import say so in one line. Unmasked, the notes row is the template's
+   * and the file re-imports in update mode.
+   */
+  constructor(kind: ExportKind, columns: ColumnSpec[], created: Date, masked: boolean) {
     const stream = new PassThrough();
     stream.on('data', (chunk: Buffer) => this.#chunks.push(chunk));
     this.#book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
@@ -94,8 +104,13 @@ class Sheet {
     });
     formatColumns(this.#sheet, columns);
     writeHeader(this.#sheet, columns);
-    this.#sheet.getRow(1).commit();
+    this.#sheet.getRow(HEADER_ROW).commit();
+    const notes = this.#sheet.getRow(NOTES_ROW);
+    notes.values = masked ? [t('export.maskedNote')] : columns.map((c) => c.note);
+    notes.font = { italic: true, color: { argb: masked ? MASKED_COLOUR : NOTES_COLOUR } };
+    notes.commit();
     this.#kind = kind;
+    this.#masked = masked;
   }
 
   add(values: (string | number | Date | null)[]): void {
@@ -108,7 +123,7 @@ class Sheet {
   async finish(): Promise<Buffer> {
     this.#sheet.commit();
     const marker = this.#book.addWorksheet(MARKER_SHEET, { state: 'veryHidden' });
-    marker.getCell('A1').value = markerOf(this.#kind);
+    marker.getCell('A1').value = markerOf(this.#kind, this.#masked);
     marker.getRow(1).commit();
     marker.commit();
     await this.#book.commit();
@@ -166,7 +181,7 @@ export async function exportCadres(
   const { total } = await cadres.list(ctx, actor, { ...filter, page: 1, pageSize: 1 });
   if (total > EXPORT_MAX_ROWS) throw tooMany(total);
   const now = ctx.clock.now();
-  const sheet = new Sheet('cadres', cadreColumns(), now);
+  const sheet = new Sheet('cadres', cadreColumns(), now, !full);
   await cadres.forEachPage(ctx, actor, filter, { full, pageSize: PAGE, max: EXPORT_MAX_ROWS }, (items) => {
     for (const c of items) sheet.add(cadreCells(c));
   });
@@ -216,7 +231,7 @@ export async function exportUnits(
     },
     { key: 'active', header: t('excel.col.active'), note: '', required: false, type: 'text', width: 8 },
   ];
-  const sheet = new Sheet('units', columns, now);
+  const sheet = new Sheet('units', columns, now, true);
   for (let page = 1; sheet.rows < first.total; page++) {
     const { items } = await units.list(ctx, actor, { ...params, page, pageSize: PAGE });
     for (const u of items) sheet.add(unitCells(u));

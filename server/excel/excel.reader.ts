@@ -176,9 +176,11 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
 
 function checkMarker(marker: Map<number, Cells> | null, kind: ImportKind): void {
   const text = textOf(marker?.get(1)?.[1] ?? null);
-  const found = /^template=(\w+);version=(\d+)$/.exec(text);
+  const found = /^template=(\w+);version=(\d+)(;masked=1)?$/.exec(text);
   const expected = t(`excel.kind.${kind}`);
   if (!found) throw badFile('excel.file.wrongTemplate', { expected });
+  // our own masked export: one line saying so, not a row error per hidden value
+  if (found[3]) throw badFile('excel.file.maskedExport');
   const actual = found[1] as ImportKind;
   if (actual !== kind) {
     if (!IMPORT_KINDS.includes(actual)) throw badFile('excel.file.wrongTemplate', { expected });

@@ -12,7 +12,7 @@ export const FIRST_DATA_ROW = 3;
 export const DATE_FORMAT = 'yyyy-mm-dd';
 const TEXT_FORMAT = '@';
 const HEADER_FILL = 'FFDDEBF7';
-const NOTES_COLOUR = 'FF808080';
+export const NOTES_COLOUR = 'FF808080';
 
 export function letterOf(index: number): string {
   let n = index;

@@ -36,13 +36,14 @@ async function commitCadres(ctx: AppContext, actor: Actor, mode: ImportMode, ite
     (i, error) => rowFailed((fresh[i] as (typeof fresh)[number]).item.row, error),
   );
   const updates = rows.filter((r) => existing.has(r.index));
+  let updated = 0;
   for (const { item, values, index } of updates) {
     await atRow(item.row, async () => {
       const id = existing.get(index) as string;
       const current = await cadres.get(ctx, actor, id);
       const { given } = item;
       const { idNumber: _same, phone, ...rest } = values;
-      await cadres.update(ctx, actor, id, {
+      const next = {
         ...rest,
         ...(given.phone ? { phone } : {}),
         school: given.school ? rest.school : current.school,
@@ -52,10 +53,15 @@ async function commitCadres(ctx: AppContext, actor: Actor, mode: ImportMode, ite
         resume: current.resume,
         relatives: current.relatives,
         version: current.version,
-      });
+      };
+      // a row as the record already is (an export re-imported) is left alone
+      if (!(await cadres.wouldChange(ctx, actor, id, next))) return;
+      await cadres.update(ctx, actor, id, next);
+      updated += 1;
     });
   }
-  return { created: fresh.length, updated: updates.length };
+  const unchanged = updates.length - updated;
+  return { created: fresh.length, updated, ...(unchanged ? { unchanged } : {}) };
 }
 
 /** 干部信息: new cadres, or (update mode) cadres found by ID number. */

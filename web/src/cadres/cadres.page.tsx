@@ -23,6 +23,7 @@ export function CadresPage() {
   const allowed = useAllowed();
   const canImport = allowed('excel.importCadres');
   const canExport = allowed('excel.exportCadres');
+  const canExportFull = allowed('cadres.exportFull');
   const canCreate = allowed('cadres.create');
   const wide = useWide();
   const [creating, setCreating] = useState(false);
@@ -130,7 +131,11 @@ export function CadresPage() {
                 {t('cadreForm.create')}
               </Button>
             ) : null}
-            <ExcelButtons kind="cadres" exportHref={canExport ? exportUrl('cadres', params) : undefined} />
+            <ExcelButtons
+              kind="cadres"
+              exportHref={canExport ? exportUrl('cadres', params) : undefined}
+              fullExportHref={canExport && canExportFull ? exportUrl('cadres', params, true) : undefined}
+            />
             <ColumnChoice columns={optionalColumns} hidden={hiddenColumns} onChange={setHiddenColumns} />
           </Flex>
         }

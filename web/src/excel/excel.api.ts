@@ -33,10 +33,10 @@ export const templateUrl = (kind: ImportKind) => `/api/excel/templates/${kind}`;
 
 /** An export takes the list's filters and sort, without paging. */
 export function exportUrl(
-  ...[kind, params]: ['cadres', CadreListParams] | ['units', UnitListParams]
+  ...[kind, params, full]: ['cadres', CadreListParams, boolean?] | ['units', UnitListParams]
 ): string {
   const { page: _page, pageSize: _pageSize, ...filters } = params;
-  return apiUrl(`/api/excel/exports/${kind}`, { ...filters });
+  return apiUrl(`/api/excel/exports/${kind}`, { ...filters, ...(full ? { full: 'true' } : {}) });
 }
 
 export interface UploadImportVariables {

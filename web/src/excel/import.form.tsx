@@ -185,7 +185,10 @@ function ImportDialog({ kind, onClose }: { kind: ImportKind; onClose: () => void
           <Alert
             type="success"
             showIcon
-            title={t(`excelImport.done.${kind}`, { created: done.created, updated: done.updated })}
+            title={
+              t(`excelImport.done.${kind}`, { created: done.created, updated: done.updated }) +
+              (done.unchanged ? t('excelImport.unchanged', { count: done.unchanged }) : '')
+            }
           />
           <Flex justify="end">
             <Button type="primary" onClick={onClose}>
