@@ -1,7 +1,10 @@
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { fictionalIdNumber } from '../server/demo/demo.seed.js';
-import { ROOT } from './env.js';
+import { E2E_DIR, ROOT } from './env.js';
 import { accountApi, adminApi, CLI_ENV, createAccount, expectJson } from './fixtures.js';
 
 /**
@@ -9,25 +12,28 @@ import { accountApi, adminApi, CLI_ENV, createAccount, expectJson } from './fixt
  * command on the test server's database, as `guazhi create-admin` runs there.
  */
 function proposePosting(item: { batchId: string; nominationId: string; postRequestId: string }): void {
-  const script = `
-    import { loadConfig } from './dist/server/core/config.js';
-    import { openRuntime } from './dist/server/runtime.js';
-    import { systemActor } from './dist/server/core/context.js';
-    import { inTransaction } from './dist/server/core/transaction.js';
-    import { createProposed } from './dist/server/postings/postings.service.js';
-    const runtime = await openRuntime(loadConfig());
-    try {
-      await inTransaction(runtime.ctx, (tx) =>
-        createProposed(tx, systemActor(null, 'e2e'), [{ ...${JSON.stringify(item)}, matchRunId: null }]),
-      );
-    } finally {
-      await runtime.close();
-    }
-  `;
-  execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-    cwd: ROOT,
-    env: CLI_ENV,
-  });
+  const dist = (file: string) => pathToFileURL(path.join(ROOT, 'dist/server', file)).href;
+  const script = path.join(E2E_DIR, 'propose-posting.mjs');
+  writeFileSync(
+    script,
+    `import { loadConfig } from '${dist('core/config.js')}';
+import { openRuntime } from '${dist('runtime.js')}';
+import { systemActor } from '${dist('core/context.js')}';
+import { inTransaction } from '${dist('core/transaction.js')}';
+import { createProposed } from '${dist('postings/postings.service.js')}';
+const runtime = await openRuntime(loadConfig());
+try {
+  await inTransaction(runtime.ctx, (tx) =>
+    createProposed(tx, systemActor(null, 'e2e'), [{ ...${JSON.stringify(item)}, matchRunId: null }]),
+  );
+} finally {
+  await runtime.close();
+}
+`,
+  );
+  // Playwright's own loader options are not for this process
+  const { NODE_OPTIONS: _loader, ...env } = CLI_ENV;
+  execFileSync(process.execPath, [script], { cwd: ROOT, env });
 }
 
 test('接收单位记录对接到岗：分工与到岗日期记入挂职，时间线显示 拟任 → 在岗', async ({ page }) => {
@@ -124,7 +130,7 @@ test('接收单位记录对接到岗：分工与到岗日期记入挂职，时�
         unitId: sending.id,
         position: '科员',
         rankLevel: 'section_deputy',
-        rankKind: 'rank',
+        rankKind: 'grade',
         reserve: false,
         expertise: ['招商引资'],
         resume: [],
