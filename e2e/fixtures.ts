@@ -27,7 +27,7 @@ export function rememberedSecrets(): string[] {
 }
 
 /** The environment of a command run on the test server's data dir (SQLite, no demo, quiet). */
-export const CLI_ENV = {
+export const CLI_ENV: NodeJS.ProcessEnv = {
   ...process.env,
   GUAZHI_DATA_DIR: E2E_DATA_DIR,
   GUAZHI_DEMO: '0',
