@@ -315,6 +315,19 @@ describe('lifecycle', () => {
       to: 'active',
       details: { previousEndDate: '2028-02-29', endDate: '2028-08-31', requestedBy: 'receiving_unit' },
     });
+    const audit = await t.ctx.db
+      .selectFrom('auditLog')
+      .select('diff')
+      .where('objectId', '=', p.id)
+      .where('action', '=', 'postings.extend')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.diff as string)).toMatchObject({
+      status: { from: 'active', to: 'active' },
+      reason: { to: '接收单位申请，项目收尾需要' },
+      date: { to: '2027-12-01' },
+      previousEndDate: { to: '2028-02-29' },
+      endDate: { to: '2028-08-31' },
+    });
   });
 
   it('在岗 → 期满 → 已返回, each with its date, actor and reason', async () => {
