@@ -30,6 +30,7 @@ import { registerHealthRoutes } from './health/health.routes.js';
 import { registerNominationRoutes } from './nominations/nominations.routes.js';
 import { BurstWatch, burstKindOf } from './notifications/bursts.service.js';
 import { registerNotificationRoutes } from './notifications/notifications.routes.js';
+import { registerPostingRoutes } from './postings/postings.routes.js';
 import { registerPostRoutes } from './posts/posts.routes.js';
 import { registerProgrammeRoutes } from './programmes/programmes.routes.js';
 import { registerRegionRoutes } from './regions/regions.routes.js';
@@ -167,6 +168,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerAuditRoutes(app);
   registerExcelRoutes(app);
   registerNotificationRoutes(app);
+  registerPostingRoutes(app);
 
   app.get('/api/openapi.json', { config: { action: 'docs.read' }, schema: { hide: true } }, async () =>
     app.swagger(),

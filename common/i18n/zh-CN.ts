@@ -9,6 +9,7 @@ import { zhCNCadres } from './zh-CN.cadres.js';
 import { zhCNCorrections } from './zh-CN.corrections.js';
 import { zhCNExcel } from './zh-CN.excel.js';
 import { zhCNNominations } from './zh-CN.nominations.js';
+import { zhCNPostings } from './zh-CN.postings.js';
 import { zhCNPosts } from './zh-CN.posts.js';
 import { zhCNProgrammes } from './zh-CN.programmes.js';
 import { zhCNStatus } from './zh-CN.status.js';
@@ -348,6 +349,7 @@ export const zhCN = {
   ...zhCNStatus,
   ...zhCNBackup,
   ...zhCNAuth,
+  ...zhCNPostings,
 } as const;
 export type MessageKey = keyof typeof zhCN;
 export type Catalogue = Record<MessageKey, string>;
