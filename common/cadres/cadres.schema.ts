@@ -126,6 +126,13 @@ export const zCadreDetail = zCadre.extend({
 });
 export type CadreDetail = z.infer<typeof zCadreDetail>;
 
+/** What the caller may do with a cadre's record (issue 11 line 2): the detail's buttons. */
+export const CADRE_RECORD_ACTIONS = ['update', 'delete', 'photo', 'linkAccount', 'viewFull'] as const;
+export type CadreRecordAction = (typeof CADRE_RECORD_ACTIONS)[number];
+/** GET /api/cadres/:id: the detail with the caller's allowed actions on it. */
+export const zCadreDetailView = zCadreDetail.extend({ actions: z.array(z.enum(CADRE_RECORD_ACTIONS)) });
+export type CadreDetailView = z.infer<typeof zCadreDetailView>;
+
 export const CADRE_SORTS = ['name', 'birthDate', 'rankLevel', 'updatedAt'] as const;
 
 export const zCadreListQuery = zPageQuery

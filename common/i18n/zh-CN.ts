@@ -206,6 +206,7 @@ export const zhCNCore = {
   // scope
   'scope.regionOutside': '该行政区划不在您的管辖范围内',
   'scope.unitOutside': '该单位不在您的管辖范围内',
+  'scope.readOnlyRecord': '您可以查看这条记录，但无权修改或删除',
 
   // accounts
   'account.usernameTaken': '用户名“{username}”已被使用',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PHOTO_LIMIT, PHOTO_MAX_BYTES, PHOTO_TYPES } from '../../common/cadres/cadre-photo.js';
 import {
   zCadreDetail,
+  zCadreDetailView,
   zCadreInput,
   zCadreListQuery,
   zCadrePage,
@@ -42,7 +43,7 @@ export function registerCadreRoutes(app: AppInstance): void {
         tags,
         summary: '干部详情（身份证号、手机号脱敏）',
         params: zIdParams,
-        response: { 200: zCadreDetail },
+        response: { 200: zCadreDetailView },
       },
     },
     async (request) => service.get(app.ctx, actorOf(request), request.params.id),

@@ -1,17 +1,20 @@
 import { randomUUID } from 'node:crypto';
+import type { Action } from '../../common/access/policy.js';
 import {
   PHOTO_LIMIT,
   PHOTO_MAX_BYTES,
   PHOTO_MAX_SIDE,
   photoTooLarge,
 } from '../../common/cadres/cadre-photo.js';
-import type {
-  Cadre,
-  CadreDetail,
-  CadreListParams,
-  CadreUpdateValues,
-  CadreValues,
-  ResumeEntry,
+import {
+  CADRE_RECORD_ACTIONS,
+  type Cadre,
+  type CadreDetail,
+  type CadreDetailView,
+  type CadreListParams,
+  type CadreUpdateValues,
+  type CadreValues,
+  type ResumeEntry,
 } from '../../common/cadres/cadres.schema.js';
 import { EXPERTISE_TAGS } from '../../common/cadres/expertise.js';
 import type { Page } from '../../common/http/paging.schema.js';
@@ -19,13 +22,14 @@ import { t } from '../../common/i18n/index.js';
 import { identityMismatches } from '../../common/personal/id-number.js';
 import { maskIdNumber, maskPhone } from '../../common/personal/mask.js';
 import { diffOf, record, recordManyWhile, whoOf } from '../audit/audit.service.js';
+import { allowedOn } from '../core/allowed.js';
 import { type Actor, type AppContext, authorOf } from '../core/context.js';
 import { type Executor, fromFlag, toFlag } from '../core/database.js';
 import { AppError, fieldError, notFound, versionConflict } from '../core/errors.js';
 import { reencodeAsJpeg } from '../core/image.js';
 import { whenLongOnWorker } from '../core/offload.js';
 import { pinyinKeys } from '../core/pinyin.js';
-import { assertReaches, reaches } from '../core/scope.js';
+import { assertReaches, assertWritable, reaches } from '../core/scope.js';
 import { inTransaction } from '../core/transaction.js';
 import { updateVersioned } from '../core/versioned.js';
 import { findRegion } from '../regions/regions.repository.js';
@@ -41,7 +45,11 @@ export const idNumberIndexOf = (ctx: Pick<AppContext, 'cipher'>, idNumber: strin
 async function reachable(db: Executor, actor: Actor, id: string): Promise<repo.CadreView> {
   const row = await repo.findCadre(db, id);
   if (!row) throw notFound();
-  return assertReaches(actor.scope, repo.CADRE_REACH, row);
+  if (reaches(actor.scope, repo.CADRE_REACH, row)) return row;
+  // a nominee the 组织部 reads but does not keep: "not allowed", not "not found"
+  const nominations = await repo.nominationParties(db, id);
+  assertWritable(actor.scope, repo.CADRE_REACH, { ...row, nominations }, repo.CADRE_READ_REACH);
+  return row;
 }
 
 /**
@@ -183,8 +191,16 @@ export async function forEachPage(
   return seen;
 }
 
-export async function get(ctx: AppContext, actor: Actor, id: string): Promise<CadreDetail> {
-  return detail(ctx, ctx.db, await readable(ctx.db, actor, id));
+/** Each button of the detail page, by the policy line and the reach of the write it makes. */
+const RECORD_ACTIONS = CADRE_RECORD_ACTIONS.map((key) => ({
+  key,
+  action: `cadres.${key}` as Action,
+  reach: repo.CADRE_REACH,
+}));
+
+export async function get(ctx: AppContext, actor: Actor, id: string): Promise<CadreDetailView> {
+  const row = await readable(ctx.db, actor, id);
+  return { ...(await detail(ctx, ctx.db, row)), actions: allowedOn(actor, row, RECORD_ACTIONS) };
 }
 
 /** The full ID number and phone; each view is audited. */

@@ -65,6 +65,8 @@ export class AppError extends Error {
 export const notFound = () => new AppError('NOT_FOUND');
 /** Something exists but lies outside the caller's scope: answered 404 so existence does not leak. */
 export const outOfScope = () => new AppError('NOT_FOUND', { denied: true });
+/** A record the caller may read but not change: said as such, never as "not found". */
+export const readOnlyRecord = () => new AppError('FORBIDDEN', { messageKey: 'scope.readOnlyRecord' });
 export const versionConflict = () => new AppError('VERSION_CONFLICT');
 
 /** A 400 naming the fields: the message lists the first few with their Chinese labels. */

@@ -1,6 +1,6 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Role } from '../../common/auth/auth.schema.js';
-import { outOfScope } from './errors.js';
+import { outOfScope, readOnlyRecord } from './errors.js';
 import { type Action, accessOf } from './policy.js';
 
 /**
@@ -217,6 +217,23 @@ export function reaches(scope: Scope, reach: Reach, row: Loaded): boolean {
 export function assertReaches<R extends Loaded>(scope: Scope, reach: Reach, row: R): R {
   if (!reaches(scope, reach, row)) throw outOfScope();
   return row;
+}
+
+/**
+ * A write on a loaded record (issue 11 line 2): reached for writing → the row; one the caller
+ * may read but not change → 403 saying so (it sees the record already, so this reveals
+ * nothing); anything else answers as if it did not exist. `readReach` is the table's reading
+ * rule when it is wider than `reach` (a cadre reached through their nominations).
+ */
+export function assertWritable<R extends Loaded>(
+  scope: Scope,
+  reach: Reach,
+  row: R,
+  readReach: Reach = reach,
+): R {
+  if (reaches(scope, reach, row)) return row;
+  if (reaches({ ...scope, mode: 'read' }, readReach, row)) throw readOnlyRecord();
+  throw outOfScope();
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: columns are named by the reach declarations

@@ -287,6 +287,7 @@ describe('corrections of key fields', () => {
       updatedAt: _a,
       hasPhoto: _h,
       warnings: _w,
+      actions: _x,
       ...rest
     } = current;
     const edit = await call('PUT', `/api/cadres/${cadreId}`, liaison, {

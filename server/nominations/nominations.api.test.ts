@@ -58,7 +58,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const call = (method: 'GET' | 'POST', url: string, cookie: string, payload?: object) =>
+const call = (method: 'GET' | 'POST' | 'DELETE', url: string, cookie: string, payload?: object) =>
   t.app.inject({ method, url, payload, headers: { cookie } });
 async function cadre(birth: string, seq: string, overrides = {}) {
   const idNumber = fictionalIdNumber('52', birth.replaceAll('-', ''), seq);
@@ -194,15 +194,28 @@ describe('nominations', () => {
     expect(file.statusCode, file.body).toBe(200);
     expect(file.json().name).toBe(made.json().name);
     expect(file.body).not.toContain(idNumber); // masked, as every file read
-    // reading only: no full view, no edit, no deletion
-    expect((await call('GET', `/api/cadres/${id}/personal`, org)).statusCode).toBe(404);
+    // reading only: the answer offers no button (issue 11 line 2), its keeper's offers them all
+    expect(file.json().actions).toEqual([]);
+    expect((await call('GET', `/api/cadres/${id}`, far)).json().actions).toEqual([
+      'update',
+      'delete',
+      'photo',
+      'linkAccount',
+      'viewFull',
+    ]);
+    // and a write says it is not allowed — not that the record is missing
+    const readOnly = '您可以查看这条记录，但无权修改或删除';
+    const personal = await call('GET', `/api/cadres/${id}/personal`, org);
+    expect([personal.statusCode, personal.json().message]).toEqual([403, readOnly]);
     const edit = await t.app.inject({
       method: 'PUT',
       url: `/api/cadres/${id}`,
       payload: { ...cadreInput(suzhou), version: 1 },
       headers: { cookie: org },
     });
-    expect(edit.statusCode).toBe(404);
+    expect([edit.statusCode, edit.json().message]).toEqual([403, readOnly]);
+    const removal = await call('DELETE', `/api/cadres/${id}?version=1`, org);
+    expect([removal.statusCode, removal.json().message]).toEqual([403, readOnly]);
     expect(
       (await t.ctx.db.selectFrom('cadres').select('version').where('id', '=', id).executeTakeFirstOrThrow())
         .version,
@@ -210,6 +223,8 @@ describe('nominations', () => {
 
     await call('POST', `/api/nominations/${n.id}/withdraw`, far, { version: n.version });
     expect((await call('GET', `/api/cadres/${id}`, org)).statusCode).toBe(404);
+    // once not readable, a write reveals nothing: as if the record did not exist
+    expect((await call('DELETE', `/api/cadres/${id}?version=1`, org)).statusCode).toBe(404);
   });
 
   it('the list finds nominations by the name, pinyin or initials of the cadre', async () => {

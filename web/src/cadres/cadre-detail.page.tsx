@@ -24,9 +24,8 @@ import {
 import dayjs from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import type { CadreDetail } from '../../../common/cadres/cadres.schema';
+import type { CadreDetail, CadreDetailView, CadreRecordAction } from '../../../common/cadres/cadres.schema';
 import { t } from '../../../common/i18n/index';
-import { useAllowed } from '../access/access.hooks';
 import { errorMessage, isApiError } from '../api/client';
 import { ErrorState } from '../common/error-state.component';
 import { NotFoundPage } from '../common/not-found.page';
@@ -99,12 +98,13 @@ export function CadreDetailPage() {
   return <CadreDetailView cadre={cadre.data} back={back} />;
 }
 
-function CadreDetailView({ cadre, back }: { cadre: CadreDetail; back: ReactNode }) {
+function CadreDetailView({ cadre, back }: { cadre: CadreDetailView; back: ReactNode }) {
   const { modal, message } = App.useApp();
   const [personal, setPersonal] = useState<{ idNumber: string; phone: string | null } | null>(null);
   const [loading, setLoading] = useState(false);
   const [editing, setEditing] = useState(false);
-  const allowed = useAllowed();
+  // the buttons the server says this caller may use on this record (policy and scope)
+  const can = (action: CadreRecordAction) => cadre.actions.includes(action);
   const remove = useDeleteCadre();
   const navigate = useNavigate();
 
@@ -197,12 +197,12 @@ function CadreDetailView({ cadre, back }: { cadre: CadreDetail; back: ReactNode 
         title={`${t('cadres.detailTitle')}：${cadre.name}`}
         extra={
           <>
-            {allowed('cadres.update') ? (
+            {can('update') ? (
               <Button type="primary" icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>
                 {t('common.edit')}
               </Button>
             ) : null}
-            {allowed('cadres.delete') ? (
+            {can('delete') ? (
               <Popconfirm
                 title={t('cadreForm.deleteConfirm', { name: cadre.name })}
                 description={t('cadreForm.deleteHint')}
@@ -216,7 +216,7 @@ function CadreDetailView({ cadre, back }: { cadre: CadreDetail; back: ReactNode 
                 </Button>
               </Popconfirm>
             ) : null}
-            {personal ? (
+            {!can('viewFull') ? null : personal ? (
               <Button icon={<EyeInvisibleOutlined aria-hidden />} onClick={() => setPersonal(null)}>
                 {t('cadres.hideFull')}
               </Button>
@@ -235,7 +235,7 @@ function CadreDetailView({ cadre, back }: { cadre: CadreDetail; back: ReactNode 
         ))}
         <Card title={t('cadres.profile')}>
           <Flex gap={24} align="flex-start" wrap>
-            <CadrePhoto cadre={cadre} canUpload={allowed('cadres.photo')} />
+            <CadrePhoto cadre={cadre} canUpload={can('photo')} />
             <Descriptions
               style={{ flex: 1, minWidth: 280 }}
               items={items}
@@ -282,7 +282,7 @@ function CadreDetailView({ cadre, back }: { cadre: CadreDetail; back: ReactNode 
           />
         </Card>
       </Flex>
-      {allowed('cadres.update') ? (
+      {can('update') ? (
         <CadreFormModal open={editing} cadre={cadre} onClose={() => setEditing(false)} />
       ) : null}
     </>

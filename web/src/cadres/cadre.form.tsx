@@ -151,7 +151,7 @@ function CadreForm({ cadre: initial, onClose }: Omit<CadreFormModalProps, 'open'
     form,
     fields: CADRE_FIELDS,
     initial,
-    fetchFresh: useFetchFresh(cadreKeys.detail, fetchCadre),
+    fetchFresh: useFetchFresh<CadreDetail>(cadreKeys.detail, fetchCadre),
     toValues: toFormValues,
     onDone: onClose,
   });

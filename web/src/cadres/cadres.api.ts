@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type {
   Cadre,
   CadreDetail,
+  CadreDetailView,
   CadreInput,
   CadreListParams,
   zCadreUpdate,
@@ -21,8 +22,8 @@ export function useCadreList(params: CadreListParams) {
 
 const cadrePath = (id: string) => `/api/cadres/${encodeURIComponent(id)}`;
 
-export function fetchCadre(id: string, signal?: AbortSignal): Promise<CadreDetail> {
-  return api<CadreDetail>(cadrePath(id), { signal });
+export function fetchCadre(id: string, signal?: AbortSignal): Promise<CadreDetailView> {
+  return api<CadreDetailView>(cadrePath(id), { signal });
 }
 
 export function useCadre(id: string) {
@@ -43,10 +44,8 @@ export function useSaveCadre() {
       vars.id === null
         ? api<CadreDetail>('/api/cadres', { method: 'POST', body: vars.input })
         : api<CadreDetail>(cadrePath(vars.id), { method: 'PUT', body: vars.input }),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(cadreKeys.detail(saved.id), saved);
-      return queryClient.invalidateQueries({ queryKey: cadreKeys.all });
-    },
+    // the detail is read again (it carries the caller's allowed actions, a save's answer does not)
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: cadreKeys.all }),
   });
 }
 
