@@ -16,6 +16,7 @@ import {
 } from '../../test/helpers.js';
 import * as cadres from '../cadres/cadres.service.js';
 import { systemActor } from '../core/context.js';
+import type { Executor } from '../core/database.js';
 import { scopeFor } from '../core/scope.js';
 import { inTransaction } from '../core/transaction.js';
 import * as postingsMigration from '../migrations/20261203100000_postings.js';
@@ -196,6 +197,23 @@ async function handedOver(userId: string | null = null) {
   return { ...p, version: (res.json() as PostingDetail).version };
 }
 
+/** A proposed posting's row, and a direct insert of another posting of the same cadre (another nomination). */
+async function secondOfCadre() {
+  const p = await proposed();
+  const row = await t.ctx.db
+    .selectFrom('postings')
+    .selectAll()
+    .where('id', '=', p.id)
+    .executeTakeFirstOrThrow();
+  const other = await pair();
+  const insert = (status: string, db: Executor = t.ctx.db) =>
+    db
+      .insertInto('postings')
+      .values({ ...row, id: randomUUID(), nominationId: other.nominationId, status })
+      .execute();
+  return { p, row, insert };
+}
+
 describe('createProposed', () => {
   it('creates a 拟任 posting from the nomination, the post and the batch, with its history and audit', async () => {
     const p = await proposed();
@@ -242,18 +260,7 @@ describe('createProposed', () => {
   });
 
   it('the database itself refuses a second current posting of a cadre (partial unique index)', async () => {
-    const p = await proposed();
-    const row = await t.ctx.db
-      .selectFrom('postings')
-      .selectAll()
-      .where('id', '=', p.id)
-      .executeTakeFirstOrThrow();
-    const other = await pair();
-    const insert = (status: string) =>
-      t.ctx.db
-        .insertInto('postings')
-        .values({ ...row, id: randomUUID(), nominationId: other.nominationId, status })
-        .execute();
+    const { p, insert } = await secondOfCadre();
     await expect(insert('active')).rejects.toThrow(/unique|duplicate/i);
     // a finished posting of the same cadre is no current one: allowed
     await insert('returned');
@@ -594,13 +601,7 @@ describe('reads for the home pages and reminders', () => {
 
 describe('migration 20261203100000_postings', () => {
   it('goes down (tables and their history rows gone) and up again, with the one-current rule in place', async () => {
-    const p = await proposed();
-    const row = await t.ctx.db
-      .selectFrom('postings')
-      .selectAll()
-      .where('id', '=', p.id)
-      .executeTakeFirstOrThrow();
-    const other = await pair();
+    const { p, row, insert } = await secondOfCadre();
     await t.ctx.db
       .transaction()
       .execute(async (trx) => {
@@ -616,12 +617,7 @@ describe('migration 20261203100000_postings', () => {
         await postingsMigration.up(raw);
         expect(await raw.selectFrom('postings').select('id').execute()).toEqual([]);
         await trx.insertInto('postings').values(row).execute();
-        await expect(
-          trx
-            .insertInto('postings')
-            .values({ ...row, id: randomUUID(), nominationId: other.nominationId, status: 'active' })
-            .execute(),
-        ).rejects.toThrow(/unique|duplicate/i);
+        await expect(insert('active', trx)).rejects.toThrow(/unique|duplicate/i);
         throw new Error('roll back');
       })
       .catch((error: Error) => expect(error.message).toBe('roll back'));
