@@ -213,17 +213,22 @@ export function reaches(scope: Scope, reach: Reach, row: Loaded): boolean {
   );
 }
 
-/** A loaded record the caller may not reach answers as if it did not exist (audited as denied). */
+/**
+ * A loaded record the caller may not reach answers as if it did not exist (audited as denied) —
+ * except, for a write, one the caller may read but not change (a party that only reads it):
+ * that is 403 saying so (issue 11 line 2), which reveals nothing the caller does not see.
+ */
 export function assertReaches<R extends Loaded>(scope: Scope, reach: Reach, row: R): R {
+  if (scope.mode === 'write') return assertWritable(scope, reach, row);
   if (!reaches(scope, reach, row)) throw outOfScope();
   return row;
 }
 
 /**
- * A write on a loaded record (issue 11 line 2): reached for writing → the row; one the caller
- * may read but not change → 403 saying so (it sees the record already, so this reveals
- * nothing); anything else answers as if it did not exist. `readReach` is the table's reading
- * rule when it is wider than `reach` (a cadre reached through their nominations).
+ * A change (or a view kept to the record's keepers, such as the full ID number): reached by
+ * `reach` → the row; readable by `readReach` (the table's reading rule, when it is wider: a
+ * cadre is read through their nominations, changed only by their keepers) → 403 saying so;
+ * else as if it did not exist.
  */
 export function assertWritable<R extends Loaded>(
   scope: Scope,
