@@ -29,6 +29,7 @@ import type { NotificationsTables } from '../notifications/notifications.table.j
 import type { PostsTables } from '../posts/posts.table.js';
 import type { ProgrammesTables } from '../programmes/programmes.table.js';
 import type { RegionsTables } from '../regions/regions.table.js';
+import type { RemindersTables } from '../reminders/reminders.table.js';
 import type { UnitsTables } from '../units/units.table.js';
 import { type ChangeFeed, postgresChangeFeed, sqliteChangeFeed } from './change-feed.js';
 import { ReaderPool } from './reader-pool.js';
@@ -47,6 +48,7 @@ export interface Database
     PostsTables,
     ProgrammesTables,
     RegionsTables,
+    RemindersTables,
     StatusHistoryTables,
     UnitsTables {
   meta: { key: string; value: string };

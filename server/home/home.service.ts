@@ -1,0 +1,150 @@
+import type { Action } from '../../common/access/policy.js';
+import type { Role } from '../../common/auth/auth.schema.js';
+import { zCorrectionListQuery } from '../../common/corrections/corrections.schema.js';
+import type { Home, HomeItem, HomeItemKind, HomeSection } from '../../common/home/home.schema.js';
+import type { Page } from '../../common/http/paging.schema.js';
+import { type MessageKey, t } from '../../common/i18n/index.js';
+import { zNominationListQuery } from '../../common/nominations/nominations.schema.js';
+import { zPostListQuery } from '../../common/posts/posts.schema.js';
+import { zBatchListQuery } from '../../common/programmes/programmes.schema.js';
+import type { Actor, AppContext } from '../core/context.js';
+import { scopeFor } from '../core/scope.js';
+import * as corrections from '../corrections/corrections.service.js';
+import * as nominations from '../nominations/nominations.service.js';
+import * as posts from '../posts/posts.service.js';
+import * as programmes from '../programmes/programmes.service.js';
+
+/**
+ * The home page (issue 12 line 6, ADR 028): for each business role the caller holds, what waits
+ * on it. Every count is read through the capability's own service, as the caller acting in that
+ * one role would list it — the role's grants turned into the scope of the action the item is
+ * about (`scopeFor`, server/core/scope.ts) — so the page never shows what the list behind its
+ * link would not.
+ */
+
+/** The caller acting in one role only, under the scope that role's grants give for `action`. */
+export function actingAs(actor: Actor, role: Role, action: Action): Actor {
+  const grants = actor.grants.filter((g) => g.role === role);
+  return { ...actor, roles: [role], grants, scope: scopeFor(action, actor.userId, grants, 'read') };
+}
+
+/** A one-row page: lists answer their total, which is all a count needs. */
+const ONE = { page: '1', pageSize: '1' };
+
+export interface ItemInput {
+  kind: HomeItemKind;
+  count: number;
+  link: string;
+  params?: Record<string, string | number>;
+  detail?: string | null;
+  next?: string | null;
+  urgent?: boolean;
+}
+
+/** An item worded by the catalogue (`home.item.<kind>` with `{count}`), or none when nothing waits. */
+export function item(input: ItemInput): HomeItem[] {
+  if (input.count <= 0) return [];
+  return [
+    {
+      kind: input.kind,
+      count: input.count,
+      title: t(`home.item.${input.kind}` as MessageKey, { count: input.count, ...input.params }),
+      detail: input.detail ?? null,
+      next: input.next ?? null,
+      link: input.link,
+      urgent: input.urgent ?? false,
+    },
+  ];
+}
+
+const total = async (page: Promise<Page<unknown>>): Promise<number> => (await page).total;
+
+/** One role's items; each role's builder in ROLE_ITEMS. */
+type ItemsOf = (ctx: AppContext, actor: Actor) => Promise<HomeItem[]>;
+
+async function orgDeptItems(ctx: AppContext, actor: Actor): Promise<HomeItem[]> {
+  const reviewPosts = actingAs(actor, 'org_dept', 'posts.review');
+  const reviewNominations = actingAs(actor, 'org_dept', 'nominations.review');
+  const batches = actingAs(actor, 'org_dept', 'batches.read');
+  const [postsWaiting, nominationsWaiting, preparing, selecting, onPost] = await Promise.all([
+    total(posts.list(ctx, reviewPosts, zPostListQuery.parse({ ...ONE, status: 'submitted' }))),
+    total(
+      nominations.list(ctx, reviewNominations, zNominationListQuery.parse({ ...ONE, status: 'submitted' })),
+    ),
+    total(programmes.listBatches(ctx, batches, zBatchListQuery.parse({ ...ONE, status: 'preparing' }))),
+    total(programmes.listBatches(ctx, batches, zBatchListQuery.parse({ ...ONE, status: 'selecting' }))),
+    total(programmes.listBatches(ctx, batches, zBatchListQuery.parse({ ...ONE, status: 'on_post' }))),
+  ]);
+  return [
+    ...item({ kind: 'postsToReview', count: postsWaiting, link: '/demands?status=submitted', urgent: true }),
+    ...item({
+      kind: 'nominationsToReview',
+      count: nominationsWaiting,
+      link: '/recommendations?status=submitted',
+      urgent: true,
+    }),
+    ...item({ kind: 'batchesPreparing', count: preparing, link: '/batches?status=preparing' }),
+    ...item({ kind: 'batchesSelecting', count: selecting, link: '/batches?status=selecting' }),
+    ...item({ kind: 'batchesOnPost', count: onPost, link: '/batches?status=on_post' }),
+  ];
+}
+
+async function liaisonItems(ctx: AppContext, actor: Actor): Promise<HomeItem[]> {
+  const nominating = actingAs(actor, 'sending_liaison', 'nominations.read');
+  const reviewing = actingAs(actor, 'sending_liaison', 'corrections.review');
+  const [pending, toReview] = await Promise.all([
+    total(nominations.list(ctx, nominating, zNominationListQuery.parse({ ...ONE, status: 'submitted' }))),
+    total(corrections.list(ctx, reviewing, zCorrectionListQuery.parse({ ...ONE, status: 'pending' }))),
+  ]);
+  return [
+    ...item({
+      kind: 'correctionsToReview',
+      count: toReview,
+      link: '/corrections?status=pending',
+      urgent: true,
+    }),
+    ...item({ kind: 'nominationsPending', count: pending, link: '/recommendations?status=submitted' }),
+  ];
+}
+
+async function managerItems(ctx: AppContext, actor: Actor): Promise<HomeItem[]> {
+  const writer = actingAs(actor, 'receiving_manager', 'posts.update');
+  const [returned, drafts] = await Promise.all([
+    total(posts.list(ctx, writer, zPostListQuery.parse({ ...ONE, status: 'returned' }))),
+    total(posts.list(ctx, writer, zPostListQuery.parse({ ...ONE, status: 'draft' }))),
+  ]);
+  return [
+    ...item({ kind: 'postsReturned', count: returned, link: '/demands?status=returned', urgent: true }),
+    ...item({ kind: 'postsDraft', count: drafts, link: '/demands?status=draft' }),
+  ];
+}
+
+async function cadreItems(ctx: AppContext, actor: Actor): Promise<HomeItem[]> {
+  const self = actingAs(actor, 'cadre', 'corrections.read');
+  const pending = await total(
+    corrections.list(ctx, self, zCorrectionListQuery.parse({ ...ONE, status: 'pending' })),
+  );
+  return [...item({ kind: 'myCorrections', count: pending, link: '/my-profile' })];
+}
+
+/** The business roles with a home section, in the order shown; the administrators have none. */
+const ROLE_ITEMS: Partial<Record<Role, ItemsOf>> = {
+  org_dept: orgDeptItems,
+  sending_liaison: liaisonItems,
+  receiving_manager: managerItems,
+  cadre: cadreItems,
+};
+
+/** The caller's home: one section per business role it holds (none for the 三员). */
+export async function home(ctx: AppContext, actor: Actor): Promise<Home> {
+  const roles = (Object.keys(ROLE_ITEMS) as Role[]).filter((role) => actor.roles.includes(role));
+  const sections: HomeSection[] = await Promise.all(
+    roles.map(async (role) => ({
+      role,
+      title: t(`home.section.${role}` as MessageKey),
+      items: await (ROLE_ITEMS[role] as ItemsOf)(ctx, actor),
+      empty: t(`home.empty.${role}` as MessageKey),
+    })),
+  );
+  return { sections };
+}
