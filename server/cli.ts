@@ -276,7 +276,7 @@ async function serve(): Promise<void> {
 }
 
 /** Commands that work on data already there: run elsewhere, they must not create an empty database. */
-const NEEDS_EXISTING_DATA = new Set(['reset-password', 'audit', 'backup', 'rotate-data-key']);
+const NEEDS_EXISTING_DATA = new Set(['reset-password', 'audit', 'backup', 'rotate-data-key', 'jobs']);
 
 /**
  * Where `command` looked for the SQLite database when it is not there (before any config is
