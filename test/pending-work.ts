@@ -5,7 +5,9 @@ import { zBatchInput } from '../common/programmes/programmes.schema.js';
 import { zUnitInput } from '../common/units/units.schema.js';
 import * as cadres from '../server/cadres/cadres.service.js';
 import { systemActor } from '../server/core/context.js';
+import { inTransaction } from '../server/core/transaction.js';
 import * as nominations from '../server/nominations/nominations.service.js';
+import * as postings from '../server/postings/postings.service.js';
 import * as posts from '../server/posts/posts.service.js';
 import * as programmes from '../server/programmes/programmes.service.js';
 import * as units from '../server/units/units.service.js';
@@ -25,7 +27,11 @@ export async function freshUnit(t: TestApp, regionCode = '522630') {
   );
 }
 
-export async function freshBatch(t: TestApp, regionCode = '522600') {
+export async function freshBatch(
+  t: TestApp,
+  regionCode = '522600',
+  dates = { plannedStart: '2027-03-01', plannedEnd: '2028-02-28' },
+) {
   const p = await programmes.createProgramme(t.ctx, seeder(), {
     name: `待办项目${randomUUID().slice(0, 8)}`,
     kind: 'downward',
@@ -38,8 +44,7 @@ export async function freshBatch(t: TestApp, regionCode = '522600') {
     zBatchInput.parse({
       programmeId: p.id,
       name: `待办批次${randomUUID().slice(0, 6)}`,
-      plannedStart: '2027-03-01',
-      plannedEnd: '2028-02-28',
+      ...dates,
       termMonths: 12,
     }),
   );
@@ -101,4 +106,49 @@ export async function freshCorrection(t: TestApp, cookie: string) {
   });
   if (res.statusCode !== 201) throw new Error(`correction: ${res.statusCode} ${res.body}`);
   return res.json() as { id: string };
+}
+
+/**
+ * A 拟任 posting of a fresh cadre of `sendingUnitId` (linked to `cadreUser` if given) on an
+ * approved post of `receivingUnitId`, as the matching confirm creates it (createProposed).
+ */
+export async function freshPosting(
+  t: TestApp,
+  batchId: string,
+  sendingUnitId: string,
+  receivingUnitId: string,
+  cadreUser: string | null = null,
+) {
+  const { nomination, cadre } = await freshNomination(t, batchId, sendingUnitId);
+  if (cadreUser) {
+    await t.ctx.db.updateTable('cadres').set({ userId: null }).where('userId', '=', cadreUser).execute();
+    await t.ctx.db.updateTable('cadres').set({ userId: cadreUser }).where('id', '=', cadre.id).execute();
+  }
+  await nominations.review(t.ctx, seeder(), nomination.id, {
+    decision: 'accept',
+    comment: null,
+    version: nomination.version,
+  });
+  const post = await freshPost(t, batchId, receivingUnitId, 'submitted');
+  await posts.review(t.ctx, seeder(), post.id, { decision: 'approve', comment: null, version: post.version });
+  const [id] = await inTransaction(t.ctx, (tx) =>
+    postings.createProposed(tx, seeder(), [
+      { batchId, nominationId: nomination.id, postRequestId: post.id, matchRunId: null },
+    ]),
+  );
+  return { id: id as string, cadre, post };
+}
+
+/** The receiving unit's 对接: the posting is 在岗 from `date`, with the duties agreed. */
+export function handOver(t: TestApp, postingId: string, date: string) {
+  return postings.handover(t.ctx, seeder(), postingId, {
+    date,
+    reason: '对接会议确定分工',
+    duties: [
+      { kind: 'in_charge', area: '招商引资' },
+      { kind: 'assist', area: '乡村振兴' },
+    ],
+    dutiesText: null,
+    version: 1,
+  });
 }

@@ -16,11 +16,11 @@ export const HOME_ITEM_KINDS = [
   'correctionsToReview',
   'cadresProposed',
   'cadresOnPost',
+  'cadresToReturn',
   // 接收单位管理员
   'postsReturned',
   'postsDraft',
   'handoversToRecord',
-  'dutiesToAssign',
   'hostedOnPost',
   // 干部本人
   'myPosting',

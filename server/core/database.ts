@@ -26,6 +26,7 @@ import type { CorrectionsTables } from '../corrections/corrections.table.js';
 import type { ExcelTables } from '../excel/excel.table.js';
 import type { NominationsTables } from '../nominations/nominations.table.js';
 import type { NotificationsTables } from '../notifications/notifications.table.js';
+import type { PostingsTables } from '../postings/postings.table.js';
 import type { PostsTables } from '../posts/posts.table.js';
 import type { ProgrammesTables } from '../programmes/programmes.table.js';
 import type { RegionsTables } from '../regions/regions.table.js';
@@ -45,6 +46,7 @@ export interface Database
     ExcelTables,
     NominationsTables,
     NotificationsTables,
+    PostingsTables,
     PostsTables,
     ProgrammesTables,
     RegionsTables,

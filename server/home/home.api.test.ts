@@ -7,7 +7,9 @@ import {
   freshCorrection,
   freshNomination,
   freshPost,
+  freshPosting,
   freshUnit,
+  handOver,
 } from '../../test/pending-work.js';
 import { isWebRoute } from '../../test/web-routes.js';
 
@@ -17,6 +19,11 @@ let sending: { id: string };
 let receiving: { id: string };
 const cookies: Record<string, string> = {};
 let cadreAccount: TestAccount;
+const everyone: Record<string, TestAccount> = {};
+/** Signs everyone in (again: sessions end when the clock moves on by years). */
+async function signIn() {
+  for (const [name, account] of Object.entries(everyone)) cookies[name] = await login(t.app, account);
+}
 
 const grant = (role: string, regionCode: string | null, unitId: string | null) => ({
   grants: [{ role, regionCode, unitId, programmeIds: null }] as never,
@@ -35,7 +42,8 @@ beforeAll(async () => {
     cadre: cadreAccount,
     admin: await createAccount(t.ctx, { roles: ['system_admin'] }),
   };
-  for (const [name, account] of Object.entries(accounts)) cookies[name] = await login(t.app, account);
+  Object.assign(everyone, accounts);
+  await signIn();
   await freshCadre(t, sending.id, cadreAccount.id);
 });
 afterAll(() => t.close());
@@ -105,6 +113,62 @@ describe('GET /api/home', () => {
       headers: { cookie: cookies.org },
     });
     expect(list.json().total).toBe(item.count);
+  });
+
+  it('shows the postings: hand-overs to record, cadres on post, terms ending in 30 days, the cadre’s own posting and next step', async () => {
+    const batch = await freshBatch(t);
+    const waiting = await freshPosting(t, batch.id, sending.id, receiving.id);
+    const mine = await freshPosting(t, batch.id, sending.id, receiving.id, cadreAccount.id);
+    const before = await section('cadre');
+    expect(before.items[0]).toMatchObject({
+      kind: 'myPosting',
+      title: `${(await t.ctx.db.selectFrom('units').select('name').where('id', '=', receiving.id).executeTakeFirstOrThrow()).name} ${mine.post.title}（拟任）`,
+      next: '等待接收单位登记对接交接；请与接收单位联系报到',
+      link: '/postings?status=proposed',
+      urgent: true,
+    });
+    expect(before.items[0]?.detail).toMatch(/；任期 2027-03-01 至 2028-02-28；分工：待接收单位明确$/);
+    await handOver(t, mine.id, '2027-03-05');
+
+    const kinds = (s: HomeSection) =>
+      Object.fromEntries(s.items.map((i) => [i.kind, [i.count, i.title, i.link]]));
+    expect(kinds(await section('manager'))).toMatchObject({
+      handoversToRecord: [
+        1,
+        '待登记对接交接（到岗日期、明确分工）的拟任干部 1 人',
+        '/postings?status=proposed',
+      ],
+      hostedOnPost: [1, '在本单位挂职的干部 1 人', '/postings?status=active'],
+    });
+    expect(kinds(await section('liaison'))).toMatchObject({
+      cadresProposed: [1, '本单位干部拟任 1 人', '/postings?status=proposed'],
+      cadresOnPost: [1, '本单位干部在岗 1 人', '/postings?status=active'],
+    });
+    const org = kinds(await section('org'));
+    expect(org.handoversMissing).toEqual([1, '拟任后尚未登记交接 1 人', '/postings?status=proposed']);
+    expect(org.termsEnding).toBeUndefined();
+    const cadre = (await section('cadre')).items[0];
+    expect(cadre).toMatchObject({
+      title: expect.stringMatching(/（在岗）$/),
+      next: '按分工开展工作，期满前做好总结',
+    });
+    expect(cadre?.detail).toMatch(/；任期 2027-03-05 至 2028-02-28；分工：分管招商引资、协管乡村振兴$/);
+
+    // 30 days before the end of term (China date), the 组织部 is told
+    t.clock.advance(Date.parse('2028-01-29T00:00:00+08:00') - t.clock.now().getTime());
+    await signIn();
+    expect((await section('org')).items).toContainEqual(
+      expect.objectContaining({
+        kind: 'termsEnding',
+        count: 1,
+        title: '30 天内期满的挂职 1 人',
+        link: '/postings?status=active&sort=endDate&order=asc',
+      }),
+    );
+    expect((await section('foreignOrg')).items).toEqual([]);
+    for (const who of ['org', 'liaison', 'manager', 'cadre'])
+      for (const item of (await section(who)).items) expect(isWebRoute(item.link), item.link).toBe(true);
+    expect(waiting.id).not.toBe(mine.id);
   });
 
   it('answers 401 without a session and 403 before the first password change', async () => {

@@ -5,12 +5,16 @@ import type { Home, HomeItem, HomeItemKind, HomeSection } from '../../common/hom
 import type { Page } from '../../common/http/paging.schema.js';
 import { type MessageKey, t } from '../../common/i18n/index.js';
 import { zNominationListQuery } from '../../common/nominations/nominations.schema.js';
+import type { PostingStatus } from '../../common/postings/posting-moves.js';
+import { type Posting, zPostingListQuery } from '../../common/postings/postings.schema.js';
 import { zPostListQuery } from '../../common/posts/posts.schema.js';
 import { zBatchListQuery } from '../../common/programmes/programmes.schema.js';
+import { chinaDate, daysBetween } from '../core/clock.js';
 import type { Actor, AppContext } from '../core/context.js';
 import { scopeFor } from '../core/scope.js';
 import * as corrections from '../corrections/corrections.service.js';
 import * as nominations from '../nominations/nominations.service.js';
+import * as postings from '../postings/postings.service.js';
 import * as posts from '../posts/posts.service.js';
 import * as programmes from '../programmes/programmes.service.js';
 
@@ -59,6 +63,37 @@ export function item(input: ItemInput): HomeItem[] {
 
 const total = async (page: Promise<Page<unknown>>): Promise<number> => (await page).total;
 
+/** How many postings the role sees in a status (its `postings.read` scope). */
+const postingsIn = (ctx: AppContext, actor: Actor, role: Role, status: PostingStatus) =>
+  total(
+    postings.list(ctx, actingAs(actor, role, 'postings.read'), zPostingListQuery.parse({ ...ONE, status })),
+  );
+/** The list of postings in a status, as a link. */
+const postingsLink = (status: PostingStatus, extra = '') => `/postings?status=${status}${extra}`;
+
+/** Terms are shown as ending soon this many days ahead. */
+export const TERM_ENDING_DAYS = 30;
+
+/** Active postings the role sees whose term ends within 30 days (soonest first, page by page). */
+async function endingSoon(ctx: AppContext, actor: Actor, role: Role): Promise<number> {
+  const reader = actingAs(actor, role, 'postings.read');
+  const today = chinaDate(ctx.clock.now());
+  let count = 0;
+  for (let page = 1; ; page++) {
+    const { items } = await postings.list(
+      ctx,
+      reader,
+      zPostingListQuery.parse({ page, pageSize: 100, status: 'active', sort: 'endDate', order: 'asc' }),
+    );
+    for (const p of items) {
+      const left = daysBetween(today, p.endDate);
+      if (left > TERM_ENDING_DAYS) return count;
+      if (left >= 0) count++;
+    }
+    if (items.length < 100) return count;
+  }
+}
+
 /** One role's items; each role's builder in ROLE_ITEMS. */
 type ItemsOf = (ctx: AppContext, actor: Actor) => Promise<HomeItem[]>;
 
@@ -66,15 +101,18 @@ async function orgDeptItems(ctx: AppContext, actor: Actor): Promise<HomeItem[]> 
   const reviewPosts = actingAs(actor, 'org_dept', 'posts.review');
   const reviewNominations = actingAs(actor, 'org_dept', 'nominations.review');
   const batches = actingAs(actor, 'org_dept', 'batches.read');
-  const [postsWaiting, nominationsWaiting, preparing, selecting, onPost] = await Promise.all([
-    total(posts.list(ctx, reviewPosts, zPostListQuery.parse({ ...ONE, status: 'submitted' }))),
-    total(
-      nominations.list(ctx, reviewNominations, zNominationListQuery.parse({ ...ONE, status: 'submitted' })),
-    ),
-    total(programmes.listBatches(ctx, batches, zBatchListQuery.parse({ ...ONE, status: 'preparing' }))),
-    total(programmes.listBatches(ctx, batches, zBatchListQuery.parse({ ...ONE, status: 'selecting' }))),
-    total(programmes.listBatches(ctx, batches, zBatchListQuery.parse({ ...ONE, status: 'on_post' }))),
-  ]);
+  const [postsWaiting, nominationsWaiting, preparing, selecting, onPost, ending, handovers] =
+    await Promise.all([
+      total(posts.list(ctx, reviewPosts, zPostListQuery.parse({ ...ONE, status: 'submitted' }))),
+      total(
+        nominations.list(ctx, reviewNominations, zNominationListQuery.parse({ ...ONE, status: 'submitted' })),
+      ),
+      total(programmes.listBatches(ctx, batches, zBatchListQuery.parse({ ...ONE, status: 'preparing' }))),
+      total(programmes.listBatches(ctx, batches, zBatchListQuery.parse({ ...ONE, status: 'selecting' }))),
+      total(programmes.listBatches(ctx, batches, zBatchListQuery.parse({ ...ONE, status: 'on_post' }))),
+      endingSoon(ctx, actor, 'org_dept'),
+      postingsIn(ctx, actor, 'org_dept', 'proposed'),
+    ]);
   return [
     ...item({ kind: 'postsToReview', count: postsWaiting, link: '/demands?status=submitted', urgent: true }),
     ...item({
@@ -83,6 +121,13 @@ async function orgDeptItems(ctx: AppContext, actor: Actor): Promise<HomeItem[]> 
       link: '/recommendations?status=submitted',
       urgent: true,
     }),
+    ...item({
+      kind: 'termsEnding',
+      count: ending,
+      link: postingsLink('active', '&sort=endDate&order=asc'),
+      urgent: true,
+    }),
+    ...item({ kind: 'handoversMissing', count: handovers, link: postingsLink('proposed') }),
     ...item({ kind: 'batchesPreparing', count: preparing, link: '/batches?status=preparing' }),
     ...item({ kind: 'batchesSelecting', count: selecting, link: '/batches?status=selecting' }),
     ...item({ kind: 'batchesOnPost', count: onPost, link: '/batches?status=on_post' }),
@@ -92,9 +137,12 @@ async function orgDeptItems(ctx: AppContext, actor: Actor): Promise<HomeItem[]> 
 async function liaisonItems(ctx: AppContext, actor: Actor): Promise<HomeItem[]> {
   const nominating = actingAs(actor, 'sending_liaison', 'nominations.read');
   const reviewing = actingAs(actor, 'sending_liaison', 'corrections.review');
-  const [pending, toReview] = await Promise.all([
+  const [pending, toReview, proposed, onPost, ended] = await Promise.all([
     total(nominations.list(ctx, nominating, zNominationListQuery.parse({ ...ONE, status: 'submitted' }))),
     total(corrections.list(ctx, reviewing, zCorrectionListQuery.parse({ ...ONE, status: 'pending' }))),
+    postingsIn(ctx, actor, 'sending_liaison', 'proposed'),
+    postingsIn(ctx, actor, 'sending_liaison', 'active'),
+    postingsIn(ctx, actor, 'sending_liaison', 'ended'),
   ]);
   return [
     ...item({
@@ -103,28 +151,71 @@ async function liaisonItems(ctx: AppContext, actor: Actor): Promise<HomeItem[]> 
       link: '/corrections?status=pending',
       urgent: true,
     }),
+    ...item({ kind: 'cadresToReturn', count: ended, link: postingsLink('ended'), urgent: true }),
     ...item({ kind: 'nominationsPending', count: pending, link: '/recommendations?status=submitted' }),
+    ...item({ kind: 'cadresProposed', count: proposed, link: postingsLink('proposed') }),
+    ...item({ kind: 'cadresOnPost', count: onPost, link: postingsLink('active') }),
   ];
 }
 
 async function managerItems(ctx: AppContext, actor: Actor): Promise<HomeItem[]> {
   const writer = actingAs(actor, 'receiving_manager', 'posts.update');
-  const [returned, drafts] = await Promise.all([
+  const [returned, drafts, toHandOver, hosted] = await Promise.all([
     total(posts.list(ctx, writer, zPostListQuery.parse({ ...ONE, status: 'returned' }))),
     total(posts.list(ctx, writer, zPostListQuery.parse({ ...ONE, status: 'draft' }))),
+    postingsIn(ctx, actor, 'receiving_manager', 'proposed'),
+    postingsIn(ctx, actor, 'receiving_manager', 'active'),
   ]);
   return [
+    // the 对接 records the real start and the duties agreed: both wait on the receiving unit
+    ...item({ kind: 'handoversToRecord', count: toHandOver, link: postingsLink('proposed'), urgent: true }),
     ...item({ kind: 'postsReturned', count: returned, link: '/demands?status=returned', urgent: true }),
     ...item({ kind: 'postsDraft', count: drafts, link: '/demands?status=draft' }),
+    ...item({ kind: 'hostedOnPost', count: hosted, link: postingsLink('active') }),
   ];
+}
+
+/** The statuses in which a cadre's own posting is shown on the home page, with what comes next. */
+const SHOWN_POSTING: readonly PostingStatus[] = ['proposed', 'active', 'ended'];
+
+/** The cadre's own posting: where, when, the duties, and what comes next. */
+function myPosting(p: Posting): HomeItem[] {
+  const status = p.status as 'proposed' | 'active' | 'ended';
+  const duties = p.duties.length
+    ? p.duties.map((d) => `${t(`dutyKind.${d.kind}`)}${d.area}`).join('、')
+    : t('home.posting.noDuties');
+  const dates = `${p.startDate ?? p.plannedStart} 至 ${p.endDate}`;
+  return item({
+    kind: 'myPosting',
+    count: 1,
+    // the cadre's posting list holds only their own; the list opens one in place
+    link: `/postings?status=${status}`,
+    params: { title: `${p.receivingUnitName} ${p.title}`, status: t(`postingStatus.${status}`) },
+    detail: t('home.posting.detail', {
+      region: p.receivingRegionName,
+      dates,
+      duties: status === 'proposed' ? t('home.posting.noDuties') : duties,
+    }),
+    next: t(`home.posting.next.${status}`),
+    urgent: status !== 'active',
+  });
 }
 
 async function cadreItems(ctx: AppContext, actor: Actor): Promise<HomeItem[]> {
   const self = actingAs(actor, 'cadre', 'corrections.read');
-  const pending = await total(
-    corrections.list(ctx, self, zCorrectionListQuery.parse({ ...ONE, status: 'pending' })),
-  );
-  return [...item({ kind: 'myCorrections', count: pending, link: '/my-profile' })];
+  const [pending, own] = await Promise.all([
+    total(corrections.list(ctx, self, zCorrectionListQuery.parse({ ...ONE, status: 'pending' }))),
+    postings.list(
+      ctx,
+      actingAs(actor, 'cadre', 'postings.read'),
+      zPostingListQuery.parse({ page: 1, pageSize: 5, sort: 'createdAt', order: 'desc' }),
+    ),
+  ]);
+  const current = own.items.find((p) => SHOWN_POSTING.includes(p.status));
+  return [
+    ...(current ? myPosting(current) : []),
+    ...item({ kind: 'myCorrections', count: pending, link: '/my-profile' }),
+  ];
 }
 
 /** The business roles with a home section, in the order shown; the administrators have none. */

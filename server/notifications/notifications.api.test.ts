@@ -118,7 +118,9 @@ describe('notifications', () => {
     expect(notificationLink('auth.accountLocked', { username: 'zhang san' })).toBe(
       '/admin/accounts?q=zhang%20san',
     );
-    expect(notificationLink('reminder.termEnding7', { postingId: 'p1' })).toBe('/postings/p1');
+    expect(notificationLink('reminder.termEnding7', { postingId: 'p1', cadre: '张 三' })).toBe(
+      '/postings?status=active&q=%E5%BC%A0%20%E4%B8%89',
+    );
   });
 
   it('answers 401 without a session, on every route', async () => {

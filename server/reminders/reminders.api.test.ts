@@ -13,7 +13,9 @@ import {
   freshCorrection,
   freshNomination,
   freshPost,
+  freshPosting,
   freshUnit,
+  handOver,
 } from '../../test/pending-work.js';
 import { isWebRoute } from '../../test/web-routes.js';
 import { HOUR } from '../core/clock.js';
@@ -29,6 +31,8 @@ let foreignOrg: TestAccount;
 let liaison: TestAccount;
 let manager: TestAccount;
 let cadre: TestAccount;
+let sendingId: string;
+let receivingId: string;
 const DAY = 24 * HOUR;
 
 const grant = (role: string, regionCode: string | null, unitId: string | null) => ({
@@ -40,6 +44,8 @@ beforeAll(async () => {
   b = await secondInstance(t);
   const sending = await freshUnit(t);
   const receiving = await freshUnit(t);
+  sendingId = sending.id;
+  receivingId = receiving.id;
   org = await createAccount(t.ctx, grant('org_dept', '522600', null));
   foreignOrg = await createAccount(t.ctx, grant('org_dept', '320500', null));
   liaison = await createAccount(t.ctx, grant('sending_liaison', null, sending.id));
@@ -143,5 +149,80 @@ describe('the daily job', () => {
     t.clock.advance(DAY);
     const gated = await Promise.all([runDailyReminders(t.ctx), runDailyReminders(b.ctx)]);
     expect(gated.filter((r) => r !== null)).toHaveLength(1);
+  });
+});
+
+describe('postings', () => {
+  const kindsOf = async (userId: string, kind: string) =>
+    (await notificationsOf(userId)).filter((n) => n.kind === kind).map((n) => JSON.parse(n.params));
+
+  it('a hand-over not recorded 14 days after the proposal reminds the receiving unit and the 组织部, once', async () => {
+    const batch = await freshBatch(t);
+    const waiting = await freshPosting(t, batch.id, sendingId, receivingId);
+    const onPost = await freshPosting(t, batch.id, sendingId, receivingId, cadre.id);
+    await handOver(t, onPost.id, '2027-03-05');
+    t.clock.advance(13 * DAY);
+    expect((await sendReminders(t.ctx)).sent.handoverMissing).toBe(0);
+    t.clock.advance(DAY);
+    expect((await sendReminders(t.ctx)).sent.handoverMissing).toBe(2);
+    for (const who of [manager, org])
+      expect(await kindsOf(who.id, 'reminder.handoverMissing')).toEqual([
+        expect.objectContaining({
+          postingId: waiting.id,
+          cadre: waiting.cadre.name,
+          title: waiting.post.title,
+          days: 14,
+        }),
+      ]);
+    for (const nobody of [liaison, cadre, foreignOrg])
+      expect(await kindsOf(nobody.id, 'reminder.handoverMissing')).toEqual([]);
+    expect((await sendReminders(t.ctx)).total).toBe(0);
+  });
+
+  it('a term ending in 30 days, then in 7, reminds all its owners — the cadre too — once per end date', async () => {
+    const posting = await t.ctx.db
+      .selectFrom('postings')
+      .selectAll()
+      .where('status', '=', 'active')
+      .executeTakeFirstOrThrow();
+    t.clock.advance(Date.parse('2028-01-29T00:00:00+08:00') - t.clock.now().getTime());
+    const first = await sendReminders(t.ctx);
+    expect(first.sent).toMatchObject({ termEnding30: 4, termEnding7: 0 });
+    const owners = [org, liaison, manager, cadre];
+    for (const who of owners)
+      expect(await kindsOf(who.id, 'reminder.termEnding30')).toEqual([
+        expect.objectContaining({ postingId: posting.id, endDate: '2028-02-28', days: 30 }),
+      ]);
+    expect(await kindsOf(foreignOrg.id, 'reminder.termEnding30')).toEqual([]);
+    const inbox = await t.app.inject({
+      method: 'GET',
+      url: '/api/notifications?unread=true',
+      headers: { cookie: await login(t.app, cadre) },
+    });
+    const [mine] = inbox.json().items;
+    const names = await t.ctx.db
+      .selectFrom('postings as p')
+      .innerJoin('cadres as c', 'c.id', 'p.cadreId')
+      .innerJoin('units as u', 'u.id', 'p.receivingUnitId')
+      .select(['c.name as cadre', 'u.name as unit'])
+      .where('p.id', '=', posting.id)
+      .executeTakeFirstOrThrow();
+    expect(mine.message).toBe(
+      `${names.cadre}在${names.unit}的挂职（${posting.title}）将于 2028-02-28 期满，还有 30 天，请提前安排总结考核与返回事宜`,
+    );
+    expect(isWebRoute(mine.link)).toBe(true);
+    expect(mine.link).toMatch(/^\/postings\?status=active&q=/);
+
+    t.clock.advance(DAY);
+    expect((await sendReminders(t.ctx)).total).toBe(0);
+    t.clock.advance(Date.parse('2028-02-21T00:00:00+08:00') - t.clock.now().getTime());
+    const seven = await sendReminders(t.ctx);
+    expect(seven.sent).toMatchObject({ termEnding30: 0, termEnding7: 4 });
+    for (const who of owners)
+      expect(await kindsOf(who.id, 'reminder.termEnding7')).toEqual([
+        expect.objectContaining({ postingId: posting.id, days: 7 }),
+      ]);
+    t.clock.advance(DAY);
+    expect((await sendReminders(t.ctx)).total).toBe(0);
   });
 });

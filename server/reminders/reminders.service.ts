@@ -1,7 +1,7 @@
 import { type Action, accessOf } from '../../common/access/policy.js';
 import type { Role } from '../../common/auth/auth.schema.js';
 import type { NotificationKind } from '../../common/notifications/notifications.schema.js';
-import { chinaDate, HOUR } from '../core/clock.js';
+import { chinaDate, daysBetween, HOUR } from '../core/clock.js';
 import type { AppContext } from '../core/context.js';
 import type { Executor } from '../core/database.js';
 import { FULL_SCOPE, type Grant, type Reach, reaches, scopeFor } from '../core/scope.js';
@@ -10,6 +10,13 @@ import { CORRECTION_REACH, listCorrections } from '../corrections/corrections.re
 import { listNominations, NOMINATION_REACH } from '../nominations/nominations.repository.js';
 import { activeAccountsWithRoles } from '../notifications/notifications.repository.js';
 import { notificationRows, saveNotifications } from '../notifications/notifications.service.js';
+import {
+  listPostings,
+  moveReach,
+  POSTINGS_REACH,
+  type PostingView,
+  RECEIVING_UNIT,
+} from '../postings/postings.repository.js';
 import { listPosts, POST_REACH } from '../posts/posts.repository.js';
 import { claim } from './reminders.repository.js';
 
@@ -152,9 +159,68 @@ async function approvalsDue(db: Executor, now: Date): Promise<Due[]> {
   ];
 }
 
+const postingParams = (p: PostingView) => ({
+  postingId: p.id,
+  cadre: p.cadreName,
+  unit: p.receivingUnitName,
+  title: p.title,
+});
+
+/**
+ * Terms ending in 30 and in 7 days, to all five owners of the posting (`postings.read`): the
+ * 30-day notice while more than 7 days are left, the 7-day one within the last 7 — each once per
+ * end date (an extension moves it, and reminds again).
+ */
+async function termsDue(db: Executor, today: string): Promise<Due[]> {
+  const active = await allRows((page) =>
+    listPostings(db, { ...PAGE, sort: 'endDate', page, status: 'active' }, FULL_SCOPE),
+  );
+  return active.flatMap((p): Due[] => {
+    const days = daysBetween(today, p.endDate);
+    if (days < 0 || days > TERM_NOTICE_DAYS.termEnding30) return [];
+    const kind: ReminderKind = days > TERM_NOTICE_DAYS.termEnding7 ? 'termEnding30' : 'termEnding7';
+    return [
+      {
+        kind,
+        objectId: p.id,
+        dueKey: p.endDate,
+        action: 'postings.read',
+        reach: POSTINGS_REACH,
+        row: p,
+        params: { ...postingParams(p), endDate: p.endDate, days },
+      },
+    ];
+  });
+}
+
+/**
+ * Hand-overs not recorded 14 days after the proposal: to the receiving unit, which records it
+ * (`postings.handover`), and to the 组织部 of the posting (its region parties, `postings.read`).
+ */
+async function handoversDue(db: Executor, today: string): Promise<Due[]> {
+  const proposed = await allRows((page) =>
+    listPostings(db, { ...PAGE, page, status: 'proposed' }, FULL_SCOPE),
+  );
+  return proposed.flatMap((p): Due[] => {
+    const days = daysBetween(chinaDate(new Date(p.createdAt)), today);
+    if (days < HANDOVER_DAYS) return [];
+    const due = { kind: 'handoverMissing' as const, objectId: p.id, dueKey: p.createdAt, row: p };
+    const params = { ...postingParams(p), days };
+    return [
+      { ...due, action: 'postings.handover', reach: moveReach(RECEIVING_UNIT), params },
+      { ...due, action: 'postings.read', reach: moveReach(null), params },
+    ];
+  });
+}
+
 /** What is due today, from every source. */
 async function dueToday(ctx: AppContext, now: Date): Promise<Due[]> {
-  const lists = await Promise.all([approvalsDue(ctx.db, now)]);
+  const today = chinaDate(now);
+  const lists = await Promise.all([
+    termsDue(ctx.db, today),
+    approvalsDue(ctx.db, now),
+    handoversDue(ctx.db, today),
+  ]);
   return lists.flat();
 }
 
