@@ -28,24 +28,25 @@ export function rememberedSecrets(): string[] {
 
 export type AdminRole = 'system_admin' | 'security_admin' | 'audit_admin';
 
+/** The real command line (`guazhi <args>`) on the test server's data dir; its standard output. */
+export function guazhiCommand(args: string[]): string {
+  return execFileSync(process.execPath, [path.join(ROOT, 'bin/guazhi.js'), ...args], {
+    env: {
+      ...process.env,
+      GUAZHI_DATA_DIR: E2E_DATA_DIR,
+      GUAZHI_DEMO: '0',
+      DATABASE_URL: '',
+      LOG_LEVEL: 'silent',
+    },
+    encoding: 'utf8',
+  });
+}
+
 /** A fresh administrator made by the real command line; returns its one-time password. */
 export function createAdmin(role: AdminRole = 'system_admin'): { username: string; password: string } {
   seq += 1;
   const username = `e2e${Date.now().toString(36)}${seq}`;
-  const out = execFileSync(
-    process.execPath,
-    [path.join(ROOT, 'bin/guazhi.js'), 'create-admin', username, '--role', role],
-    {
-      env: {
-        ...process.env,
-        GUAZHI_DATA_DIR: E2E_DATA_DIR,
-        GUAZHI_DEMO: '0',
-        DATABASE_URL: '',
-        LOG_LEVEL: 'silent',
-      },
-      encoding: 'utf8',
-    },
-  );
+  const out = guazhiCommand(['create-admin', username, '--role', role]);
   const password = out.trim().split('\n').at(-1) as string;
   rememberSecrets(password);
   return { username, password };

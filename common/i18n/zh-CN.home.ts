@@ -1,7 +1,6 @@
 /** Texts of the home page, the inbox and the daily reminders. Part of the one catalogue in ./zh-CN.ts. */
 export const zhCNHome = {
   // home page (GET /api/home): one section per role
-  'home.title': '工作台',
   'home.pending': '我的待办',
   'home.loadFailed': '待办事项加载失败，请稍后再试',
   'home.section.org_dept': '组织部门',
