@@ -14,6 +14,7 @@ import type { Actor, AppContext } from '../core/context.js';
 import { scopeFor } from '../core/scope.js';
 import * as corrections from '../corrections/corrections.service.js';
 import * as nominations from '../nominations/nominations.service.js';
+import * as postingsRepo from '../postings/postings.repository.js';
 import * as postings from '../postings/postings.service.js';
 import * as posts from '../posts/posts.service.js';
 import * as programmes from '../programmes/programmes.service.js';
@@ -63,11 +64,10 @@ export function item(input: ItemInput): HomeItem[] {
 
 const total = async (page: Promise<Page<unknown>>): Promise<number> => (await page).total;
 
-/** How many postings the role sees in a status (its `postings.read` scope). */
-const postingsIn = (ctx: AppContext, actor: Actor, role: Role, status: PostingStatus) =>
-  total(
-    postings.list(ctx, actingAs(actor, role, 'postings.read'), zPostingListQuery.parse({ ...ONE, status })),
-  );
+/** How many postings the role sees in each status (its `postings.read` scope, one query). */
+const postingCounts = (ctx: AppContext, actor: Actor, role: Role) =>
+  postingsRepo.statusCounts(ctx.db, actingAs(actor, role, 'postings.read').scope);
+const countOf = (counts: Map<string, number>, status: PostingStatus) => counts.get(status) ?? 0;
 /** The list of postings in a status, as a link. */
 const postingsLink = (status: PostingStatus, extra = '') => `/postings?status=${status}${extra}`;
 
@@ -101,18 +101,17 @@ async function orgDeptItems(ctx: AppContext, actor: Actor): Promise<HomeItem[]> 
   const reviewPosts = actingAs(actor, 'org_dept', 'posts.review');
   const reviewNominations = actingAs(actor, 'org_dept', 'nominations.review');
   const batches = actingAs(actor, 'org_dept', 'batches.read');
-  const [postsWaiting, nominationsWaiting, preparing, selecting, onPost, ending, handovers] =
-    await Promise.all([
-      total(posts.list(ctx, reviewPosts, zPostListQuery.parse({ ...ONE, status: 'submitted' }))),
-      total(
-        nominations.list(ctx, reviewNominations, zNominationListQuery.parse({ ...ONE, status: 'submitted' })),
-      ),
-      total(programmes.listBatches(ctx, batches, zBatchListQuery.parse({ ...ONE, status: 'preparing' }))),
-      total(programmes.listBatches(ctx, batches, zBatchListQuery.parse({ ...ONE, status: 'selecting' }))),
-      total(programmes.listBatches(ctx, batches, zBatchListQuery.parse({ ...ONE, status: 'on_post' }))),
-      endingSoon(ctx, actor, 'org_dept'),
-      postingsIn(ctx, actor, 'org_dept', 'proposed'),
-    ]);
+  const [postsWaiting, nominationsWaiting, preparing, selecting, onPost, ending, counts] = await Promise.all([
+    total(posts.list(ctx, reviewPosts, zPostListQuery.parse({ ...ONE, status: 'submitted' }))),
+    total(
+      nominations.list(ctx, reviewNominations, zNominationListQuery.parse({ ...ONE, status: 'submitted' })),
+    ),
+    total(programmes.listBatches(ctx, batches, zBatchListQuery.parse({ ...ONE, status: 'preparing' }))),
+    total(programmes.listBatches(ctx, batches, zBatchListQuery.parse({ ...ONE, status: 'selecting' }))),
+    total(programmes.listBatches(ctx, batches, zBatchListQuery.parse({ ...ONE, status: 'on_post' }))),
+    endingSoon(ctx, actor, 'org_dept'),
+    postingCounts(ctx, actor, 'org_dept'),
+  ]);
   return [
     ...item({ kind: 'postsToReview', count: postsWaiting, link: '/demands?status=submitted', urgent: true }),
     ...item({
@@ -127,7 +126,7 @@ async function orgDeptItems(ctx: AppContext, actor: Actor): Promise<HomeItem[]> 
       link: postingsLink('active', '&sort=endDate&order=asc'),
       urgent: true,
     }),
-    ...item({ kind: 'handoversMissing', count: handovers, link: postingsLink('proposed') }),
+    ...item({ kind: 'handoversMissing', count: countOf(counts, 'proposed'), link: postingsLink('proposed') }),
     ...item({ kind: 'batchesPreparing', count: preparing, link: '/batches?status=preparing' }),
     ...item({ kind: 'batchesSelecting', count: selecting, link: '/batches?status=selecting' }),
     ...item({ kind: 'batchesOnPost', count: onPost, link: '/batches?status=on_post' }),
@@ -137,12 +136,10 @@ async function orgDeptItems(ctx: AppContext, actor: Actor): Promise<HomeItem[]> 
 async function liaisonItems(ctx: AppContext, actor: Actor): Promise<HomeItem[]> {
   const nominating = actingAs(actor, 'sending_liaison', 'nominations.read');
   const reviewing = actingAs(actor, 'sending_liaison', 'corrections.review');
-  const [pending, toReview, proposed, onPost, ended] = await Promise.all([
+  const [pending, toReview, counts] = await Promise.all([
     total(nominations.list(ctx, nominating, zNominationListQuery.parse({ ...ONE, status: 'submitted' }))),
     total(corrections.list(ctx, reviewing, zCorrectionListQuery.parse({ ...ONE, status: 'pending' }))),
-    postingsIn(ctx, actor, 'sending_liaison', 'proposed'),
-    postingsIn(ctx, actor, 'sending_liaison', 'active'),
-    postingsIn(ctx, actor, 'sending_liaison', 'ended'),
+    postingCounts(ctx, actor, 'sending_liaison'),
   ]);
   return [
     ...item({
@@ -151,27 +148,36 @@ async function liaisonItems(ctx: AppContext, actor: Actor): Promise<HomeItem[]> 
       link: '/corrections?status=pending',
       urgent: true,
     }),
-    ...item({ kind: 'cadresToReturn', count: ended, link: postingsLink('ended'), urgent: true }),
+    ...item({
+      kind: 'cadresToReturn',
+      count: countOf(counts, 'ended'),
+      link: postingsLink('ended'),
+      urgent: true,
+    }),
     ...item({ kind: 'nominationsPending', count: pending, link: '/recommendations?status=submitted' }),
-    ...item({ kind: 'cadresProposed', count: proposed, link: postingsLink('proposed') }),
-    ...item({ kind: 'cadresOnPost', count: onPost, link: postingsLink('active') }),
+    ...item({ kind: 'cadresProposed', count: countOf(counts, 'proposed'), link: postingsLink('proposed') }),
+    ...item({ kind: 'cadresOnPost', count: countOf(counts, 'active'), link: postingsLink('active') }),
   ];
 }
 
 async function managerItems(ctx: AppContext, actor: Actor): Promise<HomeItem[]> {
   const writer = actingAs(actor, 'receiving_manager', 'posts.update');
-  const [returned, drafts, toHandOver, hosted] = await Promise.all([
+  const [returned, drafts, counts] = await Promise.all([
     total(posts.list(ctx, writer, zPostListQuery.parse({ ...ONE, status: 'returned' }))),
     total(posts.list(ctx, writer, zPostListQuery.parse({ ...ONE, status: 'draft' }))),
-    postingsIn(ctx, actor, 'receiving_manager', 'proposed'),
-    postingsIn(ctx, actor, 'receiving_manager', 'active'),
+    postingCounts(ctx, actor, 'receiving_manager'),
   ]);
   return [
     // the 对接 records the real start and the duties agreed: both wait on the receiving unit
-    ...item({ kind: 'handoversToRecord', count: toHandOver, link: postingsLink('proposed'), urgent: true }),
+    ...item({
+      kind: 'handoversToRecord',
+      count: countOf(counts, 'proposed'),
+      link: postingsLink('proposed'),
+      urgent: true,
+    }),
     ...item({ kind: 'postsReturned', count: returned, link: '/demands?status=returned', urgent: true }),
     ...item({ kind: 'postsDraft', count: drafts, link: '/demands?status=draft' }),
-    ...item({ kind: 'hostedOnPost', count: hosted, link: postingsLink('active') }),
+    ...item({ kind: 'hostedOnPost', count: countOf(counts, 'active'), link: postingsLink('active') }),
   ];
 }
 

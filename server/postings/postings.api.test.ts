@@ -15,11 +15,13 @@ import {
 } from '../../test/helpers.js';
 import * as cadres from '../cadres/cadres.service.js';
 import { systemActor } from '../core/context.js';
+import { scopeFor } from '../core/scope.js';
 import { inTransaction } from '../core/transaction.js';
 import * as nominations from '../nominations/nominations.service.js';
 import * as posts from '../posts/posts.service.js';
 import * as programmes from '../programmes/programmes.service.js';
 import * as units from '../units/units.service.js';
+import { activeEndingOn, proposedSince, statusCounts } from './postings.repository.js';
 import { createProposed } from './postings.service.js';
 
 let t: TestApp;
@@ -315,6 +317,19 @@ describe('lifecycle', () => {
       to: 'active',
       details: { previousEndDate: '2028-02-29', endDate: '2028-08-31', requestedBy: 'receiving_unit' },
     });
+    const audit = await t.ctx.db
+      .selectFrom('auditLog')
+      .select('diff')
+      .where('objectId', '=', p.id)
+      .where('action', '=', 'postings.extend')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.diff as string)).toMatchObject({
+      status: { from: 'active', to: 'active' },
+      reason: { to: '接收单位申请，项目收尾需要' },
+      date: { to: '2027-12-01' },
+      previousEndDate: { to: '2028-02-29' },
+      endDate: { to: '2028-08-31' },
+    });
   });
 
   it('在岗 → 期满 → 已返回, each with its date, actor and reason', async () => {
@@ -541,5 +556,36 @@ describe('routes', () => {
     const small = await call('GET', '/api/postings?pageSize=1&page=2', c.programmeOrg);
     expect(small.json()).toMatchObject({ page: 2, pageSize: 1 });
     expect(small.json().items).toHaveLength(1);
+  });
+});
+
+describe('reads for the home pages and reminders', () => {
+  it('counts by status within a scope, finds terms ending on given days and hand-overs not recorded', async () => {
+    const waiting = await proposed();
+    const onPost = await handedOver();
+    const sendingScope = scopeFor('postings.read', 'nobody', [
+      { role: 'sending_liaison', regionCode: null, unitId: sendingUnit, programmeIds: null },
+    ]);
+    const otherScope = scopeFor('postings.read', 'nobody', [
+      { role: 'sending_liaison', regionCode: null, unitId: otherUnit, programmeIds: null },
+    ]);
+    const counts = await statusCounts(t.ctx.db, sendingScope);
+    const all = await t.ctx.db
+      .selectFrom('postings')
+      .select('status')
+      .where('sendingUnitId', '=', sendingUnit)
+      .execute();
+    expect(counts.get('proposed')).toBe(all.filter((r) => r.status === 'proposed').length);
+    expect(counts.get('active')).toBe(all.filter((r) => r.status === 'active').length);
+    expect((await statusCounts(t.ctx.db, otherScope)).size).toBe(0);
+    const ending = await activeEndingOn(t.ctx.db, ['2028-02-29']);
+    expect(ending.map((p) => p.id)).toContain(onPost.id);
+    expect(ending.every((p) => p.status === 'active' && p.endDate === '2028-02-29')).toBe(true);
+    expect(await activeEndingOn(t.ctx.db, ['2030-01-01'])).toEqual([]);
+    const later = new Date(t.ctx.clock.now().getTime() + 1000).toISOString();
+    const unrecorded = await proposedSince(t.ctx.db, later);
+    expect(unrecorded.map((p) => p.id)).toContain(waiting.id);
+    expect(unrecorded.map((p) => p.id)).not.toContain(onPost.id);
+    expect(await proposedSince(t.ctx.db, '2000-01-01T00:00:00.000Z')).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { type Action, accessOf } from '../../common/access/policy.js';
 import type { Role } from '../../common/auth/auth.schema.js';
 import type { NotificationKind } from '../../common/notifications/notifications.schema.js';
-import { chinaDate, daysBetween, HOUR } from '../core/clock.js';
+import { addDays, chinaDate, daysBetween, HOUR } from '../core/clock.js';
 import type { AppContext } from '../core/context.js';
 import type { Executor } from '../core/database.js';
 import { FULL_SCOPE, type Grant, type Reach, reaches, scopeFor } from '../core/scope.js';
@@ -11,10 +11,11 @@ import { listNominations, NOMINATION_REACH } from '../nominations/nominations.re
 import { activeAccountsWithRoles } from '../notifications/notifications.repository.js';
 import { notificationRows, saveNotifications } from '../notifications/notifications.service.js';
 import {
-  listPostings,
+  activeEndingOn,
   moveReach,
   POSTINGS_REACH,
   type PostingView,
+  proposedSince,
   RECEIVING_UNIT,
 } from '../postings/postings.repository.js';
 import { listPosts, POST_REACH } from '../posts/posts.repository.js';
@@ -172,9 +173,9 @@ const postingParams = (p: PostingView) => ({
  * end date (an extension moves it, and reminds again).
  */
 async function termsDue(db: Executor, today: string): Promise<Due[]> {
-  const active = await allRows((page) =>
-    listPostings(db, { ...PAGE, sort: 'endDate', page, status: 'active' }, FULL_SCOPE),
-  );
+  // every day from today to 30 days on: a day the job did not run is caught up the next
+  const window = Array.from({ length: TERM_NOTICE_DAYS.termEnding30 + 1 }, (_, i) => addDays(today, i));
+  const active = await activeEndingOn(db, window);
   return active.flatMap((p): Due[] => {
     const days = daysBetween(today, p.endDate);
     if (days < 0 || days > TERM_NOTICE_DAYS.termEnding30) return [];
@@ -197,10 +198,10 @@ async function termsDue(db: Executor, today: string): Promise<Due[]> {
  * Hand-overs not recorded 14 days after the proposal: to the receiving unit, which records it
  * (`postings.handover`), and to the 组织部 of the posting (its region parties, `postings.read`).
  */
-async function handoversDue(db: Executor, today: string): Promise<Due[]> {
-  const proposed = await allRows((page) =>
-    listPostings(db, { ...PAGE, page, status: 'proposed' }, FULL_SCOPE),
-  );
+async function handoversDue(db: Executor, now: Date, today: string): Promise<Due[]> {
+  // proposed at least 13 whole days ago (a superset), then counted in China dates
+  const before = new Date(now.getTime() - (HANDOVER_DAYS - 1) * 24 * HOUR).toISOString();
+  const proposed = await proposedSince(db, before);
   return proposed.flatMap((p): Due[] => {
     const days = daysBetween(chinaDate(new Date(p.createdAt)), today);
     if (days < HANDOVER_DAYS) return [];
@@ -219,7 +220,7 @@ async function dueToday(ctx: AppContext, now: Date): Promise<Due[]> {
   const lists = await Promise.all([
     termsDue(ctx.db, today),
     approvalsDue(ctx.db, now),
-    handoversDue(ctx.db, today),
+    handoversDue(ctx.db, now, today),
   ]);
   return lists.flat();
 }

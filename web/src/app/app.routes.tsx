@@ -118,6 +118,9 @@ export const routes: RouteObject[] = [
             lazy: () =>
               import('../nominations/nominations.page').then((m) => ({ Component: m.NominationsPage })),
           }),
+          guarded('/postings', {
+            lazy: () => import('../postings/postings.page').then((m) => ({ Component: m.PostingsPage })),
+          }),
           guarded('/admin/accounts', {
             lazy: () => import('../accounts/accounts.page').then((m) => ({ Component: m.AccountsPage })),
           }),
