@@ -19,7 +19,9 @@ import {
 } from '../../test/pending-work.js';
 import { isWebRoute } from '../../test/web-routes.js';
 import { HOUR } from '../core/clock.js';
+import { systemActor } from '../core/context.js';
 import { getMeta } from '../core/meta.repository.js';
+import * as postings from '../postings/postings.service.js';
 import { runDailyReminders, SENT_ON_KEY } from './reminders.job.js';
 import { sendReminders } from './reminders.service.js';
 
@@ -70,6 +72,7 @@ const notificationsOf = (userId: string) =>
     .where('userId', '=', userId)
     .where('kind', 'like', 'reminder.%')
     .orderBy('kind')
+    .orderBy('createdAt')
     .execute();
 const sentRows = () =>
   t.ctx.db.selectFrom('remindersSent').selectAll().orderBy('kind').orderBy('recipient').execute();
@@ -224,5 +227,25 @@ describe('postings', () => {
       ]);
     t.clock.advance(DAY);
     expect((await sendReminders(t.ctx)).total).toBe(0);
+
+    // 延期 moves the end: the new end date is a new occasion, reminded again (30 days before it)
+    const current = await t.ctx.db
+      .selectFrom('postings')
+      .select('version')
+      .where('id', '=', posting.id)
+      .executeTakeFirstOrThrow();
+    await postings.extend(t.ctx, systemActor(null, 'test'), posting.id, {
+      date: '2028-02-22',
+      reason: '工作需要，经研究同意延期',
+      endDate: '2028-03-20',
+      requestedBy: 'receiving_unit',
+      version: current.version,
+    });
+    const extended = await sendReminders(t.ctx);
+    expect(extended.sent).toMatchObject({ termEnding30: 4, termEnding7: 0 });
+    expect(await kindsOf(cadre.id, 'reminder.termEnding30')).toEqual([
+      expect.objectContaining({ endDate: '2028-02-28' }),
+      expect.objectContaining({ endDate: '2028-03-20', days: 27 }),
+    ]);
   });
 });
