@@ -2,6 +2,7 @@
 export const zhCNHome = {
   // home page (GET /api/home): one section per role
   'home.pending': '我的待办',
+  'home.urgent': '请尽快处理',
   'home.loadFailed': '待办事项加载失败，请稍后再试',
   'home.section.org_dept': '组织部门',
   'home.section.sending_liaison': '派出单位',

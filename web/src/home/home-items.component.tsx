@@ -32,7 +32,7 @@ function SectionCard({ section }: { section: HomeSection }) {
                   <Typography.Text strong>{item.title}</Typography.Text>
                   {item.urgent ? (
                     <Tag color="orange" style={{ marginInlineStart: 8 }}>
-                      {t('home.pending')}
+                      {t('home.urgent')}
                     </Tag>
                   ) : null}
                   {item.detail ? (
