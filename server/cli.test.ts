@@ -54,6 +54,7 @@ describe('guazhi command line', () => {
       ['audit', 'verify'],
       ['backup', 'x.sqlite'],
       ['rotate-data-key'],
+      ['jobs', 'run'],
     ]) {
       const { code, stderr } = guazhi(args, {}, empty);
       expect(code, args.join(' ')).toBe(1);
