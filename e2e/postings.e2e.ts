@@ -167,7 +167,8 @@ test('接收单位记录对接到岗：分工与到岗日期记入挂职，时�
   await expect(row).toContainText('副主任');
   await row.getByRole('button', { name: `查看 ${cadreName}` }).click();
 
-  // the detail: timeline with the proposal, and the one move this account may make
+  // the detail (its own address, for links): timeline with the proposal, and the one move this account may make
+  await expect(page).toHaveURL(/\/postings\/[0-9a-f-]{36}$/);
   const drawer = page.getByRole('dialog', { name: '挂职详情' });
   const timeline = drawer.getByRole('region', { name: '状态时间线' });
   await expect(timeline).toContainText('组织部确认人岗匹配结果');
@@ -199,7 +200,11 @@ test('接收单位记录对接到岗：分工与到岗日期记入挂职，时�
   await expect(timeline).toContainText('接收单位管理员');
   await expect(drawer).toContainText('协助街道主任工作，负责招商引资、乡村振兴');
   await expect(moves.getByRole('button')).toHaveText(['期满']);
+  // opened again from its address, as a link from elsewhere would
+  await page.reload();
+  await expect(timeline).toContainText('拟任 → 在岗');
   await drawer.getByRole('button', { name: '关闭' }).click();
+  await expect(page).toHaveURL(/\/postings$/);
   await expect(row).toContainText('在岗');
   await expect(row).toContainText('2027-03-05 至 2028-02-29');
 });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zCadreInput } from '../../common/cadres/cadres.schema.js';
 import type { PostingDetail } from '../../common/postings/postings.schema.js';
@@ -15,8 +16,10 @@ import {
 } from '../../test/helpers.js';
 import * as cadres from '../cadres/cadres.service.js';
 import { systemActor } from '../core/context.js';
+import type { Executor } from '../core/database.js';
 import { scopeFor } from '../core/scope.js';
 import { inTransaction } from '../core/transaction.js';
+import * as postingsMigration from '../migrations/20261203100000_postings.js';
 import * as nominations from '../nominations/nominations.service.js';
 import * as posts from '../posts/posts.service.js';
 import * as programmes from '../programmes/programmes.service.js';
@@ -194,6 +197,23 @@ async function handedOver(userId: string | null = null) {
   return { ...p, version: (res.json() as PostingDetail).version };
 }
 
+/** A proposed posting's row, and a direct insert of another posting of the same cadre (another nomination). */
+async function secondOfCadre() {
+  const p = await proposed();
+  const row = await t.ctx.db
+    .selectFrom('postings')
+    .selectAll()
+    .where('id', '=', p.id)
+    .executeTakeFirstOrThrow();
+  const other = await pair();
+  const insert = (status: string, db: Executor = t.ctx.db) =>
+    db
+      .insertInto('postings')
+      .values({ ...row, id: randomUUID(), nominationId: other.nominationId, status })
+      .execute();
+  return { p, row, insert };
+}
+
 describe('createProposed', () => {
   it('creates a 拟任 posting from the nomination, the post and the batch, with its history and audit', async () => {
     const p = await proposed();
@@ -240,18 +260,7 @@ describe('createProposed', () => {
   });
 
   it('the database itself refuses a second current posting of a cadre (partial unique index)', async () => {
-    const p = await proposed();
-    const row = await t.ctx.db
-      .selectFrom('postings')
-      .selectAll()
-      .where('id', '=', p.id)
-      .executeTakeFirstOrThrow();
-    const other = await pair();
-    const insert = (status: string) =>
-      t.ctx.db
-        .insertInto('postings')
-        .values({ ...row, id: randomUUID(), nominationId: other.nominationId, status })
-        .execute();
+    const { p, insert } = await secondOfCadre();
     await expect(insert('active')).rejects.toThrow(/unique|duplicate/i);
     // a finished posting of the same cadre is no current one: allowed
     await insert('returned');
@@ -587,5 +596,32 @@ describe('reads for the home pages and reminders', () => {
     expect(unrecorded.map((p) => p.id)).toContain(waiting.id);
     expect(unrecorded.map((p) => p.id)).not.toContain(onPost.id);
     expect(await proposedSince(t.ctx.db, '2000-01-01T00:00:00.000Z')).toEqual([]);
+  });
+});
+
+describe('migration 20261203100000_postings', () => {
+  it('goes down (tables and their history rows gone) and up again, with the one-current rule in place', async () => {
+    const { p, row, insert } = await secondOfCadre();
+    await t.ctx.db
+      .transaction()
+      .execute(async (trx) => {
+        // biome-ignore lint/suspicious/noExplicitAny: migrations run on untyped Kysely
+        const raw = trx.withoutPlugins() as unknown as Kysely<any>;
+        await postingsMigration.down(raw);
+        const left = await raw
+          .selectFrom('status_history')
+          .select('id')
+          .where('object_type', '=', 'posting')
+          .execute();
+        expect(left).toEqual([]);
+        await postingsMigration.up(raw);
+        expect(await raw.selectFrom('postings').select('id').execute()).toEqual([]);
+        await trx.insertInto('postings').values(row).execute();
+        await expect(insert('active', trx)).rejects.toThrow(/unique|duplicate/i);
+        throw new Error('roll back');
+      })
+      .catch((error: Error) => expect(error.message).toBe('roll back'));
+    // rolled back: the posting and its history are still there
+    expect((await get(p.id)).history).toHaveLength(1);
   });
 });

@@ -1,5 +1,6 @@
 import { Button, Card, Flex, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import { t } from '../../../common/i18n/index';
 import type { PostingMove } from '../../../common/postings/posting-moves';
 import type { Posting, PostingDetail, PostingListParams } from '../../../common/postings/postings.schema';
@@ -28,14 +29,20 @@ const secondary = (text: string) => (
 /**
  * 挂职: every posting the caller reaches (the cadre their own, each unit its cadres sent or
  * received, the 组织部 its regions' and programmes'), with the detail drawer, its timeline and
- * the moves the caller may make. Filters, sort and page live in the URL.
+ * the moves the caller may make. Filters, sort and page live in the URL, the open posting in the
+ * path (`/postings/:id`).
  */
 export function PostingsPage() {
   const [params, update, reset] = usePostingListSearch();
   const list = usePostingList(params);
   const allowed = useAllowed();
   const wide = useWide();
-  const [viewing, setViewing] = useState<string | null>(null);
+  // the open posting is in the path (/postings/:id), so a home page or a notification links to it
+  const viewing = useParams().id ?? null;
+  const navigate = useNavigate();
+  const { search } = useLocation();
+  const setViewing = (id: string | null) =>
+    navigate(`/postings${id ? `/${encodeURIComponent(id)}` : ''}${search}`);
   const [moving, setMoving] = useState<{ posting: PostingDetail; move: PostingMove } | null>(null);
   const data = list.data;
   const table = useListTable({ params, update, data, sorts: SORTS });
