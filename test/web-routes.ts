@@ -22,7 +22,8 @@ export function webRoutePatterns(): string[] {
 export function isWebRoute(link: string): boolean {
   const pathname = new URL(link, 'http://app').pathname;
   return webRoutePatterns().some((pattern) => {
-    const re = new RegExp(`^${pattern.replace(/:[^/]+/g, '[^/]+')}$`);
+    // `/postings/:id?`: an optional last part; `/cadres/:id`: a required one
+    const re = new RegExp(`^${pattern.replace(/\/:[^/?]+\?/g, '(?:/[^/]+)?').replace(/:[^/]+/g, '[^/]+')}$`);
     return re.test(pathname);
   });
 }

@@ -29,13 +29,12 @@ const LINKS: Record<NotificationKind, (params: Params) => string | null> = {
   'auth.accountLocked': (p) => `/admin/accounts?q=${param(p, 'username')}`,
   'security.denialBurst': () => '/admin/audit',
   'security.rateLimitBurst': () => '/admin/audit',
-  // the posting list, found by the cadre's name (the list opens a posting in place)
-  'reminder.termEnding30': (p) => `/postings?status=active&q=${param(p, 'cadre')}`,
-  'reminder.termEnding7': (p) => `/postings?status=active&q=${param(p, 'cadre')}`,
+  'reminder.termEnding30': (p) => `/postings/${param(p, 'postingId')}`,
+  'reminder.termEnding7': (p) => `/postings/${param(p, 'postingId')}`,
   'reminder.postWaiting': (p) => `/demands?status=submitted&batchId=${param(p, 'batchId')}`,
   'reminder.nominationWaiting': (p) => `/recommendations?status=submitted&batchId=${param(p, 'batchId')}`,
   'reminder.correctionWaiting': () => '/corrections?status=pending',
-  'reminder.handoverMissing': (p) => `/postings?status=proposed&q=${param(p, 'cadre')}`,
+  'reminder.handoverMissing': (p) => `/postings/${param(p, 'postingId')}`,
 };
 
 export const notificationLink = (kind: NotificationKind, params: Params): string | null =>

@@ -103,6 +103,9 @@ describe('GET /api/home', () => {
 
     for (const who of ['org', 'liaison', 'manager', 'cadre'])
       for (const item of (await section(who)).items) expect(isWebRoute(item.link), item.link).toBe(true);
+    // the check itself: an address the web app has no page for is refused
+    expect(isWebRoute('/no-such-page?status=submitted')).toBe(false);
+    expect(isWebRoute('/cadres/1/2')).toBe(false);
   });
 
   it('counts what the list behind the link shows', async () => {
@@ -124,7 +127,7 @@ describe('GET /api/home', () => {
       kind: 'myPosting',
       title: `${(await t.ctx.db.selectFrom('units').select('name').where('id', '=', receiving.id).executeTakeFirstOrThrow()).name} ${mine.post.title}（拟任）`,
       next: '等待接收单位登记对接交接；请与接收单位联系报到',
-      link: '/postings?status=proposed',
+      link: `/postings/${mine.id}`,
       urgent: true,
     });
     expect(before.items[0]?.detail).toMatch(/；任期 2027-03-01 至 2028-02-28；分工：待接收单位明确$/);

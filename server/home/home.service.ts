@@ -194,8 +194,7 @@ function myPosting(p: Posting): HomeItem[] {
   return item({
     kind: 'myPosting',
     count: 1,
-    // the cadre's posting list holds only their own; the list opens one in place
-    link: `/postings?status=${status}`,
+    link: `/postings/${p.id}`,
     params: { title: `${p.receivingUnitName} ${p.title}`, status: t(`postingStatus.${status}`) },
     detail: t('home.posting.detail', {
       region: p.receivingRegionName,

@@ -118,9 +118,7 @@ describe('notifications', () => {
     expect(notificationLink('auth.accountLocked', { username: 'zhang san' })).toBe(
       '/admin/accounts?q=zhang%20san',
     );
-    expect(notificationLink('reminder.termEnding7', { postingId: 'p1', cadre: '张 三' })).toBe(
-      '/postings?status=active&q=%E5%BC%A0%20%E4%B8%89',
-    );
+    expect(notificationLink('reminder.termEnding7', { postingId: 'p1', cadre: '张三' })).toBe('/postings/p1');
   });
 
   it('answers 401 without a session, on every route', async () => {

@@ -214,7 +214,7 @@ describe('postings', () => {
       `${names.cadre}在${names.unit}的挂职（${posting.title}）将于 2028-02-28 期满，还有 30 天，请提前安排总结考核与返回事宜`,
     );
     expect(isWebRoute(mine.link)).toBe(true);
-    expect(mine.link).toMatch(/^\/postings\?status=active&q=/);
+    expect(mine.link).toBe(`/postings/${posting.id}`);
 
     t.clock.advance(DAY);
     expect((await sendReminders(t.ctx)).total).toBe(0);
