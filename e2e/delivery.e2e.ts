@@ -30,8 +30,8 @@ test('登录页的脚本压缩传输、长期缓存，登录后的页面按需�
     expect(headers['cache-control'], res.url()).toBe('public, max-age=31536000, immutable');
   }
   const beforeLogin = new Set(scripts.map((r) => new URL(r.url()).pathname));
-  // the shell and the dashboard are not among them
-  expect([...beforeLogin].some((p) => /\/(shell|dashboard)[.-]/.test(p))).toBe(false);
+  // the shell and the home page are not among them
+  expect([...beforeLogin].some((p) => /\/(shell|home)[.-]/.test(p))).toBe(false);
 
   await loginAsNewAdmin(page, 'system_admin');
   await expect(page.getByRole('menuitem', { name: '系统管理' })).toBeVisible();

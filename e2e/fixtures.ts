@@ -37,18 +37,19 @@ export const CLI_ENV: NodeJS.ProcessEnv = {
 
 export type AdminRole = 'system_admin' | 'security_admin' | 'audit_admin';
 
+/** The real command line (`guazhi <args>`) on the test server's data dir; its standard output. */
+export function guazhiCommand(args: string[]): string {
+  return execFileSync(process.execPath, [path.join(ROOT, 'bin/guazhi.js'), ...args], {
+    env: CLI_ENV,
+    encoding: 'utf8',
+  });
+}
+
 /** A fresh administrator made by the real command line; returns its one-time password. */
 export function createAdmin(role: AdminRole = 'system_admin'): { username: string; password: string } {
   seq += 1;
   const username = `e2e${Date.now().toString(36)}${seq}`;
-  const out = execFileSync(
-    process.execPath,
-    [path.join(ROOT, 'bin/guazhi.js'), 'create-admin', username, '--role', role],
-    {
-      env: CLI_ENV,
-      encoding: 'utf8',
-    },
-  );
+  const out = guazhiCommand(['create-admin', username, '--role', role]);
   const password = out.trim().split('\n').at(-1) as string;
   rememberSecrets(password);
   return { username, password };

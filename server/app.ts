@@ -27,6 +27,7 @@ import {
 import { registerCorrectionRoutes } from './corrections/corrections.routes.js';
 import { registerExcelRoutes } from './excel/excel.routes.js';
 import { registerHealthRoutes } from './health/health.routes.js';
+import { registerHomeRoutes } from './home/home.routes.js';
 import { registerNominationRoutes } from './nominations/nominations.routes.js';
 import { BurstWatch, burstKindOf } from './notifications/bursts.service.js';
 import { registerNotificationRoutes } from './notifications/notifications.routes.js';
@@ -169,6 +170,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerExcelRoutes(app);
   registerNotificationRoutes(app);
   registerPostingRoutes(app);
+  registerHomeRoutes(app);
 
   app.get('/api/openapi.json', { config: { action: 'docs.read' }, schema: { hide: true } }, async () =>
     app.swagger(),

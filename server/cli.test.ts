@@ -54,6 +54,7 @@ describe('guazhi command line', () => {
       ['audit', 'verify'],
       ['backup', 'x.sqlite'],
       ['rotate-data-key'],
+      ['jobs', 'run'],
     ]) {
       const { code, stderr } = guazhi(args, {}, empty);
       expect(code, args.join(' ')).toBe(1);
@@ -274,6 +275,28 @@ describe('guazhi command line', () => {
       serve.kill('SIGTERM');
     }
   }, 180_000);
+
+  it('jobs run sends the daily reminders once a day (for cron); --force sends only what is unsent', () => {
+    const dir = dataDir();
+    expect(guazhi(['migrate'], { GUAZHI_DATA_DIR: dir }).code).toBe(0);
+    const first = guazhi(['jobs', 'run'], { GUAZHI_DATA_DIR: dir });
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/到期提醒已发送 0 条 \/ reminders sent: 0 \(\d{4}-\d{2}-\d{2}\)/);
+    const db = new Database(path.join(dir, 'guazhi.sqlite'));
+    const day = db.prepare("select value from meta where key = 'reminders.sentOn'").get() as {
+      value: string;
+    };
+    db.close();
+    expect(first.stdout).toContain(day.value);
+    const second = guazhi(['jobs', 'run'], { GUAZHI_DATA_DIR: dir });
+    expect(second.stdout).toContain('今日到期提醒已由其他实例或先前的运行完成');
+    expect(guazhi(['jobs', 'run', '--force'], { GUAZHI_DATA_DIR: dir }).stdout).toContain(
+      '到期提醒已发送 0 条',
+    );
+    const usage = guazhi(['jobs'], { GUAZHI_DATA_DIR: dir });
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('guazhi jobs run [--force]');
+  });
 
   it('rejects an unknown command', () => {
     const { code, stderr } = guazhi(['frobnicate']);

@@ -18,6 +18,8 @@ import { openLogFile } from './core/log-file.js';
 import { loggerOptions } from './core/logging.js';
 import { MigrationError } from './core/migrate.js';
 import { isEmptyInstall, type SeededAccount, seedDemo } from './demo/demo.seed.js';
+import { runDailyReminders, startDailyReminders } from './reminders/reminders.job.js';
+import { sendReminders } from './reminders/reminders.service.js';
 import { describeDatabase, openRuntime } from './runtime.js';
 
 const HELP = `guazhi — 挂职干部管理平台 / cadre temporary-posting platform
@@ -44,6 +46,8 @@ const HELP = `guazhi — 挂职干部管理平台 / cadre temporary-posting plat
                             a consistent backup while the app runs and writes, with a manifest beside it (checksum, schema version, rows)
   restore <file>            校验后恢复备份到配置的数据库（数据库须未在使用），检查完整性与各表行数
                             check and restore a backup into the configured database (which must not be in use)
+  jobs run [--force]        运行每日任务（到期与待办提醒），供 cron 调用；当天已运行过则跳过，--force 仍补发未发送的提醒（不会重复发送）
+                            run the daily jobs (reminders) for cron; skipped when already done today, --force sends what is still unsent (never twice)
   audit archive             将超过保留期（GUAZHI_AUDIT_RETENTION_DAYS，≥ 180 天）的审计记录归档到数据目录
                             move audit rows older than the retention period (≥ 180 days) into an archive file
 
@@ -234,9 +238,11 @@ async function serve(): Promise<void> {
   // the first start after the upgrade: the chain's head is anchored outside the database
   await sealAnchor(runtime.ctx);
   const stopDailyVerify = startDailyVerify(runtime.ctx, app.log);
+  const stopReminders = startDailyReminders(runtime.ctx, app.log);
   const stopBackups = startScheduledBackups({ ...runtime.ctx, db: runtime.handle.db }, app.log);
   const close = async () => {
     stopDailyVerify();
+    stopReminders();
     stopBackups();
     await app.close();
     await runtime.close();
@@ -270,7 +276,7 @@ async function serve(): Promise<void> {
 }
 
 /** Commands that work on data already there: run elsewhere, they must not create an empty database. */
-const NEEDS_EXISTING_DATA = new Set(['reset-password', 'audit', 'backup', 'rotate-data-key']);
+const NEEDS_EXISTING_DATA = new Set(['reset-password', 'audit', 'backup', 'rotate-data-key', 'jobs']);
 
 /**
  * Where `command` looked for the SQLite database when it is not there (before any config is
@@ -299,6 +305,7 @@ export async function main(argv: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h' },
       'display-name': { type: 'string' },
       role: { type: 'string', default: 'system_admin' },
+      force: { type: 'boolean' },
     },
   });
   const [command = 'serve', ...rest] = positionals;
@@ -408,6 +415,24 @@ export async function main(argv: string[]): Promise<number> {
       } finally {
         await runtime.close();
       }
+    }
+    case 'jobs': {
+      if (rest[0] !== 'run') {
+        console.error('用法 / usage: guazhi jobs run [--force]');
+        return 2;
+      }
+      const runtime = await openRuntime(loadConfig());
+      try {
+        const result = values.force ? await sendReminders(runtime.ctx) : await runDailyReminders(runtime.ctx);
+        console.log(
+          result
+            ? `${t('jobs.reminders.done', { count: result.total })} / reminders sent: ${result.total} (${result.day})`
+            : `${t('jobs.reminders.skipped')} / reminders already done today`,
+        );
+      } finally {
+        await runtime.close();
+      }
+      return 0;
     }
     case 'rotate-data-key':
       return rotateKeyCommand();

@@ -915,6 +915,9 @@ const FIXTURES: Record<string, (caller: Caller, where: Where) => Promise<Request
     url: `/api/notifications/${await notificationOf(caller)}/read`,
   }),
   'GET /api/audit/export': async () => ({ method: 'GET', url: '/api/audit/export?action=units.create' }),
+  // issue 12: one's home page and marking all one's notifications read (own account only)
+  'GET /api/home': async () => ({ method: 'GET', url: '/api/home' }),
+  'POST /api/notifications/read-all': async () => ({ method: 'POST', url: '/api/notifications/read-all' }),
 };
 
 /**

@@ -148,6 +148,9 @@ export const POLICY = {
   /** The caller's own notifications (checked by the service): read them, mark one read. */
   'notifications.read': 'authenticated',
   'notifications.markRead': 'authenticated',
+  /** Issue 12: mark all one's notifications read; one's home page of pending work (its items by each role's own scope). */
+  'notifications.markAllRead': 'authenticated',
+  'home.read': 'authenticated',
 } as const satisfies Record<string, Access>;
 
 export type Action = keyof typeof POLICY;

@@ -8,6 +8,7 @@ import { zhCNBackup } from './zh-CN.backup.js';
 import { zhCNCadres } from './zh-CN.cadres.js';
 import { zhCNCorrections } from './zh-CN.corrections.js';
 import { zhCNExcel } from './zh-CN.excel.js';
+import { zhCNHome } from './zh-CN.home.js';
 import { zhCNNominations } from './zh-CN.nominations.js';
 import { zhCNPostings } from './zh-CN.postings.js';
 import { zhCNPosts } from './zh-CN.posts.js';
@@ -351,6 +352,7 @@ export const zhCN = {
   ...zhCNBackup,
   ...zhCNAuth,
   ...zhCNPostings,
+  ...zhCNHome,
 } as const;
 export type MessageKey = keyof typeof zhCN;
 export type Catalogue = Record<MessageKey, string>;

@@ -7,8 +7,38 @@ export const NOTIFICATION_KINDS = [
   'auth.accountLocked',
   'security.denialBurst',
   'security.rateLimitBurst',
+  // the daily reminders (server/reminders, ADR 028)
+  'reminder.termEnding30',
+  'reminder.termEnding7',
+  'reminder.postWaiting',
+  'reminder.nominationWaiting',
+  'reminder.correctionWaiting',
+  'reminder.handoverMissing',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+type Params = Readonly<Record<string, string | number>>;
+const param = (params: Params, key: string) => encodeURIComponent(String(params[key] ?? ''));
+
+/**
+ * Where a notification's object is shown in the web app, from its kind and parameters (so a
+ * notification written before a page moved still links to where it is now); null: no page.
+ */
+const LINKS: Record<NotificationKind, (params: Params) => string | null> = {
+  'audit.chainBroken': () => '/admin/audit',
+  'auth.accountLocked': (p) => `/admin/accounts?q=${param(p, 'username')}`,
+  'security.denialBurst': () => '/admin/audit',
+  'security.rateLimitBurst': () => '/admin/audit',
+  'reminder.termEnding30': (p) => `/postings/${param(p, 'postingId')}`,
+  'reminder.termEnding7': (p) => `/postings/${param(p, 'postingId')}`,
+  'reminder.postWaiting': (p) => `/demands?status=submitted&batchId=${param(p, 'batchId')}`,
+  'reminder.nominationWaiting': (p) => `/recommendations?status=submitted&batchId=${param(p, 'batchId')}`,
+  'reminder.correctionWaiting': () => '/corrections?status=pending',
+  'reminder.handoverMissing': (p) => `/postings/${param(p, 'postingId')}`,
+};
+
+export const notificationLink = (kind: NotificationKind, params: Params): string | null =>
+  LINKS[kind](params);
 
 export const zNotificationQuery = zPageQuery
   .omit({ order: true })
@@ -21,6 +51,8 @@ export const zNotification = z.object({
   kind: z.enum(NOTIFICATION_KINDS),
   /** The text to show, in Chinese, written from the kind and its parameters when read. */
   message: z.string(),
+  /** The page of the object it is about (`/postings/…`), or null. */
+  link: z.string().nullable(),
   createdAt: z.string(),
   readAt: z.string().nullable(),
 });
@@ -29,3 +61,7 @@ export type Notification = z.infer<typeof zNotification>;
 /** The caller's own notifications, newest first, with how many are unread in all. */
 export const zNotificationPage = zPage(zNotification).extend({ unread: z.number().int() });
 export type NotificationPage = z.infer<typeof zNotificationPage>;
+
+/** Mark all read: how many were unread. */
+export const zMarkAllRead = z.object({ marked: z.number().int() });
+export type MarkAllRead = z.infer<typeof zMarkAllRead>;

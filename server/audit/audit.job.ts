@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../core/context.js';
-import { runOncePerDay } from '../core/run-once.js';
+import { lookEveryHour, runOncePerDay } from '../core/run-once.js';
 import { notifyRole } from '../notifications/notifications.service.js';
 import { sealAnchor, type VerifyResult, verifyChain } from './audit.service.js';
 
@@ -9,7 +9,6 @@ import { sealAnchor, type VerifyResult, verifyChain } from './audit.service.js';
  * (`runOncePerDay`: a PostgreSQL advisory lock and meta `audit.verifiedOn`, ADR 020) verifies
  * the whole chain and, when it is broken, notifies every audit administrator.
  */
-export const CHECK_EVERY_MS = 60 * 60 * 1000;
 const VERIFIED_ON_KEY = 'audit.verifiedOn';
 
 /** Today's check, if no one has run it yet: the result, or null when it was already done. */
@@ -41,12 +40,5 @@ export function startDailyVerify(ctx: AppContext, log: FastifyBaseLogger): () =>
       log.error({ err: error }, 'daily audit check failed');
     }
   };
-  const first = setTimeout(tick, 60_000);
-  const timer = setInterval(tick, CHECK_EVERY_MS);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+  return lookEveryHour(tick, 60_000);
 }

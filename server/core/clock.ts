@@ -27,3 +27,7 @@ export const chinaDate = (at: Date): string => new Date(at.getTime() + 8 * HOUR)
 /** Whole days from date `from` to date `to` (`YYYY-MM-DD`; negative when `to` is earlier). */
 export const daysBetween = (from: string, to: string): number =>
   Math.round((Date.parse(to) - Date.parse(from)) / (24 * HOUR));
+
+/** The date `days` after date `date` (`YYYY-MM-DD`; before it when negative). */
+export const addDays = (date: string, days: number): string =>
+  new Date(Date.parse(date) + days * 24 * HOUR).toISOString().slice(0, 10);

@@ -30,6 +30,7 @@ import type { PostingsTables } from '../postings/postings.table.js';
 import type { PostsTables } from '../posts/posts.table.js';
 import type { ProgrammesTables } from '../programmes/programmes.table.js';
 import type { RegionsTables } from '../regions/regions.table.js';
+import type { RemindersTables } from '../reminders/reminders.table.js';
 import type { UnitsTables } from '../units/units.table.js';
 import { type ChangeFeed, postgresChangeFeed, sqliteChangeFeed } from './change-feed.js';
 import { ReaderPool } from './reader-pool.js';
@@ -49,6 +50,7 @@ export interface Database
     PostsTables,
     ProgrammesTables,
     RegionsTables,
+    RemindersTables,
     StatusHistoryTables,
     UnitsTables {
   meta: { key: string; value: string };

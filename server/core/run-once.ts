@@ -43,3 +43,22 @@ export async function runOncePerDay<T>(
     }
   });
 }
+
+/** How often `serve` looks whether a daily job is due. */
+export const LOOK_EVERY_MS = 60 * 60 * 1000;
+
+/**
+ * Calls `look` `firstAfterMs` after start and then every hour (timers that keep no process
+ * alive); a daily job's look is `runOncePerDay`, so only the first look of a day does anything.
+ * Returns its stop.
+ */
+export function lookEveryHour(look: () => Promise<void>, firstAfterMs: number): () => void {
+  const first = setTimeout(look, firstAfterMs);
+  const timer = setInterval(look, LOOK_EVERY_MS);
+  first.unref();
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
+}

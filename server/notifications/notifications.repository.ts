@@ -1,6 +1,8 @@
+import type { Role } from '../../common/auth/auth.schema.js';
 import type { NotificationQuery } from '../../common/notifications/notifications.schema.js';
 import { insertRows } from '../core/bulk-insert.js';
 import type { Executor } from '../core/database.js';
+import type { Grant } from '../core/scope.js';
 import type { NotificationRow, NotificationsTable } from './notifications.table.js';
 
 export async function insertMany(db: Executor, rows: NotificationsTable[]): Promise<void> {
@@ -61,4 +63,44 @@ export async function markRead(db: Executor, userId: string, id: string, at: str
     .where('userId', '=', userId)
     .where('readAt', 'is', null)
     .execute();
+}
+
+/** Marks all of an account's unread notifications read; how many were. */
+export async function markAllRead(db: Executor, userId: string, at: string): Promise<number> {
+  const result = await db
+    .updateTable('notifications')
+    .set({ readAt: at })
+    .where('userId', '=', userId)
+    .where('readAt', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** The active accounts holding any of these roles, with their grants (reminders find recipients by scope). */
+export async function activeAccountsWithRoles(
+  db: Executor,
+  roles: readonly string[],
+): Promise<{ userId: string; grants: Grant[] }[]> {
+  if (roles.length === 0) return [];
+  const rows = await db
+    .selectFrom('userRoles as g')
+    .innerJoin('users as u', 'u.id', 'g.userId')
+    .select(['g.userId', 'g.role', 'g.regionCode', 'g.unitId', 'g.programmeIds'])
+    .where('g.role', 'in', [...roles])
+    .where('u.active', '=', 1)
+    .orderBy('g.userId')
+    .orderBy('g.role')
+    .execute();
+  const byUser = new Map<string, Grant[]>();
+  for (const r of rows) {
+    const grants = byUser.get(r.userId) ?? [];
+    grants.push({
+      role: r.role as Role,
+      regionCode: r.regionCode,
+      unitId: r.unitId,
+      programmeIds: r.programmeIds ? (JSON.parse(r.programmeIds) as string[]) : null,
+    });
+    byUser.set(r.userId, grants);
+  }
+  return [...byUser].map(([userId, grants]) => ({ userId, grants }));
 }

@@ -1,5 +1,6 @@
 import { zIdParams } from '../../common/http/ids.schema.js';
 import {
+  zMarkAllRead,
   zNotification,
   zNotificationPage,
   zNotificationQuery,
@@ -32,5 +33,14 @@ export function registerNotificationRoutes(app: AppInstance): void {
       schema: { tags, summary: '标为已读', params: zIdParams, response: { 200: zNotification } },
     },
     async (request) => service.markRead(app.ctx, actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/notifications/read-all',
+    {
+      config: { action: 'notifications.markAllRead' },
+      schema: { tags, summary: '全部标为已读', response: { 200: zMarkAllRead } },
+    },
+    async (request) => service.markAllRead(app.ctx, actorOf(request)),
   );
 }

@@ -2,30 +2,35 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '../../common/auth/auth.schema.js';
 import type { MessageKey } from '../../common/i18n/index.js';
 import { t } from '../../common/i18n/index.js';
-import type {
-  Notification,
-  NotificationKind,
-  NotificationPage,
-  NotificationQuery,
+import {
+  type MarkAllRead,
+  type Notification,
+  type NotificationKind,
+  type NotificationPage,
+  type NotificationQuery,
+  notificationLink,
 } from '../../common/notifications/notifications.schema.js';
 import { record, whoOf } from '../audit/audit.service.js';
 import type { Actor, AppContext } from '../core/context.js';
 import { isoNow } from '../core/context.js';
+import type { Executor } from '../core/database.js';
 import { notFound } from '../core/errors.js';
 import { inTransaction } from '../core/transaction.js';
 import * as repo from './notifications.repository.js';
-import type { NotificationRow } from './notifications.table.js';
+import type { NotificationRow, NotificationsTable } from './notifications.table.js';
 
-const toNotification = (row: NotificationRow): Notification => ({
-  id: row.id,
-  kind: row.kind as NotificationKind,
-  message: t(
-    `notification.${row.kind}` as MessageKey,
-    JSON.parse(row.params) as Record<string, string | number>,
-  ),
-  createdAt: row.createdAt,
-  readAt: row.readAt,
-});
+const toNotification = (row: NotificationRow): Notification => {
+  const params = JSON.parse(row.params) as Record<string, string | number>;
+  const kind = row.kind as NotificationKind;
+  return {
+    id: row.id,
+    kind,
+    message: t(`notification.${row.kind}` as MessageKey, params),
+    link: notificationLink(kind, params),
+    createdAt: row.createdAt,
+    readAt: row.readAt,
+  };
+};
 
 /** One notification for every active account holding `role`; returns how many were written. */
 export async function notifyRole(
@@ -36,20 +41,31 @@ export async function notifyRole(
 ): Promise<number> {
   const { db } = ctx;
   const userIds = await repo.activeUserIdsWithRole(db, role);
-  const createdAt = isoNow(ctx);
-  await repo.insertMany(
-    db,
-    userIds.map((userId) => ({
-      id: randomUUID(),
-      userId,
-      kind,
-      params: JSON.stringify(params),
-      createdAt,
-      readAt: null,
-    })),
-  );
+  await repo.insertMany(db, notificationRows(ctx, userIds, kind, params));
   return userIds.length;
 }
+
+/** A notification to each of these accounts (none twice); the rows to write, for `insertMany`. */
+export function notificationRows(
+  ctx: Pick<AppContext, 'clock'>,
+  userIds: readonly string[],
+  kind: NotificationKind,
+  params: Record<string, string | number>,
+) {
+  const createdAt = isoNow(ctx);
+  return [...new Set(userIds)].map((userId) => ({
+    id: randomUUID(),
+    userId,
+    kind,
+    params: JSON.stringify(params),
+    createdAt,
+    readAt: null,
+  }));
+}
+
+/** Writes notifications built by `notificationRows`. */
+export const saveNotifications = (db: Executor, rows: NotificationsTable[]): Promise<void> =>
+  repo.insertMany(db, rows);
 
 /** The caller's own notifications, newest first. */
 export async function list(ctx: AppContext, actor: Actor, q: NotificationQuery): Promise<NotificationPage> {
@@ -72,5 +88,21 @@ export async function markRead(ctx: AppContext, actor: Actor, id: string): Promi
       diff: { readAt: { from: null, to: readAt } },
     });
     return toNotification({ ...row, readAt });
+  });
+}
+
+/** Marks every unread notification of the caller read, in one audited change. */
+export async function markAllRead(ctx: AppContext, actor: Actor): Promise<MarkAllRead> {
+  return inTransaction(ctx, async (tx) => {
+    const readAt = isoNow(ctx);
+    const marked = await repo.markAllRead(tx.db, actor.userId, readAt);
+    if (marked > 0)
+      await record(tx, whoOf(actor), {
+        action: 'notifications.markAllRead',
+        objectType: 'notification',
+        objectId: actor.userId,
+        diff: { unread: { from: marked, to: 0 } },
+      });
+    return { marked };
   });
 }

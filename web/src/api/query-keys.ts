@@ -44,7 +44,12 @@ export const nominationKeys = {
   check: (batchId: string, cadreId: string) => ['nominations', 'check', batchId, cadreId] as const,
 };
 
-export const notificationKeys = { all: ['notifications'] as const };
+export const notificationKeys = {
+  all: ['notifications'] as const,
+  page: (params: { page: number; unread: boolean }) => ['notifications', 'page', params] as const,
+};
+
+export const homeKeys = { all: ['home'] as const };
 
 export const postKeys = {
   all: ['posts'] as const,

@@ -51,7 +51,11 @@ export const routes: RouteObject[] = [
         children: [
           {
             index: true,
-            lazy: () => import('../dashboard/dashboard.page').then((m) => ({ Component: m.DashboardPage })),
+            lazy: () => import('../home/home.page').then((m) => ({ Component: m.HomePage })),
+          },
+          {
+            path: '/inbox',
+            lazy: () => import('../notifications/inbox.page').then((m) => ({ Component: m.InboxPage })),
           },
           {
             path: '/change-password',

@@ -24,7 +24,11 @@ import {
 import dayjs from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import type { CadreDetail, CadreDetailView, CadreRecordAction } from '../../../common/cadres/cadres.schema';
+import type {
+  CadreDetail,
+  CadreRecordAction,
+  CadreDetailView as CadreWithActions,
+} from '../../../common/cadres/cadres.schema';
 import { t } from '../../../common/i18n/index';
 import { errorMessage, isApiError } from '../api/client';
 import { ErrorState } from '../common/error-state.component';
@@ -98,7 +102,7 @@ export function CadreDetailPage() {
   return <CadreDetailView cadre={cadre.data} back={back} />;
 }
 
-function CadreDetailView({ cadre, back }: { cadre: CadreDetailView; back: ReactNode }) {
+function CadreDetailView({ cadre, back }: { cadre: CadreWithActions; back: ReactNode }) {
   const { modal, message } = App.useApp();
   const [personal, setPersonal] = useState<{ idNumber: string; phone: string | null } | null>(null);
   const [loading, setLoading] = useState(false);

@@ -1,12 +1,17 @@
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, Empty, List, Popover, Spin, Typography } from 'antd';
+import { Badge, Button, Empty, Flex, List, Popover, Spin, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
 import { t } from '../../../common/i18n/index';
-import { useMarkRead, useNotifications } from './notifications.api';
+import { NotificationItem } from './notification-item.component';
+import { useMarkAllRead, useMarkRead, useNotifications } from './notifications.api';
 
 /** The bell in the header: the unread count, and the newest notifications in a popover. */
 export function NotificationsBell() {
   const notifications = useNotifications();
   const markRead = useMarkRead();
+  const markAll = useMarkAllRead();
+  const [open, setOpen] = useState(false);
   const unread = notifications.data?.unread ?? 0;
 
   let content: React.ReactNode;
@@ -21,22 +26,7 @@ export function NotificationsBell() {
         size="small"
         dataSource={notifications.data.items}
         renderItem={(item) => (
-          <List.Item
-            actions={
-              item.readAt
-                ? []
-                : [
-                    <Button key="read" type="link" size="small" onClick={() => markRead.mutate(item.id)}>
-                      {t('notifications.markRead')}
-                    </Button>,
-                  ]
-            }
-          >
-            <List.Item.Meta
-              title={<Typography.Text strong={!item.readAt}>{item.message}</Typography.Text>}
-              description={new Date(item.createdAt).toLocaleString('zh-CN')}
-            />
-          </List.Item>
+          <NotificationItem item={item} onRead={(id) => markRead.mutate(id)} onOpen={() => setOpen(false)} />
         )}
       />
     );
@@ -45,8 +35,24 @@ export function NotificationsBell() {
     <Popover
       trigger="click"
       placement="bottomRight"
+      open={open}
+      onOpenChange={setOpen}
       title={t('notifications.title')}
-      content={<div style={{ width: 340, maxWidth: '80vw' }}>{content}</div>}
+      content={
+        <div style={{ width: 360, maxWidth: '80vw' }}>
+          {content}
+          <Flex justify="space-between" style={{ marginTop: 8 }}>
+            <Link to="/inbox" onClick={() => setOpen(false)}>
+              {t('inbox.viewAll')}
+            </Link>
+            {unread > 0 ? (
+              <Button type="link" size="small" loading={markAll.isPending} onClick={() => markAll.mutate()}>
+                {t('inbox.markAllRead')}
+              </Button>
+            ) : null}
+          </Flex>
+        </div>
+      }
     >
       <Button
         type="text"

@@ -1,5 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Notification, NotificationPage } from '../../../common/notifications/notifications.schema';
+import type {
+  MarkAllRead,
+  Notification,
+  NotificationPage,
+} from '../../../common/notifications/notifications.schema';
 import { api } from '../api/client';
 import { notificationKeys } from '../api/query-keys';
 
@@ -12,11 +16,32 @@ export function useNotifications() {
   });
 }
 
+/** A page of the inbox: all, or the unread only. */
+export function useInbox(params: { page: number; unread: boolean }) {
+  return useQuery({
+    queryKey: notificationKeys.page(params),
+    queryFn: ({ signal }) =>
+      api<NotificationPage>('/api/notifications', {
+        query: { page: params.page, pageSize: 20, unread: params.unread || undefined },
+        signal,
+      }),
+    placeholderData: (previous) => previous,
+  });
+}
+
 export function useMarkRead() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) =>
       api<Notification>(`/api/notifications/${encodeURIComponent(id)}/read`, { method: 'POST' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
+  });
+}
+
+export function useMarkAllRead() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<MarkAllRead>('/api/notifications/read-all', { method: 'POST' }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
   });
 }

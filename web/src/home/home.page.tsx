@@ -6,6 +6,7 @@ import { t } from '../../../common/i18n/index';
 import { sectionsFor } from '../app/app.sections';
 import { useMe } from '../auth/auth.api';
 import { PageHeader } from '../common/page-header.component';
+import { HomeItems } from './home-items.component';
 
 interface QuickLink {
   path: string;
@@ -14,7 +15,11 @@ interface QuickLink {
   icon: ReactNode;
 }
 
-export function DashboardPage() {
+/**
+ * 工作台 (issue 12 line 6): what waits on the caller in each of its roles (GET /api/home), then
+ * the sections it may open.
+ */
+export function HomePage() {
   const me = useMe();
   // the built sections this account may open, then 安全设置 (everyone has it)
   const links: QuickLink[] = [
@@ -46,6 +51,8 @@ export function DashboardPage() {
           ))}
         </div>
       </Card>
+      <Typography.Title level={5}>{t('home.pending')}</Typography.Title>
+      <HomeItems />
       <Typography.Title level={5}>{t('dashboard.quickLinks')}</Typography.Title>
       <Row gutter={[16, 16]}>
         {links.map((link) => (
