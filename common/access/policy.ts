@@ -131,6 +131,14 @@ export const POLICY = {
   /** The caller's own notifications (checked by the service): read them, mark one read. */
   'notifications.read': 'authenticated',
   'notifications.markRead': 'authenticated',
+  // Matching (issue 12, ADR 025): the organising 组织部 over its programmes' batches; preferences
+  // are stated by the cadre and the sending unit, and read by the 组织部 too.
+  'matching.read': PROGRAMME_RUNNERS,
+  'matching.run': PROGRAMME_RUNNERS,
+  'matching.confirm': PROGRAMME_RUNNERS,
+  'matching.settings': PROGRAMME_RUNNERS,
+  'matching.preferences': { sending_liaison: 'unit', cadre: 'self' },
+  'matching.preferencesRead': { org_dept: 'region', sending_liaison: 'unit', cadre: 'self' },
 } as const satisfies Record<string, Access>;
 
 export type Action = keyof typeof POLICY;

@@ -8,6 +8,7 @@ import { zhCNBackup } from './zh-CN.backup.js';
 import { zhCNCadres } from './zh-CN.cadres.js';
 import { zhCNCorrections } from './zh-CN.corrections.js';
 import { zhCNExcel } from './zh-CN.excel.js';
+import { zhCNMatching } from './zh-CN.matching.js';
 import { zhCNNominations } from './zh-CN.nominations.js';
 import { zhCNPosts } from './zh-CN.posts.js';
 import { zhCNProgrammes } from './zh-CN.programmes.js';
@@ -348,6 +349,7 @@ export const zhCN = {
   ...zhCNStatus,
   ...zhCNBackup,
   ...zhCNAuth,
+  ...zhCNMatching,
 } as const;
 export type MessageKey = keyof typeof zhCN;
 export type Catalogue = Record<MessageKey, string>;
