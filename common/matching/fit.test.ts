@@ -47,9 +47,13 @@ const post = (over: Partial<FitPost> = {}): FitPost => ({
   ...over,
 });
 const names = (code: string) =>
-  ({ '522630': '台江县', '522631': '黎平县', '320500': '苏州市', '522600': '黔东南苗族侗族自治州', '3205': '苏州市' })[
-    code
-  ] ?? code;
+  ({
+    '522630': '台江县',
+    '522631': '黎平县',
+    '320500': '苏州市',
+    '522600': '黔东南苗族侗族自治州',
+    '3205': '苏州市',
+  })[code] ?? code;
 
 describe('fit', () => {
   it('explains every factor with its points and words', () => {
@@ -145,9 +149,12 @@ describe('hard constraints', () => {
     expect(texts(cadre(), post({ regionCode: '320581' }), mutual)).toEqual([
       'mutual: 互派安排：苏州市与黔东南苗族侗族自治州互派，只能派往黔东南苗族侗族自治州',
     ]);
-    expect(texts(cadre({ unitRegionCode: '522631' }), post({ regionCode: '522630' }), { ...mutual, homeCountyAvoidance: false })).toEqual([
-      'mutual: 互派安排：苏州市与黔东南苗族侗族自治州互派，只能派往苏州市',
-    ]);
+    expect(
+      texts(cadre({ unitRegionCode: '522631' }), post({ regionCode: '522630' }), {
+        ...mutual,
+        homeCountyAvoidance: false,
+      }),
+    ).toEqual(['mutual: 互派安排：苏州市与黔东南苗族侗族自治州互派，只能派往苏州市']);
   });
 
   it('a rank gap beyond the allowed one', () => {
@@ -155,7 +162,10 @@ describe('hard constraints', () => {
       'rankGap: 职级相差二级（副乡科级→副县处级），超过允许的一级',
     ]);
     expect(
-      texts(cadre({ rankLevel: 'section_deputy' }), post({ level: 'division_deputy' }), { ...settings, rankGap: 2 }),
+      texts(cadre({ rankLevel: 'section_deputy' }), post({ level: 'division_deputy' }), {
+        ...settings,
+        rankGap: 2,
+      }),
     ).toEqual([]);
   });
 });
