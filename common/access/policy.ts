@@ -111,6 +111,18 @@ export const POLICY = {
   'nominations.create': { sending_liaison: 'unit' },
   'nominations.withdraw': { sending_liaison: 'unit' },
   'nominations.review': PROGRAMME_RUNNERS,
+  /**
+   * Postings (ADR 024): the cadre, both units and both 组织部 read; the receiving unit records the
+   * hand-over; the 组织部 approves 延期, 提前召回 and 终止; 期满 by the receiving unit or the 组织部,
+   * 已返回 by the sending unit or the 组织部. Which unit of a posting may move it is the service's.
+   */
+  'postings.read': { org_dept: 'region', sending_liaison: 'unit', receiving_manager: 'unit', cadre: 'self' },
+  'postings.handover': { receiving_manager: 'unit' },
+  'postings.extend': PROGRAMME_RUNNERS,
+  'postings.recall': PROGRAMME_RUNNERS,
+  'postings.terminate': PROGRAMME_RUNNERS,
+  'postings.end': { org_dept: 'region', receiving_manager: 'unit' },
+  'postings.return': { org_dept: 'region', sending_liaison: 'unit' },
   'audit.read': AUDIT_ADMIN,
   'audit.export': AUDIT_ADMIN,
   // Excel: an import writes through the services above, so each kind is imported by those who

@@ -10,6 +10,7 @@ import { zhCNCorrections } from './zh-CN.corrections.js';
 import { zhCNExcel } from './zh-CN.excel.js';
 import { zhCNMatching } from './zh-CN.matching.js';
 import { zhCNNominations } from './zh-CN.nominations.js';
+import { zhCNPostings } from './zh-CN.postings.js';
 import { zhCNPosts } from './zh-CN.posts.js';
 import { zhCNProgrammes } from './zh-CN.programmes.js';
 import { zhCNStatus } from './zh-CN.status.js';
@@ -349,6 +350,7 @@ export const zhCN = {
   ...zhCNStatus,
   ...zhCNBackup,
   ...zhCNAuth,
+  ...zhCNPostings,
   ...zhCNMatching,
 } as const;
 export type MessageKey = keyof typeof zhCN;

@@ -27,6 +27,7 @@ import type { ExcelTables } from '../excel/excel.table.js';
 import type { MatchingTables } from '../matching/matching.table.js';
 import type { NominationsTables } from '../nominations/nominations.table.js';
 import type { NotificationsTables } from '../notifications/notifications.table.js';
+import type { PostingsTables } from '../postings/postings.table.js';
 import type { PostsTables } from '../posts/posts.table.js';
 import type { ProgrammesTables } from '../programmes/programmes.table.js';
 import type { RegionsTables } from '../regions/regions.table.js';
@@ -46,6 +47,7 @@ export interface Database
     MatchingTables,
     NominationsTables,
     NotificationsTables,
+    PostingsTables,
     PostsTables,
     ProgrammesTables,
     RegionsTables,

@@ -6,16 +6,21 @@ import type { StatusHistoryTable } from './status-history.table.js';
  * transaction, so two moves of one record never number themselves alike.
  */
 export async function appendHistory(db: Executor, row: Omit<StatusHistoryTable, 'seq'>): Promise<void> {
+  await db
+    .insertInto('statusHistory')
+    .values({ ...row, seq: (await lastSeq(db, row.objectType, row.objectId)) + 1 })
+    .execute();
+}
+
+/** The number of a record's latest move (0 before any): what a capability's own move rows refer to. */
+export async function lastSeq(db: Executor, objectType: string, objectId: string): Promise<number> {
   const last = await db
     .selectFrom('statusHistory')
     .select((eb) => eb.fn.max<number | null>('seq').as('seq'))
-    .where('objectType', '=', row.objectType)
-    .where('objectId', '=', row.objectId)
+    .where('objectType', '=', objectType)
+    .where('objectId', '=', objectId)
     .executeTakeFirst();
-  await db
-    .insertInto('statusHistory')
-    .values({ ...row, seq: Number(last?.seq ?? 0) + 1 })
-    .execute();
+  return Number(last?.seq ?? 0);
 }
 
 /** The moves of these records, oldest first, with the display name of who made each. */

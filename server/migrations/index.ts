@@ -15,6 +15,7 @@ import * as m20261202110000 from './20261202110000_backup_schedule.js';
 import * as m20261202120000 from './20261202120000_login_throttle.js';
 import * as m20261202130000 from './20261202130000_list_indexes.js';
 import * as m20261202140000 from './20261202140000_change_notifications.js';
+import * as m20261203100000 from './20261203100000_postings.js';
 import * as m20261203110000 from './20261203110000_matching.js';
 
 /**
@@ -38,5 +39,6 @@ export const migrations: Record<string, Migration> = {
   '20261202120000_login_throttle': m20261202120000,
   '20261202130000_list_indexes': m20261202130000,
   '20261202140000_change_notifications': m20261202140000,
+  '20261203100000_postings': m20261203100000,
   '20261203110000_matching': m20261203110000,
 };
