@@ -64,7 +64,6 @@ export const zhCNMatching = {
   'matching.runOtherBatch': '两次匹配方案须属于同一批次',
   'matching.alreadyConfirmed': '本批次已确认匹配方案（第{seq}次）',
   'matching.notConfirmed': '只能导出已确认的匹配方案',
-  'matching.batchNotSelecting': '批次处于“{status}”阶段，只有选派阶段可以确认匹配方案',
   'matching.emptyRun': '本批次没有可匹配的人选或岗位（须有已通过的推荐和已批准的岗位）',
   'matching.runFailed': '匹配计算失败：{message}',
   'matching.preferenceNotInBatch': '志愿岗位须为本批次已批准的岗位',

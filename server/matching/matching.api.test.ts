@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alternatives, Comparison, Run, RunSummary } from '../../common/matching/matching.schema.js';
 import { acceptedCadre, approvedPost, matchingBatch, unit } from '../../test/fixtures/matching.js';
@@ -452,6 +453,91 @@ describe('runs', () => {
   });
 });
 
+describe('confirm and export', () => {
+  it('confirming a run creates postings 拟任 in one transaction, audited; the 拟任名单 exports', async () => {
+    const runs = (await call('GET', `${base()}/runs`, org)).json().items as RunSummary[];
+    const second = runs.find((r) => r.seq === 2) as RunSummary;
+    const notYet = await call('GET', `/api/matching/runs/${second.id}/export`, org);
+    expect(notYet.statusCode).toBe(409);
+    expect(notYet.json().message).toBe('只能导出已确认的匹配方案');
+    const stale = await call('POST', `/api/matching/runs/${second.id}/confirm`, org, {
+      version: second.version + 1,
+    });
+    expect(stale.statusCode).toBe(409);
+    const res = await call('POST', `/api/matching/runs/${second.id}/confirm`, org, {
+      version: second.version,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const run = (await call('GET', `/api/matching/runs/${second.id}`, org)).json() as Run;
+    expect(res.json().run).toMatchObject({ status: 'confirmed', version: second.version + 1 });
+    expect(res.json().postingIds).toHaveLength(run.assignments.length);
+    const postings = await t.ctx.db
+      .selectFrom('postings')
+      .select([
+        'nominationId',
+        'postRequestId',
+        'status',
+        'matchRunId',
+        'title',
+        'plannedStart',
+        'plannedEnd',
+      ])
+      .where('batchId', '=', batchId)
+      .execute();
+    expect(postings.map((p) => `${p.nominationId}→${p.postRequestId}`).sort()).toEqual(
+      run.assignments.map((a) => `${a.nominationId}→${a.postRequestId}`).sort(),
+    );
+    for (const p of postings)
+      expect(p).toMatchObject({
+        status: 'proposed',
+        matchRunId: second.id,
+        plannedStart: '2027-04-01',
+        plannedEnd: '2029-03-31',
+      });
+    expect(postings.find((p) => p.nominationId === n('wu'))?.title).toBe('副镇长（挂职，林业）');
+    expect(await auditActions(second.id)).toContain('matching.confirm');
+
+    const twice = await call('POST', `/api/matching/runs/${first.id}/confirm`, org, {
+      version: first.version,
+    });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().message).toBe('本批次已确认匹配方案（第2次）');
+    expect(
+      (await t.ctx.db.selectFrom('postings').select('id').where('batchId', '=', batchId).execute()).length,
+    ).toBe(postings.length);
+
+    const file = await call('GET', `/api/matching/runs/${second.id}/export`, org);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toContain('spreadsheetml');
+    expect(decodeURIComponent(String(file.headers['content-disposition']))).toContain('第一批拟任名单.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('拟任名单');
+    expect(sheet?.getRow(1).values).toEqual([
+      undefined,
+      '序号',
+      '姓名',
+      '性别',
+      '出生年月',
+      '派出单位及职务',
+      '职级',
+      '挂职单位',
+      '拟任职务',
+      '分管/协管',
+      '挂职期限',
+      '匹配分',
+      '匹配说明',
+    ]);
+    expect(sheet?.rowCount).toBe(1 + run.assignments.length);
+    const wuRow = sheet?.getRows(2, run.assignments.length)?.find((r) => r.getCell(2).value === '吴俊杰');
+    expect(wuRow?.getCell(8).value).toBe('副镇长（挂职，林业）');
+    expect(wuRow?.getCell(9).value).toBe('分管：林业；协管：乡村振兴');
+    expect(wuRow?.getCell(10).value).toBe('2027-04-01至2029-03-31');
+    expect(String(wuRow?.getCell(12).value)).toContain('志愿 +18：本人志愿第一位（岗位）');
+    expect(await auditActions(second.id)).toContain('matching.export');
+  });
+});
+
 describe('access', () => {
   const routes = (): [string, string, object?][] => [
     ['GET', base()],
@@ -482,6 +568,8 @@ describe('access', () => {
     ['POST', `/api/matching/runs/${first.id}/cancel`, {}],
     ['GET', `/api/matching/runs/${first.id}/compare?with=${first.id}`],
     ['GET', `/api/matching/runs/${first.id}/alternatives?nominationId=${n('lin')}`],
+    ['POST', `/api/matching/runs/${first.id}/confirm`, { version: 1 }],
+    ['GET', `/api/matching/runs/${first.id}/export`],
   ];
 
   it('every route answers 401 without a session', async () => {

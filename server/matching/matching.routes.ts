@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { XLSX_MIME } from '../../common/excel/excel.schema.js';
 import { zOk } from '../../common/http/bodies.schema.js';
 import {
   zAlternatives,
@@ -8,6 +9,8 @@ import {
   zCandidatesQuery,
   zCompareQuery,
   zComparison,
+  zConfirmBody,
+  zConfirmed,
   zLock,
   zLockInput,
   zLockList,
@@ -229,5 +232,36 @@ export function registerMatchingRoutes(app: AppInstance): void {
     },
     async (request) =>
       runs.alternatives(app.ctx, actorOf(request), request.params.runId, request.query.nominationId),
+  );
+  app.post(
+    '/api/matching/runs/:runId/confirm',
+    {
+      config: { action: 'matching.confirm' },
+      schema: {
+        tags,
+        summary: '确认方案：生成拟任挂职记录',
+        params: zRunParams,
+        body: zConfirmBody,
+        response: { 200: zConfirmed },
+      },
+    },
+    async (request) => runs.confirmRun(app.ctx, actorOf(request), request.params.runId, request.body.version),
+  );
+  app.get(
+    '/api/matching/runs/:runId/export',
+    {
+      config: { action: 'matching.read' },
+      schema: { tags, summary: '导出拟任名单（.xlsx）', params: zRunParams },
+    },
+    async (request, reply) => {
+      const file = await runs.exportRun(app.ctx, actorOf(request), request.params.runId);
+      return reply
+        .type(XLSX_MIME)
+        .header(
+          'content-disposition',
+          `attachment; filename="proposed.xlsx"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+        )
+        .send(file.content);
+    },
   );
 }

@@ -15,8 +15,11 @@ import {
 import { record, whoOf } from '../audit/audit.service.js';
 import { type Actor, type AppContext, authorOf, isoNow } from '../core/context.js';
 import type { Executor } from '../core/database.js';
-import { AppError, notFound } from '../core/errors.js';
+import { AppError, notFound, versionConflict } from '../core/errors.js';
 import { inTransaction } from '../core/transaction.js';
+import { updateVersioned } from '../core/versioned.js';
+import { createProposed } from '../postings/postings.service.js';
+import { assertBatchOpen } from '../programmes/programmes.service.js';
 import {
   type Built,
   buildInstance,
@@ -31,6 +34,7 @@ import {
 import * as repo from './matching.repository.js';
 import { plainSettings, reachableBatch, settingsOf } from './matching.service.js';
 import type { MatchingRunRow } from './matching.table.js';
+import { proposedListWorkbook } from './runs.export.js';
 import { runsOf } from './runs.registry.js';
 import { summaryOf } from './runs.view.js';
 import {
@@ -458,4 +462,93 @@ export async function alternatives(
     base: { placed: base.placed, total: base.total },
     items,
   };
+}
+
+/**
+ * Confirms a finished run: in one transaction, a posting in status 拟任 for every assigned pair
+ * (postings.createProposed: cadre, units, title, duties and dates from the batch), the run marked
+ * confirmed, audited. One confirmed run per batch.
+ */
+export async function confirmRun(
+  ctx: AppContext,
+  actor: Actor,
+  runId: string,
+  version: number,
+): Promise<{ run: RunSummary; postingIds: string[] }> {
+  return inTransaction(ctx, async (tx) => {
+    const run = await reachableRun(tx.db, actor, runId);
+    const confirmed = await repo.confirmedRunOf(tx.db, run.batchId);
+    if (confirmed)
+      throw new AppError('CONFLICT', {
+        messageKey: 'matching.alreadyConfirmed',
+        params: { seq: confirmed.seq },
+      });
+    assertDone(run);
+    if (run.version !== version) throw versionConflict();
+    await assertBatchOpen(tx.db, run.batchId);
+    const pairs = await repo.assignmentsOf(tx.db, runId);
+    const postingIds = await createProposed(
+      tx,
+      actor,
+      pairs.map((a) => ({
+        batchId: run.batchId,
+        nominationId: a.nominationId,
+        postRequestId: a.postRequestId,
+        matchRunId: runId,
+      })),
+    );
+    await updateVersioned(tx.db, 'matchingRuns', runId, version, {
+      status: 'confirmed',
+      confirmedAt: isoNow(ctx),
+      confirmedBy: authorOf(actor),
+    });
+    await record(tx, whoOf(actor), {
+      action: 'matching.confirm',
+      objectType: 'matching_run',
+      objectId: runId,
+      diff: { status: { from: 'done', to: 'confirmed' }, postings: { to: postingIds.length } },
+    });
+    return { run: summaryOf((await repo.findRun(tx.db, runId)) as MatchingRunRow), postingIds };
+  });
+}
+
+/** The confirmed run as .xlsx (拟任名单), audited. */
+export async function exportRun(
+  ctx: AppContext,
+  actor: Actor,
+  runId: string,
+): Promise<{ name: string; content: Buffer; rows: number }> {
+  const run = await reachableRun(ctx.db, actor, runId);
+  if (run.status !== 'confirmed') throw new AppError('CONFLICT', { messageKey: 'matching.notConfirmed' });
+  const batch = await reachableBatch(ctx.db, actor, run.batchId);
+  const pairs = await repo.assignmentsOf(ctx.db, runId);
+  const now = ctx.clock.now();
+  const content = await proposedListWorkbook(
+    pairs.map((a) => ({
+      name: a.cadreName,
+      gender: a.gender,
+      birthDate: a.birthDate,
+      sendingUnitName: a.sendingUnitName,
+      position: a.position,
+      rankLevel: a.rankLevel,
+      receivingUnitName: a.receivingUnitName,
+      postTitle: a.postTitle,
+      duties: JSON.parse(a.duties),
+      plannedStart: batch.plannedStart,
+      plannedEnd: batch.plannedEnd,
+      score: Number(a.score),
+      explanation: explainFit(JSON.parse(a.factors)),
+    })),
+    now,
+  );
+  await inTransaction(ctx, (tx) =>
+    record(tx, whoOf(actor), {
+      action: 'matching.export',
+      objectType: 'matching_run',
+      objectId: runId,
+      diff: { rows: { to: pairs.length } },
+    }),
+  );
+  const name = `${t('matching.export.title', { programme: batch.programmeName, batch: batch.name })}.xlsx`;
+  return { name, content, rows: pairs.length };
 }
