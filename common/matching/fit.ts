@@ -92,7 +92,19 @@ export function regionIn(region: string, code: string): boolean {
 }
 
 /** Two-character pieces that say nothing about a field of work. */
-const STOP_PIECES = new Set(['服务', '管理', '中心', '工作', '发展', '建设', '事务', '综合']);
+const STOP_PIECES = new Set([
+  '服务',
+  '管理',
+  '中心',
+  '工作',
+  '发展',
+  '建设',
+  '事务',
+  '综合',
+  '产业',
+  '经济',
+  '促进',
+]);
 
 /** Does a keyword occur in a text — itself, or one of its two-character pieces (招商引资 ~ 科技招商处)? */
 export function keywordIn(keyword: string, text: string): boolean {
@@ -154,10 +166,10 @@ export function fitOf(cadre: FitCadre, post: FitPost, settings: MatchingSettings
   const experience: string[] = [];
   for (const keyword of keywords) {
     if (experience.length >= CAPS.experience) break;
-    const where = cadre.resume.find((r) => keywordIn(keyword, `${r.unitName}${r.position}`));
-    if (where) experience.push(t('matching.experienceItem', { keyword, where: where.position }));
-    else if (keywordIn(keyword, cadre.position))
-      experience.push(t('matching.experienceItem', { keyword, where: cadre.position }));
+    const where = [...cadre.resume.flatMap((r) => [r.position, r.unitName]), cadre.position].find((text) =>
+      keywordIn(keyword, text),
+    );
+    if (where) experience.push(t('matching.experienceItem', { keyword, where }));
   }
   add('experience', experience.length * w.experience, list(experience));
 
