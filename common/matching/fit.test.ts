@@ -8,6 +8,7 @@ import {
   fitOf,
   keywordIn,
   normaliseUnitName,
+  prepareFit,
 } from './fit.js';
 import { DEFAULT_MATCHING_SETTINGS, type MatchingSettings } from './matching.schema.js';
 
@@ -167,5 +168,82 @@ describe('hard constraints', () => {
         rankGap: 2,
       }),
     ).toEqual([]);
+  });
+});
+
+describe('the fast form', () => {
+  it('gives every pair the same score and exclusion as fitOf and exclusionsOf', () => {
+    let seed = 7;
+    const rnd = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+    const TAGS = ['林业', '乡村振兴', '招商引资', '信息化', '大数据', '文化旅游', '城乡规划'];
+    const LEVELS = ['section_deputy', 'section_chief', 'division_deputy', 'division_chief', 'other'] as const;
+    const REGIONS = ['522630', '522631', '320506', '320581', '522630101'];
+    const UNITS = ['u1', 'u2', 'u3', 'u4'];
+    const cadres: FitCadre[] = Array.from({ length: 40 }, (_, i) =>
+      cadre({
+        nominationId: `n${i}`,
+        unitId: pick(UNITS),
+        unitRegionCode: pick(REGIONS),
+        rankLevel: pick(LEVELS),
+        position: `${pick(TAGS)}科`,
+        expertise: [pick(TAGS), pick(TAGS)],
+        resume: [{ unitName: `${pick(TAGS)}中心`, position: `${pick(TAGS)}部` }],
+        relatives: rnd() < 0.2 ? [{ name: '某', relation: 'spouse', unitName: `单位${pick(UNITS)}` }] : [],
+        preferences:
+          rnd() < 0.5
+            ? [
+                {
+                  source: 'self',
+                  rank: 1 + Math.floor(rnd() * 3),
+                  postRequestId: `p${Math.floor(rnd() * 30)}`,
+                  regionCode: null,
+                },
+                {
+                  source: 'unit',
+                  rank: 1 + Math.floor(rnd() * 3),
+                  postRequestId: null,
+                  regionCode: pick(REGIONS),
+                },
+              ]
+            : [],
+      }),
+    );
+    const posts: FitPost[] = Array.from({ length: 30 }, (_, j) => {
+      const unitId = pick(UNITS);
+      return post({
+        postRequestId: `p${j}`,
+        unitId,
+        unitName: `单位${unitId}`,
+        unitLineage: [unitId, pick(UNITS)],
+        regionCode: pick(REGIONS),
+        level: pick(LEVELS),
+        duties: [
+          { kind: 'in_charge', area: pick(TAGS) },
+          { kind: 'assist', area: pick(TAGS) },
+        ],
+        expertise: [pick(TAGS), pick(TAGS), pick(TAGS)],
+      });
+    });
+    for (const s of [
+      settings,
+      { ...settings, rankGap: 2, homeCountyAvoidance: false },
+      {
+        ...settings,
+        counterpart: [{ from: ['320500'], to: ['522631'] }],
+        mutual: [{ a: '320500', b: '522600' }],
+      },
+    ]) {
+      const fast = prepareFit(cadres, posts, s);
+      cadres.forEach((c, i) => {
+        posts.forEach((p, j) => {
+          expect(fast.score(i, j)).toBe(fitOf(c, p, s).score);
+          expect(fast.excluded(i, j)).toBe(exclusionsOf(c, p, s, names).length > 0);
+        });
+      });
+    }
   });
 });

@@ -282,3 +282,103 @@ export function exclusionsOf(
   }
   return out;
 }
+
+/**
+ * The same score and the same exclusion test as `fitOf` and `exclusionsOf`, without the words,
+ * for every pair of a batch at once: what each side needs is prepared once (tag sets, résumé
+ * keyword hits per distinct keyword, normalised names, counties, pairing rules), so a pair
+ * costs a few set look-ups. `fit.test.ts` checks that both forms agree on random pairs.
+ */
+export function prepareFit(
+  cadres: readonly FitCadre[],
+  posts: readonly FitPost[],
+  settings: MatchingSettings,
+): { score: (i: number, j: number) => number; excluded: (i: number, j: number) => boolean } {
+  const w = settings.weights;
+  const uniq = (xs: readonly string[]) => [...new Set(xs)];
+  const c = cadres.map((x) => ({
+    tags: new Set(x.expertise),
+    texts: [...x.resume.flatMap((r) => [r.position, r.unitName]), x.position],
+    rank: rankIndex(x.rankLevel),
+    relatives: new Set(x.relatives.map((r) => normaliseUnitName(r.unitName))),
+    county: settings.homeCountyAvoidance ? countyOf(x.unitRegionCode) : null,
+    counterpart: settings.counterpart.filter((r) => r.from.some((code) => regionIn(x.unitRegionCode, code))),
+    mutual: settings.mutual.flatMap(({ a, b }) => {
+      const fromA = regionIn(x.unitRegionCode, a);
+      if (fromA) return [b];
+      return regionIn(x.unitRegionCode, b) ? [a] : [];
+    }),
+    unitId: x.unitId,
+    preferences: x.preferences,
+  }));
+  const p = posts.map((x) => ({
+    expertise: uniq(x.expertise),
+    inCharge: uniq(x.duties.filter((d) => d.kind === 'in_charge').map((d) => d.area)),
+    assist: uniq(x.duties.filter((d) => d.kind === 'assist').map((d) => d.area)),
+    keywords: uniq([...x.duties.map((d) => d.area), ...x.expertise]),
+    lineage: new Set(x.unitLineage),
+    name: normaliseUnitName(x.unitName),
+    county: countyOf(x.regionCode),
+    rank: rankIndex(x.level),
+    regionCode: x.regionCode,
+    postRequestId: x.postRequestId,
+  }));
+  const hits = new Map<string, Uint8Array>();
+  const hitsOf = (keyword: string) => {
+    let h = hits.get(keyword);
+    if (!h) {
+      h = new Uint8Array(c.length);
+      c.forEach((x, i) => {
+        if (x.texts.some((text) => keywordIn(keyword, text))) (h as Uint8Array)[i] = 1;
+      });
+      hits.set(keyword, h);
+    }
+    return h;
+  };
+  const keywordHits = p.map((x) => x.keywords.map(hitsOf));
+  const count = (tags: Set<string>, items: string[], cap: number) => {
+    let n = 0;
+    for (const item of items) if (tags.has(item) && ++n >= cap) break;
+    return n;
+  };
+  return {
+    score(i, j) {
+      const a = c[i] as (typeof c)[number];
+      const b = p[j] as (typeof p)[number];
+      let s =
+        count(a.tags, b.expertise, CAPS.expertise) * w.expertise +
+        count(a.tags, b.inCharge, CAPS.inCharge) * w.inCharge +
+        count(a.tags, b.assist, CAPS.assist) * w.assist;
+      if (a.rank >= 0 && b.rank >= 0) {
+        const gap = Math.abs(a.rank - b.rank);
+        if (gap !== 0 && gap <= settings.rankGap) s -= gap * w.rank;
+      }
+      let n = 0;
+      for (const h of keywordHits[j] as Uint8Array[]) if (h[i] === 1 && ++n >= CAPS.experience) break;
+      s += n * w.experience;
+      let best = 0;
+      for (const pref of a.preferences) {
+        const hit =
+          pref.postRequestId !== null
+            ? pref.postRequestId === b.postRequestId
+            : pref.regionCode !== null && regionIn(b.regionCode, pref.regionCode);
+        if (hit && (best === 0 || pref.rank < best)) best = pref.rank;
+      }
+      if (best) s += Math.round((w.preference * (4 - best)) / 3);
+      return s;
+    },
+    excluded(i, j) {
+      const a = c[i] as (typeof c)[number];
+      const b = p[j] as (typeof p)[number];
+      if (b.lineage.has(a.unitId) || a.relatives.has(b.name)) return true;
+      if (a.county !== null && a.county === b.county) return true;
+      if (
+        a.counterpart.length &&
+        !a.counterpart.some((r) => r.to.some((code) => regionIn(b.regionCode, code)))
+      )
+        return true;
+      if (a.mutual.some((to) => !regionIn(b.regionCode, to))) return true;
+      return a.rank >= 0 && b.rank >= 0 && Math.abs(a.rank - b.rank) > settings.rankGap;
+    },
+  };
+}

@@ -1,5 +1,5 @@
 import { isMessageKey, t } from '../../common/i18n/index.js';
-import { exclusionsOf, explainFit, fitOf } from '../../common/matching/fit.js';
+import { exclusionsOf, explainFit, fitOf, prepareFit } from '../../common/matching/fit.js';
 import type {
   Exclusion,
   FitFactor,
@@ -64,13 +64,11 @@ export function buildInstance(
   const colOf = new Map(problem.posts.map((p, j) => [p.postRequestId, j]));
   const scores = new Float64Array(rows * cols);
   const forbidden = new Uint8Array(rows * cols);
-  const names = regionNameOf(problem);
+  const fit = prepareFit(problem.cadres, problem.posts, settings);
   for (let i = 0; i < rows; i++) {
-    const cadre = problem.cadres[i] as Problem['cadres'][number];
     for (let j = 0; j < cols; j++) {
-      const post = problem.posts[j] as Problem['posts'][number];
-      scores[key(i, j, cols)] = fitOf(cadre, post, settings).score;
-      if (exclusionsOf(cadre, post, settings, names).length) forbidden[key(i, j, cols)] = 1;
+      scores[key(i, j, cols)] = fit.score(i, j);
+      if (fit.excluded(i, j)) forbidden[key(i, j, cols)] = 1;
     }
   }
   for (const lock of problem.locks) {

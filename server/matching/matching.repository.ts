@@ -1,6 +1,7 @@
 import type { RankLevel } from '../../common/cadres/cadre-enums.js';
 import type { FitCadre, FitPost } from '../../common/matching/fit.js';
 import type { PreferenceSource } from '../../common/matching/matching.schema.js';
+import { CURRENT_POSTING_STATUSES } from '../../common/postings/posting-moves.js';
 import type { Executor } from '../core/database.js';
 import type { Reach } from '../core/scope.js';
 import { PROGRAMME_ORGANISER } from '../programmes/programmes.repository.js';
@@ -78,6 +79,19 @@ export async function loadProblem(
     ])
     .where('n.batchId', '=', batchId)
     .where('n.status', '=', 'accepted')
+    // a cadre on (or proposed for) a posting of another batch is not matched again
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('postings as cur')
+            .select('cur.id')
+            .whereRef('cur.cadreId', '=', 'n.cadreId')
+            .where('cur.batchId', '!=', batchId)
+            .where('cur.status', 'in', [...CURRENT_POSTING_STATUSES]),
+        ),
+      ),
+    )
     .orderBy('c.namePinyin')
     .orderBy('n.id')
     .execute();
@@ -288,6 +302,16 @@ export function findNominationForPreferences(db: Executor, id: string) {
 }
 
 export function preferencesOf(db: Executor, nominationId: string) {
+  return preferences(db).where('m.nominationId', '=', nominationId).execute();
+}
+/** Every preference stated for the batch's nominations. */
+export function preferencesOfBatch(db: Executor, batchId: string) {
+  return preferences(db)
+    .innerJoin('nominations as pn', 'pn.id', 'm.nominationId')
+    .where('pn.batchId', '=', batchId)
+    .execute();
+}
+function preferences(db: Executor) {
   return db
     .selectFrom('matchingPreferences as m')
     .leftJoin('postRequests as p', 'p.id', 'm.postRequestId')
@@ -299,11 +323,10 @@ export function preferencesOf(db: Executor, nominationId: string) {
       'p.title as postTitle',
       'm.regionCode',
       'r.fullName as regionName',
+      'm.nominationId',
     ])
-    .where('m.nominationId', '=', nominationId)
     .orderBy('m.source')
-    .orderBy('m.rank')
-    .execute();
+    .orderBy('m.rank');
 }
 
 export async function replacePreferences(

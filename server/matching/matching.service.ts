@@ -288,7 +288,9 @@ export async function getBoard(ctx: AppContext, actor: Actor, batchId: string): 
         colFeasible[j] += 1;
       }
   const names = regionNameOf(problem);
-  const prefs = await Promise.all(problem.cadres.map((c) => repo.preferencesOf(ctx.db, c.nominationId)));
+  const prefs = new Map<string, Preference[]>();
+  for (const p of await repo.preferencesOfBatch(ctx.db, batchId))
+    prefs.set(p.nominationId, [...(prefs.get(p.nominationId) ?? []), toPreference(p)]);
   return {
     batch: { id: batch.id, name: batch.name, programmeName: batch.programmeName, status: batch.status },
     settings,
@@ -305,7 +307,7 @@ export async function getBoard(ctx: AppContext, actor: Actor, batchId: string): 
       rankLevel: c.rankLevel,
       expertise: [...c.expertise],
       feasible: rowFeasible[i],
-      preferences: (prefs[i] ?? []).map(toPreference),
+      preferences: prefs.get(c.nominationId) ?? [],
     })),
     posts: problem.posts.map((p, j) => ({
       postRequestId: p.postRequestId,

@@ -346,8 +346,8 @@ export async function compareRuns(
 
 /** Cells above which a re-solve goes to a worker thread instead of this one. */
 const INLINE_CELLS = 250_000;
-/** The most alternatives computed for one cadre (best pair scores first). */
-const MAX_ALTERNATIVES = 20;
+/** The most alternatives computed for one cadre (best pair scores first): fewer on big batches. */
+const maxAlternatives = (instance: MatchInstance) => (instance.rows * instance.cols <= INLINE_CELLS ? 20 : 8);
 
 async function solveAside(instance: MatchInstance): Promise<MatchResult> {
   return instance.rows * instance.cols <= INLINE_CELLS
@@ -388,7 +388,7 @@ export async function alternatives(
   const options = [...problem.posts.keys()]
     .filter((j) => j !== at && !isForbidden(built, i, j))
     .sort((x, y) => scoreAt(built, i, y) - scoreAt(built, i, x))
-    .slice(0, MAX_ALTERNATIVES);
+    .slice(0, maxAlternatives(built.instance));
   const items: Alternatives['items'] = [];
   for (const j of options) {
     const post = problem.posts[j] as Built['problem']['posts'][number];
@@ -454,7 +454,11 @@ export async function alternatives(
             }),
     });
   }
-  items.sort((x, y) => (y.totalDelta ?? -Infinity) - (x.totalDelta ?? -Infinity));
+  items.sort(
+    (x, y) =>
+      (y.placedDelta ?? -Infinity) - (x.placedDelta ?? -Infinity) ||
+      (y.totalDelta ?? -Infinity) - (x.totalDelta ?? -Infinity),
+  );
   return {
     nominationId,
     cadreName: cadre.name,
