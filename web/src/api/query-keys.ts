@@ -79,3 +79,15 @@ export const regionKeys = {
   children: (parentCode: string) => ['regions', 'children', parentCode] as const,
   path: (code: string) => ['regions', 'path', code] as const,
 };
+
+/** 人岗匹配 (issue 12): a batch's board, candidates, runs, comparisons and alternatives. */
+export const matchingKeys = {
+  all: ['matching'] as const,
+  board: (batchId: string) => ['matching', 'board', batchId] as const,
+  candidates: (batchId: string, nominationId: string) =>
+    ['matching', 'candidates', batchId, nominationId] as const,
+  run: (runId: string) => ['matching', 'run', runId] as const,
+  compare: (a: string, b: string) => ['matching', 'compare', a, b] as const,
+  alternatives: (runId: string, nominationId: string) =>
+    ['matching', 'alternatives', runId, nominationId] as const,
+};

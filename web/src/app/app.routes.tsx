@@ -120,6 +120,9 @@ export const routes: RouteObject[] = [
           guarded('/admin/audit', {
             lazy: () => import('../audit/audit.page').then((m) => ({ Component: m.AuditPage })),
           }),
+          guarded('/matching', {
+            lazy: () => import('../matching/matching.page').then((m) => ({ Component: m.MatchingPage })),
+          }),
           ...upcoming,
           { path: '*', element: <NotFoundPage /> },
         ],
