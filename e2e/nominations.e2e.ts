@@ -1,16 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { type APIRequestContext, expect, type Locator, type Page, request, test } from '@playwright/test';
-import { E2E_PORT } from './env.js';
-import {
-  API_HEADERS,
-  adminApi,
-  createAccount,
-  expectJson,
-  firstLogin,
-  loginForm,
-  type NewAccount,
-  rememberSecrets,
-} from './fixtures.js';
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { accountApi, adminApi, createAccount, expectJson, firstLogin, loginForm } from './fixtures.js';
 import { cadre, fillTemplate, uploadCadreFile } from './registry-data.js';
 
 /** Thirty fictional cadres of one unit, all 正乡科级 (age cap 40); 龙长青 is 47 at the batch start. */
@@ -59,24 +49,6 @@ const INELIGIBLE = '龙长青';
 const LIAISON_PASSWORD = 'E2e#Pass2026';
 /** The five the liaison nominates: 欧阳明月 found by the initials of the name, the others by name. */
 const NOMINEES = ['欧阳明月', INELIGIBLE, '杨春燕', '吴晓峰', '潘玉兰'];
-
-/** An API client signed in as a business account (first login: the forced password change). */
-async function accountApi(account: NewAccount, fresh: string): Promise<APIRequestContext> {
-  const api = await request.newContext({
-    baseURL: `http://127.0.0.1:${E2E_PORT}`,
-    extraHTTPHeaders: API_HEADERS,
-  });
-  await expectJson(
-    api.post('/api/auth/login', { data: { username: account.username, password: account.oneTimePassword } }),
-  );
-  await expectJson(
-    api.post('/api/auth/password', {
-      data: { currentPassword: account.oneTimePassword, newPassword: fresh },
-    }),
-  );
-  rememberSecrets(fresh);
-  return api;
-}
 
 /** Types into an antd select and picks the option showing `text`. */
 async function pick(page: Page, field: Locator, typed: string, text: string): Promise<void> {

@@ -21,7 +21,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { t } from '../../../common/i18n/index';
 import type { Assignment, Board, RunSummary } from '../../../common/matching/matching.schema';
@@ -109,6 +109,12 @@ export function MatchingPage() {
   };
 
   const result = run.data;
+  // a run finished (or was cancelled) since the board was read: read the board's run list again
+  const listed = board.data?.runs.find((r) => r.id === result?.id)?.status;
+  const refetchBoard = board.refetch;
+  useEffect(() => {
+    if (result && listed && listed !== result.status) void refetchBoard();
+  }, [result, listed, refetchBoard]);
   const assignedTo = useMemo(
     () => new Map((result?.assignments ?? []).map((a) => [a.nominationId, a])),
     [result?.assignments],
@@ -212,11 +218,12 @@ export function MatchingPage() {
       align: 'right',
     },
   ];
+  const canLock = allowed('matching.run');
   const assignmentColumns: TableColumnsType<Assignment> = [
     {
       key: 'pair',
       title: `${t('matching.ui.col.cadre')} → ${t('matching.ui.col.post')}`,
-      width: 260,
+      width: 190,
       render: (_, a) => (
         <Flex vertical>
           <span>
@@ -244,33 +251,27 @@ export function MatchingPage() {
     {
       key: 'explanation',
       title: t('matching.ui.col.explanation'),
-      dataIndex: 'explanation',
-      render: (text: string) => <Typography.Text style={{ fontSize: 12 }}>{text}</Typography.Text>,
+      render: (_, a) => (
+        <Flex vertical gap={2}>
+          <Typography.Text style={{ fontSize: 12 }}>{a.explanation}</Typography.Text>
+          {canLock ? (
+            <Flex gap={0} wrap>
+              {!pinnedOf.has(`${a.nominationId}:${a.postRequestId}`) ? (
+                <Button type="link" size="small" onClick={() => lock(a, 'pin')}>
+                  {t('matching.ui.pin')}
+                </Button>
+              ) : null}
+              <Button type="link" size="small" danger onClick={() => lock(a, 'forbid')}>
+                {t('matching.ui.forbid')}
+              </Button>
+              <Button type="link" size="small" onClick={() => setCadre(a.nominationId)}>
+                {t('matching.ui.others')}
+              </Button>
+            </Flex>
+          ) : null}
+        </Flex>
+      ),
     },
-    ...(allowed('matching.run')
-      ? [
-          {
-            key: 'actions',
-            title: t('common.actions'),
-            width: 150,
-            render: (_: unknown, a: Assignment) => (
-              <Flex gap={0} wrap>
-                {!pinnedOf.has(`${a.nominationId}:${a.postRequestId}`) ? (
-                  <Button type="link" size="small" onClick={() => lock(a, 'pin')}>
-                    {t('matching.ui.pin')}
-                  </Button>
-                ) : null}
-                <Button type="link" size="small" danger onClick={() => lock(a, 'forbid')}>
-                  {t('matching.ui.forbid')}
-                </Button>
-                <Button type="link" size="small" onClick={() => setCadre(a.nominationId)}>
-                  {t('matching.ui.others')}
-                </Button>
-              </Flex>
-            ),
-          },
-        ]
-      : []),
   ];
 
   const data = board.data;
@@ -433,7 +434,7 @@ export function MatchingPage() {
             ) : null}
           </Flex>
           <Row gutter={12}>
-            <Col xs={24} xl={6}>
+            <Col xs={24} xl={5}>
               <Card size="small" title={t('matching.ui.posts', { count: posts.length })}>
                 <Table<BoardPost>
                   virtual
@@ -446,7 +447,7 @@ export function MatchingPage() {
                 />
               </Card>
             </Col>
-            <Col xs={24} xl={12}>
+            <Col xs={24} xl={13}>
               <Card size="small" title={t('matching.ui.assignments', { count: assignments.length })}>
                 <Table<Assignment>
                   virtual
@@ -455,7 +456,7 @@ export function MatchingPage() {
                   columns={assignmentColumns}
                   dataSource={assignments}
                   pagination={false}
-                  scroll={{ x: 760, y: LIST_HEIGHT }}
+                  scroll={{ y: LIST_HEIGHT }}
                   locale={{ emptyText: runs.length ? undefined : t('matching.ui.noRun') }}
                 />
               </Card>
@@ -482,9 +483,11 @@ export function MatchingPage() {
                   dataSource={result.unmatched}
                   renderItem={(u) => (
                     <List.Item>
-                      <Typography.Text strong>{u.name}</Typography.Text>
-                      {u.gap !== null ? <Tag style={{ marginLeft: 8 }}>{signed(-u.gap)}</Tag> : null}
-                      <Typography.Text style={{ marginLeft: 8 }}>{u.text}</Typography.Text>
+                      <Flex gap={8} wrap align="baseline">
+                        <Typography.Text strong>{u.name}</Typography.Text>
+                        {u.gap !== null ? <Tag>{signed(-u.gap)}</Tag> : null}
+                        <Typography.Text>{u.text}</Typography.Text>
+                      </Flex>
                     </List.Item>
                   )}
                 />
