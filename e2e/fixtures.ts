@@ -26,6 +26,15 @@ export function rememberedSecrets(): string[] {
   return existsSync(E2E_SECRETS) ? readFileSync(E2E_SECRETS, 'utf8').split('\n').filter(Boolean) : [];
 }
 
+/** The environment of a command run on the test server's data dir (SQLite, no demo, quiet). */
+export const CLI_ENV: NodeJS.ProcessEnv = {
+  ...process.env,
+  GUAZHI_DATA_DIR: E2E_DATA_DIR,
+  GUAZHI_DEMO: '0',
+  DATABASE_URL: '',
+  LOG_LEVEL: 'silent',
+};
+
 export type AdminRole = 'system_admin' | 'security_admin' | 'audit_admin';
 
 /** A fresh administrator made by the real command line; returns its one-time password. */
@@ -36,13 +45,7 @@ export function createAdmin(role: AdminRole = 'system_admin'): { username: strin
     process.execPath,
     [path.join(ROOT, 'bin/guazhi.js'), 'create-admin', username, '--role', role],
     {
-      env: {
-        ...process.env,
-        GUAZHI_DATA_DIR: E2E_DATA_DIR,
-        GUAZHI_DEMO: '0',
-        DATABASE_URL: '',
-        LOG_LEVEL: 'silent',
-      },
+      env: CLI_ENV,
       encoding: 'utf8',
     },
   );
@@ -219,6 +222,24 @@ export async function createAccount(
   return { id: account.id, username, oneTimePassword };
 }
 
+/** An API client signed in as a business account (first login: the forced password change through the API). */
+export async function accountApi(account: NewAccount, fresh: string): Promise<APIRequestContext> {
+  const api = await request.newContext({
+    baseURL: `http://127.0.0.1:${E2E_PORT}`,
+    extraHTTPHeaders: API_HEADERS,
+  });
+  await expectJson(
+    api.post('/api/auth/login', { data: { username: account.username, password: account.oneTimePassword } }),
+  );
+  await expectJson(
+    api.post('/api/auth/password', {
+      data: { currentPassword: account.oneTimePassword, newPassword: fresh },
+    }),
+  );
+  rememberSecrets(fresh);
+  return api;
+}
+
 /** The first login of an account in the browser: forced password change, TOTP binding if asked. */
 export async function firstLogin(page: Page, account: NewAccount): Promise<void> {
   await page.context().clearCookies();
@@ -292,22 +313,4 @@ export async function selectingBatch(
     }),
   );
   return { programme, batch };
-}
-
-/** An API client signed in as a business account (first login: the forced password change). */
-export async function accountApi(account: NewAccount, fresh: string): Promise<APIRequestContext> {
-  const api = await request.newContext({
-    baseURL: `http://127.0.0.1:${E2E_PORT}`,
-    extraHTTPHeaders: API_HEADERS,
-  });
-  await expectJson(
-    api.post('/api/auth/login', { data: { username: account.username, password: account.oneTimePassword } }),
-  );
-  await expectJson(
-    api.post('/api/auth/password', {
-      data: { currentPassword: account.oneTimePassword, newPassword: fresh },
-    }),
-  );
-  rememberSecrets(fresh);
-  return api;
 }

@@ -15,11 +15,13 @@ import * as cadres from '../server/cadres/cadres.service.js';
 import type { ApiRoute } from '../server/core/access.js';
 import { systemActor } from '../server/core/context.js';
 import { type Access, type Action, POLICY } from '../server/core/policy.js';
+import { inTransaction } from '../server/core/transaction.js';
 import { insertCorrection } from '../server/corrections/corrections.repository.js';
 import { insertImport } from '../server/excel/excel.repository.js';
 import { runsOf } from '../server/matching/runs.registry.js';
 import * as nominations from '../server/nominations/nominations.service.js';
 import { insertMany as insertNotifications } from '../server/notifications/notifications.repository.js';
+import { createProposed } from '../server/postings/postings.service.js';
 import * as posts from '../server/posts/posts.service.js';
 import * as programmes from '../server/programmes/programmes.service.js';
 import * as units from '../server/units/units.service.js';
@@ -179,6 +181,77 @@ async function nominationFor(caller: Caller, where: Where) {
   return { ...n, cadre, batch };
 }
 const JUSTIFICATION = '矩阵测试：经单位党委研究同意推荐';
+
+/**
+ * A posting of a batch of the caller's programme region (own) or another's (foreign), between
+ * two units, for a cadre of the sending unit (or the cadre account's own record), in a status.
+ */
+async function postingBetween(
+  where: Where,
+  sending: { id: string },
+  receiving: { id: string },
+  status: string,
+  cadreId?: string,
+) {
+  const batch = await freshBatch(where);
+  const cadre = cadreId ? await cadres.get(t.ctx, seeder(), cadreId) : await freshCadre(sending.id);
+  const n = await nominations.nominate(t.ctx, seeder(), {
+    batchId: batch.id,
+    cadreId: cadre.id,
+    justification: JUSTIFICATION,
+  });
+  await t.ctx.db.updateTable('nominations').set({ status: 'accepted' }).where('id', '=', n.id).execute();
+  const post = await posts.create(t.ctx, seeder(), zPostInput.parse(postBody(batch.id, receiving.id)));
+  await t.ctx.db.updateTable('postRequests').set({ status: 'approved' }).where('id', '=', post.id).execute();
+  const [id] = await inTransaction(t.ctx, (tx) =>
+    createProposed(tx, seeder(), [
+      { batchId: batch.id, nominationId: n.id, postRequestId: post.id, matchRunId: null },
+    ]),
+  );
+  if (status !== 'proposed')
+    await t.ctx.db
+      .updateTable('postings')
+      .set({ status, startDate: '2027-03-05' })
+      .where('id', '=', id as string)
+      .execute();
+  return { id: id as string, cadre, version: 1 };
+}
+/** The posting a caller's "own" and "foreign" variants act on: the caller is one of its owners (own). */
+async function postingFor(caller: Caller, where: Where, status = 'proposed') {
+  const region = where === 'own' ? OWN_REGION : FOREIGN_REGION;
+  const mine = where === 'own';
+  if (mine && caller === 'cadre') {
+    const cadre = await cadreFor('cadre', 'own');
+    return postingBetween(where, { id: cadre.unitId }, await freshUnit(region), status, cadre.id);
+  }
+  const sending = mine && caller === 'sending_liaison' ? liaisonUnit : await freshUnit(region);
+  const receiving = mine && caller === 'receiving_manager' ? managerUnit : await freshUnit(region);
+  return postingBetween(where, sending, receiving, status);
+}
+const MOVE_DAY = { date: '2027-06-01', reason: '矩阵测试原因' };
+const POSTING_MOVES: Record<string, { status: string; extra: object }> = {
+  handover: { status: 'proposed', extra: { duties: [{ kind: 'assist', area: '招商引资' }] } },
+  extend: { status: 'active', extra: { endDate: '2029-02-28', requestedBy: 'receiving_unit' } },
+  end: { status: 'active', extra: {} },
+  return: { status: 'ended', extra: {} },
+  recall: {
+    status: 'active',
+    extra: { consultedOn: '2027-05-20', consultedWith: '派出单位人事处', consultation: '同意召回' },
+  },
+  terminate: { status: 'proposed', extra: {} },
+};
+const postingMove =
+  (move: string) =>
+  async (caller: Caller, where: Where): Promise<Request> => {
+    const spec = POSTING_MOVES[move] as { status: string; extra: object };
+    const p = await postingFor(caller, where, spec.status);
+    return {
+      method: 'POST',
+      url: `/api/postings/${p.id}/${move}`,
+      ...body({ ...MOVE_DAY, ...spec.extra, version: p.version }),
+      secret: p.cadre.name,
+    };
+  };
 
 /**
  * The caller's own profile (/api/me/cadre): "own" is the cadre account's linked record;
@@ -846,6 +919,22 @@ const FIXTURES: Record<string, (caller: Caller, where: Where) => Promise<Request
       secret: n.cadre.name,
     };
   },
+  'GET /api/postings': async (caller, where) => {
+    const p = await postingFor(caller, where);
+    return {
+      method: 'GET',
+      url: `/api/postings?q=${encodeURIComponent(p.cadre.name)}`,
+      list: true,
+      secret: p.cadre.name,
+    };
+  },
+  'GET /api/postings/:id': async (caller, where) => {
+    const p = await postingFor(caller, where);
+    return { method: 'GET', url: `/api/postings/${p.id}`, secret: p.cadre.name };
+  },
+  ...Object.fromEntries(
+    Object.keys(POSTING_MOVES).map((move) => [`POST /api/postings/:id/${move}`, postingMove(move)]),
+  ),
   'POST /api/excel/imports/cadres': async (caller, where) => {
     const unit = await cadreUnitFor(caller, where);
     return upload('cadres', [cadreCells(cadreInput(unit.id), unit.name)]);
@@ -1046,6 +1135,26 @@ async function nominatedFromElsewhere() {
   return cadre;
 }
 type ReadableFixture = (caller: Caller) => Promise<Request | null>;
+/** A posting in the 组织部's region with the caller's unit as its sending or its receiving unit. */
+async function postingMoveOnSide(
+  move: string,
+  sending: { id: string } | null,
+  receiving: { id: string } | null,
+): Promise<Request> {
+  const spec = POSTING_MOVES[move] as { status: string; extra: object };
+  const p = await postingBetween(
+    'own',
+    sending ?? (await freshUnit(OWN_REGION)),
+    receiving ?? (await freshUnit(OWN_REGION)),
+    spec.status,
+  );
+  return {
+    method: 'POST',
+    url: `/api/postings/${p.id}/${move}`,
+    ...body({ ...MOVE_DAY, ...spec.extra, version: p.version }),
+    secret: p.cadre.name,
+  };
+}
 /** The 组织部 reads the files of cadres nominated to its programmes; it keeps only its regions' cadres. */
 const nomineeOf =
   (request: (c: Awaited<ReturnType<typeof nominatedFromElsewhere>>) => Promise<Request>): ReadableFixture =>
@@ -1086,6 +1195,15 @@ const READABLE: Record<string, ReadableFixture> = {
     url: `/api/cadres/${c.id}/personal`,
     secret: c.name,
   })),
+  // a posting's moves are its named unit's (ADR 024): a receiving manager whose unit is the
+  // posting's sending unit reads it but records no hand-over and no 期满; a sending liaison whose
+  // unit received the cadre reads it but records no return
+  'POST /api/postings/:id/handover': async (caller) =>
+    caller === 'receiving_manager' ? postingMoveOnSide('handover', managerUnit, null) : null,
+  'POST /api/postings/:id/end': async (caller) =>
+    caller === 'receiving_manager' ? postingMoveOnSide('end', managerUnit, null) : null,
+  'POST /api/postings/:id/return': async (caller) =>
+    caller === 'sending_liaison' ? postingMoveOnSide('return', null, liaisonUnit) : null,
 };
 /** Write routes whose read and write scopes coincide for every role today (checked below). */
 for (const key of [
@@ -1115,6 +1233,9 @@ for (const key of [
   'POST /api/nominations',
   'POST /api/nominations/:id/review',
   'POST /api/nominations/:id/withdraw',
+  'POST /api/postings/:id/extend',
+  'POST /api/postings/:id/recall',
+  'POST /api/postings/:id/terminate',
   'PUT /api/batches/:batchId/matching/settings',
   'POST /api/batches/:batchId/matching/locks',
   'DELETE /api/matching/locks/:lockId',
@@ -1193,6 +1314,8 @@ async function digest(): Promise<string> {
     'cadreCorrections',
     'programmes',
     'batches',
+    'postings',
+    'postingEvents',
     'matchingSettings',
     'matchingPreferences',
     'matchingLocks',

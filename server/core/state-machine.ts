@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Updateable } from 'kysely';
 import { type MessageKey, t } from '../../common/i18n/index.js';
 import { canMove, type StatusMoves } from '../../common/status/status-moves.js';
-import { record, whoOf } from '../audit/audit.service.js';
+import { type Diff, record, whoOf } from '../audit/audit.service.js';
 import { type Actor, type AppContext, authorOf } from './context.js';
 import type { Database, Executor } from './database.js';
 import { AppError, versionConflict } from './errors.js';
@@ -50,6 +50,8 @@ export interface MoveInput<S extends string, T extends StatusTable> {
   set?: (at: string) => Patch<T>;
   /** Runs once the move is known allowed, before anything is written (a quota, applying a correction). */
   beforeWrite?: () => Promise<void>;
+  /** What else the move changed, for its audit row (a posting's new end date, the duties agreed). */
+  audit?: Diff;
 }
 
 export interface StateMachine<S extends string, T extends StatusTable> {
@@ -129,7 +131,11 @@ export function defineStateMachine<const S extends string, T extends StatusTable
       action: input.action,
       objectType: spec.objectType,
       objectId: row.id,
-      diff: { status: { from: row.status, to }, ...(reason ? { [spec.reasonKey]: { to: reason } } : {}) },
+      diff: {
+        status: { from: row.status, to },
+        ...(reason ? { [spec.reasonKey]: { to: reason } } : {}),
+        ...input.audit,
+      },
     });
     return next;
   }

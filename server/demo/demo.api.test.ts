@@ -8,6 +8,7 @@ import type { Database } from '../core/database.js';
 import { scopeFor } from '../core/scope.js';
 import * as nominations from '../nominations/nominations.service.js';
 import { DEMO_COHORT } from './demo.cohort.js';
+import { DEMO_POSTING } from './demo.postings.js';
 import { DEMO_REGISTRY } from './demo.registry.js';
 import { seedDemo } from './demo.seed.js';
 import { DEMO_SEEDER } from './demo.steps.js';
@@ -28,6 +29,8 @@ const TABLES = [
   'postRequests',
   'nominations',
   'cadreCorrections',
+  'postings',
+  'postingEvents',
   'auditLog',
 ] as const satisfies readonly (keyof Database)[];
 
@@ -79,6 +82,7 @@ describe('demo registry', () => {
       postRequests: DEMO_REGISTRY.posts.length + DEMO_COHORT.posts,
       nominations: DEMO_REGISTRY.nominations.length + DEMO_COHORT.cadres.length + 1,
       cadreCorrections: 1,
+      postings: 1,
     });
     expect(first.cadreResume).toBeGreaterThanOrEqual(30);
     expect(first.cadreExpertise).toBeGreaterThanOrEqual(30);
@@ -255,6 +259,34 @@ describe('demo registry', () => {
     expect(by('corrections.create')).toEqual(['gb.zhou']);
     const text = JSON.stringify(await t.ctx.db.selectFrom('auditLog').selectAll().execute());
     for (const c of DEMO_REGISTRY.cadres) expect(text).not.toContain(c.idNumber);
+  });
+
+  it('has 陈思远 on post at 清溪镇: proposed by the 组织部, the hand-over recorded by js.qx', async () => {
+    const posting = await t.ctx.db
+      .selectFrom('postings as ps')
+      .innerJoin('cadres as c', 'c.id', 'ps.cadreId')
+      .innerJoin('units as u', 'u.id', 'ps.receivingUnitId')
+      .select(['ps.id', 'ps.status', 'ps.startDate', 'ps.endDate', 'ps.duties', 'u.name as unit'])
+      .where('c.name', '=', DEMO_POSTING.cadre)
+      .executeTakeFirstOrThrow();
+    expect(posting).toMatchObject({
+      status: 'active',
+      startDate: '2027-03-03',
+      endDate: '2028-02-29',
+      unit: '台江县清溪镇人民政府',
+    });
+    expect(JSON.parse(posting.duties)).toEqual(DEMO_POSTING.handover.duties);
+    const moves = await t.ctx.db
+      .selectFrom('statusHistory as h')
+      .innerJoin('users as a', 'a.id', 'h.actorId')
+      .select(['h.toStatus', 'a.username'])
+      .where('h.objectId', '=', posting.id)
+      .orderBy('h.seq')
+      .execute();
+    expect(moves).toEqual([
+      { toStatus: 'proposed', username: 'zzb' },
+      { toStatus: 'active', username: 'js.qx' },
+    ]);
   });
 
   it('has a matching cohort: 44 accepted nominations, 42 approved posts (some for two), avoidance and home-county cases', async () => {

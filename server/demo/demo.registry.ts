@@ -12,6 +12,7 @@ import { findByBatchAndCadre } from '../nominations/nominations.repository.js';
 import * as nominations from '../nominations/nominations.service.js';
 import * as posts from '../posts/posts.service.js';
 import { seedCohort } from './demo.cohort.js';
+import { seedPostings } from './demo.postings.js';
 import { actorFor, seedProgramme } from './demo.steps.js';
 import { fictionalIdNumber } from './fictional-id.js';
 
@@ -600,6 +601,7 @@ export async function seedRegistry(ctx: AppContext, units: Map<string, string>):
   if (first) {
     await seedPosts(ctx, units, first);
     await seedNominations(ctx, cadreIds, first);
+    await seedPostings(ctx, cadreIds, first);
   }
   await seedCorrection(ctx, cadreIds);
   await seedCohort(ctx, units, cadreIds);

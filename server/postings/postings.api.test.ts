@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zCadreInput } from '../../common/cadres/cadres.schema.js';
 import type { PostingDetail } from '../../common/postings/postings.schema.js';
@@ -15,11 +16,15 @@ import {
 } from '../../test/helpers.js';
 import * as cadres from '../cadres/cadres.service.js';
 import { systemActor } from '../core/context.js';
+import type { Executor } from '../core/database.js';
+import { scopeFor } from '../core/scope.js';
 import { inTransaction } from '../core/transaction.js';
+import * as postingsMigration from '../migrations/20261203100000_postings.js';
 import * as nominations from '../nominations/nominations.service.js';
 import * as posts from '../posts/posts.service.js';
 import * as programmes from '../programmes/programmes.service.js';
 import * as units from '../units/units.service.js';
+import { activeEndingOn, proposedSince, statusCounts } from './postings.repository.js';
 import { createProposed } from './postings.service.js';
 
 let t: TestApp;
@@ -192,6 +197,23 @@ async function handedOver(userId: string | null = null) {
   return { ...p, version: (res.json() as PostingDetail).version };
 }
 
+/** A proposed posting's row, and a direct insert of another posting of the same cadre (another nomination). */
+async function secondOfCadre() {
+  const p = await proposed();
+  const row = await t.ctx.db
+    .selectFrom('postings')
+    .selectAll()
+    .where('id', '=', p.id)
+    .executeTakeFirstOrThrow();
+  const other = await pair();
+  const insert = (status: string, db: Executor = t.ctx.db) =>
+    db
+      .insertInto('postings')
+      .values({ ...row, id: randomUUID(), nominationId: other.nominationId, status })
+      .execute();
+  return { p, row, insert };
+}
+
 describe('createProposed', () => {
   it('creates a 拟任 posting from the nomination, the post and the batch, with its history and audit', async () => {
     const p = await proposed();
@@ -238,18 +260,7 @@ describe('createProposed', () => {
   });
 
   it('the database itself refuses a second current posting of a cadre (partial unique index)', async () => {
-    const p = await proposed();
-    const row = await t.ctx.db
-      .selectFrom('postings')
-      .selectAll()
-      .where('id', '=', p.id)
-      .executeTakeFirstOrThrow();
-    const other = await pair();
-    const insert = (status: string) =>
-      t.ctx.db
-        .insertInto('postings')
-        .values({ ...row, id: randomUUID(), nominationId: other.nominationId, status })
-        .execute();
+    const { p, insert } = await secondOfCadre();
     await expect(insert('active')).rejects.toThrow(/unique|duplicate/i);
     // a finished posting of the same cadre is no current one: allowed
     await insert('returned');
@@ -314,6 +325,19 @@ describe('lifecycle', () => {
       from: 'active',
       to: 'active',
       details: { previousEndDate: '2028-02-29', endDate: '2028-08-31', requestedBy: 'receiving_unit' },
+    });
+    const audit = await t.ctx.db
+      .selectFrom('auditLog')
+      .select('diff')
+      .where('objectId', '=', p.id)
+      .where('action', '=', 'postings.extend')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.diff as string)).toMatchObject({
+      status: { from: 'active', to: 'active' },
+      reason: { to: '接收单位申请，项目收尾需要' },
+      date: { to: '2027-12-01' },
+      previousEndDate: { to: '2028-02-29' },
+      endDate: { to: '2028-08-31' },
     });
   });
 
@@ -541,5 +565,63 @@ describe('routes', () => {
     const small = await call('GET', '/api/postings?pageSize=1&page=2', c.programmeOrg);
     expect(small.json()).toMatchObject({ page: 2, pageSize: 1 });
     expect(small.json().items).toHaveLength(1);
+  });
+});
+
+describe('reads for the home pages and reminders', () => {
+  it('counts by status within a scope, finds terms ending on given days and hand-overs not recorded', async () => {
+    const waiting = await proposed();
+    const onPost = await handedOver();
+    const sendingScope = scopeFor('postings.read', 'nobody', [
+      { role: 'sending_liaison', regionCode: null, unitId: sendingUnit, programmeIds: null },
+    ]);
+    const otherScope = scopeFor('postings.read', 'nobody', [
+      { role: 'sending_liaison', regionCode: null, unitId: otherUnit, programmeIds: null },
+    ]);
+    const counts = await statusCounts(t.ctx.db, sendingScope);
+    const all = await t.ctx.db
+      .selectFrom('postings')
+      .select('status')
+      .where('sendingUnitId', '=', sendingUnit)
+      .execute();
+    expect(counts.get('proposed')).toBe(all.filter((r) => r.status === 'proposed').length);
+    expect(counts.get('active')).toBe(all.filter((r) => r.status === 'active').length);
+    expect((await statusCounts(t.ctx.db, otherScope)).size).toBe(0);
+    const ending = await activeEndingOn(t.ctx.db, ['2028-02-29']);
+    expect(ending.map((p) => p.id)).toContain(onPost.id);
+    expect(ending.every((p) => p.status === 'active' && p.endDate === '2028-02-29')).toBe(true);
+    expect(await activeEndingOn(t.ctx.db, ['2030-01-01'])).toEqual([]);
+    const later = new Date(t.ctx.clock.now().getTime() + 1000).toISOString();
+    const unrecorded = await proposedSince(t.ctx.db, later);
+    expect(unrecorded.map((p) => p.id)).toContain(waiting.id);
+    expect(unrecorded.map((p) => p.id)).not.toContain(onPost.id);
+    expect(await proposedSince(t.ctx.db, '2000-01-01T00:00:00.000Z')).toEqual([]);
+  });
+});
+
+describe('migration 20261203100000_postings', () => {
+  it('goes down (tables and their history rows gone) and up again, with the one-current rule in place', async () => {
+    const { p, row, insert } = await secondOfCadre();
+    await t.ctx.db
+      .transaction()
+      .execute(async (trx) => {
+        // biome-ignore lint/suspicious/noExplicitAny: migrations run on untyped Kysely
+        const raw = trx.withoutPlugins() as unknown as Kysely<any>;
+        await postingsMigration.down(raw);
+        const left = await raw
+          .selectFrom('status_history')
+          .select('id')
+          .where('object_type', '=', 'posting')
+          .execute();
+        expect(left).toEqual([]);
+        await postingsMigration.up(raw);
+        expect(await raw.selectFrom('postings').select('id').execute()).toEqual([]);
+        await trx.insertInto('postings').values(row).execute();
+        await expect(insert('active', trx)).rejects.toThrow(/unique|duplicate/i);
+        throw new Error('roll back');
+      })
+      .catch((error: Error) => expect(error.message).toBe('roll back'));
+    // rolled back: the posting and its history are still there
+    expect((await get(p.id)).history).toHaveLength(1);
   });
 });

@@ -131,3 +131,39 @@ export async function insertEvent(db: Executor, row: Omit<PostingEventsTable, 's
 export function eventsOf(db: Executor, postingId: string) {
   return db.selectFrom('postingEvents').selectAll().where('postingId', '=', postingId).execute();
 }
+
+// ---- for the home pages and the reminders (issue 12 lines 6–7) ----
+
+/** How many postings the scope reaches in each status (a home page's counts). */
+export async function statusCounts(db: Executor, scope: Scope): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('postings as ps')
+    .innerJoin('programmes as g', 'g.id', 'ps.programmeId')
+    .innerJoin('cadres as c', 'c.id', 'ps.cadreId')
+    .where(reachCondition(scope, POSTINGS_REACH))
+    .select((eb) => ['ps.status', eb.fn.countAll<number | string>().as('n')])
+    .groupBy('ps.status')
+    .execute();
+  return new Map(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+/** 在岗 postings whose term ends on one of these days (`YYYY-MM-DD`): the "ends in 30 / 7 days" reminders. */
+export function activeEndingOn(db: Executor, days: string[]): Promise<PostingView[]> {
+  if (days.length === 0) return Promise.resolve([]);
+  return view(db)
+    .where('ps.status', '=', 'active')
+    .where('ps.endDate', 'in', days)
+    .orderBy('ps.endDate')
+    .orderBy('ps.id')
+    .execute() as Promise<PostingView[]>;
+}
+
+/** 拟任 postings proposed before this instant whose hand-over is not recorded yet. */
+export function proposedSince(db: Executor, before: string): Promise<PostingView[]> {
+  return view(db)
+    .where('ps.status', '=', 'proposed')
+    .where('ps.createdAt', '<', before)
+    .orderBy('ps.createdAt')
+    .orderBy('ps.id')
+    .execute() as Promise<PostingView[]>;
+}

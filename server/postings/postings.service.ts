@@ -286,6 +286,10 @@ async function move(
       action: spec.action,
       reason: input.reason,
       ...(set ? { set: () => set } : {}),
+      audit: {
+        date: { to: input.date },
+        ...Object.fromEntries(Object.entries(details ?? {}).map(([k, v]) => [k, { to: v }])),
+      },
     });
     await repo.insertEvent(tx.db, {
       id: randomUUID(),
@@ -294,16 +298,6 @@ async function move(
       date: input.date,
       details: details ? JSON.stringify(details) : null,
     });
-    if (details)
-      await record(tx, whoOf(actor), {
-        action: `${spec.action}.details`,
-        objectType: 'posting',
-        objectId: id,
-        diff: {
-          date: { to: input.date },
-          ...Object.fromEntries(Object.entries(details).map(([k, v]) => [k, { to: v }])),
-        },
-      });
     return detail(tx.db, actor, (await repo.findPosting(tx.db, id)) as repo.PostingView);
   });
 }

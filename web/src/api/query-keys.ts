@@ -3,6 +3,7 @@ import type { AuditQuery } from '../../../common/audit/audit.schema';
 import type { CadreListParams } from '../../../common/cadres/cadres.schema';
 import type { CorrectionListParams } from '../../../common/corrections/corrections.schema';
 import type { NominationListParams } from '../../../common/nominations/nominations.schema';
+import type { PostingListParams } from '../../../common/postings/postings.schema';
 import type { PostListParams } from '../../../common/posts/posts.schema';
 import type { BatchListParams, ProgrammeListParams } from '../../../common/programmes/programmes.schema';
 import type { UnitListParams } from '../../../common/units/units.schema';
@@ -78,6 +79,12 @@ export const expertiseKeys = { all: ['expertise'] as const };
 export const regionKeys = {
   children: (parentCode: string) => ['regions', 'children', parentCode] as const,
   path: (code: string) => ['regions', 'path', code] as const,
+};
+
+export const postingKeys = {
+  all: ['postings'] as const,
+  list: (params: PostingListParams) => ['postings', 'list', params] as const,
+  detail: (id: string) => ['postings', 'detail', id] as const,
 };
 
 /** 人岗匹配 (issue 12): a batch's board, candidates, runs, comparisons and alternatives. */

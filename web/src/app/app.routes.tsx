@@ -114,6 +114,12 @@ export const routes: RouteObject[] = [
             lazy: () =>
               import('../nominations/nominations.page').then((m) => ({ Component: m.NominationsPage })),
           }),
+          // the list, and with a posting's detail drawer open (a link from a home page or a notification)
+          guarded(
+            '/postings',
+            { lazy: () => import('../postings/postings.page').then((m) => ({ Component: m.PostingsPage })) },
+            '/postings/:id?',
+          ),
           guarded('/admin/accounts', {
             lazy: () => import('../accounts/accounts.page').then((m) => ({ Component: m.AccountsPage })),
           }),

@@ -130,8 +130,8 @@ export const SECTIONS: readonly Section[] = [
     path: '/postings',
     label: 'menu.postings',
     icon: <ScheduleOutlined />,
-    allowed: business,
-    upcoming: 'menuHint.postings',
+    allowed: can('postings.read'),
+    hint: 'dashboard.postingsHint',
   },
   {
     path: '/achievements',

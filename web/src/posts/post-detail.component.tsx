@@ -1,9 +1,9 @@
-import { Alert, Descriptions, Drawer, Flex, Grid, Spin, Typography } from 'antd';
+import { Alert, Descriptions, Drawer, Flex, Grid, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { t } from '../../../common/i18n/index';
 import type { Post } from '../../../common/posts/posts.schema';
-import { ErrorState } from '../common/error-state.component';
+import { pendingState } from '../common/query-state.component';
 import { areasOf, PostStatusTag, TagList } from './post-tags.component';
 import { usePost } from './posts.api';
 
@@ -41,23 +41,8 @@ export function PostDetailDrawer({ id, onClose }: PostDetailDrawerProps) {
 
 function PostDetail({ id }: { id: string }) {
   const post = usePost(id);
-  if (post.isError) {
-    return (
-      <ErrorState
-        title={t('posts.loadOneFailed')}
-        error={post.error}
-        onRetry={() => void post.refetch()}
-        retrying={post.isFetching}
-      />
-    );
-  }
-  if (!post.data) {
-    return (
-      <Flex justify="center" style={{ padding: 48 }}>
-        <Spin description={t('app.loading')} />
-      </Flex>
-    );
-  }
+  const pending = pendingState(post, t('posts.loadOneFailed'));
+  if (pending || !post.data) return pending;
   const p: Post = post.data;
   const reviewed = p.status === 'approved' || p.status === 'returned' || p.status === 'rejected';
   return (

@@ -227,7 +227,7 @@ interface FieldProps<T> {
 }
 
 /** The duties as two tag inputs, 分管 and 协管: type an area and press Enter. */
-function DutiesInput({ id, value = [], onChange, status }: FieldProps<Duty[]>) {
+export function DutiesInput({ id, value = [], onChange, status }: FieldProps<Duty[]>) {
   const change = (kind: DutyKind, areas: string[]) => {
     const cleaned = [...new Set(areas.map((area) => area.trim()).filter(Boolean))];
     const others = value.filter((duty) => duty.kind !== kind);

@@ -1,0 +1,60 @@
+import { zPostingHandover } from '../../common/postings/postings.schema.js';
+import type { AppContext } from '../core/context.js';
+import { inTransaction } from '../core/transaction.js';
+import { findByBatchAndCadre } from '../nominations/nominations.repository.js';
+import { postingOfNomination } from '../postings/postings.repository.js';
+import { createProposed, handover } from '../postings/postings.service.js';
+import { actorFor } from './demo.steps.js';
+
+/**
+ * The demo's posting already on post: 陈思远 (accepted to the registry's 第一批) proposed by the
+ * 组织部 for 清溪镇's 副镇长（挂职）, and the hand-over recorded by 清溪镇 (js.qx) — so the
+ * on-post pages have material. Created once: a nomination that has its posting is left alone.
+ */
+export const DEMO_POSTING = {
+  cadre: '陈思远',
+  post: '副镇长（挂职）',
+  handover: {
+    date: '2027-03-03',
+    reason: '3月3日在清溪镇召开挂职干部对接会，明确分工。',
+    duties: [
+      { kind: 'in_charge', area: '科技' },
+      { kind: 'in_charge', area: '招商引资' },
+      { kind: 'assist', area: '东西部协作' },
+      { kind: 'assist', area: '农产品电商' },
+    ],
+    dutiesText: '协助镇长工作，分管科技、招商引资，协管东西部协作项目和农产品电商，联系苏州产业园区。',
+  },
+} as const;
+
+export async function seedPostings(
+  ctx: AppContext,
+  cadreIds: Map<string, string>,
+  batchId: string,
+): Promise<void> {
+  const cadreId = cadreIds.get(DEMO_POSTING.cadre);
+  const zzb = await actorFor(ctx, 'zzb', 'postings.extend');
+  const manager = await actorFor(ctx, 'js.qx', 'postings.handover');
+  if (!cadreId || !zzb || !manager) return;
+  const nomination = await findByBatchAndCadre(ctx.db, batchId, cadreId);
+  if (nomination?.status !== 'accepted' || (await postingOfNomination(ctx.db, nomination.id))) return;
+  const post = await ctx.db
+    .selectFrom('postRequests')
+    .select('id')
+    .where('batchId', '=', batchId)
+    .where('title', '=', DEMO_POSTING.post)
+    .where('status', '=', 'approved')
+    .executeTakeFirst();
+  if (!post) return;
+  const [id] = await inTransaction(ctx, (tx) =>
+    createProposed(tx, zzb, [
+      { batchId, nominationId: nomination.id, postRequestId: post.id, matchRunId: null },
+    ]),
+  );
+  await handover(
+    ctx,
+    manager,
+    id as string,
+    zPostingHandover.parse({ ...DEMO_POSTING.handover, version: 1 }),
+  );
+}
