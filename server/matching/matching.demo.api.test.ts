@@ -84,3 +84,31 @@ it('matches the demo cohort at once, with the 回避 cases excluded and every pa
   expect(liping.length).toBeGreaterThan(0);
   for (const a of liping) expect(a.receivingUnitName.startsWith('黎平县')).toBe(false);
 }, 120_000);
+
+it('leaves out a cadre whose posting was made by hand, and the place it takes', async () => {
+  const posting = await t.ctx.db
+    .selectFrom('postings as p')
+    .innerJoin('cadres as c', 'c.id', 'p.cadreId')
+    .select(['p.batchId', 'p.nominationId', 'p.postRequestId', 'c.name'])
+    .where('p.matchRunId', 'is', null)
+    .executeTakeFirstOrThrow();
+  const headcount = (
+    await t.ctx.db
+      .selectFrom('postRequests')
+      .select('headcount')
+      .where('id', '=', posting.postRequestId)
+      .executeTakeFirstOrThrow()
+  ).headcount;
+  const board = await t.app.inject({
+    method: 'GET',
+    url: `/api/batches/${posting.batchId}/matching`,
+    headers: { cookie: org },
+  });
+  expect(board.statusCode, board.body).toBe(200);
+  expect(board.json().cadres.map((c: { name: string }) => c.name)).not.toContain(posting.name);
+  const post = board
+    .json()
+    .posts.find((p: { postRequestId: string }) => p.postRequestId === posting.postRequestId);
+  if (headcount === 1) expect(post).toBeUndefined();
+  else expect(post.headcount).toBe(headcount - 1);
+});

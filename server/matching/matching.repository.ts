@@ -79,7 +79,8 @@ export async function loadProblem(
     ])
     .where('n.batchId', '=', batchId)
     .where('n.status', '=', 'accepted')
-    // a cadre on (or proposed for) a posting of another batch is not matched again
+    // a cadre already proposed for or on a posting — of another batch, or of this one but not
+    // through a matching run (made by hand) — is not matched again
     .where((eb) =>
       eb.not(
         eb.exists(
@@ -87,8 +88,8 @@ export async function loadProblem(
             .selectFrom('postings as cur')
             .select('cur.id')
             .whereRef('cur.cadreId', '=', 'n.cadreId')
-            .where('cur.batchId', '!=', batchId)
-            .where('cur.status', 'in', [...CURRENT_POSTING_STATUSES]),
+            .where('cur.status', 'in', [...CURRENT_POSTING_STATUSES])
+            .where((w) => w.or([w('cur.batchId', '!=', batchId), w('cur.matchRunId', 'is', null)])),
         ),
       ),
     )
@@ -190,11 +191,27 @@ export async function loadProblem(
     .orderBy('p.title')
     .orderBy('p.id')
     .execute();
+  // places already taken on a post by a posting made by hand (not through a matching run)
+  const taken = new Map(
+    (
+      await db
+        .selectFrom('postings')
+        .select(['postRequestId', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('batchId', '=', batchId)
+        .where('matchRunId', 'is', null)
+        .where('status', 'in', [...CURRENT_POSTING_STATUSES])
+        .groupBy('postRequestId')
+        .execute()
+    ).map((r) => [r.postRequestId, Number(r.n)]),
+  );
   const lineage = await unitLineages(
     db,
     postRows.map((p) => p.unitId),
   );
-  const posts: ProblemPost[] = postRows.map((p) => ({
+  const open = postRows
+    .map((p) => ({ ...p, headcount: p.headcount - (taken.get(p.id) ?? 0) }))
+    .filter((p) => p.headcount > 0);
+  const posts: ProblemPost[] = open.map((p) => ({
     postRequestId: p.id,
     title: p.title,
     unitId: p.unitId,
