@@ -46,6 +46,16 @@ it('serves a 1 000 × 1 000 batch: board, run on the worker, result, candidates,
   const receivers: string[] = [];
   for (let k = 0; k < 50; k++) receivers.push(await unit(t.ctx, `接收单位${k}`, `52263${k % 6}`));
   const now = new Date().toISOString();
+  const reviewedRow = {
+    reviewComment: null,
+    reviewedBy: null,
+    reviewedAt: null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    createdBy: null,
+    updatedBy: null,
+  };
   const cadres: NewCadre[] = [];
   const noms: NominationsTable[] = [];
   const tags: { cadreId: string; tag: string }[] = [];
@@ -91,14 +101,7 @@ it('serves a 1 000 × 1 000 batch: board, run on the worker, result, candidates,
       eligible: 1,
       reasons: '[]',
       justification: null,
-      reviewComment: null,
-      reviewedBy: null,
-      reviewedAt: null,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-      createdBy: null,
-      updatedBy: null,
+      ...reviewedRow,
     });
     for (const tag of new Set([pick(TAGS), pick(TAGS)])) tags.push({ cadreId: id, tag });
     resume.push({
@@ -126,14 +129,7 @@ it('serves a 1 000 × 1 000 batch: board, run on the worker, result, candidates,
       headcount: 1,
       notes: null,
       status: 'approved',
-      reviewComment: null,
-      reviewedBy: null,
-      reviewedAt: null,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-      createdBy: null,
-      updatedBy: null,
+      ...reviewedRow,
     });
   await t.ctx.db
     .insertInto('expertiseTags')
