@@ -276,18 +276,19 @@ export async function receivingUnitSetup(
 }
 
 /**
- * Through the signed-in 组织部's page: a programme over 黔东南州 with 第一批 moved to 选派, its quota
- * for 台江县 as given.
+ * Through the signed-in 组织部's page: a programme over 黔东南州 (or `programmeRegion`) with 第一批
+ * moved to 选派, its quota for 台江县 as given.
  */
 export async function selectingBatch(
   page: Page,
   programmeName: string,
   quota: number,
+  programmeRegion = '522600',
 ): Promise<{ programme: { id: string }; batch: { id: string; version: number } }> {
   const headers = API_HEADERS;
   const programme = await expectJson<{ id: string }>(
     page.request.post('/api/programmes', {
-      data: { name: programmeName, kind: 'cross_region', regionCode: '522600' },
+      data: { name: programmeName, kind: 'cross_region', regionCode: programmeRegion },
       headers,
     }),
     201,

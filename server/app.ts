@@ -28,6 +28,7 @@ import { registerCorrectionRoutes } from './corrections/corrections.routes.js';
 import { registerExcelRoutes } from './excel/excel.routes.js';
 import { registerHealthRoutes } from './health/health.routes.js';
 import { registerHomeRoutes } from './home/home.routes.js';
+import { registerMatchingRoutes } from './matching/matching.routes.js';
 import { registerNominationRoutes } from './nominations/nominations.routes.js';
 import { BurstWatch, burstKindOf } from './notifications/bursts.service.js';
 import { registerNotificationRoutes } from './notifications/notifications.routes.js';
@@ -171,6 +172,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerNotificationRoutes(app);
   registerPostingRoutes(app);
   registerHomeRoutes(app);
+  registerMatchingRoutes(app);
 
   app.get('/api/openapi.json', { config: { action: 'docs.read' }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -6,6 +6,7 @@ import type { Account } from '../common/accounts/accounts.schema.js';
 import { ROLES, type Role } from '../common/auth/auth.schema.js';
 import { zCadreInput } from '../common/cadres/cadres.schema.js';
 import { IMPORT_KINDS, type ImportKind, importActionOf, XLSX_MIME } from '../common/excel/excel.schema.js';
+import { DEFAULT_MATCHING_SETTINGS } from '../common/matching/matching.schema.js';
 import { zPostInput } from '../common/posts/posts.schema.js';
 import { zBatchInput } from '../common/programmes/programmes.schema.js';
 import { zUnitInput } from '../common/units/units.schema.js';
@@ -17,6 +18,7 @@ import { type Access, type Action, POLICY } from '../server/core/policy.js';
 import { inTransaction } from '../server/core/transaction.js';
 import { insertCorrection } from '../server/corrections/corrections.repository.js';
 import { insertImport } from '../server/excel/excel.repository.js';
+import { runsOf } from '../server/matching/runs.registry.js';
 import * as nominations from '../server/nominations/nominations.service.js';
 import { insertMany as insertNotifications } from '../server/notifications/notifications.repository.js';
 import { createProposed } from '../server/postings/postings.service.js';
@@ -358,6 +360,106 @@ async function importOf(caller: Caller, kind: ImportKind = 'units'): Promise<str
 const version = async (id: string) =>
   (await t.ctx.db.selectFrom('units').select('version').where('id', '=', id).executeTakeFirstOrThrow())
     .version;
+
+/**
+ * A matching batch (issue 12) with one accepted nomination and one approved post: in the
+ * caller's programme region (own: the liaison's unit, the cadre's own record) or another.
+ */
+async function matchingFor(caller: Caller, where: Where) {
+  // a run an earlier cell started finishes before this cell's digests are taken
+  await Promise.all([...runsOf(t.ctx).values()].map((r) => r.done));
+  const batch = await freshBatch(where);
+  const cadre =
+    caller === 'cadre' && where === 'own'
+      ? await cadreFor('cadre', 'own')
+      : await freshCadre(
+          caller === 'sending_liaison' && where === 'own' ? liaisonUnit.id : (await freshUnit(OWN_REGION)).id,
+        );
+  const n = await nominations.nominate(t.ctx, seeder(), {
+    batchId: batch.id,
+    cadreId: cadre.id,
+    justification: JUSTIFICATION,
+  });
+  await t.ctx.db.updateTable('nominations').set({ status: 'accepted' }).where('id', '=', n.id).execute();
+  const post = await posts.create(
+    t.ctx,
+    seeder(),
+    zPostInput.parse(postBody(batch.id, (await freshUnit(OWN_REGION)).id)),
+  );
+  await t.ctx.db.updateTable('postRequests').set({ status: 'approved' }).where('id', '=', post.id).execute();
+  return { batchId: batch.id, nominationId: n.id, postId: post.id, cadreName: cadre.name };
+}
+type MatchingFixture = Awaited<ReturnType<typeof matchingFor>>;
+async function matchingLock(m: MatchingFixture): Promise<string> {
+  const id = randomUUID();
+  await t.ctx.db
+    .insertInto('matchingLocks')
+    .values({
+      id,
+      batchId: m.batchId,
+      nominationId: m.nominationId,
+      postRequestId: m.postId,
+      kind: 'forbid',
+      reason: null,
+      createdAt: t.ctx.clock.now().toISOString(),
+      createdBy: null,
+    })
+    .execute();
+  return id;
+}
+/** A stored run (no solver thread): finished with the one pair assigned, still running, or confirmed. */
+async function matchingRun(m: MatchingFixture, status: 'done' | 'running' | 'confirmed'): Promise<string> {
+  const id = randomUUID();
+  const seq = Number(
+    (
+      await t.ctx.db
+        .selectFrom('matchingRuns')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('batchId', '=', m.batchId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  const done = status !== 'running';
+  await t.ctx.db
+    .insertInto('matchingRuns')
+    .values({
+      id,
+      batchId: m.batchId,
+      seq: seq + 1,
+      status,
+      progress: done ? 1 : 0,
+      settings: JSON.stringify(DEFAULT_MATCHING_SETTINGS),
+      pins: '[]',
+      cadreCount: 1,
+      postCount: 1,
+      places: 1,
+      placed: done ? 1 : null,
+      total: done ? 0 : null,
+      factorTotals: done ? '{}' : null,
+      unmatched: done ? '[]' : null,
+      error: null,
+      startedAt: t.ctx.clock.now().toISOString(),
+      finishedAt: null,
+      confirmedAt: null,
+      confirmedBy: null,
+      version: 1,
+      createdBy: null,
+    })
+    .execute();
+  if (done)
+    await t.ctx.db
+      .insertInto('matchingAssignments')
+      .values({
+        runId: id,
+        nominationId: m.nominationId,
+        postRequestId: m.postId,
+        score: 0,
+        factors: '[]',
+        pinned: 0,
+      })
+      .execute();
+  return id;
+}
 
 /** How to call each route, per caller and scope. Keys are `METHOD url` as registered. */
 const FIXTURES: Record<string, (caller: Caller, where: Where) => Promise<Request>> = {
@@ -918,6 +1020,114 @@ const FIXTURES: Record<string, (caller: Caller, where: Where) => Promise<Request
   // issue 12: one's home page and marking all one's notifications read (own account only)
   'GET /api/home': async () => ({ method: 'GET', url: '/api/home' }),
   'POST /api/notifications/read-all': async () => ({ method: 'POST', url: '/api/notifications/read-all' }),
+  // matching (issue 12): a batch of the caller's programme region (own) or another (foreign)
+  'GET /api/batches/:batchId/matching': async (caller, where) => {
+    const m = await matchingFor(caller, where);
+    return { method: 'GET', url: `/api/batches/${m.batchId}/matching`, secret: m.cadreName };
+  },
+  'GET /api/batches/:batchId/matching/candidates': async (caller, where) => {
+    const m = await matchingFor(caller, where);
+    return {
+      method: 'GET',
+      url: `/api/batches/${m.batchId}/matching/candidates?nominationId=${m.nominationId}`,
+      secret: m.cadreName,
+    };
+  },
+  'GET /api/batches/:batchId/matching/settings': async (caller, where) => {
+    const m = await matchingFor(caller, where);
+    return { method: 'GET', url: `/api/batches/${m.batchId}/matching/settings` };
+  },
+  'PUT /api/batches/:batchId/matching/settings': async (caller, where) => {
+    const m = await matchingFor(caller, where);
+    return {
+      method: 'PUT',
+      url: `/api/batches/${m.batchId}/matching/settings`,
+      ...body({ ...DEFAULT_MATCHING_SETTINGS, rankGap: 2, version: 0 }),
+    };
+  },
+  'GET /api/batches/:batchId/matching/locks': async (caller, where) => {
+    const m = await matchingFor(caller, where);
+    await matchingLock(m);
+    return { method: 'GET', url: `/api/batches/${m.batchId}/matching/locks`, secret: m.cadreName };
+  },
+  'POST /api/batches/:batchId/matching/locks': async (caller, where) => {
+    const m = await matchingFor(caller, where);
+    return {
+      method: 'POST',
+      url: `/api/batches/${m.batchId}/matching/locks`,
+      ...body({ nominationId: m.nominationId, postRequestId: m.postId, kind: 'forbid', reason: null }),
+      secret: m.cadreName,
+    };
+  },
+  'DELETE /api/matching/locks/:lockId': async (caller, where) => {
+    const m = await matchingFor(caller, where);
+    return { method: 'DELETE', url: `/api/matching/locks/${await matchingLock(m)}` };
+  },
+  'GET /api/matching/nominations/:nominationId/preferences': async (caller, where) => {
+    const m = await matchingFor(caller, where);
+    return { method: 'GET', url: `/api/matching/nominations/${m.nominationId}/preferences` };
+  },
+  'PUT /api/matching/nominations/:nominationId/preferences': async (caller, where) => {
+    const m = await matchingFor(caller, where);
+    return {
+      method: 'PUT',
+      url: `/api/matching/nominations/${m.nominationId}/preferences`,
+      ...body({ items: [{ postRequestId: m.postId }] }),
+    };
+  },
+  'GET /api/batches/:batchId/matching/runs': async (caller, where) => {
+    const m = await matchingFor(caller, where);
+    await matchingRun(m, 'done');
+    return { method: 'GET', url: `/api/batches/${m.batchId}/matching/runs` };
+  },
+  'POST /api/batches/:batchId/matching/runs': async (caller, where) => {
+    const m = await matchingFor(caller, where);
+    return { method: 'POST', url: `/api/batches/${m.batchId}/matching/runs`, ...body({}) };
+  },
+  'GET /api/matching/runs/:runId': async (caller, where) => {
+    const m = await matchingFor(caller, where);
+    return { method: 'GET', url: `/api/matching/runs/${await matchingRun(m, 'done')}`, secret: m.cadreName };
+  },
+  'POST /api/matching/runs/:runId/cancel': async (caller, where) => {
+    const m = await matchingFor(caller, where);
+    return {
+      method: 'POST',
+      url: `/api/matching/runs/${await matchingRun(m, 'running')}/cancel`,
+      ...body({}),
+    };
+  },
+  'GET /api/matching/runs/:runId/compare': async (caller, where) => {
+    const m = await matchingFor(caller, where);
+    const a = await matchingRun(m, 'done');
+    const b = await matchingRun(m, 'done');
+    return { method: 'GET', url: `/api/matching/runs/${a}/compare?with=${b}`, secret: m.cadreName };
+  },
+  'GET /api/matching/runs/:runId/alternatives': async (caller, where) => {
+    const m = await matchingFor(caller, where);
+    const run = await matchingRun(m, 'done');
+    return {
+      method: 'GET',
+      url: `/api/matching/runs/${run}/alternatives?nominationId=${m.nominationId}`,
+      secret: m.cadreName,
+    };
+  },
+  'POST /api/matching/runs/:runId/confirm': async (caller, where) => {
+    const m = await matchingFor(caller, where);
+    return {
+      method: 'POST',
+      url: `/api/matching/runs/${await matchingRun(m, 'done')}/confirm`,
+      ...body({ version: 1 }),
+      secret: m.cadreName,
+    };
+  },
+  'GET /api/matching/runs/:runId/export': async (caller, where) => {
+    const m = await matchingFor(caller, where);
+    return {
+      method: 'GET',
+      url: `/api/matching/runs/${await matchingRun(m, 'confirmed')}/export`,
+      secret: m.cadreName,
+    };
+  },
 };
 
 /**
@@ -1039,6 +1249,13 @@ for (const key of [
   'POST /api/postings/:id/extend',
   'POST /api/postings/:id/recall',
   'POST /api/postings/:id/terminate',
+  'PUT /api/batches/:batchId/matching/settings',
+  'POST /api/batches/:batchId/matching/locks',
+  'DELETE /api/matching/locks/:lockId',
+  'PUT /api/matching/nominations/:nominationId/preferences',
+  'POST /api/batches/:batchId/matching/runs',
+  'POST /api/matching/runs/:runId/cancel',
+  'POST /api/matching/runs/:runId/confirm',
   ...IMPORT_KINDS.flatMap((kind) => [
     `POST /api/excel/imports/${kind}`,
     `POST /api/excel/imports/${kind}/:id/commit`,
@@ -1113,6 +1330,11 @@ async function digest(): Promise<string> {
     'postLevelRules',
     'postings',
     'postingEvents',
+    'matchingSettings',
+    'matchingPreferences',
+    'matchingLocks',
+    'matchingRuns',
+    'matchingAssignments',
   ] as const) {
     const all = await t.ctx.db.selectFrom(table).selectAll().execute();
     const rows = all.filter((r) => !('key' in r && String(r.key).startsWith('alerts.')));

@@ -151,6 +151,14 @@ export const POLICY = {
   /** Issue 12: mark all one's notifications read; one's home page of pending work (its items by each role's own scope). */
   'notifications.markAllRead': 'authenticated',
   'home.read': 'authenticated',
+  // Matching (issue 12, ADR 025): the organising 组织部 over its programmes' batches; preferences
+  // are stated by the cadre and the sending unit, and read by the 组织部 too.
+  'matching.read': PROGRAMME_RUNNERS,
+  'matching.run': PROGRAMME_RUNNERS,
+  'matching.confirm': PROGRAMME_RUNNERS,
+  'matching.settings': PROGRAMME_RUNNERS,
+  'matching.preferences': { sending_liaison: 'unit', cadre: 'self' },
+  'matching.preferencesRead': { org_dept: 'region', sending_liaison: 'unit', cadre: 'self' },
 } as const satisfies Record<string, Access>;
 
 export type Action = keyof typeof POLICY;

@@ -24,6 +24,7 @@ import type { AuthTables } from '../auth/auth.table.js';
 import type { CadresTables } from '../cadres/cadres.table.js';
 import type { CorrectionsTables } from '../corrections/corrections.table.js';
 import type { ExcelTables } from '../excel/excel.table.js';
+import type { MatchingTables } from '../matching/matching.table.js';
 import type { NominationsTables } from '../nominations/nominations.table.js';
 import type { NotificationsTables } from '../notifications/notifications.table.js';
 import type { PostingsTables } from '../postings/postings.table.js';
@@ -44,6 +45,7 @@ export interface Database
     CadresTables,
     CorrectionsTables,
     ExcelTables,
+    MatchingTables,
     NominationsTables,
     NotificationsTables,
     PostingsTables,

@@ -17,6 +17,7 @@ import * as m20261202130000 from './20261202130000_list_indexes.js';
 import * as m20261202140000 from './20261202140000_change_notifications.js';
 
 import * as m20261203100000 from './20261203100000_postings.js';
+import * as m20261203110000 from './20261203110000_matching.js';
 import * as m20261203120000 from './20261203120000_reminders.js';
 import * as m20261203130000 from './20261203130000_post_levels.js';
 
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '20261203100000_postings': m20261203100000,
   '20261203120000_reminders': m20261203120000,
   '20261203130000_post_levels': m20261203130000,
+  '20261203110000_matching': m20261203110000,
 };

@@ -97,3 +97,15 @@ export const postingKeys = {
   list: (params: PostingListParams) => ['postings', 'list', params] as const,
   detail: (id: string) => ['postings', 'detail', id] as const,
 };
+
+/** 人岗匹配 (issue 12): a batch's board, candidates, runs, comparisons and alternatives. */
+export const matchingKeys = {
+  all: ['matching'] as const,
+  board: (batchId: string) => ['matching', 'board', batchId] as const,
+  candidates: (batchId: string, nominationId: string) =>
+    ['matching', 'candidates', batchId, nominationId] as const,
+  run: (runId: string) => ['matching', 'run', runId] as const,
+  compare: (a: string, b: string) => ['matching', 'compare', a, b] as const,
+  alternatives: (runId: string, nominationId: string) =>
+    ['matching', 'alternatives', runId, nominationId] as const,
+};

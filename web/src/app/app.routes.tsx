@@ -133,6 +133,9 @@ export const routes: RouteObject[] = [
           guarded('/admin/post-levels', {
             lazy: () => import('../posts/post-levels.page').then((m) => ({ Component: m.PostLevelsPage })),
           }),
+          guarded('/matching', {
+            lazy: () => import('../matching/matching.page').then((m) => ({ Component: m.MatchingPage })),
+          }),
           ...upcoming,
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -123,8 +123,8 @@ export const SECTIONS: readonly Section[] = [
     path: '/matching',
     label: 'menu.matching',
     icon: <NodeIndexOutlined />,
-    allowed: business,
-    upcoming: 'menuHint.matching',
+    allowed: can('matching.read'),
+    hint: 'dashboard.matchingHint',
   },
   {
     path: '/postings',

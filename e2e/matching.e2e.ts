@@ -1,0 +1,209 @@
+import { expect, test } from '@playwright/test';
+import { fictionalIdNumber } from '../server/demo/demo.seed.js';
+import {
+  API_HEADERS,
+  accountApi,
+  adminApi,
+  createAccount,
+  expectJson,
+  firstLogin,
+  selectingBatch,
+} from './fixtures.js';
+
+const POSTS = [
+  { title: '副镇长（挂职，林业）', inCharge: '林业', expertise: ['林业', '乡村振兴'] },
+  { title: '镇长助理（挂职，招商）', inCharge: '招商引资', expertise: ['招商引资'] },
+  { title: '镇长助理（挂职，数字乡村）', inCharge: '信息化', expertise: ['信息化'] },
+];
+const CADRES = [
+  { name: '林晓岚', expertise: ['林业', '乡村振兴'], sequence: '801' },
+  { name: '赵明哲', expertise: ['招商引资'], sequence: '803' },
+  { name: '钱佳琪', expertise: ['信息化', '大数据'], sequence: '802' },
+  { name: '孙一凡', expertise: ['林业'], sequence: '805' },
+];
+
+test('组织部匹配一个批次：读一对的理由，锁定一对、排除一对，重新匹配，比较两次方案，看改派代价，确认并可导出', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const stamp = Date.now().toString(36);
+
+  // set-up through the API: a receiving town and a sending unit, the 组织部, the manager, the liaison
+  const system = await adminApi('system_admin');
+  const security = await adminApi('security_admin');
+  const admins = { system, security };
+  const town = await expectJson<{ id: string }>(
+    system.post('/api/units', {
+      data: { name: `台江县匹配测试镇${stamp}`, kind: 'township', regionCode: '522630' },
+    }),
+    201,
+  );
+  const sender = await expectJson<{ id: string; name: string }>(
+    system.post('/api/units', {
+      data: { name: `苏州市吴中区匹配测试局${stamp}`, kind: 'party_government', regionCode: '320506' },
+    }),
+    201,
+  );
+  // the programme is the province's (贵州省), so the other specs' 黔东南州 组织部 lists stay as they expect
+  const org = await createAccount([{ role: 'org_dept', regionCode: '520000' }], '省委组织部干部', admins);
+  const org2 = await createAccount(
+    [{ role: 'org_dept', regionCode: '320500' }],
+    '苏州市委组织部干部',
+    admins,
+  );
+  const manager = await createAccount(
+    [{ role: 'receiving_manager', unitId: town.id }],
+    '测试接收单位',
+    admins,
+  );
+  const liaison = await createAccount(
+    [{ role: 'sending_liaison', unitId: sender.id }],
+    '测试派出单位',
+    admins,
+  );
+  await Promise.all([system.dispose(), security.dispose()]);
+
+  await firstLogin(page, org);
+  const { batch } = await selectingBatch(page, `苏黔匹配测试${stamp}`, 3, '520000');
+  const headers = API_HEADERS;
+
+  const managerApi = await accountApi(manager, 'E2e#Manager2026');
+  for (const p of POSTS) {
+    const post = await expectJson<{ id: string; version: number }>(
+      managerApi.post('/api/posts', {
+        data: {
+          batchId: batch.id,
+          unitId: town.id,
+          title: p.title,
+          level: 'section_deputy',
+          duties: [{ kind: 'in_charge', area: p.inCharge }],
+          expertise: p.expertise,
+          headcount: 1,
+        },
+      }),
+      201,
+    );
+    const submitted = await expectJson<{ version: number }>(
+      managerApi.post(`/api/posts/${post.id}/submit`, { data: { version: post.version } }),
+    );
+    await expectJson(
+      page.request.post(`/api/posts/${post.id}/review`, {
+        data: { decision: 'approve', version: submitted.version },
+        headers,
+      }),
+    );
+  }
+  await managerApi.dispose();
+
+  // the cadres are kept by the sending unit's 组织部 (苏州) and nominated by the liaison
+  const keeper = await accountApi(org2, 'E2e#Keeper2026');
+  const liaisonApi = await accountApi(liaison, 'E2e#Liaison2026');
+  for (const [i, c] of CADRES.entries()) {
+    const birth = `1990050${i + 1}`;
+    const cadre = await expectJson<{ id: string }>(
+      keeper.post('/api/cadres', {
+        data: {
+          name: c.name,
+          gender: Number(c.sequence.at(-1)) % 2 === 1 ? 'male' : 'female',
+          ethnicity: '汉族',
+          politicalStatus: 'cpc_member',
+          birthDate: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}`,
+          idNumber: fictionalIdNumber('52', birth, c.sequence),
+          phone: null,
+          education: 'bachelor',
+          degree: 'bachelor',
+          school: null,
+          major: null,
+          unitId: sender.id,
+          position: '科长',
+          rankLevel: 'section_deputy',
+          rankKind: 'leadership',
+          reserve: false,
+          expertise: c.expertise,
+          resume: [],
+          relatives: [],
+        },
+      }),
+      201,
+    );
+    const nomination = await expectJson<{ id: string; version: number }>(
+      liaisonApi.post('/api/nominations', {
+        data: {
+          batchId: batch.id,
+          cadreId: cadre.id,
+          justification: '经单位党委研究同意推荐参加东西部协作挂职',
+        },
+      }),
+      201,
+    );
+    await expectJson(
+      page.request.post(`/api/nominations/${nomination.id}/review`, {
+        data: { decision: 'accept', comment: null, version: nomination.version },
+        headers,
+      }),
+    );
+  }
+  await Promise.all([keeper.dispose(), liaisonApi.dispose()]);
+
+  // the board: pick nothing yet, then the batch from the URL; run
+  await page.getByRole('menuitem', { name: '人岗匹配' }).click();
+  await expect(page).toHaveTitle('人岗匹配 - 挂职干部管理平台');
+  await expect(page.getByText('请选择一个批次开始人岗匹配')).toBeVisible();
+  await page.goto(`/matching?batchId=${batch.id}`);
+  await expect(page.getByText('还没有匹配方案，点击“开始匹配”计算').first()).toBeVisible();
+  await page.getByRole('button', { name: '开始匹配' }).click();
+  await expect(page.getByText('安排 3/4 人（岗位共 3 个职数），总分')).toBeVisible();
+
+  // one pair's reasons
+  const lin = page
+    .locator('.ant-table-row', { hasText: '林晓岚' })
+    .filter({ hasText: '副镇长（挂职，林业）' });
+  await expect(lin).toContainText('专业特长匹配 +30：林业、乡村振兴；分管领域对口 +10：林业');
+  // the one left out, and why
+  await expect(
+    page.getByText(/最合适的岗位“副镇长（挂职，林业）”已由林晓岚担任，其匹配分高\d+分/),
+  ).toBeVisible();
+
+  // pin 孙一凡 to the forestry post from the alternatives, forbid 赵明哲 → 招商
+  await page.getByRole('button', { name: '孙一凡' }).first().click();
+  const drawer = page.locator('.ant-drawer');
+  await expect(drawer.getByText('孙一凡：可选岗位与改派代价')).toBeVisible();
+  await expect(drawer.getByText(/改派至“.+副镇长（挂职，林业）”：总分−\d+/)).toBeVisible();
+  await drawer
+    .locator('.ant-list-item', { hasText: '副镇长（挂职，林业）' })
+    .first()
+    .getByRole('button', { name: '锁定到此岗位' })
+    .click();
+  await expect(page.getByText('已锁定“孙一凡→副镇长（挂职，林业）”，重新匹配后生效')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+  await page
+    .locator('.ant-table-row', { hasText: '赵明哲' })
+    .filter({ hasText: '镇长助理（挂职，招商）' })
+    .getByRole('button', { name: '排除' })
+    .click();
+  await expect(page.getByText('已排除“赵明哲→镇长助理（挂职，招商）”，重新匹配后生效')).toBeVisible();
+  await expect(page.getByText(/锁定：孙一凡 →/)).toBeVisible();
+  await expect(page.getByText(/排除：赵明哲 →/)).toBeVisible();
+
+  // re-run: the pin holds; compare the two runs
+  await page.getByRole('button', { name: '重新匹配' }).click();
+  await expect(
+    page.locator('.ant-table-row', { hasText: '孙一凡' }).filter({ hasText: '已锁定' }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: '比较方案' }).click();
+  const modal = page.locator('.ant-modal');
+  await expect(modal.getByText('第1次 与 第2次 方案比较')).toBeVisible();
+  await expect(modal.getByText(/总分 \d+ → \d+（[+−]\d+），安排人数 3 → 3/)).toBeVisible();
+  await expect(modal.locator('.ant-table-row', { hasText: '孙一凡' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(modal).toBeHidden();
+
+  // confirm: postings 拟任; the 拟任名单 can be exported
+  await page.getByRole('button', { name: '确认方案' }).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: '确认方案' }).click();
+  await expect(page.getByText('已确认，生成3条拟任记录')).toBeVisible();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出拟任名单' }).click();
+  expect((await downloading).suggestedFilename()).toMatch(/拟任名单\.xlsx$/);
+});
