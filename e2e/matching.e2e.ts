@@ -1,5 +1,8 @@
-import { expect, test } from '@playwright/test';
+import path from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { fictionalIdNumber } from '../server/demo/demo.seed.js';
+import { E2E_DATA_DIR } from './env.js';
 import {
   API_HEADERS,
   accountApi,
@@ -7,8 +10,19 @@ import {
   createAccount,
   expectJson,
   firstLogin,
+  guazhiCommand,
+  loginForm,
   selectingBatch,
 } from './fixtures.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.context().clearCookies();
+  await page.goto('/login');
+  await loginForm(page, username, password);
+  await expect(page).not.toHaveURL(/\/login/);
+}
 
 const POSTS = [
   { title: '副镇长（挂职，林业）', inCharge: '林业', expertise: ['林业', '乡村振兴'] },
@@ -61,6 +75,8 @@ test('组织部匹配一个批次：读一对的理由，锁定一对、排除�
     '测试派出单位',
     admins,
   );
+  // 林晓岚's own account (linked to her record by her keepers below)
+  const cadreAccount = await createAccount([{ role: 'cadre' }], '林晓岚', admins);
   await Promise.all([system.dispose(), security.dispose()]);
 
   await firstLogin(page, org);
@@ -126,6 +142,12 @@ test('组织部匹配一个批次：读一对的理由，锁定一对、排除�
       }),
       201,
     );
+    if (c.name === '林晓岚')
+      await expectJson(
+        keeper.put(`/api/cadres/${cadre.id}/account`, {
+          data: { username: cadreAccount.username, version: 1 },
+        }),
+      );
     const nomination = await expectJson<{ id: string; version: number }>(
       liaisonApi.post('/api/nominations', {
         data: {
@@ -206,4 +228,54 @@ test('组织部匹配一个批次：读一对的理由，锁定一对、排除�
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出拟任名单' }).click();
   expect((await downloading).suggestedFilename()).toMatch(/拟任名单\.xlsx$/);
+
+  // fifteen days on (the proposals moved back in the server's database), the daily job reminds
+  // the receiving unit of the hand-overs not recorded
+  const db = new Database(path.join(E2E_DATA_DIR, 'guazhi.sqlite'));
+  db.prepare('update postings set created_at = ? where batch_id = ?').run(
+    new Date(Date.now() - 15 * DAY).toISOString(),
+    batch.id,
+  );
+  db.close();
+  expect(guazhiCommand(['jobs', 'run', '--force'])).toMatch(/到期提醒已发送 [1-9]\d* 条/);
+
+  // the receiving manager: the home page asks for three hand-overs, the inbox has the reminders
+  await signIn(page, manager.username, 'E2e#Manager2026');
+  const managerHome = page.getByTestId('home-receiving_manager');
+  await expect(
+    managerHome.getByRole('link', { name: '前往处理：待登记对接交接（到岗日期、明确分工）的拟任干部 3 人' }),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: /^通知：[1-9]\d* 条未读$/ })).toBeVisible();
+  await page.goto('/inbox');
+  await expect(
+    page.getByRole('main').getByText(/林晓岚拟任.+“镇长助理（挂职，招商）”已 15 天，尚未登记对接交接/),
+  ).toBeVisible();
+
+  // …and records 林晓岚's hand-over from the posting's page
+  await page.goto('/postings');
+  const linRow = page.getByRole('row', { name: /林晓岚/ });
+  await expect(linRow).toContainText('拟任');
+  await linRow.getByRole('button', { name: '查看 林晓岚' }).click();
+  const posting = page.getByRole('dialog', { name: '挂职详情' });
+  await posting
+    .getByRole('region', { name: '可执行的操作' })
+    .getByRole('button', { name: '对接到岗' })
+    .click();
+  const form = page.getByRole('dialog', { name: '对接到岗：林晓岚' });
+  await form.getByLabel('实际到岗日期').fill('2027-03-02');
+  await form.getByLabel('实际到岗日期').press('Enter');
+  await form.getByLabel('分工说明').fill('协助镇长分管招商引资，联系苏州产业园区');
+  await form.getByLabel('原因或说明').fill('3月2日召开对接会，明确分工');
+  await form.getByRole('button', { name: '确认对接到岗' }).click();
+  await expect(page.getByText('已对接到岗：林晓岚')).toBeVisible();
+  await expect(posting.getByRole('region', { name: '状态时间线' })).toContainText('拟任 → 在岗');
+
+  // 林晓岚 signs in: her home shows the posting, its duties and dates, and what comes next
+  await firstLogin(page, cadreAccount);
+  const mine = page.getByTestId('home-cadre');
+  // (孙一凡 was pinned to the forestry post, so she went to the investment one)
+  await expect(mine).toContainText('镇长助理（挂职，招商）（在岗）');
+  await expect(mine).toContainText('分工：分管招商引资');
+  await expect(mine).toContainText('2027-03-02');
+  await expect(mine).toContainText('下一步：按分工开展工作，期满前做好总结');
 });
