@@ -8,7 +8,7 @@ import type { Database } from '../core/database.js';
 import { scopeFor } from '../core/scope.js';
 import * as nominations from '../nominations/nominations.service.js';
 import { DEMO_COHORT } from './demo.cohort.js';
-import { DEMO_POSTING } from './demo.postings.js';
+import { DEMO_POSTINGS } from './demo.postings.js';
 import { DEMO_REGISTRY } from './demo.registry.js';
 import { seedDemo } from './demo.seed.js';
 import { DEMO_SEEDER } from './demo.steps.js';
@@ -82,7 +82,7 @@ describe('demo registry', () => {
       postRequests: DEMO_REGISTRY.posts.length + DEMO_COHORT.posts,
       nominations: DEMO_REGISTRY.nominations.length + DEMO_COHORT.cadres.length + 1,
       cadreCorrections: 1,
-      postings: 1,
+      postings: DEMO_POSTINGS.length,
     });
     expect(first.cadreResume).toBeGreaterThanOrEqual(30);
     expect(first.cadreExpertise).toBeGreaterThanOrEqual(30);
@@ -206,13 +206,12 @@ describe('demo registry', () => {
       .where('g.name', '=', DEMO_REGISTRY.programme)
       .orderBy('p.title')
       .execute();
-    expect(posts.map((p) => [p.title, p.status])).toEqual(
-      DEMO_REGISTRY.posts
-        .map((p) => [p.title, p.fate])
-        .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    const byTitle = (a: string[], b: string[]) => String(a[0]).localeCompare(String(b[0]));
+    expect(posts.map((p) => [p.title, p.status]).sort(byTitle)).toEqual(
+      DEMO_REGISTRY.posts.map((p) => [p.title, p.fate]).sort(byTitle),
     );
     expect(posts.every((p) => p.unit === '台江县清溪镇人民政府' && p.batch === '第一批')).toBe(true);
-    expect(posts.map((p) => p.status).sort()).toEqual(['approved', 'draft', 'submitted']);
+    expect(posts.map((p) => p.status).sort()).toEqual(['approved', 'approved', 'draft', 'submitted']);
   });
 
   it('has nominations by pc.qf: one accepted, three submitted, one of them ineligible with a justification', async () => {
@@ -227,7 +226,7 @@ describe('demo registry', () => {
       .orderBy('c.name')
       .execute();
     expect(rows.every((r) => r.username === 'pc.qf')).toBe(true);
-    expect(rows.map((r) => r.status).sort()).toEqual(['accepted', 'submitted', 'submitted', 'submitted']);
+    expect(rows.map((r) => r.status).sort()).toEqual(['accepted', 'accepted', 'submitted', 'submitted']);
     const ineligible = rows.filter((r) => r.eligible === 0);
     expect(ineligible).toHaveLength(1);
     expect(ineligible[0]).toMatchObject({ name: '李浩然', status: 'submitted' });
@@ -261,32 +260,43 @@ describe('demo registry', () => {
     for (const c of DEMO_REGISTRY.cadres) expect(text).not.toContain(c.idNumber);
   });
 
-  it('has 陈思远 on post at 清溪镇: proposed by the 组织部, the hand-over recorded by js.qx', async () => {
-    const posting = await t.ctx.db
-      .selectFrom('postings as ps')
-      .innerJoin('cadres as c', 'c.id', 'ps.cadreId')
-      .innerJoin('units as u', 'u.id', 'ps.receivingUnitId')
-      .select(['ps.id', 'ps.status', 'ps.startDate', 'ps.endDate', 'ps.duties', 'u.name as unit'])
-      .where('c.name', '=', DEMO_POSTING.cadre)
-      .executeTakeFirstOrThrow();
-    expect(posting).toMatchObject({
-      status: 'active',
-      startDate: '2027-03-03',
-      endDate: '2028-02-29',
-      unit: '台江县清溪镇人民政府',
-    });
-    expect(JSON.parse(posting.duties)).toEqual(DEMO_POSTING.handover.duties);
-    const moves = await t.ctx.db
-      .selectFrom('statusHistory as h')
-      .innerJoin('users as a', 'a.id', 'h.actorId')
-      .select(['h.toStatus', 'a.username'])
-      .where('h.objectId', '=', posting.id)
-      .orderBy('h.seq')
-      .execute();
-    expect(moves).toEqual([
-      { toStatus: 'proposed', username: 'zzb' },
-      { toStatus: 'active', username: 'js.qx' },
-    ]);
+  it('has 陈思远 and 杨帆 on post at 清溪镇: proposed by the 组织部, the hand-over recorded by js.qx', async () => {
+    for (const demo of DEMO_POSTINGS) {
+      const posting = await t.ctx.db
+        .selectFrom('postings as ps')
+        .innerJoin('cadres as c', 'c.id', 'ps.cadreId')
+        .innerJoin('units as u', 'u.id', 'ps.receivingUnitId')
+        .select([
+          'ps.id',
+          'ps.status',
+          'ps.title',
+          'ps.startDate',
+          'ps.endDate',
+          'ps.duties',
+          'u.name as unit',
+        ])
+        .where('c.name', '=', demo.cadre)
+        .executeTakeFirstOrThrow();
+      expect(posting).toMatchObject({
+        status: 'active',
+        title: demo.post,
+        startDate: demo.handover.date,
+        endDate: '2028-02-29',
+        unit: '台江县清溪镇人民政府',
+      });
+      expect(JSON.parse(posting.duties)).toEqual(demo.handover.duties);
+      const moves = await t.ctx.db
+        .selectFrom('statusHistory as h')
+        .innerJoin('users as a', 'a.id', 'h.actorId')
+        .select(['h.toStatus', 'a.username'])
+        .where('h.objectId', '=', posting.id)
+        .orderBy('h.seq')
+        .execute();
+      expect(moves).toEqual([
+        { toStatus: 'proposed', username: 'zzb' },
+        { toStatus: 'active', username: 'js.qx' },
+      ]);
+    }
   });
 
   it('has a matching cohort: 44 accepted nominations, 42 approved posts (some for two), avoidance and home-county cases', async () => {

@@ -1,11 +1,13 @@
 import type { CadreInput } from '../../common/cadres/cadres.schema.js';
 import { zCadreInput } from '../../common/cadres/cadres.schema.js';
+import { DEFAULT_MATCHING_SETTINGS } from '../../common/matching/matching.schema.js';
 import { zNominationInput } from '../../common/nominations/nominations.schema.js';
 import { zPostInput } from '../../common/posts/posts.schema.js';
 import type { UnitKind } from '../../common/units/units.schema.js';
 import { findByIdNumberIndex } from '../cadres/cadres.repository.js';
 import * as cadres from '../cadres/cadres.service.js';
 import type { AppContext } from '../core/context.js';
+import * as matching from '../matching/matching.service.js';
 import { findByBatchAndCadre } from '../nominations/nominations.repository.js';
 import * as nominations from '../nominations/nominations.service.js';
 import * as posts from '../posts/posts.service.js';
@@ -448,6 +450,28 @@ export async function seedCohort(
       version: nomination.version,
     });
   }
+  await seedCohortSettings(ctx, batchId);
+}
+
+/**
+ * The batch's 对口 pairing (issue 12 line 8): 昆山 and 张家港 send only to their paired counties, so
+ * the board shows 对口 exclusions with their reasons; the home county is avoided (the default).
+ */
+export const COHORT_COUNTERPART = [
+  { from: ['320583'], to: ['522601', '522631'] },
+  { from: ['320582'], to: ['522632', '522633'] },
+];
+
+async function seedCohortSettings(ctx: AppContext, batchId: string): Promise<void> {
+  const zzb = await actorFor(ctx, 'zzb', 'matching.settings');
+  if (!zzb) return;
+  const current = await matching.getSettings(ctx, zzb, batchId);
+  if (current.version !== 0) return; // set once; the 组织部 may have changed them since
+  await matching.updateSettings(ctx, zzb, batchId, {
+    ...DEFAULT_MATCHING_SETTINGS,
+    counterpart: COHORT_COUNTERPART,
+    version: 0,
+  });
 }
 
 /** What the cohort holds, for tests and the README. */
@@ -460,4 +484,5 @@ export const DEMO_COHORT = {
     .flat()
     .reduce((sum, p) => sum + (p[5] ?? 1), 0),
   avoidance: Object.values(RELATIVES).map((r) => r.unitName),
+  counterpart: COHORT_COUNTERPART,
 };

@@ -443,6 +443,20 @@ const POSTS: { fate: PostFate; input: Record<string, unknown> }[] = [
     },
   },
   {
+    fate: 'approved',
+    input: {
+      title: '镇长助理（挂职，基础设施）',
+      level: 'section_deputy',
+      duties: [
+        { kind: 'in_charge', area: '交通运输' },
+        { kind: 'assist', area: '应急管理' },
+      ],
+      expertise: ['建筑工程', '交通运输'],
+      headcount: 1,
+      notes: '协助做好通村公路和东西部协作援建项目的工程管理。',
+    },
+  },
+  {
     fate: 'submitted',
     input: {
       title: '镇长助理（挂职）',
@@ -475,7 +489,7 @@ const POSTS: { fate: PostFate; input: Record<string, unknown> }[] = [
 const NOMINATIONS: { cadre: string; accept?: string; justification?: string }[] = [
   { cadre: '陈思远', accept: '同意推荐人选，拟安排到台江县清溪镇挂职。' },
   { cadre: '周明远' },
-  { cadre: '杨帆' },
+  { cadre: '杨帆', accept: '同意推荐人选，拟安排到台江县清溪镇负责基础设施项目。' },
   {
     cadre: '李浩然',
     justification:

@@ -83,6 +83,28 @@ it('matches the demo cohort at once, with the 回避 cases excluded and every pa
   const liping = run.assignments.filter((a) => a.sendingUnitName === '黎平县乡村人才服务站');
   expect(liping.length).toBeGreaterThan(0);
   for (const a of liping) expect(a.receivingUnitName.startsWith('黎平县')).toBe(false);
+  // the 对口 pairing: 昆山 goes only to 凯里 and 黎平, 张家港 only to 榕江 and 从江 — the others say why
+  const paired = {
+    昆山市智能制造促进中心: ['凯里市', '黎平县'],
+    张家港市港城产业投资有限公司: ['榕江县', '从江县'],
+  };
+  for (const [sender, counties] of Object.entries(paired)) {
+    const placed = run.assignments.filter((a) => a.sendingUnitName === sender);
+    expect(placed.length).toBeGreaterThan(0);
+    for (const a of placed) expect(counties.some((c) => a.receivingUnitName.startsWith(c))).toBe(true);
+  }
+  const kunshan = run.assignments.find((a) => a.sendingUnitName === '昆山市智能制造促进中心');
+  const pairs = await t.app.inject({
+    method: 'GET',
+    url: `/api/batches/${batchId}/matching/candidates?nominationId=${kunshan?.nominationId}`,
+    headers: { cookie: org },
+  });
+  const elsewhere = pairs.json().items.filter((p: { unitName: string }) => p.unitName.startsWith('从江县'));
+  expect(elsewhere.length).toBeGreaterThan(0);
+  for (const p of elsewhere)
+    expect(p.excluded.map((e: { text: string }) => e.text)).toContain(
+      '对口安排：昆山市的干部只派往凯里市、黎平县',
+    );
 }, 120_000);
 
 it('leaves out a cadre whose posting was made by hand, and the place it takes', async () => {
