@@ -28,6 +28,7 @@ export const zhCNCorrections = {
   'correctionField.position': '现任职务',
   'correctionField.rankLevel': '级别',
   'correctionField.rankKind': '职务类别',
+  'correctionField.resume': '简历',
   'correctionField.relatives': '亲属',
 
   // web: the cadre's 我的档案
