@@ -432,7 +432,7 @@ describe('corrections of the résumé and the relatives (issue 11 line 8)', () =
       version: 1,
     });
     expect(res.statusCode).toBe(409);
-    expect(res.json().message).toBe('申请提交后，档案中的简历已被修改，请驳回后由干部重新申请');
+    expect(res.json().message).toBe('申请提交后，档案中的工作经历已被修改，请驳回后由干部重新申请');
     expect(await resumeOf()).toEqual([job('2010-07', null, '科员')]);
     expect((await call('GET', `/api/corrections/${k.id}`, me)).json().status).toBe('pending');
     await call('POST', `/api/corrections/${k.id}/withdraw`, me, { version: 1 });

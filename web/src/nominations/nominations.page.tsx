@@ -1,5 +1,5 @@
 import { UserAddOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Popconfirm, type TableColumnsType, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Popconfirm, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { t } from '../../../common/i18n/index';
@@ -15,6 +15,7 @@ import { useListTable, useWide } from '../common/list-table.hooks';
 import { PageHeader } from '../common/page-header.component';
 import { Eligibility } from './eligibility.component';
 import { NominateModal } from './nominate.form';
+import { NominationStatusTag } from './nomination-status.component';
 import { useNominationList, useWithdrawNomination } from './nominations.api';
 import { hasNominationFilters, useNominationListSearch } from './nominations.hooks';
 import { NominationsFilter } from './nominations-filter.component';
@@ -22,13 +23,6 @@ import { ReviewModal, type ReviewTarget } from './review.form';
 
 type NominationSort = NominationListParams['sort'];
 const SORTS: readonly NominationSort[] = ['createdAt', 'status'];
-
-const STATUS_COLORS: Record<NominationStatus, string> = {
-  submitted: 'processing',
-  accepted: 'success',
-  refused: 'error',
-  withdrawn: 'default',
-};
 
 /**
  * 选派推荐: the sending liaison nominates its unit's cadres (with a justification when one falls
@@ -121,9 +115,7 @@ export function NominationsPage() {
       sorter: true,
       sortOrder: table.sortOrderOf('status'),
       width: 96,
-      render: (status: NominationStatus) => (
-        <Tag color={STATUS_COLORS[status]}>{t(`nominationStatus.${status}`)}</Tag>
-      ),
+      render: (status: NominationStatus) => <NominationStatusTag status={status} />,
     },
     {
       key: 'eligibility',
