@@ -1,24 +1,14 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { fictionalIdNumber } from '../server/demo/demo.seed.js';
 import {
   accountApi,
   adminApi,
   createAccount,
   expectJson,
+  FIRST_LOGIN_PASSWORD,
   firstLogin,
-  loginForm,
-  type NewAccount,
+  loginAgain,
 } from './fixtures.js';
-
-/** The password firstLogin sets (changeForcedPassword's default). */
-const PASSWORD = 'E2e#Pass2026';
-
-async function loginAgain(page: Page, account: NewAccount): Promise<void> {
-  await page.context().clearCookies();
-  await page.goto('/login');
-  await loginForm(page, account.username, PASSWORD);
-  await expect(page).not.toHaveURL(/\/login/);
-}
 
 test('我的档案：干部看到工作经历、家庭成员和选派推荐；申请更正一条工作经历，联络员看到逐条对比后同意，干部看到更正后的经历', async ({
   page,
@@ -60,7 +50,7 @@ test('我的档案：干部看到工作经历、家庭成员和选派推荐；�
     }),
     201,
   );
-  const liaisonApi = await accountApi(liaison, PASSWORD);
+  const liaisonApi = await accountApi(liaison, FIRST_LOGIN_PASSWORD);
   const cadre = await expectJson<{ id: string; version: number }>(
     liaisonApi.post('/api/cadres', {
       data: {

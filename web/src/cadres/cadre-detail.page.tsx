@@ -5,7 +5,7 @@ import {
   EyeInvisibleOutlined,
   EyeOutlined,
 } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Flex, Popconfirm, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Flex, Popconfirm, Spin, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -20,7 +20,12 @@ import { NotFoundPage } from '../common/not-found.page';
 import { PageHeader } from '../common/page-header.component';
 import { CadreFormModal } from './cadre.form';
 import { CadrePhoto } from './cadre-photo.component';
-import { CadreRelativesCard, CadreResumeCard, cadreProfileItems } from './cadre-profile.component';
+import {
+  CadreProfileCard,
+  CadreRelativesCard,
+  CadreResumeCard,
+  cadreProfileItems,
+} from './cadre-profile.component';
 import { fetchCadrePersonal, useCadre, useDeleteCadre } from './cadres.api';
 
 const orEmpty = (value: string | null | undefined): ReactNode =>
@@ -190,18 +195,11 @@ function CadreDetailView({ cadre, back }: { cadre: CadreWithActions; back: React
         {cadre.warnings.map((warning) => (
           <Alert key={warning.code + warning.message} type="warning" showIcon title={warning.message} />
         ))}
-        <Card title={t('cadres.profile')}>
-          <Flex gap={24} align="flex-start" wrap>
-            <CadrePhoto cadre={cadre} canUpload={can('photo')} />
-            <Descriptions
-              style={{ flex: 1, minWidth: 280 }}
-              items={items}
-              column={{ xs: 1, sm: 2, lg: 3 }}
-              size="small"
-              bordered
-            />
-          </Flex>
-        </Card>
+        <CadreProfileCard
+          title={t('cadres.profile')}
+          items={items}
+          photo={<CadrePhoto cadre={cadre} canUpload={can('photo')} />}
+        />
         <CadreResumeCard resume={cadre.resume} />
         <CadreRelativesCard relatives={cadre.relatives} />
       </Flex>

@@ -1,7 +1,9 @@
 import {
   Card,
+  Descriptions,
   type DescriptionsProps,
   Empty,
+  Flex,
   Table,
   type TableColumnsType,
   Timeline,
@@ -116,6 +118,32 @@ export function CadreRelativesCard({ relatives }: { relatives: CadreDetail['rela
           emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cadres.relativesEmpty')} />,
         }}
       />
+    </Card>
+  );
+}
+
+/** The profile card: the photo (and what goes under it) beside the facts. */
+export function CadreProfileCard({
+  title,
+  photo,
+  items,
+}: {
+  title: string;
+  photo: ReactNode;
+  items: NonNullable<DescriptionsProps['items']>;
+}) {
+  return (
+    <Card title={title}>
+      <Flex gap={24} align="flex-start" wrap>
+        {photo}
+        <Descriptions
+          style={{ flex: 1, minWidth: 280 }}
+          items={items}
+          column={{ xs: 1, sm: 2, lg: 3 }}
+          size="small"
+          bordered
+        />
+      </Flex>
     </Card>
   );
 }

@@ -4,7 +4,6 @@ import {
   App,
   Button,
   Card,
-  Descriptions,
   Empty,
   Flex,
   Popconfirm,
@@ -24,7 +23,12 @@ import type { Posting } from '../../../common/postings/postings.schema';
 import { useAllowed } from '../access/access.hooks';
 import { errorMessage } from '../api/client';
 import { CadrePhoto } from '../cadres/cadre-photo.component';
-import { CadreRelativesCard, CadreResumeCard, cadreProfileItems } from '../cadres/cadre-profile.component';
+import {
+  CadreProfileCard,
+  CadreRelativesCard,
+  CadreResumeCard,
+  cadreProfileItems,
+} from '../cadres/cadre-profile.component';
 import { ErrorState } from '../common/error-state.component';
 import { ListTable } from '../common/list-table.component';
 import { showTotalOf } from '../common/list-table.hooks';
@@ -138,24 +142,19 @@ function MyProfileView({ profile, reload }: { profile: CadreDetail; reload: () =
         {hasPending ? (
           <Alert id="pending-correction-hint" type="info" showIcon title={t('correction.pendingExists')} />
         ) : null}
-        <Card title={t('myProfile.basic')}>
-          <Flex gap={24} align="flex-start" wrap>
-            {/* the keepers upload the photo; the cadre only when the policy says so */}
+        <CadreProfileCard
+          title={t('myProfile.basic')}
+          items={items}
+          photo={
+            // the keepers upload the photo; the cadre only when the policy says so
             <Flex vertical align="center" gap={4}>
               <CadrePhoto cadre={profile} canUpload={allowed('cadres.photo')} />
               {allowed('cadres.photo') ? null : (
                 <Typography.Text type="secondary">{t('myProfile.photoHint')}</Typography.Text>
               )}
             </Flex>
-            <Descriptions
-              style={{ flex: 1, minWidth: 280 }}
-              items={items}
-              column={{ xs: 1, sm: 2, lg: 3 }}
-              size="small"
-              bordered
-            />
-          </Flex>
-        </Card>
+          }
+        />
         <CadreResumeCard resume={profile.resume} />
         <CadreRelativesCard relatives={profile.relatives} />
         <MyNominations />
