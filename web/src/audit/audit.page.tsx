@@ -1,7 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
-import dayjs from 'dayjs';
 import type { AuditEntry } from '../../../common/audit/audit.schema';
+import { formatTime } from '../../../common/format/date-time';
 import { t } from '../../../common/i18n/index';
 import { useAllowed } from '../access/access.hooks';
 import { ListTable } from '../common/list-table.component';
@@ -18,7 +18,6 @@ const RESULT_COLORS: Record<AuditEntry['result'], string> = {
   denied: 'warning',
   failure: 'error',
 };
-const formatTime = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm:ss');
 
 /** One entry's changes: `字段: 原值 → 新值`, one per line. */
 function DiffView({ entry }: { entry: AuditEntry }) {

@@ -6,13 +6,13 @@ import {
   EyeOutlined,
 } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Popconfirm, Spin, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type {
   CadreRecordAction,
   CadreDetailView as CadreWithActions,
 } from '../../../common/cadres/cadres.schema';
+import { formatTime } from '../../../common/format/date-time';
 import { t } from '../../../common/i18n/index';
 import { errorMessage, isApiError } from '../api/client';
 import { ErrorState } from '../common/error-state.component';
@@ -149,7 +149,7 @@ function CadreDetailView({ cadre, back }: { cadre: CadreWithActions; back: React
     {
       key: 'updatedAt',
       label: t('cadres.field.updatedAt'),
-      children: dayjs(cadre.updatedAt).format('YYYY-MM-DD HH:mm'),
+      children: formatTime(cadre.updatedAt),
     },
   ];
 

@@ -13,11 +13,11 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { CadreDetail } from '../../../common/cadres/cadres.schema';
 import type { Correction, OwnNomination } from '../../../common/corrections/corrections.schema';
+import { formatTime } from '../../../common/format/date-time';
 import { t } from '../../../common/i18n/index';
 import type { Posting } from '../../../common/postings/postings.schema';
 import { useAllowed } from '../access/access.hooks';
@@ -48,8 +48,6 @@ import {
 import { useCorrectionListSearch } from './corrections.hooks';
 import { ListCorrectionModal } from './list-correction.form';
 import { SelfEditModal } from './self-edit.form';
-
-const when = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '');
 
 /** 我的档案: the cadre's own record, the direct edit, 申请更正 and the list of their requests. */
 export function MyProfilePage() {
@@ -186,14 +184,14 @@ const nominationColumns: TableColumnsType<OwnNomination> = [
     dataIndex: 'createdAt',
     title: t('myProfile.col.nominatedAt'),
     width: 160,
-    render: when,
+    render: formatTime,
   },
   {
     key: 'reviewedAt',
     dataIndex: 'reviewedAt',
     title: t('myProfile.col.reviewedAt'),
     width: 160,
-    render: when,
+    render: formatTime,
   },
 ];
 
@@ -275,7 +273,7 @@ function MyRequests() {
       dataIndex: 'createdAt',
       title: t('corrections.col.createdAt'),
       width: 150,
-      render: when,
+      render: formatTime,
     },
     {
       key: 'diff',

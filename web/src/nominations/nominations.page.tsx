@@ -2,6 +2,7 @@ import { UserAddOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Popconfirm, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { formatTime } from '../../../common/format/date-time';
 import { t } from '../../../common/i18n/index';
 import type {
   Nomination,
@@ -144,7 +145,7 @@ export function NominationsPage() {
       sorter: true,
       sortOrder: table.sortOrderOf('createdAt'),
       width: 160,
-      render: (at: string) => new Date(at).toLocaleString('zh-CN', { hour12: false }),
+      render: formatTime,
     },
     {
       key: 'actions',
