@@ -42,6 +42,8 @@ test('系统管理员新建账号，看到一次性密码', async ({ page }) => 
   await expect(page).toHaveURL(/\/admin\/accounts/);
   await page.getByRole('button', { name: '新建账号' }).click();
   const dialog = page.getByRole('dialog', { name: '新建账号' });
+  // the system administrator creates; roles come from the 安全管理员 (issue 11 line 7)
+  await expect(dialog.getByText('角色和管辖范围由安全管理员在“授权”中授予')).toBeVisible();
   await dialog.getByLabel('用户名').fill(USERNAME);
   await dialog.getByLabel('姓名').fill('端到端测试 组织部');
   await dialog.getByLabel('手机号码').fill(PHONE);

@@ -24,7 +24,8 @@ test('我的档案：干部看到工作经历、家庭成员和选派推荐；�
     }),
     201,
   );
-  const liaison = await createAccount([{ role: 'sending_liaison', unitId: unit.id }], '联络员 周敏', admins);
+  const liaisonName = '台江县档案测试局办公室联络员 周敏';
+  const liaison = await createAccount([{ role: 'sending_liaison', unitId: unit.id }], liaisonName, admins);
   const org = await createAccount([{ role: 'org_dept', regionCode: '522600' }], '组织部 王强', admins);
   const cadreAccount = await createAccount([{ role: 'cadre' }], '杨光明', admins);
   await Promise.all([system.dispose(), security.dispose()]);
@@ -119,6 +120,8 @@ test('我的档案：干部看到工作经历、家庭成员和选派推荐；�
 
   // the liaison sees the entry changed (not two whole lists) and approves
   await loginAgain(page, liaison);
+  // a long name in the header is cut short, and shown whole on hover (issue 11 line 7)
+  await expect(page.locator('.shell-user__name')).toHaveAttribute('title', liaisonName);
   await page.getByRole('menuitem', { name: '信息更正审核' }).click();
   const row = page.locator('tr.ant-table-row').filter({ hasText: '杨光明' });
   const changed = row.getByTestId('entry-changed');

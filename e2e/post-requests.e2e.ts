@@ -68,6 +68,10 @@ test('接收单位删除草稿、提报岗位需求；组织部通过时超出�
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog.getByText('请输入岗位名称')).toBeVisible();
   await expect(dialog.getByText('请至少填写一项分管或协管领域')).toBeVisible();
+  // an empty 分工 says so once, not also that its entries are too long (issue 11 line 7)
+  const duties = dialog.locator('.ant-form-item').filter({ hasText: '请至少填写一项分管或协管领域' });
+  await expect(duties.locator('.ant-form-item-explain-error')).toHaveCount(1);
+  await expect(dialog.getByText('每项领域不超过 30 个字')).toHaveCount(0);
   await dialog.getByLabel('岗位名称').fill(title);
   // a township's levels: the most common first, no 县处级 or 厅局级 (issue 11 line 5)
   await dialog.getByLabel('岗位级别').click();

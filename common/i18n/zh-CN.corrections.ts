@@ -99,6 +99,7 @@ export const zhCNCorrections = {
   'corrections.rejectCommentRequired': '请填写驳回意见',
   'corrections.rejected': '已驳回',
   'corrections.none': '（无）',
+  'auditObject.correction': '更正申请',
   'corrections.entry.added': '新增',
   'corrections.entry.changed': '修改',
   'corrections.entry.removed': '删除',

@@ -1,6 +1,7 @@
 /** Texts of the postings (挂职) pages and messages. Part of the one catalogue in ./zh-CN.ts. */
 export const zhCNPostings = {
   'status.object.posting': '挂职',
+  'auditObject.posting': '挂职安排',
   'postingStatus.proposed': '拟任',
   'postingStatus.active': '在岗',
   'postingStatus.ended': '期满',

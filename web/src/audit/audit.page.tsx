@@ -82,7 +82,6 @@ export function AuditPage() {
             {entry.objectId ? (
               <Tooltip title={`${entry.objectId}（${t('audit.onlyThisObject')}）`}>
                 <Typography.Link
-                  className="mono"
                   onClick={() =>
                     update({
                       objectType: entry.objectType ?? undefined,
@@ -90,7 +89,8 @@ export function AuditPage() {
                     })
                   }
                 >
-                  {shortId(entry.objectId)}
+                  {/* the object by its name (账号 张三); its id only when it has none or is gone */}
+                  {entry.objectName ?? <span className="mono">{shortId(entry.objectId)}</span>}
                 </Typography.Link>
               </Tooltip>
             ) : null}
