@@ -197,7 +197,7 @@ test('派出单位导入 30 名干部并推荐 5 人（1 人不符合条件须�
   const accept = page.getByRole('dialog', { name: '同意推荐：欧阳明月' });
   await accept.getByRole('button', { name: '确认同意' }).click();
   await expect(accept).toBeHidden();
-  await expect(first).toContainText('已接受');
+  await expect(first).toContainText('已同意');
   await expect(first.getByRole('button', { name: '同意', exact: true })).toHaveCount(0);
 
   // 不同意 the ineligible one: the comment is required
@@ -209,7 +209,7 @@ test('派出单位导入 30 名干部并推荐 5 人（1 人不符合条件须�
   await refuse.getByLabel('审核意见').fill('年龄超过本批次乡科级干部上限，不予接受');
   await refuse.getByRole('button', { name: '确认不同意' }).click();
   await expect(refuse).toBeHidden();
-  await expect(ineligibleRow).toContainText('不予接受');
+  await expect(ineligibleRow).toContainText('不同意');
   await expect(ineligibleRow).toContainText('年龄超过本批次乡科级干部上限，不予接受');
 
   // the other three still wait
@@ -222,7 +222,7 @@ test('派出单位导入 30 名干部并推荐 5 人（1 人不符合条件须�
   await page.goto('/recommendations');
   await loginForm(page, liaison.username, LIAISON_PASSWORD);
   await expect(page).toHaveURL(/\/recommendations/);
-  await expect(page.getByRole('row', { name: /欧阳明月/ })).toContainText('已接受');
+  await expect(page.getByRole('row', { name: /欧阳明月/ })).toContainText('已同意');
   await expect(page.getByRole('row', { name: new RegExp(INELIGIBLE) })).toContainText('年龄超过本批次');
   const withdrawn = page.getByRole('row', { name: /杨春燕/ });
   await withdrawn.getByRole('button', { name: '撤回' }).click();

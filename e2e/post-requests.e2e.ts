@@ -115,7 +115,7 @@ test('接收单位删除草稿、提报岗位需求；组织部通过时超出�
   let review = page.getByRole('dialog', { name: '通过岗位需求' });
   await review.getByRole('button', { name: '确认通过' }).click();
   await expect(review.getByRole('alert')).toContainText(
-    /超出名额：.*台江县名额 1 人，已批准 0 人，本次 2 人，超出 1 人/,
+    /超出名额：.*台江县名额 1 人，已通过 0 人，本次 2 人，超出 1 人/,
   );
   await review.getByRole('button', { name: '取消' }).click();
   await expect(row).toContainText('待审核');
@@ -124,7 +124,7 @@ test('接收单位删除草稿、提报岗位需求；组织部通过时超出�
   await row.getByRole('button', { name: '退回' }).click();
   review = page.getByRole('dialog', { name: '退回岗位需求' });
   await review.getByRole('button', { name: '确认退回' }).click();
-  await expect(review.getByText('退回或不予批准时须填写意见')).toBeVisible();
+  await expect(review.getByText('退回或不通过时须填写意见')).toBeVisible();
   await review.getByLabel('意见').fill('台江县名额只有 1 人，请调整为 1 人');
   await review.getByRole('button', { name: '确认退回' }).click();
   await expect(page.getByText(`已退回“${title}”`)).toBeVisible();
@@ -155,7 +155,7 @@ test('接收单位删除草稿、提报岗位需求；组织部通过时超出�
   await review.getByLabel('意见').fill('同意');
   await review.getByRole('button', { name: '确认通过' }).click();
   await expect(page.getByText(`已通过“${title}”`)).toBeVisible();
-  await expect(row).toContainText('已批准');
+  await expect(row).toContainText('已通过');
   await expect(row.getByRole('button', { name: '通过', exact: true })).toHaveCount(0);
 
   // the detail shows every field and the review
@@ -165,11 +165,11 @@ test('接收单位删除草稿、提报岗位需求；组织部通过时超出�
   await expect(detail).toContainText('正乡科级');
   await expect(detail).toContainText('农业技术');
   await expect(detail).toContainText('有基层工作经历者优先');
-  await expect(detail).toContainText('审核意见（已批准）');
+  await expect(detail).toContainText('审核意见（已通过）');
   await expect(detail).toContainText('同意');
 
   // and the manager sees it approved
   await mp.reload();
-  await expect(postRow(mp, title)).toContainText('已批准');
+  await expect(postRow(mp, title)).toContainText('已通过');
   await managerContext.close();
 });
