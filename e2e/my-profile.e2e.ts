@@ -20,13 +20,14 @@ test('我的档案：干部看到工作经历、家庭成员和选派推荐；�
   const suffix = Date.now().toString(36);
   const unit = await expectJson<{ id: string }>(
     system.post('/api/units', {
-      data: { name: `台江县档案测试局${suffix}`, kind: 'party_government', regionCode: '522630' },
+      data: { name: `南明区档案测试局${suffix}`, kind: 'party_government', regionCode: '520102' },
     }),
     201,
   );
-  const liaisonName = '台江县档案测试局办公室联络员 周敏';
+  const liaisonName = '南明区档案测试局办公室联络员 周敏';
   const liaison = await createAccount([{ role: 'sending_liaison', unitId: unit.id }], liaisonName, admins);
-  const org = await createAccount([{ role: 'org_dept', regionCode: '522600' }], '组织部 王强', admins);
+  // another region than the other browser tests' (their lists count what they see)
+  const org = await createAccount([{ role: 'org_dept', regionCode: '520100' }], '组织部 王强', admins);
   const cadreAccount = await createAccount([{ role: 'cadre' }], '杨光明', admins);
   await Promise.all([system.dispose(), security.dispose()]);
 
@@ -34,7 +35,7 @@ test('我的档案：干部看到工作经历、家庭成员和选派推荐；�
   const orgApi = await accountApi(org, 'E2e#OrgPass2026');
   const programme = await expectJson<{ id: string }>(
     orgApi.post('/api/programmes', {
-      data: { name: `档案测试项目${suffix}`, kind: 'cross_region', regionCode: '522600' },
+      data: { name: `档案测试项目${suffix}`, kind: 'cross_region', regionCode: '520100' },
     }),
     201,
   );
@@ -46,7 +47,7 @@ test('我的档案：干部看到工作经历、家庭成员和选派推荐；�
         plannedStart: '2027-03-01',
         plannedEnd: '2028-02-29',
         termMonths: 12,
-        quotas: [{ regionCode: '522630', quota: 3 }],
+        quotas: [{ regionCode: '520102', quota: 3 }],
       },
     }),
     201,

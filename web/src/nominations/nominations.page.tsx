@@ -14,8 +14,9 @@ import { errorMessage } from '../api/client';
 import { ListTable } from '../common/list-table.component';
 import { useListTable, useWide } from '../common/list-table.hooks';
 import { PageHeader } from '../common/page-header.component';
-import { Eligibility } from './eligibility.component';
+import { EligibilityLine } from './eligibility.component';
 import { NominateModal } from './nominate.form';
+import { NominationDetailDrawer } from './nomination-detail.component';
 import { NominationStatusTag } from './nomination-status.component';
 import { useNominationList, useWithdrawNomination } from './nominations.api';
 import { hasNominationFilters, useNominationListSearch } from './nominations.hooks';
@@ -42,6 +43,7 @@ export function NominationsPage() {
   const wide = useWide();
   const [nominating, setNominating] = useState(false);
   const [reviewing, setReviewing] = useState<ReviewTarget | null>(null);
+  const [viewing, setViewing] = useState<string | null>(null);
 
   const data = list.data;
   const table = useListTable({ params, update, data, sorts: SORTS });
@@ -56,9 +58,15 @@ export function NominationsPage() {
   };
 
   const rowActions = (n: Nomination) => {
-    if (n.status !== 'submitted') return null;
+    const open = (
+      <Button type="link" size="small" onClick={() => setViewing(n.id)}>
+        {t('nominations.detail')}
+      </Button>
+    );
+    if (n.status !== 'submitted') return open;
     return (
       <Flex wrap className="row-actions">
+        {open}
         {canReview ? (
           <>
             <Button
@@ -95,7 +103,7 @@ export function NominationsPage() {
     );
   };
 
-  const allColumns: TableColumnsType<Nomination> = [
+  const columns: TableColumnsType<Nomination> = [
     {
       key: 'cadre',
       dataIndex: 'cadreName',
@@ -107,8 +115,20 @@ export function NominationsPage() {
         </Link>
       ),
     },
-    { key: 'unit', dataIndex: 'unitName', title: t('nominations.col.unit'), width: 180 },
-    { key: 'batch', dataIndex: 'batchName', title: t('nominations.col.batch'), width: 120 },
+    {
+      key: 'unit',
+      dataIndex: 'unitName',
+      title: t('nominations.col.unit'),
+      width: 170,
+      ellipsis: { showTitle: true },
+    },
+    {
+      key: 'batch',
+      dataIndex: 'batchName',
+      title: t('nominations.col.batch'),
+      width: 110,
+      ellipsis: { showTitle: true },
+    },
     {
       key: 'status',
       dataIndex: 'status',
@@ -121,22 +141,9 @@ export function NominationsPage() {
     {
       key: 'eligibility',
       title: t('nominations.col.eligibility'),
-      width: 260,
-      render: (_: unknown, n) => <Eligibility eligible={n.eligible} reasons={n.reasons} />,
-    },
-    {
-      key: 'justification',
-      dataIndex: 'justification',
-      title: t('nominations.col.justification'),
-      width: 220,
-      render: (text: string | null) => text ?? <Typography.Text type="secondary">-</Typography.Text>,
-    },
-    {
-      key: 'review',
-      dataIndex: 'reviewComment',
-      title: t('nominations.col.review'),
-      width: 160,
-      render: (text: string | null) => text ?? <Typography.Text type="secondary">-</Typography.Text>,
+      width: 200,
+      // the tag and the reasons on one line, cut short: all of them in 详情
+      render: (_: unknown, n) => <EligibilityLine eligible={n.eligible} reasons={n.reasons} />,
     },
     {
       key: 'createdAt',
@@ -144,20 +151,18 @@ export function NominationsPage() {
       title: t('nominations.col.createdAt'),
       sorter: true,
       sortOrder: table.sortOrderOf('createdAt'),
-      width: 160,
+      width: 140,
       render: formatTime,
     },
     {
       key: 'actions',
       title: t('common.actions'),
-      width: canReview ? 120 : 72,
+      width: canReview ? 168 : 112,
       fixed: wide ? 'right' : undefined,
       render: (_: unknown, n) => rowActions(n),
     },
   ];
-  // no 操作 column for those who may only read
-  const columns =
-    canReview || canWithdraw ? allColumns : allColumns.filter((column) => column.key !== 'actions');
+  const viewed = data?.items.find((n) => n.id === viewing) ?? null;
 
   return (
     <>
@@ -186,11 +191,12 @@ export function NominationsPage() {
           columns={columns}
           onChange={table.onChange}
           pagination={table.pagination}
-          scroll={{ x: 1300 }}
+          scroll={{ x: 930 }}
         />
       </Card>
       {canNominate ? <NominateModal open={nominating} onClose={() => setNominating(false)} /> : null}
       {canReview ? <ReviewModal target={reviewing} onClose={() => setReviewing(null)} /> : null}
+      <NominationDetailDrawer nomination={viewed} onClose={() => setViewing(null)} />
     </>
   );
 }
