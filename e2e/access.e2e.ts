@@ -96,6 +96,12 @@ test('审计管理员在审计日志中看到授权记录并可导出', async ({
   await loginAsNewAdmin(page, 'audit_admin');
   await page.goto('/admin/audit');
   await expect(page.getByRole('cell', { name: /授予|授权/ }).first()).toBeVisible();
+  // the 对象 column names the account granted, not an id fragment (issue 11 line 7)
+  const grant = page
+    .getByRole('row')
+    .filter({ hasText: /授予|授权/ })
+    .filter({ hasText: '端到端测试 组织部' });
+  await expect(grant.first()).toContainText('账号 端到端测试 组织部');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出' }).click();
   const file = await download;
