@@ -42,6 +42,8 @@ test('系统管理员新建账号，看到一次性密码', async ({ page }) => 
   await expect(page).toHaveURL(/\/admin\/accounts/);
   await page.getByRole('button', { name: '新建账号' }).click();
   const dialog = page.getByRole('dialog', { name: '新建账号' });
+  // the system administrator creates; roles come from the 安全管理员 (issue 11 line 7)
+  await expect(dialog.getByText('角色和管辖范围由安全管理员在“授权”中授予')).toBeVisible();
   await dialog.getByLabel('用户名').fill(USERNAME);
   await dialog.getByLabel('姓名').fill('端到端测试 组织部');
   await dialog.getByLabel('手机号码').fill(PHONE);
@@ -94,6 +96,12 @@ test('审计管理员在审计日志中看到授权记录并可导出', async ({
   await loginAsNewAdmin(page, 'audit_admin');
   await page.goto('/admin/audit');
   await expect(page.getByRole('cell', { name: /授予|授权/ }).first()).toBeVisible();
+  // the 对象 column names the account granted, not an id fragment (issue 11 line 7)
+  const grant = page
+    .getByRole('row')
+    .filter({ hasText: /授予|授权/ })
+    .filter({ hasText: '端到端测试 组织部' });
+  await expect(grant.first()).toContainText('账号 端到端测试 组织部');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出' }).click();
   const file = await download;

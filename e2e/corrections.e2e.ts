@@ -1,24 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { fictionalIdNumber } from '../server/demo/demo.seed.js';
-import {
-  API_HEADERS,
-  adminApi,
-  createAccount,
-  expectJson,
-  firstLogin,
-  loginForm,
-  type NewAccount,
-} from './fixtures.js';
-
-/** The password firstLogin sets (changeForcedPassword's default). */
-const PASSWORD = 'E2e#Pass2026';
-
-async function loginAgain(page: Page, account: NewAccount): Promise<void> {
-  await page.context().clearCookies();
-  await page.goto('/login');
-  await loginForm(page, account.username, PASSWORD);
-  await expect(page).not.toHaveURL(/\/login/);
-}
+import { API_HEADERS, adminApi, createAccount, expectJson, firstLogin, loginAgain } from './fixtures.js';
 
 /** Rows of the page's list table (not the profile's description rows). */
 const tableRows = (page: Page) => page.locator('tr.ant-table-row');

@@ -75,11 +75,14 @@ export async function totpNow(secret: string): Promise<string> {
   return new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate();
 }
 
+/** The password the forced change sets unless told otherwise (firstLogin's). */
+export const FIRST_LOGIN_PASSWORD = 'E2e#Pass2026';
+
 /** The forced password change after a first login. */
 export async function changeForcedPassword(
   page: Page,
   oneTime: string,
-  fresh = 'E2e#Pass2026',
+  fresh = FIRST_LOGIN_PASSWORD,
 ): Promise<string> {
   await expect(page).toHaveURL(/\/change-password/);
   await page.getByLabel('当前密码').fill(oneTime);
@@ -249,6 +252,14 @@ export async function firstLogin(page: Page, account: NewAccount): Promise<void>
   await changeForcedPassword(page, account.oneTimePassword);
   if (page.url().includes('/totp-setup')) await enrolTotp(page);
   await expect(page).not.toHaveURL(/\/login|\/change-password|\/totp-setup/);
+}
+
+/** Signs in again, in the browser, an account that has made its first login. */
+export async function loginAgain(page: Page, account: NewAccount): Promise<void> {
+  await page.context().clearCookies();
+  await page.goto('/login');
+  await loginForm(page, account.username, FIRST_LOGIN_PASSWORD);
+  await expect(page).not.toHaveURL(/\/login/);
 }
 
 /**

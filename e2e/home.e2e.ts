@@ -40,7 +40,7 @@ test('工作台列出各方待办并可直达处理页面；待审核超过 3 �
         batchId: batch.id,
         unitId: unit.id,
         title,
-        level: 'division_deputy',
+        level: 'section_deputy', // a township's level (issue 11 line 5)
         duties: [{ kind: 'assist', area: '乡村振兴' }],
         headcount: 1,
       },

@@ -178,8 +178,16 @@ test('派出单位导入 30 名干部并推荐 5 人（1 人不符合条件须�
   const ineligibleRow = page.getByRole('row', { name: new RegExp(INELIGIBLE) });
   await expect(ineligibleRow).toContainText('不符合条件');
   await expect(ineligibleRow).toContainText('乡科级干部年龄上限 40 岁，该干部在批次开始时 47 岁');
-  await expect(ineligibleRow).toContainText('熟悉苗乡侗寨情况');
   await expect(ineligibleRow).toContainText(unitName);
+  // the table fits 1366 px without scrolling sideways; the rest is in 详情 (issue 11 line 7)
+  const scroller = page.locator('.ant-table-content, .ant-table-body').first();
+  expect(await scroller.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  await ineligibleRow.getByRole('button', { name: '详情' }).click();
+  const detail = page.getByRole('dialog', { name: `推荐详情：${INELIGIBLE}` });
+  await expect(detail).toContainText('熟悉苗乡侗寨情况');
+  await expect(detail).toContainText('乡科级干部年龄上限 40 岁，该干部在批次开始时 47 岁');
+  await detail.getByRole('button', { name: '关闭' }).click();
+  await expect(detail).toBeHidden();
 
   // only the ineligible one, kept in the URL
   await page.getByLabel('按资格筛选').click();
@@ -197,7 +205,7 @@ test('派出单位导入 30 名干部并推荐 5 人（1 人不符合条件须�
   const accept = page.getByRole('dialog', { name: '同意推荐：欧阳明月' });
   await accept.getByRole('button', { name: '确认同意' }).click();
   await expect(accept).toBeHidden();
-  await expect(first).toContainText('已接受');
+  await expect(first).toContainText('已同意');
   await expect(first.getByRole('button', { name: '同意', exact: true })).toHaveCount(0);
 
   // 不同意 the ineligible one: the comment is required
@@ -209,8 +217,10 @@ test('派出单位导入 30 名干部并推荐 5 人（1 人不符合条件须�
   await refuse.getByLabel('审核意见').fill('年龄超过本批次乡科级干部上限，不予接受');
   await refuse.getByRole('button', { name: '确认不同意' }).click();
   await expect(refuse).toBeHidden();
-  await expect(ineligibleRow).toContainText('不予接受');
-  await expect(ineligibleRow).toContainText('年龄超过本批次乡科级干部上限，不予接受');
+  await expect(ineligibleRow).toContainText('不同意');
+  await ineligibleRow.getByRole('button', { name: '详情' }).click();
+  await expect(detail).toContainText('年龄超过本批次乡科级干部上限，不予接受');
+  await detail.getByRole('button', { name: '关闭' }).click();
 
   // the other three still wait
   for (const name of NOMINEES.slice(2)) {
@@ -222,8 +232,8 @@ test('派出单位导入 30 名干部并推荐 5 人（1 人不符合条件须�
   await page.goto('/recommendations');
   await loginForm(page, liaison.username, LIAISON_PASSWORD);
   await expect(page).toHaveURL(/\/recommendations/);
-  await expect(page.getByRole('row', { name: /欧阳明月/ })).toContainText('已接受');
-  await expect(page.getByRole('row', { name: new RegExp(INELIGIBLE) })).toContainText('年龄超过本批次');
+  await expect(page.getByRole('row', { name: /欧阳明月/ })).toContainText('已同意');
+  await expect(page.getByRole('row', { name: new RegExp(INELIGIBLE) })).toContainText('不同意');
   const withdrawn = page.getByRole('row', { name: /杨春燕/ });
   await withdrawn.getByRole('button', { name: '撤回' }).click();
   await expect(page.getByText('撤回对“杨春燕”的推荐？')).toBeVisible();

@@ -68,6 +68,10 @@ test('接收单位删除草稿、提报岗位需求；组织部通过时超出�
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog.getByText('请输入岗位名称')).toBeVisible();
   await expect(dialog.getByText('请至少填写一项分管或协管领域')).toBeVisible();
+  // an empty 分工 says so once, not also that its entries are too long (issue 11 line 7)
+  const duties = dialog.locator('.ant-form-item').filter({ hasText: '请至少填写一项分管或协管领域' });
+  await expect(duties.locator('.ant-form-item-explain-error')).toHaveCount(1);
+  await expect(dialog.getByText('每项领域不超过 30 个字')).toHaveCount(0);
   await dialog.getByLabel('岗位名称').fill(title);
   // a township's levels: the most common first, no 县处级 or 厅局级 (issue 11 line 5)
   await dialog.getByLabel('岗位级别').click();
@@ -111,7 +115,7 @@ test('接收单位删除草稿、提报岗位需求；组织部通过时超出�
   let review = page.getByRole('dialog', { name: '通过岗位需求' });
   await review.getByRole('button', { name: '确认通过' }).click();
   await expect(review.getByRole('alert')).toContainText(
-    /超出名额：.*台江县名额 1 人，已批准 0 人，本次 2 人，超出 1 人/,
+    /超出名额：.*台江县名额 1 人，已通过 0 人，本次 2 人，超出 1 人/,
   );
   await review.getByRole('button', { name: '取消' }).click();
   await expect(row).toContainText('待审核');
@@ -120,7 +124,7 @@ test('接收单位删除草稿、提报岗位需求；组织部通过时超出�
   await row.getByRole('button', { name: '退回' }).click();
   review = page.getByRole('dialog', { name: '退回岗位需求' });
   await review.getByRole('button', { name: '确认退回' }).click();
-  await expect(review.getByText('退回或不予批准时须填写意见')).toBeVisible();
+  await expect(review.getByText('退回或不通过时须填写意见')).toBeVisible();
   await review.getByLabel('意见').fill('台江县名额只有 1 人，请调整为 1 人');
   await review.getByRole('button', { name: '确认退回' }).click();
   await expect(page.getByText(`已退回“${title}”`)).toBeVisible();
@@ -151,7 +155,7 @@ test('接收单位删除草稿、提报岗位需求；组织部通过时超出�
   await review.getByLabel('意见').fill('同意');
   await review.getByRole('button', { name: '确认通过' }).click();
   await expect(page.getByText(`已通过“${title}”`)).toBeVisible();
-  await expect(row).toContainText('已批准');
+  await expect(row).toContainText('已通过');
   await expect(row.getByRole('button', { name: '通过', exact: true })).toHaveCount(0);
 
   // the detail shows every field and the review
@@ -161,11 +165,11 @@ test('接收单位删除草稿、提报岗位需求；组织部通过时超出�
   await expect(detail).toContainText('正乡科级');
   await expect(detail).toContainText('农业技术');
   await expect(detail).toContainText('有基层工作经历者优先');
-  await expect(detail).toContainText('审核意见（已批准）');
+  await expect(detail).toContainText('审核意见（已通过）');
   await expect(detail).toContainText('同意');
 
   // and the manager sees it approved
   await mp.reload();
-  await expect(postRow(mp, title)).toContainText('已批准');
+  await expect(postRow(mp, title)).toContainText('已通过');
   await managerContext.close();
 });

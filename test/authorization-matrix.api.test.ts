@@ -713,6 +713,10 @@ const FIXTURES: Record<string, (caller: Caller, where: Where) => Promise<Request
       secret,
     };
   },
+  'GET /api/me/nominations': async (caller, where) => {
+    const { secret } = await ownProfileFor(caller, where);
+    return { method: 'GET', url: '/api/me/nominations', secret };
+  },
   'PUT /api/cadres/:id/account': async (caller, where) => {
     const c = await cadreFor(caller, where);
     return {

@@ -91,6 +91,8 @@ export const POLICY = {
   'corrections.create': CADRE_SELF,
   'corrections.withdraw': CADRE_SELF,
   'corrections.review': { sending_liaison: 'unit' },
+  /** 我的档案 (issue 11 line 8): the cadre's own nominations and where they stand. */
+  'nominations.readSelf': CADRE_SELF,
   'expertise.read': 'authenticated',
   'programmes.read': PROGRAMME_READERS,
   'programmes.create': PROGRAMME_RUNNERS,

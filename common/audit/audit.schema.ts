@@ -11,6 +11,8 @@ export const zAuditEntry = z.object({
   action: z.string(),
   objectType: z.string().nullable(),
   objectId: z.string().nullable(),
+  /** The object's name as it is now (账号 张三); null when it has none or is gone (ADR 030). */
+  objectName: z.string().nullable(),
   result: z.enum(AUDIT_RESULTS),
   ip: z.string().nullable(),
   diff: z

@@ -3,6 +3,7 @@ import { zCadreDetail, zCadreInput, zCadreUpdate } from '../cadres/cadres.schema
 import { zId, zVersion } from '../http/ids.schema.js';
 import { zPage, zPageQuery } from '../http/paging.schema.js';
 import { zOptionalMultiline } from '../http/text.js';
+import { zNomination } from '../nominations/nominations.schema.js';
 
 /**
  * A cadre's own profile (ADR 010). Direct fields the cadre updates at once; key fields — what
@@ -24,9 +25,13 @@ export const KEY_FIELDS = [
   'position',
   'rankLevel',
   'rankKind',
+  'resume',
   'relatives',
 ] as const;
 export type KeyField = (typeof KEY_FIELDS)[number];
+/** Key fields that are lists: their diff names the entries added, changed or removed. */
+export const LIST_FIELDS = ['resume', 'relatives'] as const satisfies readonly KeyField[];
+export type ListField = (typeof LIST_FIELDS)[number];
 
 /** pending → approved | rejected (by the liaison) | withdrawn (by the cadre) */
 export const CORRECTION_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
@@ -65,7 +70,8 @@ export const zCorrectionChanges = z
     position: cadreFields.position.optional(),
     rankLevel: cadreFields.rankLevel.optional(),
     rankKind: cadreFields.rankKind.optional(),
-    relatives: cadreFields.relatives.optional(),
+    resume: cadreFields.resume.unwrap().optional(),
+    relatives: cadreFields.relatives.unwrap().optional(),
   })
   .refine((c) => Object.values(c).some((v) => v !== undefined), { message: 'correction.nothingChanged' });
 export type CorrectionChanges = z.output<typeof zCorrectionChanges>;
@@ -84,13 +90,31 @@ export const zCorrectionReview = z.strictObject({
 });
 export type CorrectionReview = z.output<typeof zCorrectionReview>;
 
-const zRelativeOut = zCadreDetail.shape.relatives;
-/** A value in a diff: text (enum codes, dates, unit names, masked ID numbers) or the relatives. */
-const zDiffValue = z.union([z.string(), zRelativeOut, z.null()]);
+const zRelativesOut = zCadreDetail.shape.relatives;
+const zResumeOut = zCadreDetail.shape.resume;
+/** A value in a diff: text (enum codes, dates, unit names, masked ID numbers), résumé or relatives. */
+const zDiffValue = z.union([z.string(), zResumeOut, zRelativesOut, z.null()]);
 export type DiffValue = z.infer<typeof zDiffValue>;
+const zEntry = z.union([zResumeOut.element, zRelativesOut.element]);
+export type ListEntry = z.infer<typeof zEntry>;
 
-/** One changed field: its value when the request was made → the value proposed. */
-export const zCorrectionDiff = z.object({ field: z.enum(KEY_FIELDS), from: zDiffValue, to: zDiffValue });
+/** One entry of a list field added, changed or removed (common/corrections/entry-diff.ts). */
+export const zEntryChange = z.object({
+  change: z.enum(['added', 'changed', 'removed']),
+  from: zEntry.nullable(),
+  to: zEntry.nullable(),
+});
+
+/**
+ * One changed field: its value when the request was made → the value proposed; for the list
+ * fields (résumé, relatives) also the entries added, changed or removed.
+ */
+export const zCorrectionDiff = z.object({
+  field: z.enum(KEY_FIELDS),
+  from: zDiffValue,
+  to: zDiffValue,
+  entries: z.array(zEntryChange).optional(),
+});
 export type CorrectionDiff = z.infer<typeof zCorrectionDiff>;
 
 export const zCorrection = z.object({
@@ -129,3 +153,15 @@ export const zCadreAccountLink = z.strictObject({
   username: z.string().trim().min(1).max(32).nullable(),
   version: zVersion,
 });
+
+/** 我的档案: the cadre's own nominations, the batch and where each stands (not the keepers' notes). */
+export const zOwnNomination = zNomination.pick({
+  id: true,
+  batchId: true,
+  batchName: true,
+  status: true,
+  reviewedAt: true,
+  createdAt: true,
+});
+export type OwnNomination = z.infer<typeof zOwnNomination>;
+export const zOwnNominations = z.object({ items: z.array(zOwnNomination) });

@@ -28,6 +28,7 @@ export const zhCNCorrections = {
   'correctionField.position': '现任职务',
   'correctionField.rankLevel': '级别',
   'correctionField.rankKind': '职务类别',
+  'correctionField.resume': '工作经历',
   'correctionField.relatives': '亲属',
 
   // web: the cadre's 我的档案
@@ -57,6 +58,24 @@ export const zhCNCorrections = {
   'correctionForm.submit': '提交申请',
   'correctionForm.submitted': '更正申请已提交，等待派出单位审核',
   'correctionForm.empty': '请至少填写一项需要更正的内容',
+  'listCorrection.open': '更正工作经历及家庭成员',
+  'listCorrection.title': '申请更正工作经历及家庭成员',
+  'listCorrection.hint': '按实际情况增加、修改或删除条目；提交后由派出单位联络员审核，同意后整体写入档案。',
+  'listCorrection.empty': '工作经历和家庭成员都没有改动，无需申请更正',
+  'myProfile.photo': '照片',
+  'myProfile.photoHint': '照片由派出单位联络员上传',
+  'myProfile.nominations': '我的选派推荐',
+  'myProfile.noNominations': '还没有被推荐参加选派',
+  'myProfile.col.batch': '批次',
+  'myProfile.col.status': '状态',
+  'myProfile.col.nominatedAt': '推荐时间',
+  'myProfile.col.reviewedAt': '审核时间',
+  'myProfile.postings': '我的挂职',
+  'myProfile.noPostings': '暂无挂职安排',
+  'myProfile.col.post': '挂职岗位',
+  'myProfile.col.receivingUnit': '接收单位',
+  'myProfile.col.term': '挂职期限',
+  'myProfile.col.postingStatus': '状态',
 
   // web: the liaison's review
   'corrections.title': '信息更正审核',
@@ -80,4 +99,8 @@ export const zhCNCorrections = {
   'corrections.rejectCommentRequired': '请填写驳回意见',
   'corrections.rejected': '已驳回',
   'corrections.none': '（无）',
+  'auditObject.correction': '更正申请',
+  'corrections.entry.added': '新增',
+  'corrections.entry.changed': '修改',
+  'corrections.entry.removed': '删除',
 } as const satisfies Record<string, string>;

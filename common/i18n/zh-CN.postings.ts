@@ -1,6 +1,7 @@
 /** Texts of the postings (挂职) pages and messages. Part of the one catalogue in ./zh-CN.ts. */
 export const zhCNPostings = {
   'status.object.posting': '挂职',
+  'auditObject.posting': '挂职安排',
   'postingStatus.proposed': '拟任',
   'postingStatus.active': '在岗',
   'postingStatus.ended': '期满',
@@ -35,7 +36,7 @@ export const zhCNPostings = {
   'posting.nominationNotAccepted': '干部{cadre}的推荐尚未通过审核，不能拟任',
   'posting.nominationOtherBatch': '干部{cadre}的推荐不属于该批次',
   'posting.postMissing': '岗位需求不存在',
-  'posting.postNotApproved': '岗位“{title}”尚未批准，不能拟任',
+  'posting.postNotApproved': '岗位“{title}”尚未通过审核，不能拟任',
   'posting.postOtherBatch': '岗位“{title}”不属于该批次',
   'posting.alreadyProposed': '干部{cadre}的推荐已生成挂职',
   'posting.endAfterCurrent': '新的期满日期须晚于当前期满日期 {endDate}',

@@ -279,6 +279,8 @@ export const zhCNWeb = {
   'accounts.field.clearPhone': '清除已登记的号码',
   'accounts.field.clearIdNumber': '清除已登记的证件号',
   'accounts.created': '已新建账号“{name}”',
+  'accounts.rolesBySecurityAdmin':
+    '新账号暂无角色：角色和管辖范围由安全管理员在“授权”中授予（系统管理员不能授权）。',
   'accounts.saved': '已保存账号“{name}”',
   'accounts.activated': '已启用账号“{name}”',
   'accounts.deactivated': '已停用账号“{name}”',

@@ -287,6 +287,45 @@ describe('audit log', () => {
     expect(exported?.result).toBe('success');
   });
 
+  it('names the object of each row as it is now (账号 张三), not by an id; a deleted one keeps its id', async () => {
+    const created = await call('POST', '/api/units', adminCookie, unitInput({ name: '审计名称测试局' }));
+    expect(created.statusCode, created.body).toBe(201);
+    const unit = created.json();
+    const account = await call('POST', '/api/accounts', adminCookie, {
+      username: `audit${randomInt(1e6)}`,
+      displayName: '张三',
+    });
+    expect(account.statusCode, account.body).toBe(201);
+    const accountId = account.json().account.id;
+    const rowsOf = async (objectType: string, objectId: string) =>
+      (
+        await call(
+          'GET',
+          `/api/audit?objectType=${objectType}&objectId=${encodeURIComponent(objectId)}`,
+          auditor,
+        )
+      ).json().items;
+    expect((await rowsOf('unit', unit.id))[0]).toMatchObject({
+      objectType: 'unit',
+      objectName: '审计名称测试局',
+    });
+    expect((await rowsOf('user', accountId))[0]).toMatchObject({ objectType: 'user', objectName: '张三' });
+    // renamed: the log shows the name it has now
+    const renamed = await call('PUT', `/api/units/${unit.id}`, adminCookie, {
+      ...unitInput({ name: '审计名称测试局（新）' }),
+      version: unit.version,
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect((await rowsOf('unit', unit.id)).map((r: { objectName: string }) => r.objectName)).toEqual([
+      '审计名称测试局（新）',
+      '审计名称测试局（新）',
+    ]);
+    // gone: no name, the id stays for the filter
+    const deleted = await call('DELETE', `/api/units/${unit.id}?version=${unit.version + 1}`, adminCookie);
+    expect(deleted.statusCode, deleted.body).toBe(200);
+    expect((await rowsOf('unit', unit.id))[0]).toMatchObject({ objectId: unit.id, objectName: null });
+  });
+
   it('archives only rows past the retention period and keeps the chain verifiable', async () => {
     const archiveApp = await createTestApp();
     try {

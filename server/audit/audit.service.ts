@@ -17,6 +17,7 @@ import {
   hashRow,
   LEGACY_HASH_VERSION,
 } from './audit.chain.js';
+import { objectNames } from './audit.names.js';
 import * as repo from './audit.repository.js';
 import type { AuditLogTable, AuditResult, AuditRow } from './audit.table.js';
 
@@ -86,7 +87,7 @@ export async function recordManyWhile(
   };
 }
 
-const toEntry = (row: AuditRow): AuditEntry => ({
+const toEntry = (row: AuditRow, objectName: string | null = null): AuditEntry => ({
   seq: Number(row.seq),
   at: row.at,
   actorId: row.actorId,
@@ -94,6 +95,7 @@ const toEntry = (row: AuditRow): AuditEntry => ({
   action: row.action,
   objectType: row.objectType,
   objectId: row.objectId,
+  objectName,
   result: row.result as AuditResult,
   ip: row.ip,
   diff: row.diff ? (JSON.parse(row.diff) as Diff) : null,
@@ -101,7 +103,13 @@ const toEntry = (row: AuditRow): AuditEntry => ({
 
 export async function list(ctx: AppContext, q: AuditQuery): Promise<Page<AuditEntry>> {
   const { rows, ...count } = await repo.list(ctx.db, q);
-  return { items: rows.map(toEntry), ...count, page: q.page, pageSize: q.pageSize };
+  const nameOf = await objectNames(ctx.db, rows);
+  return {
+    items: rows.map((r) => toEntry(r, nameOf(r.objectType, r.objectId))),
+    ...count,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 export async function* exportRows(ctx: AppContext, q: Partial<AuditQuery>): AsyncGenerator<AuditEntry> {

@@ -40,7 +40,7 @@ describe('defineStateMachine', () => {
     expect(machine.canMove('draft', 'approved')).toBe(false);
     const error = refusal(() => machine.assertMove('draft', 'approved'));
     expect(error).toMatchObject({ code: 'CONFLICT', status: 409, fields: undefined });
-    expect(error.message).toBe('该岗位需求不能从当前状态“草稿”变更为目标状态“已批准”');
+    expect(error.message).toBe('该岗位需求不能从当前状态“草稿”变更为目标状态“已通过”');
     expect(refusal(() => machine.assertMove('approved', 'approved')).status).toBe(409);
     // a status not declared at all (say, a row written by a newer version) is refused, shown as stored
     expect(refusal(() => machine.assertMove('archived', 'draft')).message).toBe(

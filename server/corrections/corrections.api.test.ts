@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zCadreInput } from '../../common/cadres/cadres.schema.js';
 import type { Correction } from '../../common/corrections/corrections.schema.js';
+import { zBatchInput } from '../../common/programmes/programmes.schema.js';
 import { zUnitInput } from '../../common/units/units.schema.js';
 import {
   cadreInput,
@@ -14,6 +15,8 @@ import {
 import * as cadres from '../cadres/cadres.service.js';
 import { systemActor } from '../core/context.js';
 import { fictionalIdNumber } from '../demo/demo.seed.js';
+import * as nominations from '../nominations/nominations.service.js';
+import * as programmes from '../programmes/programmes.service.js';
 import * as units from '../units/units.service.js';
 
 let t: TestApp;
@@ -43,6 +46,25 @@ const stored = () =>
   t.ctx.db.selectFrom('cadres').selectAll().where('id', '=', cadreId).executeTakeFirstOrThrow();
 const auditOf = (action: string) =>
   t.ctx.db.selectFrom('auditLog').selectAll().where('action', '=', action).orderBy('seq').execute();
+
+/** The liaison edits the record through the cadre form's route, changing only `patch`. */
+const keeperEdit = async (patch: object) => {
+  const {
+    id: _i,
+    unitName: _u,
+    regionName: _r,
+    idNumber: _n,
+    phone: _p,
+    createdAt: _c,
+    updatedAt: _a,
+    hasPhoto: _h,
+    warnings: _w,
+    actions: _x,
+    ...rest
+  } = (await call('GET', `/api/cadres/${cadreId}`, liaison)).json();
+  const res = await call('PUT', `/api/cadres/${cadreId}`, liaison, { ...rest, ...patch });
+  expect(res.statusCode, res.body).toBe(200);
+};
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -276,25 +298,7 @@ describe('corrections of key fields', () => {
 
   it('are not applied over fields changed on the record since, which are named', async () => {
     const k: Correction = (await propose({ changes: { position: '二级巡视员' } })).json();
-    const current = (await call('GET', `/api/cadres/${cadreId}`, liaison)).json();
-    const {
-      id: _i,
-      unitName: _u,
-      regionName: _r,
-      idNumber: _n,
-      phone: _p,
-      createdAt: _c,
-      updatedAt: _a,
-      hasPhoto: _h,
-      warnings: _w,
-      actions: _x,
-      ...rest
-    } = current;
-    const edit = await call('PUT', `/api/cadres/${cadreId}`, liaison, {
-      ...rest,
-      position: '处长（主持工作）',
-    });
-    expect(edit.statusCode, edit.body).toBe(200);
+    await keeperEdit({ position: '处长（主持工作）' });
     const res = await call('POST', `/api/corrections/${k.id}/review`, liaison, {
       decision: 'approve',
       version: 1,
@@ -316,5 +320,179 @@ describe('corrections of key fields', () => {
       (await call('PUT', '/api/me/cadre', org, { school: null, major: null, expertise: [], version: 1 }))
         .statusCode,
     ).toBe(403);
+  });
+});
+
+describe('corrections of the résumé and the relatives (issue 11 line 8)', () => {
+  const propose = (payload: object) => call('POST', '/api/corrections', me, payload);
+  const job = (fromMonth: string, toMonth: string | null, position: string) => ({
+    fromMonth,
+    toMonth,
+    unitName: '台江县发展和改革局',
+    position,
+  });
+  const detail = () => cadres.get(t.ctx, seeder(), cadreId);
+  const resumeOf = async () => (await detail()).resume;
+
+  beforeAll(async () => {
+    // a request left pending above is taken back: one pending request at a time
+    for (const k of (await call('GET', '/api/corrections?status=pending', me)).json().items)
+      await call('POST', `/api/corrections/${k.id}/withdraw`, me, { version: k.version });
+    await keeperEdit({
+      resume: [job('2010-07', '2015-02', '科员'), job('2015-03', null, '副局长')],
+      relatives: [{ name: '李梅', relation: 'spouse', unitName: '台江县第一中学', position: '教师' }],
+    });
+  });
+
+  it('show the entries added, changed and removed; approval replaces the lists, audited', async () => {
+    const before = await stored();
+    const res = await propose({
+      changes: {
+        resume: [
+          job('2010-07', '2015-02', '科员'),
+          job('2015-03', '2019-12', '副局长'),
+          job('2020-01', null, '局长'),
+        ],
+        relatives: [{ name: '张建国', relation: 'parent', unitName: '台江县农业农村局', position: null }],
+      },
+      note: '补充任职经历',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const k: Correction = res.json();
+    expect(k.diff.map((d) => d.field)).toEqual(['resume', 'relatives']);
+    expect(k.diff[0]?.entries).toEqual([
+      { change: 'changed', from: job('2015-03', null, '副局长'), to: job('2015-03', '2019-12', '副局长') },
+      { change: 'added', from: null, to: job('2020-01', null, '局长') },
+    ]);
+    expect(k.diff[1]?.entries).toEqual([
+      {
+        change: 'removed',
+        from: { name: '李梅', relation: 'spouse', unitName: '台江县第一中学', position: '教师' },
+        to: null,
+      },
+      {
+        change: 'added',
+        from: null,
+        to: { name: '张建国', relation: 'parent', unitName: '台江县农业农村局', position: null },
+      },
+    ]);
+    // the liaison sees the same diff; nothing is applied yet
+    expect((await call('GET', `/api/corrections/${k.id}`, liaison)).json().diff).toEqual(k.diff);
+    expect(await resumeOf()).toHaveLength(2);
+
+    const approved = await call('POST', `/api/corrections/${k.id}/review`, liaison, {
+      decision: 'approve',
+      version: 1,
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
+    const after = await stored();
+    const lists = await detail();
+    expect(lists.resume).toEqual([
+      job('2010-07', '2015-02', '科员'),
+      job('2015-03', '2019-12', '副局长'),
+      job('2020-01', null, '局长'),
+    ]);
+    expect(lists.relatives).toEqual([
+      { name: '张建国', relation: 'parent', unitName: '台江县农业农村局', position: null },
+    ]);
+    expect(after.version).toBe(before.version + 1);
+    expect((await auditOf('cadres.update')).at(-1)?.diff).toContain('"resume":{"from":2,"to":3}');
+    const mine = (await call('GET', '/api/me/cadre', me)).json();
+    expect(mine.resume.map((r: { position: string }) => r.position)).toEqual(['科员', '副局长', '局长']);
+  });
+
+  it('are refused when the lists are the same, and rejected ones change nothing', async () => {
+    const same = await propose({ changes: { resume: await resumeOf() } });
+    expect(same.statusCode).toBe(400);
+    expect(same.json().message).toContain('没有与档案不同的内容');
+    const bad = await propose({ changes: { resume: [job('2020-01', '2019-01', '局长')] } });
+    expect(bad.statusCode).toBe(400);
+
+    const before = await stored();
+    const k: Correction = (await propose({ changes: { resume: [job('2020-01', null, '局长')] } })).json();
+    expect(k.diff[0]?.entries?.map((e) => e.change)).toEqual(['removed', 'removed']);
+    const rejected = await call('POST', `/api/corrections/${k.id}/review`, liaison, {
+      decision: 'reject',
+      comment: '删除任职经历须附材料',
+      version: 1,
+    });
+    expect(rejected.json()).toMatchObject({ status: 'rejected', reviewComment: '删除任职经历须附材料' });
+    const after = await stored();
+    expect(await resumeOf()).toHaveLength(3);
+    expect(after.version).toBe(before.version);
+  });
+
+  it('are not applied over a résumé the keepers changed since, which is named', async () => {
+    const k: Correction = (
+      await propose({ changes: { resume: [...(await resumeOf()), job('2024-01', null, '党组书记')] } })
+    ).json();
+    await keeperEdit({ resume: [job('2010-07', null, '科员')] });
+    const res = await call('POST', `/api/corrections/${k.id}/review`, liaison, {
+      decision: 'approve',
+      version: 1,
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().message).toBe('申请提交后，档案中的工作经历已被修改，请驳回后由干部重新申请');
+    expect(await resumeOf()).toEqual([job('2010-07', null, '科员')]);
+    expect((await call('GET', `/api/corrections/${k.id}`, me)).json().status).toBe('pending');
+    await call('POST', `/api/corrections/${k.id}/withdraw`, me, { version: 1 });
+  });
+
+  it('ask for a sign-in and the cadre role', async () => {
+    const changes = { resume: [job('2010-07', null, '科员')] };
+    expect((await call('POST', '/api/corrections', null, { changes })).statusCode).toBe(401);
+    expect((await call('POST', '/api/corrections', liaison, { changes })).statusCode).toBe(403);
+    expect((await call('POST', '/api/corrections', org, { changes })).statusCode).toBe(403);
+    expect((await call('GET', '/api/corrections?status=pending', me)).json().total).toBe(0);
+  });
+});
+
+describe("the cadre's own nominations (我的档案)", () => {
+  it('lists the batches the cadre is nominated to and where each stands; others are refused', async () => {
+    const programme = await programmes.createProgramme(t.ctx, seeder(), {
+      name: '东西部协作挂职',
+      kind: 'downward',
+      regionCode: '522600',
+      description: null,
+    });
+    const batch = await programmes.createBatch(
+      t.ctx,
+      seeder(),
+      zBatchInput.parse({
+        programmeId: programme.id,
+        name: '第一批',
+        plannedStart: '2027-03-01',
+        plannedEnd: '2028-02-28',
+        termMonths: 12,
+        quotas: [{ regionCode: '522630', quota: 5 }],
+      }),
+    );
+    expect((await call('GET', '/api/me/nominations', me)).json()).toEqual({ items: [] });
+    const n = await nominations.nominate(t.ctx, seeder(), {
+      batchId: batch.id,
+      cadreId,
+      justification: '经单位党委研究同意推荐',
+    });
+    const other = (await cadres.create(t.ctx, seeder(), zCadreInput.parse(cadreInput(unitId)))).id;
+    await nominations.nominate(t.ctx, seeder(), {
+      batchId: batch.id,
+      cadreId: other,
+      justification: '经单位党委研究同意推荐',
+    });
+    const res = await call('GET', '/api/me/nominations', me);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().items).toEqual([
+      {
+        id: n.id,
+        batchId: batch.id,
+        batchName: '第一批',
+        status: n.status,
+        reviewedAt: null,
+        createdAt: n.createdAt,
+      },
+    ]);
+    expect(res.body).not.toContain('经单位党委研究同意推荐');
+    expect((await call('GET', '/api/me/nominations', null)).statusCode).toBe(401);
+    expect((await call('GET', '/api/me/nominations', liaison)).statusCode).toBe(403);
   });
 });

@@ -6,6 +6,7 @@ import {
   zCorrectionListQuery,
   zCorrectionPage,
   zCorrectionReview,
+  zOwnNominations,
   zSelfUpdate,
 } from '../../common/corrections/corrections.schema.js';
 import { zVersionBody } from '../../common/http/bodies.schema.js';
@@ -36,6 +37,14 @@ export function registerCorrectionRoutes(app: AppInstance): void {
       },
     },
     async (request) => service.updateOwn(app.ctx, actorOf(request), request.body),
+  );
+  app.get(
+    '/api/me/nominations',
+    {
+      config: { action: 'nominations.readSelf' },
+      schema: { tags, summary: '我的档案：本人被推荐的批次及状态', response: { 200: zOwnNominations } },
+    },
+    async (request) => service.ownNominations(app.ctx, actorOf(request)),
   );
   app.get(
     '/api/corrections',

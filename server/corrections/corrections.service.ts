@@ -11,8 +11,13 @@ import {
   type DiffValue,
   KEY_FIELDS,
   type KeyField,
+  LIST_FIELDS,
+  type ListEntry,
+  type ListField,
+  type OwnNomination,
   type SelfUpdateValues,
 } from '../../common/corrections/corrections.schema.js';
+import { canonical, ENTRY_KEYS, entryDiff } from '../../common/corrections/entry-diff.js';
 import type { Page } from '../../common/http/paging.schema.js';
 import { t } from '../../common/i18n/index.js';
 import { maskIdNumber } from '../../common/personal/mask.js';
@@ -24,6 +29,7 @@ import { AppError, fieldError, notFound, versionConflict } from '../core/errors.
 import { assertReaches } from '../core/scope.js';
 import { inTransaction } from '../core/transaction.js';
 import { updateVersioned } from '../core/versioned.js';
+import * as nominations from '../nominations/nominations.repository.js';
 import { correctionMachine } from './corrections.machine.js';
 import * as repo from './corrections.repository.js';
 
@@ -61,11 +67,34 @@ function valuesOf(d: CadreDetail): Values {
   };
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
+
+/** A field's diff; a list field's also names its entries added, changed or removed. */
+function fieldDiff(field: KeyField, from: DiffValue, to: DiffValue): CorrectionDiff {
+  if (!(LIST_FIELDS as readonly KeyField[]).includes(field)) return { field, from, to };
+  const list = (v: DiffValue) => (Array.isArray(v) ? (v as ListEntry[]) : []);
+  const key = ENTRY_KEYS[field as ListField] as (e: ListEntry) => string;
+  return { field, from, to, entries: entryDiff(list(from), list(to), key) };
+}
 
 /** The cadre's own profile: the record linked to their account. */
 export async function getOwn(ctx: AppContext, actor: Actor): Promise<CadreDetail> {
   return cadres.get(ctx, actor, await ownCadreId(ctx.db, actor));
+}
+
+/** The cadre's own nominations, newest first. */
+export async function ownNominations(ctx: AppContext, actor: Actor): Promise<{ items: OwnNomination[] }> {
+  const rows = await nominations.listByCadre(ctx.db, await ownCadreId(ctx.db, actor));
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      batchId: r.batchId,
+      batchName: r.batchName,
+      status: r.status as OwnNomination['status'],
+      reviewedAt: r.reviewedAt,
+      createdAt: r.createdAt,
+    })),
+  };
 }
 
 /**
@@ -201,11 +230,9 @@ async function toCorrections(db: Executor, rows: repo.CorrectionView[]): Promise
     cadreId: row.cadreId,
     cadreName: row.cadreName,
     unitName: row.unitName,
-    diff: KEY_FIELDS.filter((f) => f in changes).map((f) => ({
-      field: f,
-      from: shown(f, base[f]),
-      to: shown(f, changes[f]),
-    })),
+    diff: KEY_FIELDS.filter((f) => f in changes).map((f) =>
+      fieldDiff(f, shown(f, base[f]), shown(f, changes[f])),
+    ),
     note: row.note,
     status: row.status as CorrectionStatus,
     requestedByName: row.requestedByName,

@@ -137,13 +137,13 @@ describe('nominations', () => {
       decision: 'refuse',
       version: 1,
     });
-    expect(noComment.json().fields).toEqual([{ field: 'comment', message: '不予接受时须填写意见' }]);
+    expect(noComment.json().fields).toEqual([{ field: 'comment', message: '不同意时须填写意见' }]);
     const refusedByOrg = await call('POST', `/api/nominations/${ok.json().id}/review`, org, {
       decision: 'refuse',
-      comment: '年龄超限，不予接受',
+      comment: '年龄超限，不同意',
       version: 1,
     });
-    expect(refusedByOrg.json()).toMatchObject({ status: 'refused', reviewComment: '年龄超限，不予接受' });
+    expect(refusedByOrg.json()).toMatchObject({ status: 'refused', reviewComment: '年龄超限，不同意' });
   });
 
   it('the liaison can withdraw and nominate again; the cadre list filters by batch and status', async () => {

@@ -48,6 +48,15 @@ export async function listNominations(db: Executor, p: NominationListParams, sco
   return { rows: rows as NominationView[], ...count };
 }
 
+/** One cadre's nominations, newest first (我的档案: the caller's own record only). */
+export async function listByCadre(db: Executor, cadreId: string): Promise<NominationView[]> {
+  return (await view(db)
+    .where('n.cadreId', '=', cadreId)
+    .orderBy('n.createdAt', 'desc')
+    .orderBy('n.id')
+    .execute()) as NominationView[];
+}
+
 export function findNomination(db: Executor, id: string): Promise<NominationView | undefined> {
   return view(db).where('n.id', '=', id).executeTakeFirst() as Promise<NominationView | undefined>;
 }

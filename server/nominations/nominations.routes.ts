@@ -69,7 +69,7 @@ export function registerNominationRoutes(app: AppInstance): void {
       config: { action: 'nominations.review' },
       schema: {
         tags,
-        summary: '组织部接受或不予接受',
+        summary: '组织部同意或不同意',
         params: zIdParams,
         body: zNominationReview,
         response: { 200: zNomination },

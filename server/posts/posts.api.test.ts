@@ -128,7 +128,7 @@ describe('post requests', () => {
       decision: 'return',
       version: 2,
     });
-    expect(noComment.json().fields).toEqual([{ field: 'comment', message: '退回或不予批准时须填写意见' }]);
+    expect(noComment.json().fields).toEqual([{ field: 'comment', message: '退回或不通过时须填写意见' }]);
     const back = await call('POST', `/api/posts/${post.id}/review`, org, {
       decision: 'return',
       comment: '请明确分管领域',
@@ -151,7 +151,7 @@ describe('post requests', () => {
     const res = await call('POST', `/api/posts/${big.id}/review`, org, { decision: 'approve', version: 2 });
     expect(res.statusCode).toBe(409);
     expect(res.json().message).toBe(
-      '超出名额：贵州省 / 黔东南苗族侗族自治州 / 台江县名额 3 人，已批准 1 人，本次 3 人，超出 1 人',
+      '超出名额：贵州省 / 黔东南苗族侗族自治州 / 台江县名额 3 人，已通过 1 人，本次 3 人，超出 1 人',
     );
     expect((await call('GET', `/api/posts/${big.id}`, org)).json().status).toBe('submitted');
   });

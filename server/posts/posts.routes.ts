@@ -117,7 +117,7 @@ export function registerPostRoutes(app: AppInstance): void {
       config: { action: 'posts.review' },
       schema: {
         tags,
-        summary: '审核：批准、退回或不予批准（批准时校验名额）',
+        summary: '审核：通过、退回或不通过（通过时校验名额）',
         params: zIdParams,
         body: zPostReview,
         response: { 200: zPost },

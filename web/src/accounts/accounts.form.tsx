@@ -1,4 +1,4 @@
-import { Checkbox, Form, Input } from 'antd';
+import { Alert, Checkbox, Form, Input } from 'antd';
 import { type Account, zAccountCreate } from '../../../common/accounts/accounts.schema';
 import { t } from '../../../common/i18n/index';
 import { idNumberProblems, normalizeIdNumber } from '../../../common/personal/id-number';
@@ -111,6 +111,9 @@ function AccountForm({ account: initial, onClose, onCreated }: Omit<AccountFormM
   return (
     <Form<AccountFormValues> {...formProps} onFinish={submit}>
       <FormFailureAlert {...failureProps} />
+      {editing ? null : (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('accounts.rolesBySecurityAdmin')} />
+      )}
       <Form.Item
         name="username"
         label={t('accounts.field.username')}

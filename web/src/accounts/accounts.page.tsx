@@ -1,8 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Popconfirm, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { App, Button, Card, Flex, Popconfirm, type TableColumnsType, Tag, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import type { Account } from '../../../common/accounts/accounts.schema';
+import { formatTime } from '../../../common/format/date-time';
 import { t } from '../../../common/i18n/index';
 import { useAllowed } from '../access/access.hooks';
 import { errorMessage } from '../api/client';
@@ -29,12 +29,6 @@ import { OneTimePasswordModal } from './one-time-password.component';
 
 const ROLES_MIN_WIDTH = 160;
 const ACCOUNT_SORTS = ['username', 'displayName', 'createdAt', 'lastLoginAt'] as const;
-const formatTime = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
-/** This year's times without the year (the column is narrow); the full time is in the tooltip. */
-const shortTime = (iso: string) => {
-  const at = dayjs(iso);
-  return at.year() === dayjs().year() ? at.format('MM-DD HH:mm') : at.format('YYYY-MM-DD');
-};
 
 /**
  * 账号管理, for the system administrator (create, edit, deactivate, delete) and the security
@@ -271,12 +265,10 @@ export function AccountsPage() {
       title: t('accounts.col.lastLogin'),
       sorter: true,
       sortOrder: table.sortOrderOf('lastLoginAt'),
-      width: 112,
+      width: 140,
       render: (at: string | null) =>
         at ? (
-          <Tooltip title={formatTime(at)}>
-            <span className="nowrap">{shortTime(at)}</span>
-          </Tooltip>
+          <span className="nowrap">{formatTime(at)}</span>
         ) : (
           <Typography.Text type="secondary">{t('accounts.neverLoggedIn')}</Typography.Text>
         ),

@@ -35,6 +35,7 @@ export const correctionKeys = {
   all: ['corrections'] as const,
   list: (params: CorrectionListParams) => ['corrections', 'list', params] as const,
   ownProfile: ['corrections', 'me'] as const,
+  ownNominations: ['corrections', 'me', 'nominations'] as const,
 };
 
 export const nominationKeys = {

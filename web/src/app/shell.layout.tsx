@@ -72,7 +72,10 @@ function Brand() {
   return (
     <Link to="/" className="shell-brand">
       <img src="/favicon.svg" alt="" width={28} height={28} />
-      <span className="shell-brand__name">{t('app.name')}</span>
+      {/* cut short on narrow screens: the whole name on hover */}
+      <span className="shell-brand__name" title={t('app.name')}>
+        {t('app.name')}
+      </span>
     </Link>
   );
 }
@@ -90,7 +93,9 @@ function UserMenu({ compact }: { compact: boolean }) {
       className: 'user-menu__info',
       label: (
         <div>
-          <div className="user-menu__name">{me.displayName}</div>
+          <div className="user-menu__name" title={me.displayName}>
+            {me.displayName}
+          </div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {me.username} · {roles}
           </Typography.Text>
@@ -118,7 +123,12 @@ function UserMenu({ compact }: { compact: boolean }) {
     <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
       <Button type="text" className="shell-user" aria-label={`${t('shell.userMenu')}：${me.displayName}`}>
         <Avatar size="small" icon={<UserOutlined aria-hidden />} className="shell-user__avatar" />
-        {compact ? null : <span className="shell-user__name">{me.displayName}</span>}
+        {compact ? null : (
+          // a long name is cut at 160 px: the whole name on hover (issue 11 line 7)
+          <span className="shell-user__name" title={me.displayName}>
+            {me.displayName}
+          </span>
+        )}
         <DownOutlined aria-hidden className="shell-user__caret" />
       </Button>
     </Dropdown>

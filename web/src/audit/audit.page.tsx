@@ -1,7 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
-import dayjs from 'dayjs';
 import type { AuditEntry } from '../../../common/audit/audit.schema';
+import { formatTime } from '../../../common/format/date-time';
 import { t } from '../../../common/i18n/index';
 import { useAllowed } from '../access/access.hooks';
 import { ListTable } from '../common/list-table.component';
@@ -18,7 +18,6 @@ const RESULT_COLORS: Record<AuditEntry['result'], string> = {
   denied: 'warning',
   failure: 'error',
 };
-const formatTime = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm:ss');
 
 /** One entry's changes: `字段: 原值 → 新值`, one per line. */
 function DiffView({ entry }: { entry: AuditEntry }) {
@@ -83,7 +82,6 @@ export function AuditPage() {
             {entry.objectId ? (
               <Tooltip title={`${entry.objectId}（${t('audit.onlyThisObject')}）`}>
                 <Typography.Link
-                  className="mono"
                   onClick={() =>
                     update({
                       objectType: entry.objectType ?? undefined,
@@ -91,7 +89,8 @@ export function AuditPage() {
                     })
                   }
                 >
-                  {shortId(entry.objectId)}
+                  {/* the object by its name (账号 张三); its id only when it has none or is gone */}
+                  {entry.objectName ?? <span className="mono">{shortId(entry.objectId)}</span>}
                 </Typography.Link>
               </Tooltip>
             ) : null}

@@ -5,30 +5,14 @@ import {
   EyeInvisibleOutlined,
   EyeOutlined,
 } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Empty,
-  Flex,
-  Popconfirm,
-  Spin,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Timeline,
-  Typography,
-} from 'antd';
-import dayjs from 'dayjs';
+import { Alert, App, Button, Flex, Popconfirm, Spin, Tag, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type {
-  CadreDetail,
   CadreRecordAction,
   CadreDetailView as CadreWithActions,
 } from '../../../common/cadres/cadres.schema';
+import { formatTime } from '../../../common/format/date-time';
 import { t } from '../../../common/i18n/index';
 import { errorMessage, isApiError } from '../api/client';
 import { ErrorState } from '../common/error-state.component';
@@ -36,28 +20,13 @@ import { NotFoundPage } from '../common/not-found.page';
 import { PageHeader } from '../common/page-header.component';
 import { CadreFormModal } from './cadre.form';
 import { CadrePhoto } from './cadre-photo.component';
-import { cadreProfileItems } from './cadre-profile.component';
+import {
+  CadreProfileCard,
+  CadreRelativesCard,
+  CadreResumeCard,
+  cadreProfileItems,
+} from './cadre-profile.component';
 import { fetchCadrePersonal, useCadre, useDeleteCadre } from './cadres.api';
-
-type RelativeRow = CadreDetail['relatives'][number];
-
-const relativeColumns: TableColumnsType<RelativeRow & { key: number }> = [
-  {
-    key: 'relation',
-    dataIndex: 'relation',
-    title: t('cadres.rel.relation'),
-    width: 120,
-    render: (r: RelativeRow['relation']) => t(`relation.${r}`),
-  },
-  { key: 'name', dataIndex: 'name', title: t('cadres.rel.name'), width: 120 },
-  { key: 'unitName', dataIndex: 'unitName', title: t('cadres.rel.unit') },
-  {
-    key: 'position',
-    dataIndex: 'position',
-    title: t('cadres.rel.position'),
-    render: (p: string | null) => p ?? '',
-  },
-];
 
 const orEmpty = (value: string | null | undefined): ReactNode =>
   value ? value : <Typography.Text type="secondary">{t('cadres.noValue')}</Typography.Text>;
@@ -175,25 +144,14 @@ function CadreDetailView({ cadre, back }: { cadre: CadreWithActions; back: React
             orEmpty(null)
           ),
       },
-      {
-        unit: [{ key: 'region', label: t('cadres.field.region'), children: cadre.regionName }],
-        rankKind: [
-          {
-            key: 'reserve',
-            label: t('cadres.field.reserve'),
-            children: cadre.reserve ? t('common.yes') : t('common.no'),
-          },
-        ],
-      },
+      { unit: [{ key: 'region', label: t('cadres.field.region'), children: cadre.regionName }] },
     ).map((item) => (item.key === 'expertise' ? { ...item, span: 'filled' as const } : item)),
     {
       key: 'updatedAt',
       label: t('cadres.field.updatedAt'),
-      children: dayjs(cadre.updatedAt).format('YYYY-MM-DD HH:mm'),
+      children: formatTime(cadre.updatedAt),
     },
   ];
-
-  const resume = [...cadre.resume].sort((a, b) => a.fromMonth.localeCompare(b.fromMonth));
 
   return (
     <>
@@ -237,54 +195,13 @@ function CadreDetailView({ cadre, back }: { cadre: CadreWithActions; back: React
         {cadre.warnings.map((warning) => (
           <Alert key={warning.code + warning.message} type="warning" showIcon title={warning.message} />
         ))}
-        <Card title={t('cadres.profile')}>
-          <Flex gap={24} align="flex-start" wrap>
-            <CadrePhoto cadre={cadre} canUpload={can('photo')} />
-            <Descriptions
-              style={{ flex: 1, minWidth: 280 }}
-              items={items}
-              column={{ xs: 1, sm: 2, lg: 3 }}
-              size="small"
-              bordered
-            />
-          </Flex>
-        </Card>
-        <Card title={t('cadres.resume')}>
-          {resume.length > 0 ? (
-            <Timeline
-              items={resume.map((entry, index) => ({
-                key: `${entry.fromMonth}-${index}`,
-                content: (
-                  <div>
-                    <Typography.Text strong className="mono">
-                      {entry.fromMonth} — {entry.toMonth ?? t('cadres.resumeNow')}
-                    </Typography.Text>
-                    <div>
-                      {entry.unitName} {entry.position}
-                    </div>
-                  </div>
-                ),
-              }))}
-            />
-          ) : (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cadres.resumeEmpty')} />
-          )}
-        </Card>
-        <Card title={t('cadres.relatives')}>
-          <Table
-            rowKey="key"
-            size="small"
-            columns={relativeColumns}
-            dataSource={cadre.relatives.map((r, key) => ({ ...r, key }))}
-            pagination={false}
-            scroll={{ x: 480 }}
-            locale={{
-              emptyText: (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cadres.relativesEmpty')} />
-              ),
-            }}
-          />
-        </Card>
+        <CadreProfileCard
+          title={t('cadres.profile')}
+          items={items}
+          photo={<CadrePhoto cadre={cadre} canUpload={can('photo')} />}
+        />
+        <CadreResumeCard resume={cadre.resume} />
+        <CadreRelativesCard relatives={cadre.relatives} />
       </Flex>
       {can('update') ? (
         <CadreFormModal open={editing} cadre={cadre} onClose={() => setEditing(false)} />

@@ -1,5 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import type { CadreDetail, CadreInput, ResumeEntry } from '../../../common/cadres/cadres.schema';
+import type { CadreDetail, CadreInput } from '../../../common/cadres/cadres.schema';
 import { normalizeIdNumber } from '../../../common/personal/id-number';
 import type { CadreUpdate } from './cadres.api';
 
@@ -73,6 +73,13 @@ export function toFormValues(cadre: CadreDetail | null): Partial<CadreFormValues
     rankKind: cadre.rankKind,
     reserve: cadre.reserve,
     expertise: cadre.expertise,
+    ...toFormLists(cadre),
+  };
+}
+
+/** The résumé and relatives as the list fields hold them (cadre form, 申请更正履历). */
+export function toFormLists(cadre: Pick<CadreDetail, 'resume' | 'relatives'>): CadreFormLists {
+  return {
     resume: cadre.resume.map((r) => ({
       fromMonth: dayjs(r.fromMonth, MONTH),
       toMonth: r.toMonth ? dayjs(r.toMonth, MONTH) : null,
@@ -82,17 +89,30 @@ export function toFormValues(cadre: CadreDetail | null): Partial<CadreFormValues
     relatives: cadre.relatives,
   };
 }
+export type CadreFormLists = Pick<CadreFormValues, 'resume' | 'relatives'>;
+
+/** The list fields' values as the server takes them. */
+export function fromFormLists(values: Partial<CadreFormLists>): Pick<CadreInput, 'resume' | 'relatives'> {
+  return {
+    resume: (values.resume ?? []).map((r) => ({
+      fromMonth: r.fromMonth.format(MONTH),
+      toMonth: r.toMonth ? r.toMonth.format(MONTH) : null,
+      unitName: r.unitName.trim(),
+      position: r.position.trim(),
+    })),
+    relatives: (values.relatives ?? []).map((r) => ({
+      name: r.name.trim(),
+      relation: r.relation,
+      unitName: r.unitName.trim(),
+      position: trimmed(r.position),
+    })),
+  };
+}
 
 const trimmed = (value: string | null | undefined) => value?.trim() || null;
 
 /** What both create and update send (ID number and phone apart). */
 function profileOf(values: CadreFormValues): Omit<CadreInput, 'idNumber' | 'phone'> {
-  const resume: ResumeEntry[] = (values.resume ?? []).map((r) => ({
-    fromMonth: r.fromMonth.format(MONTH),
-    toMonth: r.toMonth ? r.toMonth.format(MONTH) : null,
-    unitName: r.unitName.trim(),
-    position: r.position.trim(),
-  }));
   return {
     name: values.name.trim(),
     gender: values.gender,
@@ -109,13 +129,7 @@ function profileOf(values: CadreFormValues): Omit<CadreInput, 'idNumber' | 'phon
     rankKind: values.rankKind,
     reserve: values.reserve ?? false,
     expertise: (values.expertise ?? []).map((e) => e.trim()).filter(Boolean),
-    resume,
-    relatives: (values.relatives ?? []).map((r) => ({
-      name: r.name.trim(),
-      relation: r.relation,
-      unitName: r.unitName.trim(),
-      position: trimmed(r.position),
-    })),
+    ...fromFormLists(values),
   };
 }
 

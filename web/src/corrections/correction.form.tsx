@@ -1,6 +1,6 @@
 import { SendOutlined } from '@ant-design/icons';
 import { Alert, App, Form, Input, Select, Typography } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import {
   DEGREES,
   EDUCATIONS,
@@ -62,45 +62,18 @@ export function CorrectionModal({ profile, open, onClose }: CorrectionModalProps
 }
 
 function CorrectionForm({ profile, onClose }: Omit<CorrectionModalProps, 'open'>) {
-  const [form] = Form.useForm<FormValues>();
-  const { message } = App.useApp();
-  const propose = useProposeCorrection();
-  const [failure, setFailure] = useState<ApiError | string | null>(null);
-
-  const submit = async (values: FormValues) => {
-    setFailure(null);
-    const changes = Object.fromEntries(
-      FORM_FIELDS.map(({ field }) => [field, values[field]?.trim()]).filter(([, v]) => v),
-    );
-    if (Object.keys(changes).length === 0) {
-      setFailure(t('correctionForm.empty'));
-      return;
-    }
-    try {
-      await propose.mutateAsync({ changes, note: values.note?.trim() || null } as CorrectionInput);
-      message.success(t('correctionForm.submitted'));
-      onClose();
-    } catch (error) {
-      setFailure(formFailure(form, error, FIELDS));
-    }
-  };
-
   return (
-    <Form<FormValues>
-      form={form}
-      layout="vertical"
-      onFinish={submit}
-      onFinishFailed={() => message.warning(t('common.formHasErrors'))}
+    <ProposalForm<FormValues>
+      onClose={onClose}
+      hint={t('correctionForm.hint')}
+      empty={t('correctionForm.empty')}
+      fields={FIELDS}
+      changesOf={(values) =>
+        Object.fromEntries(
+          FORM_FIELDS.map(({ field }) => [field, values[field]?.trim()]).filter(([, v]) => v),
+        )
+      }
     >
-      <Typography.Paragraph type="secondary">{t('correctionForm.hint')}</Typography.Paragraph>
-      {failure ? (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={typeof failure === 'string' ? failure : errorMessage(failure)}
-        />
-      ) : null}
       {FORM_FIELDS.map(({ field, options, prefix }) => (
         <Form.Item
           key={field}
@@ -123,6 +96,75 @@ function CorrectionForm({ profile, onClose }: Omit<CorrectionModalProps, 'open'>
           )}
         </Form.Item>
       ))}
+    </ProposalForm>
+  );
+}
+
+export interface ProposalFormProps<V> {
+  onClose: () => void;
+  hint: string;
+  /** What to say when nothing would change. */
+  empty: string;
+  /** The form's field names (server field errors land on them). */
+  fields: readonly string[];
+  /** The proposed changes from the form's values: only those that differ; none → `empty`. */
+  changesOf: (values: V) => Record<string, unknown>;
+  initialValues?: Partial<V>;
+  children: ReactNode;
+}
+
+/**
+ * A correction request's form: the hint, what failed, the fields given, 说明 and 提交申请; sends
+ * the changes and closes (申请更正 and 更正工作经历及家庭成员).
+ */
+export function ProposalForm<V extends { note?: string }>({
+  onClose,
+  hint,
+  empty,
+  fields,
+  changesOf,
+  initialValues,
+  children,
+}: ProposalFormProps<V>) {
+  const [form] = Form.useForm<V>();
+  const { message } = App.useApp();
+  const propose = useProposeCorrection();
+  const [failure, setFailure] = useState<ApiError | string | null>(null);
+
+  const submit = async (values: V) => {
+    setFailure(null);
+    const changes = changesOf(values);
+    if (Object.keys(changes).length === 0) {
+      setFailure(empty);
+      return;
+    }
+    try {
+      await propose.mutateAsync({ changes, note: values.note?.trim() || null } as CorrectionInput);
+      message.success(t('correctionForm.submitted'));
+      onClose();
+    } catch (error) {
+      setFailure(formFailure(form, error, fields));
+    }
+  };
+
+  return (
+    <Form<V>
+      form={form}
+      layout="vertical"
+      initialValues={initialValues}
+      onFinish={submit}
+      onFinishFailed={() => message.warning(t('common.formHasErrors'))}
+    >
+      <Typography.Paragraph type="secondary">{hint}</Typography.Paragraph>
+      {failure ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={typeof failure === 'string' ? failure : errorMessage(failure)}
+        />
+      ) : null}
+      {children}
       <Form.Item name="note" label={t('correctionForm.note')} rules={[zodRule(zCorrectionInput.shape.note)]}>
         <Input.TextArea
           rows={2}

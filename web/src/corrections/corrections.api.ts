@@ -5,6 +5,7 @@ import type {
   CorrectionInput,
   CorrectionListParams,
   CorrectionReview,
+  OwnNomination,
 } from '../../../common/corrections/corrections.schema';
 import type { Page } from '../../../common/http/paging.schema';
 import { api } from '../api/client';
@@ -23,6 +24,14 @@ export function useOwnProfile() {
   return useQuery({
     queryKey: correctionKeys.ownProfile,
     queryFn: ({ signal }) => api<CadreDetail>('/api/me/cadre', { signal }),
+  });
+}
+
+/** 我的档案: the cadre's own nominations. */
+export function useOwnNominations() {
+  return useQuery({
+    queryKey: correctionKeys.ownNominations,
+    queryFn: ({ signal }) => api<{ items: OwnNomination[] }>('/api/me/nominations', { signal }),
   });
 }
 

@@ -1,11 +1,11 @@
 import { App, Button, Card, Flex, type TableColumnsType, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import {
   CORRECTION_SORTS,
   type Correction,
   type CorrectionStatus,
 } from '../../../common/corrections/corrections.schema';
+import { formatTime } from '../../../common/format/date-time';
 import { t } from '../../../common/i18n/index';
 import { useAllowed } from '../access/access.hooks';
 import { errorMessage } from '../api/client';
@@ -18,8 +18,6 @@ import { useCorrectionList, useReviewCorrection } from './corrections.api';
 import { useCorrectionListSearch } from './corrections.hooks';
 import { CorrectionsFilter } from './corrections-filter.component';
 import { RejectModal } from './review-reject.form';
-
-const when = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '');
 
 /** 信息更正审核: the requests of the unit's cadres, field by field; 同意 applies them, 驳回 needs a comment. */
 export function CorrectionsPage() {
@@ -102,7 +100,7 @@ export function CorrectionsPage() {
       width: 140,
       sorter: true,
       sortOrder: table.sortOrderOf('createdAt'),
-      render: when,
+      render: formatTime,
     },
     {
       key: 'reviewComment',

@@ -1,5 +1,5 @@
 import type { FormInstance } from 'antd';
-import type { DiffValue, KeyField } from '../../../common/corrections/corrections.schema';
+import type { DiffValue, KeyField, ListEntry } from '../../../common/corrections/corrections.schema';
 import { t, tMaybe } from '../../../common/i18n/index';
 import { ApiError, applyFieldErrors, errorMessage } from '../api/client';
 
@@ -17,16 +17,16 @@ const ENUM_PREFIX: Partial<Record<KeyField, string>> = {
 export function displayValue(field: KeyField, value: DiffValue | undefined): string {
   if (value === null || value === undefined || (Array.isArray(value) && value.length === 0))
     return t('corrections.none');
-  if (Array.isArray(value)) {
-    return value
-      .map(
-        (r) =>
-          `${t(`relation.${r.relation}`)} ${r.name}（${r.unitName}${r.position ? ` ${r.position}` : ''}）`,
-      )
-      .join('；');
-  }
+  if (Array.isArray(value)) return (value as ListEntry[]).map(entryText).join('；');
   const prefix = ENUM_PREFIX[field];
   return prefix ? tMaybe(`${prefix}.${value}`) : value;
+}
+
+/** One résumé entry (`2015-03 — 至今 台江县发展和改革局 副局长`) or relative as people read it. */
+export function entryText(entry: ListEntry): string {
+  if ('fromMonth' in entry)
+    return `${entry.fromMonth} — ${entry.toMonth ?? t('cadres.resumeNow')} ${entry.unitName} ${entry.position}`;
+  return `${t(`relation.${entry.relation}`)} ${entry.name}（${entry.unitName}${entry.position ? ` ${entry.position}` : ''}）`;
 }
 
 export const fieldName = (field: KeyField) => t(`correctionField.${field}`);

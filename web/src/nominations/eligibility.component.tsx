@@ -22,6 +22,25 @@ export function Eligibility({ eligible, reasons }: EligibilityProps) {
   );
 }
 
+/** The tag and the reasons on one line, cut short with the whole text on hover (the list). */
+export function EligibilityLine({ eligible, reasons }: EligibilityProps) {
+  const text = reasons
+    .map((r) => (r.blocking ? r.message : t('nominations.advice', { message: r.message })))
+    .join('；');
+  return (
+    <Flex gap={4} align="center" style={{ minWidth: 0 }}>
+      <Tag color={eligible ? 'success' : 'error'} style={{ marginInlineEnd: 0, flex: 'none' }}>
+        {t(eligible ? 'nominations.eligible' : 'nominations.ineligible')}
+      </Tag>
+      {text ? (
+        <Typography.Text type="secondary" ellipsis={{ tooltip: text }} style={{ minWidth: 0 }}>
+          {text}
+        </Typography.Text>
+      ) : null}
+    </Flex>
+  );
+}
+
 /** The reasons alone, one per line; nothing when there are none. */
 export function EligibilityReasons({ reasons }: { reasons: EligibilityReason[] }) {
   if (!reasons.length) return null;

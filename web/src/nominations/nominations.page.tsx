@@ -1,7 +1,8 @@
 import { UserAddOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Popconfirm, type TableColumnsType, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Popconfirm, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { formatTime } from '../../../common/format/date-time';
 import { t } from '../../../common/i18n/index';
 import type {
   Nomination,
@@ -13,8 +14,10 @@ import { errorMessage } from '../api/client';
 import { ListTable } from '../common/list-table.component';
 import { useListTable, useWide } from '../common/list-table.hooks';
 import { PageHeader } from '../common/page-header.component';
-import { Eligibility } from './eligibility.component';
+import { EligibilityLine } from './eligibility.component';
 import { NominateModal } from './nominate.form';
+import { NominationDetailDrawer } from './nomination-detail.component';
+import { NominationStatusTag } from './nomination-status.component';
 import { useNominationList, useWithdrawNomination } from './nominations.api';
 import { hasNominationFilters, useNominationListSearch } from './nominations.hooks';
 import { NominationsFilter } from './nominations-filter.component';
@@ -22,13 +25,6 @@ import { ReviewModal, type ReviewTarget } from './review.form';
 
 type NominationSort = NominationListParams['sort'];
 const SORTS: readonly NominationSort[] = ['createdAt', 'status'];
-
-const STATUS_COLORS: Record<NominationStatus, string> = {
-  submitted: 'processing',
-  accepted: 'success',
-  refused: 'error',
-  withdrawn: 'default',
-};
 
 /**
  * 选派推荐: the sending liaison nominates its unit's cadres (with a justification when one falls
@@ -47,6 +43,7 @@ export function NominationsPage() {
   const wide = useWide();
   const [nominating, setNominating] = useState(false);
   const [reviewing, setReviewing] = useState<ReviewTarget | null>(null);
+  const [viewing, setViewing] = useState<string | null>(null);
 
   const data = list.data;
   const table = useListTable({ params, update, data, sorts: SORTS });
@@ -61,9 +58,15 @@ export function NominationsPage() {
   };
 
   const rowActions = (n: Nomination) => {
-    if (n.status !== 'submitted') return null;
+    const open = (
+      <Button type="link" size="small" onClick={() => setViewing(n.id)}>
+        {t('nominations.detail')}
+      </Button>
+    );
+    if (n.status !== 'submitted') return open;
     return (
       <Flex wrap className="row-actions">
+        {open}
         {canReview ? (
           <>
             <Button
@@ -100,7 +103,7 @@ export function NominationsPage() {
     );
   };
 
-  const allColumns: TableColumnsType<Nomination> = [
+  const columns: TableColumnsType<Nomination> = [
     {
       key: 'cadre',
       dataIndex: 'cadreName',
@@ -112,8 +115,20 @@ export function NominationsPage() {
         </Link>
       ),
     },
-    { key: 'unit', dataIndex: 'unitName', title: t('nominations.col.unit'), width: 180 },
-    { key: 'batch', dataIndex: 'batchName', title: t('nominations.col.batch'), width: 120 },
+    {
+      key: 'unit',
+      dataIndex: 'unitName',
+      title: t('nominations.col.unit'),
+      width: 170,
+      ellipsis: { showTitle: true },
+    },
+    {
+      key: 'batch',
+      dataIndex: 'batchName',
+      title: t('nominations.col.batch'),
+      width: 110,
+      ellipsis: { showTitle: true },
+    },
     {
       key: 'status',
       dataIndex: 'status',
@@ -121,29 +136,14 @@ export function NominationsPage() {
       sorter: true,
       sortOrder: table.sortOrderOf('status'),
       width: 96,
-      render: (status: NominationStatus) => (
-        <Tag color={STATUS_COLORS[status]}>{t(`nominationStatus.${status}`)}</Tag>
-      ),
+      render: (status: NominationStatus) => <NominationStatusTag status={status} />,
     },
     {
       key: 'eligibility',
       title: t('nominations.col.eligibility'),
-      width: 260,
-      render: (_: unknown, n) => <Eligibility eligible={n.eligible} reasons={n.reasons} />,
-    },
-    {
-      key: 'justification',
-      dataIndex: 'justification',
-      title: t('nominations.col.justification'),
-      width: 220,
-      render: (text: string | null) => text ?? <Typography.Text type="secondary">-</Typography.Text>,
-    },
-    {
-      key: 'review',
-      dataIndex: 'reviewComment',
-      title: t('nominations.col.review'),
-      width: 160,
-      render: (text: string | null) => text ?? <Typography.Text type="secondary">-</Typography.Text>,
+      width: 200,
+      // the tag and the reasons on one line, cut short: all of them in 详情
+      render: (_: unknown, n) => <EligibilityLine eligible={n.eligible} reasons={n.reasons} />,
     },
     {
       key: 'createdAt',
@@ -151,20 +151,18 @@ export function NominationsPage() {
       title: t('nominations.col.createdAt'),
       sorter: true,
       sortOrder: table.sortOrderOf('createdAt'),
-      width: 160,
-      render: (at: string) => new Date(at).toLocaleString('zh-CN', { hour12: false }),
+      width: 140,
+      render: formatTime,
     },
     {
       key: 'actions',
       title: t('common.actions'),
-      width: canReview ? 120 : 72,
+      width: canReview ? 168 : 112,
       fixed: wide ? 'right' : undefined,
       render: (_: unknown, n) => rowActions(n),
     },
   ];
-  // no 操作 column for those who may only read
-  const columns =
-    canReview || canWithdraw ? allColumns : allColumns.filter((column) => column.key !== 'actions');
+  const viewed = data?.items.find((n) => n.id === viewing) ?? null;
 
   return (
     <>
@@ -193,11 +191,12 @@ export function NominationsPage() {
           columns={columns}
           onChange={table.onChange}
           pagination={table.pagination}
-          scroll={{ x: 1300 }}
+          scroll={{ x: 930 }}
         />
       </Card>
       {canNominate ? <NominateModal open={nominating} onClose={() => setNominating(false)} /> : null}
       {canReview ? <ReviewModal target={reviewing} onClose={() => setReviewing(null)} /> : null}
+      <NominationDetailDrawer nomination={viewed} onClose={() => setViewing(null)} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { Button, List, Typography } from 'antd';
 import { Link } from 'react-router';
+import { formatTime } from '../../../common/format/date-time';
 import { t } from '../../../common/i18n/index';
 import type { Notification } from '../../../common/notifications/notifications.schema';
 
@@ -38,7 +39,7 @@ export function NotificationItem({
     >
       <List.Item.Meta
         title={<Typography.Text strong={!item.readAt}>{item.message}</Typography.Text>}
-        description={new Date(item.createdAt).toLocaleString('zh-CN')}
+        description={formatTime(item.createdAt)}
       />
     </List.Item>
   );

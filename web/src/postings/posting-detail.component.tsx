@@ -1,10 +1,10 @@
 import { Button, Descriptions, Drawer, Flex, Grid, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { formatTime } from '../../../common/format/date-time';
 import { t } from '../../../common/i18n/index';
 import { DESTRUCTIVE_MOVES, type PostingMove } from '../../../common/postings/posting-moves';
 import type { PostingDetail, PostingEvent } from '../../../common/postings/postings.schema';
 import { pendingState } from '../common/query-state.component';
-import { formatTime } from '../posts/post-detail.component';
 import { DutyList } from '../posts/post-tags.component';
 import { POSTING_STATUS_COLORS, PostingStatusTag } from './posting-tags.component';
 import { usePosting } from './postings.api';

@@ -1,6 +1,7 @@
 import { Button, Card, Flex, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
+import { formatTime } from '../../../common/format/date-time';
 import { t } from '../../../common/i18n/index';
 import type { PostingMove } from '../../../common/postings/posting-moves';
 import type { Posting, PostingDetail, PostingListParams } from '../../../common/postings/postings.schema';
@@ -8,7 +9,6 @@ import { useAllowed } from '../access/access.hooks';
 import { ListTable } from '../common/list-table.component';
 import { useListTable, useWide } from '../common/list-table.hooks';
 import { PageHeader } from '../common/page-header.component';
-import { formatTime } from '../posts/post-detail.component';
 import { DutyList } from '../posts/post-tags.component';
 import { PostingDetailDrawer } from './posting-detail.component';
 import { PostingMoveModal } from './posting-move.form';

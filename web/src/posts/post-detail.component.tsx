@@ -1,13 +1,11 @@
 import { Alert, Descriptions, Drawer, Flex, Grid, Typography } from 'antd';
-import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
+import { formatTime } from '../../../common/format/date-time';
 import { t } from '../../../common/i18n/index';
 import type { Post } from '../../../common/posts/posts.schema';
 import { pendingState } from '../common/query-state.component';
 import { areasOf, PostStatusTag, TagList } from './post-tags.component';
 import { usePost } from './posts.api';
-
-export const formatTime = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
 
 const orNone = (value: ReactNode): ReactNode =>
   value === null || value === '' ? (

@@ -1,6 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Popconfirm, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
+import { formatTime } from '../../../common/format/date-time';
 import { t } from '../../../common/i18n/index';
 import type { Post, PostListParams } from '../../../common/posts/posts.schema';
 import { useAllowed } from '../access/access.hooks';
@@ -10,7 +11,7 @@ import { useListTable, useWide } from '../common/list-table.hooks';
 import { PageHeader } from '../common/page-header.component';
 import { ExcelButtons } from '../excel/excel-buttons.component';
 import { PostFormModal } from './post.form';
-import { formatTime, PostDetailDrawer } from './post-detail.component';
+import { PostDetailDrawer } from './post-detail.component';
 import { PostReviewModal, type PostReviewModalProps } from './post-review.form';
 import { DutyList, PostStatusTag } from './post-tags.component';
 import { type ReviewDecision, usePostAction, usePostList } from './posts.api';

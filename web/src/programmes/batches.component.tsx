@@ -12,6 +12,7 @@ import {
 } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { useState } from 'react';
+import { formatTime } from '../../../common/format/date-time';
 import { t } from '../../../common/i18n/index';
 import type { Batch, Programme } from '../../../common/programmes/programmes.schema';
 import { useAllowed } from '../access/access.hooks';
@@ -21,7 +22,7 @@ import { nextPage, showTotalOf, useWide } from '../common/list-table.hooks';
 import { BatchFormModal } from './batch.form';
 import { BatchAdvanceModal } from './batch-advance.form';
 import { useBatchList, useDeleteRecord } from './programmes.api';
-import { AGE_BANDS, formatTime, nextStatus, quotaTotal, STATUS_COLORS } from './programmes.utils';
+import { AGE_BANDS, nextStatus, quotaTotal, STATUS_COLORS } from './programmes.utils';
 
 const PAGE_SIZES = [10, 20, 50, 100];
 

@@ -1,5 +1,6 @@
 import { Card, type TableColumnsType, Typography } from 'antd';
 import { Link } from 'react-router';
+import { formatTime } from '../../../common/format/date-time';
 import { t } from '../../../common/i18n/index';
 import type { Batch, BatchListParams } from '../../../common/programmes/programmes.schema';
 import { ListTable } from '../common/list-table.component';
@@ -9,7 +10,7 @@ import { batchInfoColumns } from './batches.component';
 import { BatchesFilter } from './batches-filter.component';
 import { useBatchList } from './programmes.api';
 import { hasBatchFilters, useBatchListSearch } from './programmes.hooks';
-import { formatTime, programmeUrl } from './programmes.utils';
+import { programmeUrl } from './programmes.utils';
 
 type BatchSort = BatchListParams['sort'];
 const SORTS: readonly BatchSort[] = ['name', 'plannedStart', 'createdAt'];

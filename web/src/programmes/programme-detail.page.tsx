@@ -2,6 +2,7 @@ import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Flex, Spin, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import { formatTime } from '../../../common/format/date-time';
 import { t } from '../../../common/i18n/index';
 import type { Programme } from '../../../common/programmes/programmes.schema';
 import { useAllowed } from '../access/access.hooks';
@@ -12,7 +13,6 @@ import { PageHeader } from '../common/page-header.component';
 import { BatchesCard } from './batches.component';
 import { ProgrammeFormModal } from './programme.form';
 import { useProgramme } from './programmes.api';
-import { formatTime } from './programmes.utils';
 
 /** 项目详情: the programme's data and its batches (quotas, rules, status and its history). */
 export function ProgrammeDetailPage() {

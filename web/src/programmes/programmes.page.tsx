@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { formatTime } from '../../../common/format/date-time';
 import { t } from '../../../common/i18n/index';
 import type { Programme, ProgrammeListParams } from '../../../common/programmes/programmes.schema';
 import { useAllowed } from '../access/access.hooks';
@@ -12,7 +13,7 @@ import { PageHeader } from '../common/page-header.component';
 import { ProgrammeFormModal } from './programme.form';
 import { useDeleteRecord, useProgrammeList } from './programmes.api';
 import { hasProgrammeFilters, useProgrammeListSearch } from './programmes.hooks';
-import { formatTime, programmeUrl } from './programmes.utils';
+import { programmeUrl } from './programmes.utils';
 import { ProgrammesFilter } from './programmes-filter.component';
 
 type ProgrammeSort = ProgrammeListParams['sort'];

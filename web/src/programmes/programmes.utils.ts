@@ -1,9 +1,6 @@
-import dayjs from 'dayjs';
 import { BATCH_MOVES } from '../../../common/programmes/batch-moves';
 import type { Batch, BatchStatus, Eligibility } from '../../../common/programmes/programmes.schema';
 import { movesFrom } from '../../../common/status/status-moves';
-
-export const formatTime = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
 
 export const programmeUrl = (id: string) => `/projects/${encodeURIComponent(id)}`;
 

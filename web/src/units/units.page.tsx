@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Popconfirm, type TableColumnsType, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
+import { formatTime } from '../../../common/format/date-time';
 import { t } from '../../../common/i18n/index';
 import { UNIT_SORTS, type Unit } from '../../../common/units/units.schema';
 import { useAllowed } from '../access/access.hooks';
@@ -16,8 +16,6 @@ import { useDeleteUnit, useSetUnitActive, useUnitList } from './units.api';
 import { UnitFormModal } from './units.form';
 import { hasUnitFilters, useUnitListSearch } from './units.hooks';
 import { UnitsFilter } from './units-filter.component';
-
-const formatTime = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
 
 export function UnitsPage() {
   const [params, update, reset] = useUnitListSearch();
