@@ -9,6 +9,7 @@ import { zhCNCadres } from './zh-CN.cadres.js';
 import { zhCNCorrections } from './zh-CN.corrections.js';
 import { zhCNExcel } from './zh-CN.excel.js';
 import { zhCNHome } from './zh-CN.home.js';
+import { zhCNLeave } from './zh-CN.leave.js';
 import { zhCNNominations } from './zh-CN.nominations.js';
 import { zhCNPostings } from './zh-CN.postings.js';
 import { zhCNPosts } from './zh-CN.posts.js';
@@ -353,6 +354,7 @@ export const zhCN = {
   ...zhCNAuth,
   ...zhCNPostings,
   ...zhCNHome,
+  ...zhCNLeave,
 } as const;
 export type MessageKey = keyof typeof zhCN;
 export type Catalogue = Record<MessageKey, string>;
