@@ -65,6 +65,20 @@ export const zhCNLeave = {
   'field.year': '年份',
   'field.upToDays': '天数上限',
 
+  'notification.reminder.leaveNotReturned':
+    '{cadre}在{unit}的请假已于 {endDate} 到期，尚未销假，请尽快办理销假',
+  'auditAction.calendar.addYear': '添加工作日历年份',
+  'auditAction.calendar.addDay': '添加本地节假日安排',
+  'auditAction.calendar.removeDay': '删除本地节假日安排',
+  'auditAction.calendar.manage': '维护工作日历',
+  'auditAction.leave.create': '申请请假',
+  'auditAction.leave.withdraw': '撤回请假',
+  'auditAction.leave.decide': '审批请假',
+  'auditAction.leave.substitute': '指定代理审批人',
+  'auditAction.leave.return': '销假',
+  'auditAction.leave.confirmReturn': '确认销假',
+  'auditAction.leaveRoutes.update': '设置请假审批路由表',
+
   // pages
   'leave.nav': '请假',
   'leave.todoNav': '请假审批',

@@ -20,6 +20,7 @@ import * as nominations from '../nominations/nominations.service.js';
 import { createProposed } from '../postings/postings.service.js';
 import * as posts from '../posts/posts.service.js';
 import * as programmes from '../programmes/programmes.service.js';
+import { sendReminders } from '../reminders/reminders.service.js';
 import * as units from '../units/units.service.js';
 import { unreturnedBefore } from './leave.repository.js';
 
@@ -487,6 +488,17 @@ describe('leave requests', () => {
     l = await ok(await call('GET', `/api/leave/${l.id}`, c.cadre));
     expect(l.actions).toEqual(['return']);
     expect((await unreturnedBefore(t.ctx.db, '2026-01-05')).map((r) => r.id)).toEqual([l.id]);
+    // the daily reminder: to the cadre and to the receiving unit's manager, once
+    const first = await sendReminders(t.ctx);
+    expect(first.sent.leaveNotReturned).toBe(2);
+    expect((await sendReminders(t.ctx)).sent.leaveNotReturned).toBe(0);
+    const notes = await t.ctx.db
+      .selectFrom('notifications')
+      .select(['userId', 'params'])
+      .where('kind', '=', 'reminder.leaveNotReturned')
+      .execute();
+    expect(notes.map((n) => n.userId)).toContain(cadreUser);
+    expect(JSON.parse(notes[0]?.params ?? '{}')).toMatchObject({ leaveId: l.id, endDate: '2025-12-09' });
     const early = await call('POST', `/api/leave/${l.id}/return`, c.cadre, {
       date: '2025-12-07',
       version: l.version,
