@@ -18,15 +18,33 @@ import { inTransaction } from '../core/transaction.js';
 import { OFFICIAL } from './calendar.official.js';
 import * as repo from './calendar.repository.js';
 
-/** A 400 about the query's `from` or `to` (the catalogue's 'field.to' is a status move's target). */
-function rangeError(field: string, key: Parameters<typeof t>[0], params?: Record<string, string | number>) {
-  if (field !== 'from' && field !== 'to') return fieldError(field, key, params);
+/**
+ * A 400 about one field, labelled with `label` (a key of the catalogue) rather than the shared
+ * `field.<name>` label: the catalogue's `field.to` is a status move's target, `field.endDate` a
+ * posting's new end of term — here they are a range's ends.
+ */
+export function labelledError(
+  field: string,
+  label: Parameters<typeof t>[0],
+  key: Parameters<typeof t>[0],
+  params?: Record<string, string | number>,
+) {
   const message = t(key, params);
   return new AppError('VALIDATION_FAILED', {
-    params: { detail: `${t(`calendar.field.${field}`)}（${message}）` },
+    params: { detail: `${t(label)}（${message}）` },
     fields: [{ field, message }],
   });
 }
+const RANGE_LABELS: Record<string, Parameters<typeof t>[0]> = {
+  from: 'calendar.field.from',
+  to: 'calendar.field.to',
+  startDate: 'leave.field.startDate',
+  endDate: 'leave.field.endDate',
+};
+const rangeError = (field: string, key: Parameters<typeof t>[0], params?: Record<string, string | number>) =>
+  RANGE_LABELS[field]
+    ? labelledError(field, RANGE_LABELS[field], key, params)
+    : fieldError(field, key, params);
 
 /**
  * The calendar of [from, to] for a region (null: the country), refused with a 400 naming

@@ -23,7 +23,7 @@ import {
 } from '../../common/leave/leave-moves.js';
 import { DEFAULT_ROUTING, type RoutingRule, routeOf } from '../../common/leave/leave-routing.js';
 import { record, whoOf } from '../audit/audit.service.js';
-import { calendarFor } from '../calendar/calendar.service.js';
+import { calendarFor, labelledError } from '../calendar/calendar.service.js';
 import { chinaDate } from '../core/clock.js';
 import { type Actor, type AppContext, authorOf } from '../core/context.js';
 import type { Executor } from '../core/database.js';
@@ -204,7 +204,7 @@ const halfKey = (date: string, half: string, edge: 'start' | 'end') =>
 
 /** The cadre asks for leave on their 在岗 posting: length from the calendar, chain from the routing table. */
 export async function create(ctx: AppContext, actor: Actor, v: LeaveInput): Promise<LeaveDetail> {
-  if (v.endDate < v.startDate) throw fieldError('endDate', 'leave.endBeforeStart');
+  if (v.endDate < v.startDate) throw labelledError('endDate', 'leave.field.endDate', 'leave.endBeforeStart');
   return inTransaction(ctx, async (tx) => {
     const posting = await findPosting(tx.db, v.postingId);
     if (!posting) throw fieldError('postingId', 'leave.postingMissing');
@@ -216,13 +216,15 @@ export async function create(ctx: AppContext, actor: Actor, v: LeaveInput): Prom
     if (v.startDate < posting.startDate)
       throw fieldError('startDate', 'leave.beforePosting', { startDate: posting.startDate });
     if (v.endDate > posting.endDate)
-      throw fieldError('endDate', 'leave.afterPosting', { endDate: posting.endDate });
+      throw labelledError('endDate', 'leave.field.endDate', 'leave.afterPosting', {
+        endDate: posting.endDate,
+      });
     const cal = await calendarFor(tx.db, v.startDate, v.endDate, posting.receivingRegionCode, [
       'startDate',
       'endDate',
     ]);
     const halfDays = leaveHalfDays(cal, v.startDate, v.startHalf, v.endDate, v.endHalf);
-    if (halfDays === 0) throw fieldError('endDate', 'leave.noWorkingDays');
+    if (halfDays === 0) throw labelledError('endDate', 'leave.field.endDate', 'leave.noWorkingDays');
     const from = halfKey(v.startDate, v.startHalf, 'start');
     const to = halfKey(v.endDate, v.endHalf, 'end');
     for (const o of await repo.holdingBetween(
@@ -443,8 +445,11 @@ export async function reportReturn(
     assertWritable(actor.scope, repo.CADRE_REACH, row, repo.LEAVE_REACH);
     if (row.status !== 'approved') throw refused(row, 'leaveAction.return');
     if (v.date < row.startDate)
-      throw fieldError('date', 'leave.returnBeforeStart', { startDate: row.startDate });
-    if (v.date > addDay(today(tx), 0)) throw fieldError('date', 'leave.returnInFuture');
+      throw labelledError('date', 'leave.returnDate', 'leave.returnBeforeStart', {
+        startDate: row.startDate,
+      });
+    if (v.date > addDay(today(tx), 0))
+      throw labelledError('date', 'leave.returnDate', 'leave.returnInFuture');
     await leaveMachine.move(tx, actor, {
       row,
       version: v.version,

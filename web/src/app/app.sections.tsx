@@ -134,6 +134,13 @@ export const SECTIONS: readonly Section[] = [
     hint: 'dashboard.postingsHint',
   },
   {
+    path: '/leave',
+    label: 'menu.leave',
+    icon: <CalendarOutlined />,
+    allowed: can('leave.read'),
+    hint: 'dashboard.leaveHint',
+  },
+  {
     path: '/achievements',
     label: 'menu.achievements',
     icon: <TrophyOutlined />,
@@ -169,6 +176,14 @@ export const SECTIONS: readonly Section[] = [
     allowed: can('audit.read'),
     group: 'system',
     hint: 'dashboard.auditHint',
+  },
+  {
+    path: '/admin/calendar',
+    label: 'menu.calendar',
+    icon: <CalendarOutlined />,
+    allowed: can('calendar.manage'),
+    group: 'system',
+    hint: 'dashboard.calendarHint',
   },
   {
     path: '/admin/post-levels',
