@@ -160,7 +160,7 @@ test('在岗干部请假，接收单位审批同意', async ({ page }) => {
   const form = page.getByRole('dialog', { name: '申请请假' });
   await expect(form.getByLabel('挂职')).toBeVisible();
   await form.getByLabel('请假类别').click();
-  await page.getByRole('option', { name: '探亲假' }).click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle('探亲假', { exact: true }).click();
   await form.getByLabel('开始日期').fill('2026-12-14');
   await form.getByLabel('开始日期').press('Enter');
   await form.getByLabel('结束日期').fill('2026-12-15');

@@ -58,6 +58,7 @@ export const zhCNLeave = {
   // field labels
   'field.postingId': '挂职',
   'field.startDate': '开始日期',
+  'leave.field.kind': '请假类别',
   'leave.field.startDate': '开始日期',
   'leave.field.endDate': '结束日期',
   'field.startHalf': '开始时段',

@@ -1,5 +1,6 @@
 import { App, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { useEffect } from 'react';
 import { HALVES, type Half } from '../../../common/calendar/calendar';
 import { t } from '../../../common/i18n/index';
 import { zLeaveInput } from '../../../common/leave/leave.schema';
@@ -35,6 +36,11 @@ export function LeaveFormModal({ open, onClose }: { open: boolean; onClose: () =
   const start = Form.useWatch('startDate', form);
   const end = Form.useWatch('endDate', form);
   const items = postings.data?.items ?? [];
+  // the one 在岗 posting (a cadre has at most one current) is chosen once it has loaded
+  const first = items[0]?.id;
+  useEffect(() => {
+    if (first && !form.getFieldValue('postingId')) form.setFieldValue('postingId', first);
+  }, [first, form]);
   const preview = useWorkingDays(start?.format(DAY) ?? null, end?.format(DAY) ?? null, null);
 
   const submit = async (v: LeaveValues) => {
@@ -76,7 +82,7 @@ export function LeaveFormModal({ open, onClose }: { open: boolean; onClose: () =
         id="leave-form"
         layout="vertical"
         onFinish={submit}
-        initialValues={{ startHalf: 'am', endHalf: 'pm', kind: 'personal', postingId: items[0]?.id }}
+        initialValues={{ startHalf: 'am', endHalf: 'pm', kind: 'personal' }}
       >
         <Form.Item name="postingId" label={t('field.postingId')} rules={[required(t('field.postingId'))]}>
           <Select
@@ -84,7 +90,7 @@ export function LeaveFormModal({ open, onClose }: { open: boolean; onClose: () =
             options={items.map((p) => ({ value: p.id, label: `${p.receivingUnitName} · ${p.title}` }))}
           />
         </Form.Item>
-        <Form.Item name="kind" label={t('field.kind')} rules={[required(t('field.kind'))]}>
+        <Form.Item name="kind" label={t('leave.field.kind')} rules={[required(t('leave.field.kind'))]}>
           <Select options={LEAVE_KINDS.map((k) => ({ value: k, label: t(`leaveKind.${k}`) }))} />
         </Form.Item>
         <Form.Item label={t('field.startDate')} required style={{ marginBottom: 0 }}>
