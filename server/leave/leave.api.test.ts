@@ -418,6 +418,7 @@ describe('leave requests', () => {
       .select(['action', 'diff'])
       .where('objectId', '=', l.id)
       .where('result', '=', 'success')
+      .orderBy('seq')
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['leave.create', 'leave.substitute', 'leave.decide']);
     expect(JSON.parse(audit[2]?.diff ?? '{}').substitute).toEqual({ to: true });
