@@ -195,4 +195,14 @@ test('在岗干部请假，接收单位审批同意', async ({ page }) => {
   await expect(drawer).toContainText('接收单位 · 同意');
   await expect(drawer).toContainText('同意，注意安全');
   await expect(drawer.getByRole('button', { name: '同意' })).toHaveCount(0);
+
+  // the programme's 组织部 sees the routing table the request went by (the default)
+  await page.context().clearCookies();
+  await page.goto('/login');
+  await loginForm(page, org.username, 'E2e#Org2026');
+  await expect(page).not.toHaveURL(/\/login/);
+  await page.getByRole('menuitem', { name: '请假审批路由' }).click();
+  await expect(page).toHaveTitle('请假审批路由 - 挂职干部管理平台');
+  await expect(page.getByText('使用默认路由')).toBeVisible();
+  await expect(page.getByRole('row')).toHaveCount(4);
 });

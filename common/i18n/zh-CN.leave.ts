@@ -85,6 +85,18 @@ export const zhCNLeave = {
   // pages
   'menu.leave': '请假',
   'menu.calendar': '工作日历',
+  'menu.leaveRoutes': '请假审批路由',
+  'dashboard.leaveRoutesHint': '按请假天数和干部级别设置各项目的审批流程',
+  'leaveRoutes.title': '请假审批路由',
+  'leaveRoutes.programme': '项目',
+  'leaveRoutes.default': '使用默认路由（3 天以内接收单位；7 天以内加接收地组织部；超过 7 天再加项目组织部）',
+  'leaveRoutes.hint':
+    '按顺序匹配：请假天数不超过“天数上限”、干部级别在所列级别中的第一条规则决定审批流程；最后一条须适用于任何天数和级别（两项留空）。',
+  'leaveRoutes.any': '不限',
+  'leaveRoutes.levels': '干部级别',
+  'leaveRoutes.approvers': '审批顺序',
+  'leaveRoutes.add': '添加规则',
+  'leaveRoutes.save': '保存路由表',
   'dashboard.leaveHint': '请假申请、逐级审批与销假',
   'dashboard.calendarHint': '法定节假日与调休（数据包），以及本地补充的年份和节假日',
   'leave.nav': '请假',

@@ -104,6 +104,7 @@ export const leaveKeys = {
   all: ['leave'] as const,
   list: (params: LeaveListParams) => ['leave', 'list', params] as const,
   detail: (id: string) => ['leave', 'detail', id] as const,
+  routes: (programmeId: string) => ['leave', 'routes', programmeId] as const,
 };
 export const calendarKeys = {
   all: ['calendar'] as const,

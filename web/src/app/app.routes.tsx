@@ -130,6 +130,9 @@ export const routes: RouteObject[] = [
             { lazy: () => import('../leave/leave.page').then((m) => ({ Component: m.LeavePage })) },
             '/leave/:id?',
           ),
+          guarded('/leave-routes', {
+            lazy: () => import('../leave/leave-routes.page').then((m) => ({ Component: m.LeaveRoutesPage })),
+          }),
           guarded('/admin/calendar', {
             lazy: () => import('../calendar/calendar.page').then((m) => ({ Component: m.CalendarPage })),
           }),

@@ -141,6 +141,13 @@ export const SECTIONS: readonly Section[] = [
     hint: 'dashboard.leaveHint',
   },
   {
+    path: '/leave-routes',
+    label: 'menu.leaveRoutes',
+    icon: <CalendarOutlined />,
+    allowed: can('leaveRoutes.update'),
+    hint: 'dashboard.leaveRoutesHint',
+  },
+  {
     path: '/achievements',
     label: 'menu.achievements',
     icon: <TrophyOutlined />,

@@ -1,7 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CalendarYear, WorkingDays } from '../../../common/calendar/calendar.schema';
 import type { Page } from '../../../common/http/paging.schema';
-import type { Leave, LeaveDetail, LeaveListParams } from '../../../common/leave/leave.schema';
+import type { Leave, LeaveDetail, LeaveListParams, LeaveRoutes } from '../../../common/leave/leave.schema';
+import type { RoutingRule } from '../../../common/leave/leave-routing';
 import type { Posting } from '../../../common/postings/postings.schema';
 import { api } from '../api/client';
 import { calendarKeys, leaveKeys, postingKeys } from '../api/query-keys';
@@ -81,5 +82,27 @@ export function useCalendarChange() {
     mutationFn: (vars: { method: 'POST' | 'DELETE'; path: string; body?: object }) =>
       api<unknown>(vars.path, { method: vars.method, ...(vars.body ? { body: vars.body } : {}) }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: calendarKeys.all }),
+  });
+}
+
+/** A programme's routing table (the default while it has none of its own). */
+export function useLeaveRoutes(programmeId: string | null) {
+  return useQuery({
+    queryKey: leaveKeys.routes(programmeId ?? ''),
+    queryFn: ({ signal }) =>
+      api<LeaveRoutes>(`/api/programmes/${encodeURIComponent(programmeId ?? '')}/leave-routes`, { signal }),
+    enabled: programmeId !== null,
+  });
+}
+
+export function useSaveLeaveRoutes() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (vars: { programmeId: string; rules: RoutingRule[]; version: number | null }) =>
+      api<LeaveRoutes>(`/api/programmes/${encodeURIComponent(vars.programmeId)}/leave-routes`, {
+        method: 'PUT',
+        body: { rules: vars.rules, version: vars.version },
+      }),
+    onSuccess: (saved) => queryClient.setQueryData(leaveKeys.routes(saved.programmeId), saved),
   });
 }
