@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zCadreInput } from '../../common/cadres/cadres.schema.js';
 import type { LeaveDetail } from '../../common/leave/leave.schema.js';
@@ -16,6 +17,7 @@ import {
 import * as cadres from '../cadres/cadres.service.js';
 import { systemActor } from '../core/context.js';
 import { inTransaction } from '../core/transaction.js';
+import * as leaveMigration from '../migrations/20261203140000_leave_calendar.js';
 import * as nominations from '../nominations/nominations.service.js';
 import { createProposed } from '../postings/postings.service.js';
 import * as posts from '../posts/posts.service.js';
@@ -638,5 +640,27 @@ describe('leave requests', () => {
     expect(
       await t.ctx.db.selectFrom('calendarYears').select('year').where('year', '=', 2031).execute(),
     ).toEqual([]);
+  });
+});
+
+describe('migration 20261203140000_leave_calendar', () => {
+  it('goes down (tables and leave history gone) and up again', async () => {
+    const before = await t.ctx.db.selectFrom('leaveRequests').select('id').execute();
+    expect(before.length).toBeGreaterThan(0);
+    await t.ctx.db
+      .transaction()
+      .execute(async (trx) => {
+        // biome-ignore lint/suspicious/noExplicitAny: migrations run on untyped Kysely
+        const raw = trx.withoutPlugins() as unknown as Kysely<any>;
+        await leaveMigration.down(raw);
+        expect(
+          await raw.selectFrom('status_history').select('id').where('object_type', '=', 'leave').execute(),
+        ).toEqual([]);
+        await leaveMigration.up(raw);
+        expect(await raw.selectFrom('leave_requests').select('id').execute()).toEqual([]);
+        throw new Error('roll back');
+      })
+      .catch((error: Error) => expect(error.message).toBe('roll back'));
+    expect(await t.ctx.db.selectFrom('leaveRequests').select('id').execute()).toHaveLength(before.length);
   });
 });
