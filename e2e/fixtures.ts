@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   type APIRequestContext,
   type APIResponse,
@@ -10,7 +11,7 @@ import {
   request,
 } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
-import { E2E_DATA_DIR, E2E_PORT, E2E_SECRETS, E2E_SERVER_LOG, ROOT } from './env.js';
+import { E2E_DATA_DIR, E2E_DIR, E2E_PORT, E2E_SECRETS, E2E_SERVER_LOG, ROOT } from './env.js';
 
 let seq = 0;
 
@@ -325,4 +326,33 @@ export async function selectingBatch(
     }),
   );
   return { programme, batch };
+}
+
+/**
+ * The matching confirm's step (issue 12 line 4, not in the API yet): `createProposed` run by a
+ * command on the test server's database, as `guazhi create-admin` runs there.
+ */
+export function proposePosting(item: { batchId: string; nominationId: string; postRequestId: string }): void {
+  const dist = (file: string) => pathToFileURL(path.join(ROOT, 'dist/server', file)).href;
+  const script = path.join(E2E_DIR, 'propose-posting.mjs');
+  writeFileSync(
+    script,
+    `import { loadConfig } from '${dist('core/config.js')}';
+import { openRuntime } from '${dist('runtime.js')}';
+import { systemActor } from '${dist('core/context.js')}';
+import { inTransaction } from '${dist('core/transaction.js')}';
+import { createProposed } from '${dist('postings/postings.service.js')}';
+const runtime = await openRuntime(loadConfig());
+try {
+  await inTransaction(runtime.ctx, (tx) =>
+    createProposed(tx, systemActor(null, 'e2e'), [{ ...${JSON.stringify(item)}, matchRunId: null }]),
+  );
+} finally {
+  await runtime.close();
+}
+`,
+  );
+  // Playwright's own loader options are not for this process
+  const { NODE_OPTIONS: _loader, ...env } = CLI_ENV;
+  execFileSync(process.execPath, [script], { cwd: ROOT, env });
 }

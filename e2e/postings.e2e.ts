@@ -1,40 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { fictionalIdNumber } from '../server/demo/demo.seed.js';
-import { E2E_DIR, ROOT } from './env.js';
-import { accountApi, adminApi, CLI_ENV, createAccount, expectJson } from './fixtures.js';
-
-/**
- * The matching confirm's step (issue 12 line 4, not in the API yet): `createProposed` run by a
- * command on the test server's database, as `guazhi create-admin` runs there.
- */
-function proposePosting(item: { batchId: string; nominationId: string; postRequestId: string }): void {
-  const dist = (file: string) => pathToFileURL(path.join(ROOT, 'dist/server', file)).href;
-  const script = path.join(E2E_DIR, 'propose-posting.mjs');
-  writeFileSync(
-    script,
-    `import { loadConfig } from '${dist('core/config.js')}';
-import { openRuntime } from '${dist('runtime.js')}';
-import { systemActor } from '${dist('core/context.js')}';
-import { inTransaction } from '${dist('core/transaction.js')}';
-import { createProposed } from '${dist('postings/postings.service.js')}';
-const runtime = await openRuntime(loadConfig());
-try {
-  await inTransaction(runtime.ctx, (tx) =>
-    createProposed(tx, systemActor(null, 'e2e'), [{ ...${JSON.stringify(item)}, matchRunId: null }]),
-  );
-} finally {
-  await runtime.close();
-}
-`,
-  );
-  // Playwright's own loader options are not for this process
-  const { NODE_OPTIONS: _loader, ...env } = CLI_ENV;
-  execFileSync(process.execPath, [script], { cwd: ROOT, env });
-}
+import { accountApi, adminApi, createAccount, expectJson, proposePosting } from './fixtures.js';
 
 test('接收单位记录对接到岗：分工与到岗日期记入挂职，时间线显示 拟任 → 在岗', async ({ page }) => {
   test.setTimeout(120_000);

@@ -14,6 +14,7 @@ import { registerAuditRoutes } from './audit/audit.routes.js';
 import { sealAnchorIfAppended } from './audit/audit.service.js';
 import { registerAuthRoutes } from './auth/auth.routes.js';
 import { registerCadreRoutes } from './cadres/cadres.routes.js';
+import { registerCalendarRoutes } from './calendar/calendar.routes.js';
 import { registerAccessControl } from './core/access.js';
 import type { AppContext } from './core/context.js';
 import { AppError } from './core/errors.js';
@@ -28,6 +29,7 @@ import { registerCorrectionRoutes } from './corrections/corrections.routes.js';
 import { registerExcelRoutes } from './excel/excel.routes.js';
 import { registerHealthRoutes } from './health/health.routes.js';
 import { registerHomeRoutes } from './home/home.routes.js';
+import { registerLeaveRoutes } from './leave/leave.routes.js';
 import { registerMatchingRoutes } from './matching/matching.routes.js';
 import { registerNominationRoutes } from './nominations/nominations.routes.js';
 import { BurstWatch, burstKindOf } from './notifications/bursts.service.js';
@@ -173,6 +175,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerPostingRoutes(app);
   registerHomeRoutes(app);
   registerMatchingRoutes(app);
+  registerCalendarRoutes(app);
+  registerLeaveRoutes(app);
 
   app.get('/api/openapi.json', { config: { action: 'docs.read' }, schema: { hide: true } }, async () =>
     app.swagger(),

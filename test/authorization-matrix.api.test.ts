@@ -13,11 +13,13 @@ import { zUnitInput } from '../common/units/units.schema.js';
 import { createAccount as createAccountViaService } from '../server/accounts/accounts.service.js';
 import * as cadres from '../server/cadres/cadres.service.js';
 import type { ApiRoute } from '../server/core/access.js';
+import { addDays } from '../server/core/clock.js';
 import { systemActor } from '../server/core/context.js';
 import { type Access, type Action, POLICY } from '../server/core/policy.js';
 import { inTransaction } from '../server/core/transaction.js';
 import { insertCorrection } from '../server/corrections/corrections.repository.js';
 import { insertImport } from '../server/excel/excel.repository.js';
+import { insertLeave } from '../server/leave/leave.repository.js';
 import { runsOf } from '../server/matching/runs.registry.js';
 import * as nominations from '../server/nominations/nominations.service.js';
 import { insertMany as insertNotifications } from '../server/notifications/notifications.repository.js';
@@ -462,6 +464,200 @@ async function matchingRun(m: MatchingFixture, status: 'done' | 'running' | 'con
 }
 
 /** How to call each route, per caller and scope. Keys are `METHOD url` as registered. */
+/**
+ * A leave request (issue 13) on the posting a caller's variant acts on, written directly: its
+ * status, its steps ([approver, decision]) and the step that waits. The dates are those of the
+ * test clock's day (2026-01-05), so a 销假 of today is in range.
+ */
+async function leaveFor(
+  caller: Caller,
+  where: Where,
+  status: string,
+  steps: [string, string][],
+  posting?: { id: string; cadre: { id: string; name: string } },
+) {
+  const p = posting ?? (await postingFor(caller, where, 'active'));
+  const id = randomUUID();
+  const now = t.ctx.clock.now().toISOString();
+  const waiting = steps.findIndex(([, d]) => d === 'pending');
+  await insertLeave(
+    t.ctx.db,
+    {
+      id,
+      postingId: p.id,
+      cadreId: p.cadre.id,
+      kind: 'personal',
+      startDate: '2026-01-05',
+      startHalf: 'am',
+      endDate: '2026-01-06',
+      endHalf: 'pm',
+      halfDays: 4,
+      reason: '矩阵测试请假',
+      status,
+      currentStep: waiting >= 0 ? waiting + 1 : null,
+      returnedOn: status === 'returning' ? '2026-01-05' : null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      createdBy: null,
+      updatedBy: null,
+    },
+    steps.map(([approver, decision], i) => ({
+      id: randomUUID(),
+      leaveId: id,
+      seq: i + 1,
+      approver,
+      decision,
+      comment: null,
+      decidedBy: null,
+      decidedAt: null,
+      substituteUserId: null,
+      substituteNamedBy: null,
+    })),
+  );
+  return { id, postingId: p.id, secret: p.cadre.name, version: 1 };
+}
+/** A pending request whose waiting step is the caller's kind of approver (a 组织部's second step). */
+const pendingFor = (caller: Caller, where: Where) =>
+  leaveFor(
+    caller,
+    where,
+    'pending',
+    caller === 'org_dept'
+      ? [
+          ['receiving_unit', 'approved'],
+          ['receiving_org', 'pending'],
+        ]
+      : [['receiving_unit', 'pending']],
+  );
+/** Someone else who may decide leave: the substitute a step's approver names. */
+const substituteOf = (caller: Caller) =>
+  (accounts.get(caller === 'org_dept' ? 'receiving_manager' : 'org_dept') as TestAccount).username;
+let calendarSeq = 0;
+const leaveFixtures: Record<string, (caller: Caller, where: Where) => Promise<Request>> = {
+  'GET /api/calendar/working-days': async () => ({
+    method: 'GET',
+    url: '/api/calendar/working-days?from=2026-09-28&to=2026-10-11',
+  }),
+  'GET /api/calendar/years': async () => ({ method: 'GET', url: '/api/calendar/years?year=2026' }),
+  'POST /api/calendar/years': async () => ({
+    method: 'POST',
+    url: '/api/calendar/years',
+    ...body({ year: 2040 + calendarSeq++, note: null }),
+  }),
+  'POST /api/calendar/days': async () => {
+    calendarSeq += 1;
+    return {
+      method: 'POST',
+      url: '/api/calendar/days',
+      ...body({
+        date: addDays('2026-05-01', calendarSeq),
+        kind: 'holiday',
+        name: '矩阵本地节日',
+        regionCode: null,
+      }),
+    };
+  },
+  'DELETE /api/calendar/days/:id': async () => {
+    const id = randomUUID();
+    calendarSeq += 1;
+    await t.ctx.db
+      .insertInto('calendarDays')
+      .values({
+        id,
+        date: addDays('2026-07-01', calendarSeq),
+        kind: 'holiday',
+        name: '矩阵本地节日',
+        regionPrefix: '52',
+        createdAt: t.ctx.clock.now().toISOString(),
+        createdBy: null,
+      })
+      .execute();
+    return { method: 'DELETE', url: `/api/calendar/days/${id}` };
+  },
+  'GET /api/leave': async (caller, where) => {
+    const l = await leaveFor(caller, where, 'pending', [['receiving_unit', 'pending']]);
+    return { method: 'GET', url: `/api/leave?postingId=${l.postingId}`, list: true, secret: l.secret };
+  },
+  'GET /api/leave/:id': async (caller, where) => {
+    const l = await leaveFor(caller, where, 'pending', [['receiving_unit', 'pending']]);
+    return { method: 'GET', url: `/api/leave/${l.id}`, secret: l.secret };
+  },
+  'POST /api/leave': async (caller, where) => {
+    const p = await postingFor(caller, where, 'active');
+    await t.ctx.db.updateTable('postings').set({ startDate: '2026-03-02' }).where('id', '=', p.id).execute();
+    return {
+      method: 'POST',
+      url: '/api/leave',
+      ...body({
+        postingId: p.id,
+        kind: 'sick',
+        startDate: '2026-03-02',
+        startHalf: 'am',
+        endDate: '2026-03-03',
+        endHalf: 'pm',
+        reason: '矩阵测试：看病',
+      }),
+      secret: p.cadre.name,
+    };
+  },
+  'POST /api/leave/:id/withdraw': async (caller, where) => {
+    const l = await leaveFor(caller, where, 'pending', [['receiving_unit', 'pending']]);
+    return { method: 'POST', url: `/api/leave/${l.id}/withdraw`, ...body({ version: 1 }), secret: l.secret };
+  },
+  'POST /api/leave/:id/decide': async (caller, where) => {
+    const l = await pendingFor(caller, where);
+    return {
+      method: 'POST',
+      url: `/api/leave/${l.id}/decide`,
+      ...body({ decision: 'approve', comment: '同意', version: 1 }),
+      secret: l.secret,
+    };
+  },
+  'POST /api/leave/:id/substitute': async (caller, where) => {
+    const l = await pendingFor(caller, where);
+    return {
+      method: 'POST',
+      url: `/api/leave/${l.id}/substitute`,
+      ...body({ username: substituteOf(caller), version: 1 }),
+      secret: l.secret,
+    };
+  },
+  'POST /api/leave/:id/return': async (caller, where) => {
+    const l = await leaveFor(caller, where, 'approved', [['receiving_unit', 'approved']]);
+    return {
+      method: 'POST',
+      url: `/api/leave/${l.id}/return`,
+      ...body({ date: '2026-01-05', version: 1 }),
+      secret: l.secret,
+    };
+  },
+  'POST /api/leave/:id/confirm-return': async (caller, where) => {
+    const l = await leaveFor(caller, where, 'returning', [['receiving_unit', 'approved']]);
+    return {
+      method: 'POST',
+      url: `/api/leave/${l.id}/confirm-return`,
+      ...body({ version: 1 }),
+      secret: l.secret,
+    };
+  },
+  'GET /api/programmes/:id/leave-routes': async (_c, where) => {
+    const p = await freshProgramme(where);
+    return { method: 'GET', url: `/api/programmes/${p.id}/leave-routes` };
+  },
+  'PUT /api/programmes/:id/leave-routes': async (_c, where) => {
+    const p = await freshProgramme(where);
+    return {
+      method: 'PUT',
+      url: `/api/programmes/${p.id}/leave-routes`,
+      ...body({
+        rules: [{ upToDays: null, rankLevels: null, approvers: ['receiving_unit'] }],
+        version: null,
+      }),
+    };
+  },
+};
+
 const FIXTURES: Record<string, (caller: Caller, where: Where) => Promise<Request>> = {
   'GET /api/health': async () => ({ method: 'GET', url: '/api/health' }),
   'GET /api/openapi.json': async () => ({ method: 'GET', url: '/api/openapi.json' }),
@@ -949,6 +1145,7 @@ const FIXTURES: Record<string, (caller: Caller, where: Where) => Promise<Request
   ...Object.fromEntries(
     Object.keys(POSTING_MOVES).map((move) => [`POST /api/postings/:id/${move}`, postingMove(move)]),
   ),
+  ...leaveFixtures,
   'POST /api/excel/imports/cadres': async (caller, where) => {
     const unit = await cadreUnitFor(caller, where);
     return upload('cadres', [cadreCells(cadreInput(unit.id), unit.name)]);
@@ -1178,6 +1375,28 @@ const nomineeOf =
   async (caller) =>
     caller === 'org_dept' ? request(await nominatedFromElsewhere()) : null;
 const NONE: ReadableFixture = async () => null;
+/** A leave request of the 组织部's region the caller reads but may not act on (see READABLE). */
+async function leaveReadOnly(
+  caller: Caller,
+  action: string,
+  extra: object,
+  status = 'pending',
+): Promise<Request | null> {
+  if (caller !== 'receiving_manager' && caller !== 'org_dept') return null;
+  const p =
+    caller === 'receiving_manager'
+      ? await postingBetween('own', managerUnit, await freshUnit(OWN_REGION), 'active')
+      : await postingBetween('own', await freshUnit(OWN_REGION), await freshUnit(OWN_REGION), 'active');
+  const steps: [string, string][] =
+    status === 'pending' ? [['receiving_unit', 'pending']] : [['receiving_unit', 'approved']];
+  const l = await leaveFor(caller, 'own', status, steps, p);
+  return {
+    method: 'POST',
+    url: `/api/leave/${l.id}/${action}`,
+    ...body({ ...extra, version: 1 }),
+    secret: l.secret,
+  };
+}
 const READABLE: Record<string, ReadableFixture> = {
   'PUT /api/cadres/:id': nomineeOf(async (c) => {
     const { idNumber: _id, ...input } = cadreInput(c.unitId, { name: c.name });
@@ -1221,6 +1440,14 @@ const READABLE: Record<string, ReadableFixture> = {
     caller === 'receiving_manager' ? postingMoveOnSide('end', managerUnit, null) : null,
   'POST /api/postings/:id/return': async (caller) =>
     caller === 'sending_liaison' ? postingMoveOnSide('return', null, liaisonUnit) : null,
+  // leave (issue 13): a receiving manager whose unit sent the cadre reads the request and decides
+  // nothing; a 组织部 reads a request whose waiting step is the receiving unit's and decides not it
+  'POST /api/leave/:id/decide': async (caller) =>
+    leaveReadOnly(caller, 'decide', { decision: 'approve', comment: null }),
+  'POST /api/leave/:id/substitute': async (caller) =>
+    leaveReadOnly(caller, 'substitute', { username: substituteOf('receiving_manager') }),
+  'POST /api/leave/:id/confirm-return': async (caller) =>
+    caller === 'receiving_manager' ? leaveReadOnly(caller, 'confirm-return', {}, 'returning') : null,
 };
 /** Write routes whose read and write scopes coincide for every role today (checked below). */
 for (const key of [
@@ -1260,6 +1487,10 @@ for (const key of [
   'POST /api/batches/:batchId/matching/runs',
   'POST /api/matching/runs/:runId/cancel',
   'POST /api/matching/runs/:runId/confirm',
+  'POST /api/leave',
+  'POST /api/leave/:id/withdraw',
+  'POST /api/leave/:id/return',
+  'PUT /api/programmes/:id/leave-routes',
   ...IMPORT_KINDS.flatMap((kind) => [
     `POST /api/excel/imports/${kind}`,
     `POST /api/excel/imports/${kind}/:id/commit`,
@@ -1339,6 +1570,11 @@ async function digest(): Promise<string> {
     'matchingLocks',
     'matchingRuns',
     'matchingAssignments',
+    'calendarYears',
+    'calendarDays',
+    'leaveRoutes',
+    'leaveRequests',
+    'leaveSteps',
   ] as const) {
     const all = await t.ctx.db.selectFrom(table).selectAll().execute();
     const rows = all.filter((r) => !('key' in r && String(r.key).startsWith('alerts.')));

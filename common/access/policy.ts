@@ -161,6 +161,23 @@ export const POLICY = {
   'matching.settings': PROGRAMME_RUNNERS,
   'matching.preferences': { sending_liaison: 'unit', cadre: 'self' },
   'matching.preferencesRead': { org_dept: 'region', sending_liaison: 'unit', cadre: 'self' },
+  /**
+   * Issue 13 lines 1–2 (ADR 029): the working-day calendar is read by any account and kept by the
+   * system administrator (a year before the package has it, a local day off). Leave: the cadre
+   * asks, withdraws and reports back (销假); each step is decided by the receiving unit or a 组织部
+   * (which step is whose is the service's), or the substitute its approver named; the receiving
+   * unit confirms the 销假; the sending unit reads. The routing table is the programme 组织部's.
+   */
+  'calendar.read': 'authenticated',
+  'calendar.manage': ACCOUNT_ADMIN,
+  'leave.read': { org_dept: 'region', sending_liaison: 'unit', receiving_manager: 'unit', cadre: 'self' },
+  'leave.create': CADRE_SELF,
+  'leave.withdraw': CADRE_SELF,
+  'leave.return': CADRE_SELF,
+  'leave.decide': { org_dept: 'region', receiving_manager: 'unit' },
+  'leave.confirmReturn': { receiving_manager: 'unit' },
+  'leaveRoutes.read': PROGRAMME_RUNNERS,
+  'leaveRoutes.update': PROGRAMME_RUNNERS,
 } as const satisfies Record<string, Access>;
 
 export type Action = keyof typeof POLICY;

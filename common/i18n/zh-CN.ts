@@ -9,6 +9,7 @@ import { zhCNCadres } from './zh-CN.cadres.js';
 import { zhCNCorrections } from './zh-CN.corrections.js';
 import { zhCNExcel } from './zh-CN.excel.js';
 import { zhCNHome } from './zh-CN.home.js';
+import { zhCNLeave } from './zh-CN.leave.js';
 import { zhCNMatching } from './zh-CN.matching.js';
 import { zhCNNominations } from './zh-CN.nominations.js';
 import { zhCNPostings } from './zh-CN.postings.js';
@@ -355,6 +356,7 @@ export const zhCN = {
   ...zhCNPostings,
   ...zhCNHome,
   ...zhCNMatching,
+  ...zhCNLeave,
 } as const;
 export type MessageKey = keyof typeof zhCN;
 export type Catalogue = Record<MessageKey, string>;

@@ -14,6 +14,8 @@ export const NOTIFICATION_KINDS = [
   'reminder.nominationWaiting',
   'reminder.correctionWaiting',
   'reminder.handoverMissing',
+  // issue 13 line 1: an approved leave past its end date without a 销假
+  'reminder.leaveNotReturned',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -35,6 +37,7 @@ const LINKS: Record<NotificationKind, (params: Params) => string | null> = {
   'reminder.nominationWaiting': (p) => `/recommendations?status=submitted&batchId=${param(p, 'batchId')}`,
   'reminder.correctionWaiting': () => '/corrections?status=pending',
   'reminder.handoverMissing': (p) => `/postings/${param(p, 'postingId')}`,
+  'reminder.leaveNotReturned': (p) => `/leave/${param(p, 'leaveId')}`,
 };
 
 export const notificationLink = (kind: NotificationKind, params: Params): string | null =>

@@ -22,8 +22,10 @@ import pg from 'pg';
 import type { AuditTables } from '../audit/audit.table.js';
 import type { AuthTables } from '../auth/auth.table.js';
 import type { CadresTables } from '../cadres/cadres.table.js';
+import type { CalendarTables } from '../calendar/calendar.table.js';
 import type { CorrectionsTables } from '../corrections/corrections.table.js';
 import type { ExcelTables } from '../excel/excel.table.js';
+import type { LeaveTables } from '../leave/leave.table.js';
 import type { MatchingTables } from '../matching/matching.table.js';
 import type { NominationsTables } from '../nominations/nominations.table.js';
 import type { NotificationsTables } from '../notifications/notifications.table.js';
@@ -43,6 +45,8 @@ export interface Database
   extends AuthTables,
     AuditTables,
     CadresTables,
+    CalendarTables,
+    LeaveTables,
     CorrectionsTables,
     ExcelTables,
     MatchingTables,

@@ -20,6 +20,7 @@ import * as m20261203100000 from './20261203100000_postings.js';
 import * as m20261203110000 from './20261203110000_matching.js';
 import * as m20261203120000 from './20261203120000_reminders.js';
 import * as m20261203130000 from './20261203130000_post_levels.js';
+import * as m20261203140000 from './20261203140000_leave_calendar.js';
 
 /**
  * Every migration, by timestamp name. Migrations are frozen in time: they use `Kysely<any>`,
@@ -43,7 +44,8 @@ export const migrations: Record<string, Migration> = {
   '20261202130000_list_indexes': m20261202130000,
   '20261202140000_change_notifications': m20261202140000,
   '20261203100000_postings': m20261203100000,
+  '20261203110000_matching': m20261203110000,
   '20261203120000_reminders': m20261203120000,
   '20261203130000_post_levels': m20261203130000,
-  '20261203110000_matching': m20261203110000,
+  '20261203140000_leave_calendar': m20261203140000,
 };

@@ -20,6 +20,7 @@ import type { Executor } from '../core/database.js';
 import { scopeFor } from '../core/scope.js';
 import { inTransaction } from '../core/transaction.js';
 import * as postingsMigration from '../migrations/20261203100000_postings.js';
+import * as leaveMigration from '../migrations/20261203140000_leave_calendar.js';
 import * as nominations from '../nominations/nominations.service.js';
 import * as posts from '../posts/posts.service.js';
 import * as programmes from '../programmes/programmes.service.js';
@@ -607,6 +608,8 @@ describe('migration 20261203100000_postings', () => {
       .execute(async (trx) => {
         // biome-ignore lint/suspicious/noExplicitAny: migrations run on untyped Kysely
         const raw = trx.withoutPlugins() as unknown as Kysely<any>;
+        // leave requests (a later migration) hang on postings: down first, up again after
+        await leaveMigration.down(raw);
         await postingsMigration.down(raw);
         const left = await raw
           .selectFrom('status_history')
@@ -615,6 +618,7 @@ describe('migration 20261203100000_postings', () => {
           .execute();
         expect(left).toEqual([]);
         await postingsMigration.up(raw);
+        await leaveMigration.up(raw);
         expect(await raw.selectFrom('postings').select('id').execute()).toEqual([]);
         await trx.insertInto('postings').values(row).execute();
         await expect(insert('active', trx)).rejects.toThrow(/unique|duplicate/i);

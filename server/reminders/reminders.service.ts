@@ -7,6 +7,7 @@ import type { Executor } from '../core/database.js';
 import { FULL_SCOPE, type Grant, type Reach, reaches, scopeFor } from '../core/scope.js';
 import { inTransaction } from '../core/transaction.js';
 import { CORRECTION_REACH, listCorrections } from '../corrections/corrections.repository.js';
+import { CADRE_REACH, RECEIVING_REACH, unreturnedBefore } from '../leave/leave.repository.js';
 import { listNominations, NOMINATION_REACH } from '../nominations/nominations.repository.js';
 import { activeAccountsWithRoles } from '../notifications/notifications.repository.js';
 import { notificationRows, saveNotifications } from '../notifications/notifications.service.js';
@@ -36,6 +37,7 @@ export const REMINDER_KINDS = [
   'nominationWaiting',
   'correctionWaiting',
   'handoverMissing',
+  'leaveNotReturned',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
@@ -214,6 +216,21 @@ async function handoversDue(db: Executor, now: Date, today: string): Promise<Due
   });
 }
 
+/**
+ * Approved leave past its end date without a 销假 (issue 13 line 1): to the cadre, who reports
+ * back, and to the receiving unit, which confirms it — once per leave and end date.
+ */
+async function unreturnedDue(db: Executor, today: string): Promise<Due[]> {
+  return (await unreturnedBefore(db, today)).flatMap((l): Due[] => {
+    const due = { kind: 'leaveNotReturned' as const, objectId: l.id, dueKey: l.endDate, row: l };
+    const params = { leaveId: l.id, cadre: l.cadreName, unit: l.receivingUnitName, endDate: l.endDate };
+    return [
+      { ...due, action: 'leave.return', reach: CADRE_REACH, params },
+      { ...due, action: 'leave.confirmReturn', reach: RECEIVING_REACH, params },
+    ];
+  });
+}
+
 /** What is due today, from every source. */
 async function dueToday(ctx: AppContext, now: Date): Promise<Due[]> {
   const today = chinaDate(now);
@@ -221,6 +238,7 @@ async function dueToday(ctx: AppContext, now: Date): Promise<Due[]> {
     termsDue(ctx.db, today),
     approvalsDue(ctx.db, now),
     handoversDue(ctx.db, now, today),
+    unreturnedDue(ctx.db, today),
   ]);
   return lists.flat();
 }

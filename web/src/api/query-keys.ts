@@ -2,6 +2,7 @@ import type { AccountListParams } from '../../../common/accounts/accounts.schema
 import type { AuditQuery } from '../../../common/audit/audit.schema';
 import type { CadreListParams } from '../../../common/cadres/cadres.schema';
 import type { CorrectionListParams } from '../../../common/corrections/corrections.schema';
+import type { LeaveListParams } from '../../../common/leave/leave.schema';
 import type { NominationListParams } from '../../../common/nominations/nominations.schema';
 import type { PostingListParams } from '../../../common/postings/postings.schema';
 import type { PostListParams } from '../../../common/posts/posts.schema';
@@ -109,4 +110,18 @@ export const matchingKeys = {
   compare: (a: string, b: string) => ['matching', 'compare', a, b] as const,
   alternatives: (runId: string, nominationId: string) =>
     ['matching', 'alternatives', runId, nominationId] as const,
+};
+
+/** Leave requests and the working-day calendar (issue 13). */
+export const leaveKeys = {
+  all: ['leave'] as const,
+  list: (params: LeaveListParams) => ['leave', 'list', params] as const,
+  detail: (id: string) => ['leave', 'detail', id] as const,
+  routes: (programmeId: string) => ['leave', 'routes', programmeId] as const,
+};
+export const calendarKeys = {
+  all: ['calendar'] as const,
+  year: (year: number) => ['calendar', 'year', year] as const,
+  workingDays: (from: string, to: string, region: string | null) =>
+    ['calendar', 'days', from, to, region] as const,
 };

@@ -124,6 +124,18 @@ export const routes: RouteObject[] = [
             { lazy: () => import('../postings/postings.page').then((m) => ({ Component: m.PostingsPage })) },
             '/postings/:id?',
           ),
+          // issue 13: leave (the open request in the path) and the working-day calendar
+          guarded(
+            '/leave',
+            { lazy: () => import('../leave/leave.page').then((m) => ({ Component: m.LeavePage })) },
+            '/leave/:id?',
+          ),
+          guarded('/leave-routes', {
+            lazy: () => import('../leave/leave-routes.page').then((m) => ({ Component: m.LeaveRoutesPage })),
+          }),
+          guarded('/admin/calendar', {
+            lazy: () => import('../calendar/calendar.page').then((m) => ({ Component: m.CalendarPage })),
+          }),
           guarded('/admin/accounts', {
             lazy: () => import('../accounts/accounts.page').then((m) => ({ Component: m.AccountsPage })),
           }),

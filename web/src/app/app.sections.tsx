@@ -134,6 +134,20 @@ export const SECTIONS: readonly Section[] = [
     hint: 'dashboard.postingsHint',
   },
   {
+    path: '/leave',
+    label: 'menu.leave',
+    icon: <CalendarOutlined />,
+    allowed: can('leave.read'),
+    hint: 'dashboard.leaveHint',
+  },
+  {
+    path: '/leave-routes',
+    label: 'menu.leaveRoutes',
+    icon: <CalendarOutlined />,
+    allowed: can('leaveRoutes.update'),
+    hint: 'dashboard.leaveRoutesHint',
+  },
+  {
     path: '/achievements',
     label: 'menu.achievements',
     icon: <TrophyOutlined />,
@@ -169,6 +183,14 @@ export const SECTIONS: readonly Section[] = [
     allowed: can('audit.read'),
     group: 'system',
     hint: 'dashboard.auditHint',
+  },
+  {
+    path: '/admin/calendar',
+    label: 'menu.calendar',
+    icon: <CalendarOutlined />,
+    allowed: can('calendar.manage'),
+    group: 'system',
+    hint: 'dashboard.calendarHint',
   },
   {
     path: '/admin/post-levels',
