@@ -34,7 +34,8 @@ test('在岗干部请假，接收单位审批同意', async ({ page }) => {
     }),
     201,
   );
-  const org = await createAccount([{ role: 'org_dept', regionCode: '522600' }], '州委组织部干部', admins);
+  // the programme is the province's (贵州省), so the 黔东南州 组织部 of nominations.e2e counts only its own
+  const org = await createAccount([{ role: 'org_dept', regionCode: '520000' }], '省委组织部干部', admins);
   const liaison = await createAccount(
     [{ role: 'sending_liaison', unitId: sending.id }],
     '派出单位联络员',
@@ -54,7 +55,7 @@ test('在岗干部请假，接收单位审批同意', async ({ page }) => {
   // a posting of the cadre at 施洞镇, handed over (在岗) in June 2026
   const programme = await expectJson<{ id: string }>(
     orgApi.post('/api/programmes', {
-      data: { name: `黔东南州请假${stamp}`, kind: 'downward', regionCode: '522600' },
+      data: { name: `贵州省请假${stamp}`, kind: 'downward', regionCode: '520000' },
     }),
     201,
   );
