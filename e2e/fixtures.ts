@@ -46,6 +46,28 @@ export function guazhiCommand(args: string[]): string {
   });
 }
 
+/**
+ * A post request asked by the receiving unit (`manager`), submitted, and approved by the 组织部
+ * (`reviewer`: its API client or a signed-in page's `request`), all through the API.
+ */
+export async function approvedPost(
+  manager: APIRequestContext,
+  reviewer: APIRequestContext,
+  data: Record<string, unknown>,
+): Promise<{ id: string }> {
+  const post = await expectJson<{ id: string; version: number }>(manager.post('/api/posts', { data }), 201);
+  const submitted = await expectJson<{ version: number }>(
+    manager.post(`/api/posts/${post.id}/submit`, { data: { version: post.version } }),
+  );
+  await expectJson(
+    reviewer.post(`/api/posts/${post.id}/review`, {
+      data: { decision: 'approve', comment: null, version: submitted.version },
+      headers: API_HEADERS,
+    }),
+  );
+  return { id: post.id };
+}
+
 /** A fresh administrator made by the real command line; returns its one-time password. */
 export function createAdmin(role: AdminRole = 'system_admin'): { username: string; password: string } {
   seq += 1;

@@ -3,6 +3,7 @@ import { fictionalIdNumber } from '../server/demo/demo.seed.js';
 import {
   accountApi,
   adminApi,
+  approvedPost,
   createAccount,
   expectJson,
   firstLogin,
@@ -71,27 +72,14 @@ test('在岗干部请假，接收单位审批同意', async ({ page }) => {
     }),
     201,
   );
-  const post = await expectJson<{ id: string; version: number }>(
-    managerApi.post('/api/posts', {
-      data: {
-        batchId: batch.id,
-        unitId: receiving.id,
-        title: '副镇长',
-        level: 'section_deputy',
-        duties: [{ kind: 'assist', area: '乡村振兴' }],
-        headcount: 1,
-      },
-    }),
-    201,
-  );
-  const submitted = await expectJson<{ version: number }>(
-    managerApi.post(`/api/posts/${post.id}/submit`, { data: { version: post.version } }),
-  );
-  await expectJson(
-    orgApi.post(`/api/posts/${post.id}/review`, {
-      data: { decision: 'approve', comment: null, version: submitted.version },
-    }),
-  );
+  const post = await approvedPost(managerApi, orgApi, {
+    batchId: batch.id,
+    unitId: receiving.id,
+    title: '副镇长',
+    level: 'section_deputy',
+    duties: [{ kind: 'assist', area: '乡村振兴' }],
+    headcount: 1,
+  });
   const cadre = await expectJson<{ id: string; version: number }>(
     liaisonApi.post('/api/cadres', {
       data: {

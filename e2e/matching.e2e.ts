@@ -7,6 +7,7 @@ import {
   API_HEADERS,
   accountApi,
   adminApi,
+  approvedPost,
   createAccount,
   expectJson,
   firstLogin,
@@ -85,29 +86,15 @@ test('组织部匹配一个批次：读一对的理由，锁定一对、排除�
 
   const managerApi = await accountApi(manager, 'E2e#Manager2026');
   for (const p of POSTS) {
-    const post = await expectJson<{ id: string; version: number }>(
-      managerApi.post('/api/posts', {
-        data: {
-          batchId: batch.id,
-          unitId: town.id,
-          title: p.title,
-          level: 'section_deputy',
-          duties: [{ kind: 'in_charge', area: p.inCharge }],
-          expertise: p.expertise,
-          headcount: 1,
-        },
-      }),
-      201,
-    );
-    const submitted = await expectJson<{ version: number }>(
-      managerApi.post(`/api/posts/${post.id}/submit`, { data: { version: post.version } }),
-    );
-    await expectJson(
-      page.request.post(`/api/posts/${post.id}/review`, {
-        data: { decision: 'approve', version: submitted.version },
-        headers,
-      }),
-    );
+    const post = await approvedPost(managerApi, page.request, {
+      batchId: batch.id,
+      unitId: town.id,
+      title: p.title,
+      level: 'section_deputy',
+      duties: [{ kind: 'in_charge', area: p.inCharge }],
+      expertise: p.expertise,
+      headcount: 1,
+    });
   }
   await managerApi.dispose();
 

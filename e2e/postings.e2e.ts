@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { fictionalIdNumber } from '../server/demo/demo.seed.js';
-import { accountApi, adminApi, createAccount, expectJson, proposePosting } from './fixtures.js';
+import { accountApi, adminApi, approvedPost, createAccount, expectJson, proposePosting } from './fixtures.js';
 
 test('接收单位记录对接到岗：分工与到岗日期记入挂职，时间线显示 拟任 → 在岗', async ({ page }) => {
   test.setTimeout(120_000);
@@ -58,27 +58,14 @@ test('接收单位记录对接到岗：分工与到岗日期记入挂职，时�
     }),
     201,
   );
-  const post = await expectJson<{ id: string; version: number }>(
-    managerApi.post('/api/posts', {
-      data: {
-        batchId: batch.id,
-        unitId: receiving.id,
-        title: '副主任',
-        level: 'section_deputy',
-        duties: [{ kind: 'assist', area: '招商引资' }],
-        headcount: 1,
-      },
-    }),
-    201,
-  );
-  const submitted = await expectJson<{ version: number }>(
-    managerApi.post(`/api/posts/${post.id}/submit`, { data: { version: post.version } }),
-  );
-  await expectJson(
-    orgApi.post(`/api/posts/${post.id}/review`, {
-      data: { decision: 'approve', comment: null, version: submitted.version },
-    }),
-  );
+  const post = await approvedPost(managerApi, orgApi, {
+    batchId: batch.id,
+    unitId: receiving.id,
+    title: '副主任',
+    level: 'section_deputy',
+    duties: [{ kind: 'assist', area: '招商引资' }],
+    headcount: 1,
+  });
   const cadre = await expectJson<{ id: string }>(
     liaisonApi.post('/api/cadres', {
       data: {
