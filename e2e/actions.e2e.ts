@@ -99,7 +99,7 @@ test('组织部看外地被推荐干部与单位时没有编辑/删除按钮；�
   // the liaison: the programme is read, not changed; its own unit is read, not changed
   await loginAgain(page, liaison);
   await page.goto(`/projects/${programme.id}`);
-  await expect(page.getByText('组织部所在区划')).toBeVisible();
+  await expect(page.getByText('组织部所在区划')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('row', { name: /第一批/ })).toBeVisible();
   for (const name of ['编辑项目', '编辑', '新建批次', '推进状态', '删除'])
     await expect(page.getByRole('button', { name })).toHaveCount(0);
