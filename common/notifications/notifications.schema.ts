@@ -16,6 +16,9 @@ export const NOTIFICATION_KINDS = [
   'reminder.handoverMissing',
   // issue 13 line 1: an approved leave past its end date without a 销假
   'reminder.leaveNotReturned',
+  // achievements (issue 13 line 6): an entry waits for verification; an entry was returned
+  'achievement.toVerify',
+  'achievement.returned',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -38,6 +41,9 @@ const LINKS: Record<NotificationKind, (params: Params) => string | null> = {
   'reminder.correctionWaiting': () => '/corrections?status=pending',
   'reminder.handoverMissing': (p) => `/postings/${param(p, 'postingId')}`,
   'reminder.leaveNotReturned': (p) => `/leave/${param(p, 'leaveId')}`,
+  // achievements (issue 13 line 6)
+  'achievement.toVerify': (p) => `/achievements/${param(p, 'achievementId')}`,
+  'achievement.returned': (p) => `/achievements/${param(p, 'achievementId')}`,
 };
 
 export const notificationLink = (kind: NotificationKind, params: Params): string | null =>
