@@ -369,6 +369,12 @@ const lineKey = (kind: string, dimension: string | null) => `${kind}|${dimension
  * dimensions add (money with money, people with people).
  */
 export async function totals(ctx: AppContext, actor: Actor, p: TotalsParams): Promise<Totals> {
+  // one posting's totals: a posting outside the caller's reach answers as if it did not exist
+  if (p.postingId) {
+    const posting = await findPosting(ctx.db, p.postingId);
+    if (!posting) throw notFound();
+    assertReaches({ ...actor.scope, mode: 'read' }, repo.ACHIEVEMENT_REACH, posting);
+  }
   const rows = await repo.totals(ctx.db, p, actor.scope);
   const groups = new Map<string, { key: string; label: string; lines: Map<string, TotalLine> }>();
   const overall = new Map<string, TotalLine>();
