@@ -179,7 +179,7 @@ async function managerItems(ctx: AppContext, actor: Actor): Promise<HomeItem[]> 
     ),
   );
   return [
-    ...item({ kind: 'achievementsToVerify', count: toVerify, link: '/achievements/verify', urgent: true }),
+    ...item({ kind: 'achievementsToVerify', count: toVerify, link: '/achievements?view=todo', urgent: true }),
     // the 对接 records the real start and the duties agreed: both wait on the receiving unit
     ...item({
       kind: 'handoversToRecord',
@@ -243,7 +243,7 @@ async function cadreItems(ctx: AppContext, actor: Actor): Promise<HomeItem[]> {
     ...item({
       kind: 'achievementsReturned',
       count: returned,
-      link: '/achievements?status=returned',
+      link: '/achievements?view=mine&status=returned',
       urgent: true,
     }),
   ];
