@@ -1,6 +1,9 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect as baseExpect, type Page, test } from '@playwright/test';
 import { fictionalIdNumber } from '../server/demo/demo.seed.js';
 import { firstLogin, loginForm, onPostCadre } from './fixtures.js';
+
+// the machine running several builds at once: pages (lazy chunks) may take longer than 10 s
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 /** The batch's 其他（人数） line on the totals page: verified and unverified, as shown. */
 async function batchTotals(page: Page, batchId: string) {
@@ -20,7 +23,7 @@ async function batchTotals(page: Page, batchId: string) {
  * window; the receiving manager verifies it; the batch total moves from 未核实 to 已核实.
  */
 test('干部申报 1.9万人 的实事，接收单位核实后批次合计变化', async ({ page }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const stamp = Date.now().toString(36);
   const on = await onPostCadre(stamp, '杨秀英', fictionalIdNumber('52', '19890312', '246'));
 

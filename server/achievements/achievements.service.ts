@@ -34,8 +34,7 @@ import { AppError, fieldError, notFound, outOfScope } from '../core/errors.js';
 import { assertReaches, assertWritable, type Reach, reaches, scopeFor } from '../core/scope.js';
 import { appendHistory } from '../core/status-history.repository.js';
 import { inTransaction } from '../core/transaction.js';
-import { activeAccountsWithRoles } from '../notifications/notifications.repository.js';
-import { notificationRows, saveNotifications } from '../notifications/notifications.service.js';
+import { notifyAudience } from '../notifications/notifications.service.js';
 import { findPosting, type PostingView } from '../postings/postings.repository.js';
 import { achievementMachine } from './achievements.machine.js';
 import * as repo from './achievements.repository.js';
@@ -138,27 +137,33 @@ export function checkPosting(posting: PostingView | undefined, date: string): Po
   return posting;
 }
 
-/** The inbox: the receiving unit's managers when an entry waits, the cadre when it is returned (issue 13 line 6). */
+/**
+ * The inbox (issue 13 line 6): the receiving unit's managers when an entry waits for them, the
+ * cadre when it is returned — whoever the write rule of the next move lets act, but the caller.
+ */
 async function notify(
   ctx: Pick<AppContext, 'db' | 'clock'>,
+  actor: Actor,
   row: repo.AchievementView,
   kind: Extract<NotificationKind, `achievement.${string}`>,
 ) {
-  const action: Action = kind === 'achievement.toVerify' ? 'achievements.review' : 'achievements.update';
-  const reach = kind === 'achievement.toVerify' ? repo.RECEIVING_REACH : repo.CADRE_REACH;
-  const roles = Object.keys(accessOf(action) as object);
-  const accounts = await activeAccountsWithRoles(ctx.db, roles);
-  const userIds = accounts
-    .filter((a) => reaches(scopeFor(action, a.userId, a.grants, 'write'), reach, row))
-    .map((a) => a.userId);
-  await saveNotifications(
-    ctx.db,
-    notificationRows(ctx, userIds, kind, {
+  const toVerify = kind === 'achievement.toVerify';
+  await notifyAudience(
+    ctx,
+    {
+      action: toVerify ? 'achievements.review' : 'achievements.claim',
+      reach: toVerify ? repo.RECEIVING_REACH : repo.CADRE_REACH,
+      row,
+      mode: 'write',
+    },
+    kind,
+    {
       achievementId: row.id,
       cadre: row.cadreName,
       title: row.title.slice(0, 40),
       unit: row.receivingUnitName,
-    }),
+    },
+    actor.userId,
   );
 }
 
@@ -218,7 +223,7 @@ export async function insertEntry(
       date: { to: v.date },
     },
   });
-  await notify(ctx, await reload(ctx.db, id), 'achievement.toVerify');
+  await notify(ctx, actor, await reload(ctx.db, id), 'achievement.toVerify');
   return id;
 }
 
@@ -290,7 +295,7 @@ export async function claim(ctx: AppContext, actor: Actor, id: string, version: 
     if (row.status !== 'returned') throw refused(row, 'achievementAction.claim');
     await achievementMachine.move(tx, actor, { row, version, to: 'claimed', action: 'achievements.claim' });
     const after = await reload(tx.db, id);
-    await notify(tx, after, 'achievement.toVerify');
+    await notify(tx, actor, after, 'achievement.toVerify');
     return detail(tx, actor, after);
   });
 }
@@ -335,7 +340,7 @@ export async function review(
       set: (at) => ({ reviewComment: v.comment, reviewedBy: authorOf(actor), reviewedAt: at }),
     });
     const after = await reload(tx.db, id);
-    if (decision === 'returned') await notify(tx, after, 'achievement.returned');
+    if (decision === 'returned') await notify(tx, actor, after, 'achievement.returned');
     return detail(tx, actor, after);
   });
 }
