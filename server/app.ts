@@ -39,6 +39,7 @@ import { registerPostRoutes } from './posts/posts.routes.js';
 import { registerProgrammeRoutes } from './programmes/programmes.routes.js';
 import { registerRegionRoutes } from './regions/regions.routes.js';
 import { registerUnitRoutes } from './units/units.routes.js';
+import { registerWorklogRoutes } from './worklog/worklog.routes.js';
 
 export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
@@ -177,6 +178,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerMatchingRoutes(app);
   registerCalendarRoutes(app);
   registerLeaveRoutes(app);
+  // worklog (issue 13 line 4)
+  registerWorklogRoutes(app);
 
   app.get('/api/openapi.json', { config: { action: 'docs.read' }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -17,6 +17,7 @@ import { zhCNPosts } from './zh-CN.posts.js';
 import { zhCNProgrammes } from './zh-CN.programmes.js';
 import { zhCNStatus } from './zh-CN.status.js';
 import { zhCNWeb } from './zh-CN.web.js';
+import { zhCNWorklog } from './zh-CN.worklog.js';
 
 export const zhCNCore = {
   // errors, one per ErrorCode
@@ -357,6 +358,8 @@ export const zhCN = {
   ...zhCNHome,
   ...zhCNMatching,
   ...zhCNLeave,
+  // worklog (issue 13 line 4)
+  ...zhCNWorklog,
 } as const;
 export type MessageKey = keyof typeof zhCN;
 export type Catalogue = Record<MessageKey, string>;
