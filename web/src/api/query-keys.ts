@@ -8,6 +8,7 @@ import type { PostingListParams } from '../../../common/postings/postings.schema
 import type { PostListParams } from '../../../common/posts/posts.schema';
 import type { BatchListParams, ProgrammeListParams } from '../../../common/programmes/programmes.schema';
 import type { UnitListParams } from '../../../common/units/units.schema';
+import type { WorklogListParams, WorklogSearchParams } from '../../../common/worklog/worklog.schema';
 
 /**
  * Every query key of the app, in one place: a capability's calls, and the Excel imports that
@@ -124,4 +125,12 @@ export const calendarKeys = {
   year: (year: number) => ['calendar', 'year', year] as const,
   workingDays: (from: string, to: string, region: string | null) =>
     ['calendar', 'days', from, to, region] as const,
+};
+
+// worklog (issue 13 line 4): the work log (工作纪实) and its search
+export const worklogKeys = {
+  all: ['worklog'] as const,
+  postings: ['worklog', 'postings'] as const,
+  list: (params: WorklogListParams) => ['worklog', 'list', params] as const,
+  search: (params: WorklogSearchParams) => ['worklog', 'search', params] as const,
 };
