@@ -11,6 +11,7 @@ import {
   request,
 } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
+import { fictionalIdNumber } from '../server/demo/demo.seed.js';
 import { E2E_DATA_DIR, E2E_DIR, E2E_PORT, E2E_SECRETS, E2E_SERVER_LOG, ROOT } from './env.js';
 
 let seq = 0;
@@ -377,4 +378,138 @@ try {
   // Playwright's own loader options are not for this process
   const { NODE_OPTIONS: _loader, ...env } = CLI_ENV;
   execFileSync(process.execPath, [script], { cwd: ROOT, env });
+}
+
+/**
+ * A cadre on post (在岗) since 2026-06-05 as 副镇长 at a 施洞镇 of 台江县, sent by a 台江县 bureau,
+ * in a programme of 贵州省 — made through the API by fresh administrators and the parties' own
+ * accounts (passwords: org `E2e#Org2026`, liaison `E2e#Liaison2026`, manager `E2e#Manager2026`;
+ * the cadre not signed in yet). Shared by the leave and work-log specs.
+ */
+export async function cadreOnPost(
+  stamp: string,
+  cadreName: string,
+  programmeName: string,
+  /** The ID number's serial (each spec its own: ID numbers are unique). */
+  serial = '935',
+): Promise<{ org: NewAccount; liaison: NewAccount; manager: NewAccount; cadreAccount: NewAccount }> {
+  const system = await adminApi('system_admin');
+  const security = await adminApi('security_admin');
+  const admins = { system, security };
+  const sending = await expectJson<{ id: string }>(
+    system.post('/api/units', {
+      data: { name: `台江县农业农村局${stamp}`, kind: 'party_government', regionCode: '522630' },
+    }),
+    201,
+  );
+  const receiving = await expectJson<{ id: string }>(
+    system.post('/api/units', {
+      data: { name: `台江县施洞镇${stamp}`, kind: 'township', regionCode: '522630' },
+    }),
+    201,
+  );
+  // the programme is the province's (贵州省), so the 黔东南州 组织部 of nominations.e2e counts only its own
+  const org = await createAccount([{ role: 'org_dept', regionCode: '520000' }], '省委组织部干部', admins);
+  const liaison = await createAccount(
+    [{ role: 'sending_liaison', unitId: sending.id }],
+    '派出单位联络员',
+    admins,
+  );
+  const manager = await createAccount(
+    [{ role: 'receiving_manager', unitId: receiving.id }],
+    '施洞镇管理员',
+    admins,
+  );
+  const cadreAccount = await createAccount([{ role: 'cadre' }], cadreName, admins);
+  await Promise.all([system.dispose(), security.dispose()]);
+  const orgApi = await accountApi(org, 'E2e#Org2026');
+  const liaisonApi = await accountApi(liaison, 'E2e#Liaison2026');
+  const managerApi = await accountApi(manager, 'E2e#Manager2026');
+
+  const programme = await expectJson<{ id: string }>(
+    orgApi.post('/api/programmes', {
+      data: { name: `${programmeName}${stamp}`, kind: 'downward', regionCode: '520000' },
+    }),
+    201,
+  );
+  const batch = await expectJson<{ id: string }>(
+    orgApi.post('/api/batches', {
+      data: {
+        programmeId: programme.id,
+        name: '第一批',
+        plannedStart: '2026-06-01',
+        plannedEnd: '2027-05-31',
+        termMonths: 12,
+      },
+    }),
+    201,
+  );
+  const post = await approvedPost(managerApi, orgApi, {
+    batchId: batch.id,
+    unitId: receiving.id,
+    title: '副镇长',
+    level: 'section_deputy',
+    duties: [{ kind: 'assist', area: '乡村振兴' }],
+    headcount: 1,
+  });
+  const cadre = await expectJson<{ id: string; version: number }>(
+    liaisonApi.post('/api/cadres', {
+      data: {
+        name: cadreName,
+        gender: 'male',
+        ethnicity: '苗族',
+        politicalStatus: 'cpc_member',
+        birthDate: '1987-04-18',
+        idNumber: fictionalIdNumber('52', '19870418', serial),
+        phone: '13800007788',
+        education: 'bachelor',
+        degree: 'bachelor',
+        school: '贵州大学',
+        major: '农学',
+        unitId: sending.id,
+        position: '科员',
+        rankLevel: 'section_deputy',
+        rankKind: 'grade',
+        reserve: false,
+        expertise: ['乡村振兴'],
+        resume: [],
+        relatives: [],
+      },
+    }),
+    201,
+  );
+  await expectJson(
+    liaisonApi.put(`/api/cadres/${cadre.id}/account`, {
+      data: { username: cadreAccount.username, version: cadre.version },
+    }),
+  );
+  const nomination = await expectJson<{ id: string; version: number }>(
+    liaisonApi.post('/api/nominations', {
+      data: { batchId: batch.id, cadreId: cadre.id, justification: null },
+    }),
+    201,
+  );
+  await expectJson(
+    orgApi.post(`/api/nominations/${nomination.id}/review`, {
+      data: { decision: 'accept', comment: null, version: nomination.version },
+    }),
+  );
+  proposePosting({ batchId: batch.id, nominationId: nomination.id, postRequestId: post.id });
+  const postings = await expectJson<{ items: { id: string; version: number }[] }>(
+    managerApi.get('/api/postings', { params: { batchId: batch.id } }),
+  );
+  const posting = postings.items[0] as { id: string; version: number };
+  await expectJson(
+    managerApi.post(`/api/postings/${posting.id}/handover`, {
+      data: {
+        date: '2026-06-05',
+        reason: '对接会议确定分工',
+        duties: [{ kind: 'assist', area: '乡村振兴' }],
+        dutiesText: null,
+        version: posting.version,
+      },
+    }),
+  );
+  await Promise.all([orgApi.dispose(), liaisonApi.dispose(), managerApi.dispose()]);
+  return { org, liaison, manager, cadreAccount };
 }
