@@ -10,7 +10,7 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer 
  * match marked, and downloads the attachment with its name.
  */
 test('挂职干部手机记工作纪实（附件），组织部两个字检索并看到高亮', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const stamp = Date.now().toString(36);
   const { org, cadreAccount } = await cadreOnPost(stamp, '吴承志', '贵州省纪实', '947');
 
