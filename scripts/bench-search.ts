@@ -155,7 +155,8 @@ async function run(dialect: 'sqlite' | 'postgres') {
   } finally {
     await runtime.close();
     cluster?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (process.env.BENCH_KEEP) console.log(`kept ${dataDir}`);
+    else rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
