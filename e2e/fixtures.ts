@@ -409,6 +409,8 @@ try {
 /** What `onPostCadre` made: the accounts (the manager's password already changed) and the ids. */
 export interface OnPost {
   cadreAccount: NewAccount;
+  org: NewAccount;
+  liaison: NewAccount;
   manager: NewAccount;
   managerPassword: string;
   programmeName: string;
@@ -426,6 +428,8 @@ export async function onPostCadre(
   cadreName: string,
   idNumber: string,
   start = '2026-06-05',
+  /** The programme's name before the stamp (each spec its own, to find it in lists). */
+  programmePrefix = '贵州省实事',
 ): Promise<OnPost> {
   const system = await adminApi('system_admin');
   const security = await adminApi('security_admin');
@@ -454,7 +458,7 @@ export async function onPostCadre(
   const orgApi = await accountApi(org, 'E2e#Org2026');
   const liaisonApi = await accountApi(liaison, 'E2e#Liaison2026');
   const managerApi = await accountApi(manager, managerPassword);
-  const programmeName = `贵州省实事${stamp}`;
+  const programmeName = `${programmePrefix}${stamp}`;
   const programme = await expectJson<{ id: string }>(
     orgApi.post('/api/programmes', { data: { name: programmeName, kind: 'downward', regionCode: '520000' } }),
     201,
@@ -533,5 +537,14 @@ export async function onPostCadre(
     }),
   );
   await Promise.all([orgApi.dispose(), liaisonApi.dispose(), managerApi.dispose()]);
-  return { cadreAccount, manager, managerPassword, programmeName, batchId: batch.id, postingId: posting.id };
+  return {
+    cadreAccount,
+    org,
+    liaison,
+    manager,
+    managerPassword,
+    programmeName,
+    batchId: batch.id,
+    postingId: posting.id,
+  };
 }

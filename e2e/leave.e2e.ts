@@ -1,15 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { fictionalIdNumber } from '../server/demo/demo.seed.js';
-import {
-  accountApi,
-  adminApi,
-  approvedPost,
-  createAccount,
-  expectJson,
-  firstLogin,
-  loginForm,
-  proposePosting,
-} from './fixtures.js';
+import { firstLogin, loginForm, onPostCadre } from './fixtures.js';
 
 /**
  * Issue 13 line 1: a cadre on post (在岗) asks for two days of 探亲假 on the phone-sized page; the
@@ -20,125 +11,13 @@ test('在岗干部请假，接收单位审批同意', async ({ page }) => {
   const stamp = Date.now().toString(36);
   const cadreName = '龙清泉';
 
-  const system = await adminApi('system_admin');
-  const security = await adminApi('security_admin');
-  const admins = { system, security };
-  const sending = await expectJson<{ id: string }>(
-    system.post('/api/units', {
-      data: { name: `台江县农业农村局${stamp}`, kind: 'party_government', regionCode: '522630' },
-    }),
-    201,
+  const { org, manager, cadreAccount } = await onPostCadre(
+    stamp,
+    cadreName,
+    fictionalIdNumber('52', '19870418', '935'),
+    '2026-06-05',
+    '贵州省请假',
   );
-  const receiving = await expectJson<{ id: string }>(
-    system.post('/api/units', {
-      data: { name: `台江县施洞镇${stamp}`, kind: 'township', regionCode: '522630' },
-    }),
-    201,
-  );
-  // the programme is the province's (贵州省), so the 黔东南州 组织部 of nominations.e2e counts only its own
-  const org = await createAccount([{ role: 'org_dept', regionCode: '520000' }], '省委组织部干部', admins);
-  const liaison = await createAccount(
-    [{ role: 'sending_liaison', unitId: sending.id }],
-    '派出单位联络员',
-    admins,
-  );
-  const manager = await createAccount(
-    [{ role: 'receiving_manager', unitId: receiving.id }],
-    '施洞镇管理员',
-    admins,
-  );
-  const cadreAccount = await createAccount([{ role: 'cadre' }], cadreName, admins);
-  await Promise.all([system.dispose(), security.dispose()]);
-  const orgApi = await accountApi(org, 'E2e#Org2026');
-  const liaisonApi = await accountApi(liaison, 'E2e#Liaison2026');
-  const managerApi = await accountApi(manager, 'E2e#Manager2026');
-
-  // a posting of the cadre at 施洞镇, handed over (在岗) in June 2026
-  const programme = await expectJson<{ id: string }>(
-    orgApi.post('/api/programmes', {
-      data: { name: `贵州省请假${stamp}`, kind: 'downward', regionCode: '520000' },
-    }),
-    201,
-  );
-  const batch = await expectJson<{ id: string }>(
-    orgApi.post('/api/batches', {
-      data: {
-        programmeId: programme.id,
-        name: '第一批',
-        plannedStart: '2026-06-01',
-        plannedEnd: '2027-05-31',
-        termMonths: 12,
-      },
-    }),
-    201,
-  );
-  const post = await approvedPost(managerApi, orgApi, {
-    batchId: batch.id,
-    unitId: receiving.id,
-    title: '副镇长',
-    level: 'section_deputy',
-    duties: [{ kind: 'assist', area: '乡村振兴' }],
-    headcount: 1,
-  });
-  const cadre = await expectJson<{ id: string; version: number }>(
-    liaisonApi.post('/api/cadres', {
-      data: {
-        name: cadreName,
-        gender: 'male',
-        ethnicity: '苗族',
-        politicalStatus: 'cpc_member',
-        birthDate: '1987-04-18',
-        idNumber: fictionalIdNumber('52', '19870418', '935'),
-        phone: '13800007788',
-        education: 'bachelor',
-        degree: 'bachelor',
-        school: '贵州大学',
-        major: '农学',
-        unitId: sending.id,
-        position: '科员',
-        rankLevel: 'section_deputy',
-        rankKind: 'grade',
-        reserve: false,
-        expertise: ['乡村振兴'],
-        resume: [],
-        relatives: [],
-      },
-    }),
-    201,
-  );
-  await expectJson(
-    liaisonApi.put(`/api/cadres/${cadre.id}/account`, {
-      data: { username: cadreAccount.username, version: cadre.version },
-    }),
-  );
-  const nomination = await expectJson<{ id: string; version: number }>(
-    liaisonApi.post('/api/nominations', {
-      data: { batchId: batch.id, cadreId: cadre.id, justification: null },
-    }),
-    201,
-  );
-  await expectJson(
-    orgApi.post(`/api/nominations/${nomination.id}/review`, {
-      data: { decision: 'accept', comment: null, version: nomination.version },
-    }),
-  );
-  proposePosting({ batchId: batch.id, nominationId: nomination.id, postRequestId: post.id });
-  const postings = await expectJson<{ items: { id: string; version: number }[] }>(
-    managerApi.get('/api/postings', { params: { batchId: batch.id } }),
-  );
-  const posting = postings.items[0] as { id: string; version: number };
-  await expectJson(
-    managerApi.post(`/api/postings/${posting.id}/handover`, {
-      data: {
-        date: '2026-06-05',
-        reason: '对接会议确定分工',
-        duties: [{ kind: 'assist', area: '乡村振兴' }],
-        dutiesText: null,
-        version: posting.version,
-      },
-    }),
-  );
-  await Promise.all([orgApi.dispose(), liaisonApi.dispose(), managerApi.dispose()]);
 
   // the cadre, on a phone-sized window: 请假 → the form → 2 working days of 探亲假
   await page.setViewportSize({ width: 390, height: 844 });

@@ -41,6 +41,7 @@ import { registerPostRoutes } from './posts/posts.routes.js';
 import { registerProgrammeRoutes } from './programmes/programmes.routes.js';
 import { registerRegionRoutes } from './regions/regions.routes.js';
 import { registerUnitRoutes } from './units/units.routes.js';
+import { registerWorklogRoutes } from './worklog/worklog.routes.js';
 
 export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
@@ -181,6 +182,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerLeaveRoutes(app);
   // achievements (issue 13 line 5)
   registerAchievementRoutes(app);
+  // worklog (issue 13 line 4)
+  registerWorklogRoutes(app);
 
   app.get('/api/openapi.json', { config: { action: 'docs.read' }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -21,6 +21,7 @@ import { type Access, type Action, POLICY } from '../server/core/policy.js';
 import { inTransaction } from '../server/core/transaction.js';
 import { insertCorrection } from '../server/corrections/corrections.repository.js';
 import { insertImport } from '../server/excel/excel.repository.js';
+import { storeFile } from '../server/files/files.service.js';
 import { insertLeave } from '../server/leave/leave.repository.js';
 import { runsOf } from '../server/matching/runs.registry.js';
 import * as nominations from '../server/nominations/nominations.service.js';
@@ -29,6 +30,7 @@ import { createProposed } from '../server/postings/postings.service.js';
 import * as posts from '../server/posts/posts.service.js';
 import * as programmes from '../server/programmes/programmes.service.js';
 import * as units from '../server/units/units.service.js';
+import { searchColumns, WORKLOG_FILES } from '../server/worklog/worklog.service.js';
 import { cadreCells, quickWorkbook, readBook } from './fixtures/excel/workbooks.js';
 import {
   cadreInput,
@@ -461,6 +463,110 @@ async function matchingRun(m: MatchingFixture, status: 'done' | 'running' | 'con
       .execute();
   return id;
 }
+
+// worklog (issue 13 line 4): an entry on the posting a caller's variant acts on, written directly
+let worklogSeq = 0;
+async function worklogFor(caller: Caller, where: Where, withFile = false) {
+  const p = await postingFor(caller, where, 'active');
+  const id = randomUUID();
+  const now = t.ctx.clock.now().toISOString();
+  const text = { title: '矩阵纪实调研', place: null, body: `矩阵测试工作纪实${p.cadre.name}` };
+  await t.ctx.db
+    .insertInto('worklogEntries')
+    .values({
+      id,
+      postingId: p.id,
+      cadreId: p.cadre.id,
+      entryDate: '2026-01-05',
+      category: 'research',
+      ...text,
+      searchKey: 7_000_000_000 + worklogSeq++,
+      ...searchColumns(t.ctx.dialect, text),
+      attachments: withFile ? 1 : 0,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      createdBy: null,
+      updatedBy: null,
+    })
+    .execute();
+  const fileId = withFile
+    ? await storeFile(
+        t.ctx,
+        { ownerKind: WORKLOG_FILES, ownerId: id, name: 'a.png', content: PNG, createdBy: null },
+        async (_tx, f) => f.id,
+      )
+    : null;
+  return { id, postingId: p.id, secret: p.cadre.name, fileId };
+}
+const worklogBody = {
+  entryDate: '2026-01-05',
+  category: 'meeting',
+  title: '矩阵会议',
+  body: '矩阵测试内容',
+  place: null,
+};
+const worklogFixtures: Record<string, (caller: Caller, where: Where) => Promise<Request>> = {
+  'GET /api/worklog': async (caller, where) => {
+    const w = await worklogFor(caller, where);
+    return { method: 'GET', url: `/api/worklog?postingId=${w.postingId}`, list: true, secret: w.secret };
+  },
+  'GET /api/worklog/search': async (caller, where) => {
+    const w = await worklogFor(caller, where);
+    return {
+      method: 'GET',
+      url: `/api/worklog/search?q=${encodeURIComponent('矩阵')}&postingId=${w.postingId}`,
+      list: true,
+      secret: w.secret,
+    };
+  },
+  'GET /api/worklog/postings': async () => ({ method: 'GET', url: '/api/worklog/postings', list: true }),
+  'GET /api/worklog/:id': async (caller, where) => {
+    const w = await worklogFor(caller, where);
+    return { method: 'GET', url: `/api/worklog/${w.id}`, secret: w.secret };
+  },
+  'POST /api/worklog': async (caller, where) => {
+    const p = await postingFor(caller, where, 'active');
+    await t.ctx.db.updateTable('postings').set({ startDate: '2026-01-01' }).where('id', '=', p.id).execute();
+    return { method: 'POST', url: '/api/worklog', ...body({ ...worklogBody, postingId: p.id }) };
+  },
+  'PUT /api/worklog/:id': async (caller, where) => {
+    const w = await worklogFor(caller, where);
+    await t.ctx.db
+      .updateTable('postings')
+      .set({ startDate: '2026-01-01' })
+      .where('id', '=', w.postingId)
+      .execute();
+    return {
+      method: 'PUT',
+      url: `/api/worklog/${w.id}`,
+      ...body({ ...worklogBody, version: 1 }),
+      secret: w.secret,
+    };
+  },
+  'DELETE /api/worklog/:id': async (caller, where) => {
+    const w = await worklogFor(caller, where);
+    return { method: 'DELETE', url: `/api/worklog/${w.id}?version=1`, secret: w.secret };
+  },
+  'POST /api/worklog/:id/attachments': async (caller, where) => {
+    const w = await worklogFor(caller, where);
+    return {
+      method: 'POST',
+      url: `/api/worklog/${w.id}/attachments?name=b.png`,
+      payload: PNG,
+      headers: { 'content-type': 'application/octet-stream' },
+      secret: w.secret,
+    };
+  },
+  'GET /api/worklog/:id/attachments/:fileId': async (caller, where) => {
+    const w = await worklogFor(caller, where, true);
+    return { method: 'GET', url: `/api/worklog/${w.id}/attachments/${w.fileId}` };
+  },
+  'DELETE /api/worklog/:id/attachments/:fileId': async (caller, where) => {
+    const w = await worklogFor(caller, where, true);
+    return { method: 'DELETE', url: `/api/worklog/${w.id}/attachments/${w.fileId}`, secret: w.secret };
+  },
+};
 
 /** How to call each route, per caller and scope. Keys are `METHOD url` as registered. */
 /**
@@ -1268,6 +1374,8 @@ const FIXTURES: Record<string, (caller: Caller, where: Where) => Promise<Request
   ...leaveFixtures,
   // achievements (issue 13 line 5)
   ...achievementFixtures,
+  // worklog (issue 13 line 4)
+  ...worklogFixtures,
   'POST /api/excel/imports/cadres': async (caller, where) => {
     const unit = await cadreUnitFor(caller, where);
     return upload('cadres', [cadreCells(cadreInput(unit.id), unit.name)]);
@@ -1624,6 +1732,12 @@ for (const key of [
   'PUT /api/achievements/:id',
   'POST /api/achievements/:id/claim',
   'POST /api/achievements/:id/withdraw',
+  // worklog (issue 13 line 4): written by the cadre only, who reads only their own entries
+  'POST /api/worklog',
+  'PUT /api/worklog/:id',
+  'DELETE /api/worklog/:id',
+  'POST /api/worklog/:id/attachments',
+  'DELETE /api/worklog/:id/attachments/:fileId',
   ...IMPORT_KINDS.flatMap((kind) => [
     `POST /api/excel/imports/${kind}`,
     `POST /api/excel/imports/${kind}/:id/commit`,

@@ -196,6 +196,12 @@ export const POLICY = {
   'achievements.claim': CADRE_SELF,
   'achievements.withdraw': CADRE_SELF,
   'achievements.review': { receiving_manager: 'unit' },
+  /**
+   * Worklog (issue 13 line 4, ADR 032/033): the cadre keeps their own work log (工作纪实) and its
+   * attachments; the posting's other owners read and search it and download its attachments.
+   */
+  'worklog.read': { org_dept: 'region', sending_liaison: 'unit', receiving_manager: 'unit', cadre: 'self' },
+  'worklog.write': CADRE_SELF,
 } as const satisfies Record<string, Access>;
 
 export type Action = keyof typeof POLICY;

@@ -20,6 +20,7 @@ import { zhCNPosts } from './zh-CN.posts.js';
 import { zhCNProgrammes } from './zh-CN.programmes.js';
 import { zhCNStatus } from './zh-CN.status.js';
 import { zhCNWeb } from './zh-CN.web.js';
+import { zhCNWorklog } from './zh-CN.worklog.js';
 
 export const zhCNCore = {
   // errors, one per ErrorCode
@@ -362,6 +363,8 @@ export const zhCN = {
   ...zhCNLeave,
   // achievements (issue 13 line 5)
   ...zhCNAchievements,
+  // worklog (issue 13 line 4)
+  ...zhCNWorklog,
 } as const;
 export type MessageKey = keyof typeof zhCN;
 export type Catalogue = Record<MessageKey, string>;

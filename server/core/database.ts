@@ -27,6 +27,7 @@ import type { CadresTables } from '../cadres/cadres.table.js';
 import type { CalendarTables } from '../calendar/calendar.table.js';
 import type { CorrectionsTables } from '../corrections/corrections.table.js';
 import type { ExcelTables } from '../excel/excel.table.js';
+import type { FilesTables } from '../files/files.table.js';
 import type { LeaveTables } from '../leave/leave.table.js';
 import type { MatchingTables } from '../matching/matching.table.js';
 import type { NominationsTables } from '../nominations/nominations.table.js';
@@ -37,6 +38,7 @@ import type { ProgrammesTables } from '../programmes/programmes.table.js';
 import type { RegionsTables } from '../regions/regions.table.js';
 import type { RemindersTables } from '../reminders/reminders.table.js';
 import type { UnitsTables } from '../units/units.table.js';
+import type { WorklogTables } from '../worklog/worklog.table.js';
 import { type ChangeFeed, postgresChangeFeed, sqliteChangeFeed } from './change-feed.js';
 import { ReaderPool } from './reader-pool.js';
 import { statementCache } from './sqlite-statements.js';
@@ -61,6 +63,9 @@ export interface Database
     RegionsTables,
     RemindersTables,
     StatusHistoryTables,
+    // worklog (issue 13 line 4)
+    FilesTables,
+    WorklogTables,
     UnitsTables {
   meta: { key: string; value: string };
   /** Bumped by triggers on every write to the tables they watch (server/core/read-cache.ts). */

@@ -8,6 +8,7 @@ import type { PostingListParams } from '../../../common/postings/postings.schema
 import type { PostListParams } from '../../../common/posts/posts.schema';
 import type { BatchListParams, ProgrammeListParams } from '../../../common/programmes/programmes.schema';
 import type { UnitListParams } from '../../../common/units/units.schema';
+import type { WorklogListParams, WorklogSearchParams } from '../../../common/worklog/worklog.schema';
 
 /**
  * Every query key of the app, in one place: a capability's calls, and the Excel imports that
@@ -132,4 +133,11 @@ export const achievementKeys = {
   list: (params: object) => ['achievements', 'list', params] as const,
   detail: (id: string) => ['achievements', 'detail', id] as const,
   totals: (params: object) => ['achievements', 'totals', params] as const,
+};
+// worklog (issue 13 line 4): the work log (工作纪实) and its search
+export const worklogKeys = {
+  all: ['worklog'] as const,
+  postings: ['worklog', 'postings'] as const,
+  list: (params: WorklogListParams) => ['worklog', 'list', params] as const,
+  search: (params: WorklogSearchParams) => ['worklog', 'search', params] as const,
 };

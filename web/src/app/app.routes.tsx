@@ -130,6 +130,14 @@ export const routes: RouteObject[] = [
             { lazy: () => import('../leave/leave.page').then((m) => ({ Component: m.LeavePage })) },
             '/leave/:id?',
           ),
+          // worklog (issue 13 line 4): the cadre's 工作纪实 and the readers' search
+          guarded('/worklog', {
+            lazy: () => import('../worklog/worklog.page').then((m) => ({ Component: m.WorklogPage })),
+          }),
+          guarded('/worklog/search', {
+            lazy: () =>
+              import('../worklog/worklog-search.page').then((m) => ({ Component: m.WorklogSearchPage })),
+          }),
           guarded('/leave-routes', {
             lazy: () => import('../leave/leave-routes.page').then((m) => ({ Component: m.LeaveRoutesPage })),
           }),

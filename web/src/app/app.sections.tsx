@@ -6,6 +6,7 @@ import {
   DashboardOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
+  FileTextOutlined,
   IdcardOutlined,
   NodeIndexOutlined,
   ProjectOutlined,
@@ -139,6 +140,21 @@ export const SECTIONS: readonly Section[] = [
     icon: <CalendarOutlined />,
     allowed: can('leave.read'),
     hint: 'dashboard.leaveHint',
+  },
+  // worklog (issue 13 line 4)
+  {
+    path: '/worklog',
+    label: 'menu.worklog',
+    icon: <FileTextOutlined />,
+    allowed: can('worklog.read'),
+    hint: 'dashboard.worklogHint',
+  },
+  {
+    path: '/worklog/search',
+    label: 'menu.worklogSearch',
+    icon: <FileSearchOutlined />,
+    allowed: can('worklog.read'),
+    hint: 'dashboard.worklogSearchHint',
   },
   {
     path: '/leave-routes',
