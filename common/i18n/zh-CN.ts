@@ -3,6 +3,8 @@
  * Keys are English and dotted by area; `t()` in ./index.ts looks them up.
  * An English catalogue can follow by providing the same keys (see `Catalogue`).
  */
+// issue 13 line 3: attendance
+import { zhCNAttendance } from './zh-CN.attendance.js';
 import { zhCNAuth } from './zh-CN.auth.js';
 import { zhCNBackup } from './zh-CN.backup.js';
 import { zhCNCadres } from './zh-CN.cadres.js';
@@ -357,6 +359,8 @@ export const zhCN = {
   ...zhCNHome,
   ...zhCNMatching,
   ...zhCNLeave,
+  // issue 13 line 3: attendance
+  ...zhCNAttendance,
 } as const;
 export type MessageKey = keyof typeof zhCN;
 export type Catalogue = Record<MessageKey, string>;
