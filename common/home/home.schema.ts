@@ -25,6 +25,10 @@ export const HOME_ITEM_KINDS = [
   // 干部本人
   'myPosting',
   'myCorrections',
+  // issue 13 line 3: attendance — the receiving unit's far check-ins and incomplete month, the cadre's check-in
+  'attendanceFar',
+  'attendanceIncomplete',
+  'attendanceToday',
 ] as const;
 export type HomeItemKind = (typeof HOME_ITEM_KINDS)[number];
 

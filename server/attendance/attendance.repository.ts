@@ -151,3 +151,18 @@ export async function savePlace(db: Executor, row: AttendancePlacesTable): Promi
     )
     .execute();
 }
+
+/** Check-ins farther than the place's radius, not since corrected, at these receiving units. */
+export async function farCount(db: Executor, unitIds: string[], from: string, to: string): Promise<number> {
+  const row = await db
+    .selectFrom('attendanceRecords as ar')
+    .innerJoin('postings as ps', 'ps.id', 'ar.postingId')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('ps.receivingUnitId', 'in', unitIds)
+    .where('ar.far', '=', 1)
+    .where('ar.source', '=', 'checkin')
+    .where('ar.date', '>=', from)
+    .where('ar.date', '<=', to)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -395,19 +395,31 @@ export async function report(ctx: AppContext, actor: Actor, q: ReportQuery): Pro
   };
 }
 
-/** Postings of the receiving unit(s) in `scope` whose `month` lacks a record on a due working day. */
+/** Postings (of these receiving units, if given) whose `month` lacks a record on a due working day. */
 export async function incompleteRows(
   ctx: Pick<AppContext, 'db' | 'clock'>,
   scope: Scope,
   month: string,
+  receivingUnitIds?: string[],
 ): Promise<ReportRow[]> {
   try {
-    return (await reportRows(ctx, scope, month)).filter((r) => r.totals.missing > 0);
+    const rows = await reportRows(ctx, scope, month, receivingUnitIds ? { receivingUnitIds } : {});
+    return rows.filter((r) => r.totals.missing > 0);
   } catch (error) {
     // a month of a year the calendar does not know yet: nothing can be called incomplete
     if (error instanceof AppError && error.code === 'VALIDATION_FAILED') return [];
     throw error;
   }
+}
+
+/** Far check-ins of the month at these receiving units (home page). */
+export function farCheckIns(db: Executor, unitIds: string[], month: string): Promise<number> {
+  return unitIds.length ? repo.farCount(db, unitIds, `${month}-01`, monthEnd(month)) : Promise.resolve(0);
+}
+
+/** Has the cadre's posting a record today (home page)? */
+export async function recordedToday(ctx: Pick<AppContext, 'db' | 'clock'>, postingId: string) {
+  return (await repo.findRecord(ctx.db, postingId, today(ctx))) !== undefined;
 }
 
 /** The month's 考勤表 as .xlsx (audited); nothing in scope for the month → 404 saying so. */
