@@ -5,7 +5,8 @@
  * the month's totals. The page, the summary and the .xlsx report all read this one grid.
  */
 import { addDay, type Half } from '../calendar/calendar.js';
-import type { LeaveKind } from '../leave/leave-moves.js';
+import { t } from '../i18n/index.js';
+import { LEAVE_KINDS, type LeaveKind } from '../leave/leave-moves.js';
 
 export const ATTENDANCE_STATUSES = ['present', 'absent'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
@@ -190,3 +191,18 @@ export function daySymbol(d: GridDay): string {
       return '';
   }
 }
+
+/** The legend of the symbols, as one line. */
+export function legend(): string {
+  const items = [
+    `${PRESENT_SYMBOL} ${t('attendanceStatus.present')}`,
+    ...LEAVE_KINDS.map((k) => `${LEAVE_SYMBOLS[k]} ${t(`leaveKind.${k}`)}`),
+    `${ABSENT_SYMBOL} ${t('attendanceStatus.absent')}`,
+    `${REST_SYMBOL} ${t('attendance.symbol.rest')}`,
+    t('attendance.symbol.blank'),
+  ];
+  return `${t('attendance.legend')}：${items.join('　')}`;
+}
+
+export const reportTitle = (month: string) =>
+  t('attendance.report.title', { year: month.slice(0, 4), month: Number(month.slice(5, 7)) });

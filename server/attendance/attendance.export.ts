@@ -1,13 +1,7 @@
 import ExcelJS from 'exceljs';
-import {
-  ABSENT_SYMBOL,
-  LEAVE_SYMBOLS,
-  PRESENT_SYMBOL,
-  REST_SYMBOL,
-} from '../../common/attendance/attendance.js';
+import { legend, reportTitle } from '../../common/attendance/attendance.js';
 import type { ReportRow } from '../../common/attendance/attendance.schema.js';
 import { t } from '../../common/i18n/index.js';
-import { LEAVE_KINDS } from '../../common/leave/leave-moves.js';
 import { safeCell } from '../excel/excel.cells.js';
 
 const MISSING_FILL = 'FFFFC7CE';
@@ -20,21 +14,6 @@ const thin: Partial<ExcelJS.Borders> = {
   bottom: { style: 'thin' },
   right: { style: 'thin' },
 };
-
-/** The legend of the symbols, as one line. */
-export function legend(): string {
-  const items = [
-    `${PRESENT_SYMBOL} ${t('attendanceStatus.present')}`,
-    ...LEAVE_KINDS.map((k) => `${LEAVE_SYMBOLS[k]} ${t(`leaveKind.${k}`)}`),
-    `${ABSENT_SYMBOL} ${t('attendanceStatus.absent')}`,
-    `${REST_SYMBOL} ${t('attendance.symbol.rest')}`,
-    t('attendance.symbol.blank'),
-  ];
-  return `${t('attendance.legend')}：${items.join('　')}`;
-}
-
-export const reportTitle = (month: string) =>
-  t('attendance.report.title', { year: month.slice(0, 4), month: Number(month.slice(5, 7)) });
 
 /**
  * The month's 考勤表 (.xlsx, exceljs as in server/excel): a title row, the header (序号, 姓名,

@@ -9,6 +9,7 @@ import {
   haversineMetres,
   monthDays,
   monthGrid,
+  reportTitle,
 } from '../../common/attendance/attendance.js';
 import type {
   CheckInInput,
@@ -34,7 +35,7 @@ import { AppError, fieldError, notFound } from '../core/errors.js';
 import { assertReaches, assertWritable, type Reach, reaches, type Scope, scopeFor } from '../core/scope.js';
 import { inTransaction } from '../core/transaction.js';
 import { findPosting, type PostingView } from '../postings/postings.repository.js';
-import { reportTitle, reportWorkbook } from './attendance.export.js';
+import { reportWorkbook } from './attendance.export.js';
 import * as repo from './attendance.repository.js';
 
 /**

@@ -125,3 +125,12 @@ export const calendarKeys = {
   workingDays: (from: string, to: string, region: string | null) =>
     ['calendar', 'days', from, to, region] as const,
 };
+
+// issue 13 line 3: attendance
+export const attendanceKeys = {
+  all: ['attendance'] as const,
+  month: (postingId: string, month: string) => ['attendance', 'month', postingId, month] as const,
+  report: (month: string, batchId: string | null) => ['attendance', 'report', month, batchId] as const,
+  place: (unitId: string) => ['attendance', 'place', unitId] as const,
+  units: ['attendance', 'units'] as const,
+};
