@@ -20,7 +20,7 @@ import {
  * month summary and the batch's 考勤表 page and .xlsx show the five days of 探.
  */
 test('请假五天探亲假，审批、销假后计入月度考勤汇总和考勤表', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const stamp = Date.now().toString(36);
   const cadreName = '吴秀云';
 
@@ -225,7 +225,7 @@ test('请假五天探亲假，审批、销假后计入月度考勤汇总和考�
   await expect(page).toHaveTitle('考勤打卡 - 挂职干部管理平台');
   await page.getByRole('button', { name: '打卡（今日在岗）' }).click();
   await expect(page.getByText('今日已打卡')).toBeVisible();
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  const width = Number(await page.evaluate('document.documentElement.scrollWidth'));
   expect(width).toBeLessThanOrEqual(375);
   await page.getByLabel('月份').click();
   await page.getByLabel('月份').fill('2026-11');

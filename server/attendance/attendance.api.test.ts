@@ -3,25 +3,12 @@ import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PostingMonth, Report } from '../../common/attendance/attendance.schema.js';
-import { zCadreInput } from '../../common/cadres/cadres.schema.js';
-import { zPostInput } from '../../common/posts/posts.schema.js';
 import { zBatchInput } from '../../common/programmes/programmes.schema.js';
 import { zUnitInput } from '../../common/units/units.schema.js';
-import {
-  cadreInput,
-  createAccount,
-  createTestApp,
-  login,
-  type TestApp,
-  unitInput,
-} from '../../test/helpers.js';
-import * as cadres from '../cadres/cadres.service.js';
+import { createAccount, createTestApp, login, type TestApp, unitInput } from '../../test/helpers.js';
+import { activePostingOf } from '../../test/on-post.js';
 import { systemActor } from '../core/context.js';
-import { inTransaction } from '../core/transaction.js';
 import * as attendanceMigration from '../migrations/20261203150000_attendance.js';
-import * as nominations from '../nominations/nominations.service.js';
-import { createProposed } from '../postings/postings.service.js';
-import * as posts from '../posts/posts.service.js';
 import * as programmes from '../programmes/programmes.service.js';
 import { sendReminders } from '../reminders/reminders.service.js';
 import * as units from '../units/units.service.js';
@@ -101,46 +88,14 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** An active (在岗) posting at the receiving unit of a fresh cadre, linked to the cadre account. */
-async function activePosting(start = '2025-12-01', receiving = receivingUnit) {
-  const cadre = await cadres.create(t.ctx, seeder(), zCadreInput.parse(cadreInput(sendingUnit)));
-  await t.ctx.db.updateTable('cadres').set({ userId: null }).where('userId', '=', cadreUser).execute();
-  await t.ctx.db.updateTable('cadres').set({ userId: cadreUser }).where('id', '=', cadre.id).execute();
-  const n = await nominations.nominate(t.ctx, seeder(), {
+const activePosting = (start = '2025-12-01') =>
+  activePostingOf(t.ctx, {
     batchId,
-    cadreId: cadre.id,
-    justification: '测试：经单位党委研究同意推荐',
+    sendingUnitId: sendingUnit,
+    receivingUnitId: receivingUnit,
+    userId: cadreUser,
+    start,
   });
-  await t.ctx.db.updateTable('nominations').set({ status: 'accepted' }).where('id', '=', n.id).execute();
-  const post = await posts.create(
-    t.ctx,
-    seeder(),
-    zPostInput.parse({
-      batchId,
-      unitId: receiving,
-      title: `副区长${randomUUID().slice(0, 4)}`,
-      level: 'division_deputy',
-      duties: [{ kind: 'assist', area: '招商引资' }],
-      headcount: 1,
-    }),
-  );
-  await t.ctx.db.updateTable('postRequests').set({ status: 'approved' }).where('id', '=', post.id).execute();
-  const [id] = await inTransaction(t.ctx, (tx) =>
-    createProposed(tx, seeder(), [{ batchId, nominationId: n.id, postRequestId: post.id, matchRunId: null }]),
-  );
-  // earlier postings of the cadre account's older records are over
-  await t.ctx.db
-    .updateTable('postings')
-    .set({ status: 'ended', finishedOn: '2026-01-04' })
-    .where('status', '=', 'active')
-    .where('receivingUnitId', '=', '__none__')
-    .execute();
-  await t.ctx.db
-    .updateTable('postings')
-    .set({ status: 'active', startDate: start })
-    .where('id', '=', id as string)
-    .execute();
-  return { id: id as string, cadre };
-}
 
 const call = (method: 'GET' | 'POST' | 'PUT', url: string, cookie: string | undefined, payload?: object) =>
   t.app.inject({
