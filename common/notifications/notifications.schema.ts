@@ -18,6 +18,11 @@ export const NOTIFICATION_KINDS = [
   'reminder.leaveNotReturned',
   // issue 13 line 3: a receiving unit's month of attendance incomplete
   'reminder.attendanceIncomplete',
+  // issue 13 line 6: a step that waits on someone, notified when it starts to wait
+  'leave.toDecide',
+  'leave.decided',
+  'leave.toConfirmReturn',
+  'leave.substituteNamed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -42,6 +47,10 @@ const LINKS: Record<NotificationKind, (params: Params) => string | null> = {
   'reminder.leaveNotReturned': (p) => `/leave/${param(p, 'leaveId')}`,
   // issue 13 line 3
   'reminder.attendanceIncomplete': (p) => `/attendance?month=${param(p, 'month')}`,
+  'leave.toDecide': (p) => `/leave/${param(p, 'leaveId')}`,
+  'leave.decided': (p) => `/leave/${param(p, 'leaveId')}`,
+  'leave.toConfirmReturn': (p) => `/leave/${param(p, 'leaveId')}`,
+  'leave.substituteNamed': (p) => `/leave/${param(p, 'leaveId')}`,
 };
 
 export const notificationLink = (kind: NotificationKind, params: Params): string | null =>
