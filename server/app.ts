@@ -12,6 +12,8 @@ import { configureZodMessages } from '../common/i18n/zod.js';
 import { registerAccountRoutes } from './accounts/accounts.routes.js';
 // achievements (issue 13 line 5)
 import { registerAchievementRoutes } from './achievements/achievements.routes.js';
+// issue 13 line 3: attendance
+import { registerAttendanceRoutes } from './attendance/attendance.routes.js';
 import { registerAuditRoutes } from './audit/audit.routes.js';
 import { sealAnchorIfAppended } from './audit/audit.service.js';
 import { registerAuthRoutes } from './auth/auth.routes.js';
@@ -184,6 +186,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerAchievementRoutes(app);
   // worklog (issue 13 line 4)
   registerWorklogRoutes(app);
+  // issue 13 line 3: attendance
+  registerAttendanceRoutes(app);
 
   app.get('/api/openapi.json', { config: { action: 'docs.read' }, schema: { hide: true } }, async () =>
     app.swagger(),

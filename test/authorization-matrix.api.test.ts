@@ -883,6 +883,78 @@ async function achievementReadOnly(caller: Caller, move: string, extra: object):
     secret: a.secret,
   };
 }
+// ---- issue 13 line 3: attendance (ADR 031) ----
+/** An active posting the caller's variant acts on, started before the test clock's day (2026-01-05). */
+async function attendancePosting(caller: Caller, where: Where) {
+  const p = await postingFor(caller, where, 'active');
+  await t.ctx.db.updateTable('postings').set({ startDate: '2026-01-01' }).where('id', '=', p.id).execute();
+  const { batchId } = await t.ctx.db
+    .selectFrom('postings')
+    .select('batchId')
+    .where('id', '=', p.id)
+    .executeTakeFirstOrThrow();
+  return { ...p, batchId };
+}
+const placeUnit = async (where: Where) => (where === 'own' ? managerUnit : freshUnit(FOREIGN_REGION));
+const attendanceFixtures: Record<string, (caller: Caller, where: Where) => Promise<Request>> = {
+  'GET /api/attendance/postings/:id': async (caller, where) => {
+    const p = await attendancePosting(caller, where);
+    return { method: 'GET', url: `/api/attendance/postings/${p.id}?month=2026-01`, secret: p.cadre.name };
+  },
+  'POST /api/attendance/check-in': async (caller, where) => {
+    const p = await attendancePosting(caller, where);
+    return {
+      method: 'POST',
+      url: '/api/attendance/check-in',
+      ...body({ postingId: p.id, location: null }),
+      secret: p.cadre.name,
+    };
+  },
+  'PUT /api/attendance/postings/:id/days/:date': async (caller, where) => {
+    const p = await attendancePosting(caller, where);
+    return {
+      method: 'PUT',
+      url: `/api/attendance/postings/${p.id}/days/2026-01-02`,
+      ...body({ status: 'absent', reason: '矩阵测试原因' }),
+      secret: p.cadre.name,
+    };
+  },
+  'GET /api/attendance/places/:unitId': async (_caller, where) => {
+    const u = await placeUnit(where);
+    return {
+      method: 'GET',
+      url: `/api/attendance/places/${u.id}`,
+      ...(where === 'foreign' ? { secret: u.name } : {}),
+    };
+  },
+  'PUT /api/attendance/places/:unitId': async (_caller, where) => {
+    const u = await placeUnit(where);
+    return {
+      method: 'PUT',
+      url: `/api/attendance/places/${u.id}`,
+      ...body({ lat: 26.57, lng: 106.71, radiusM: 1000 }),
+      ...(where === 'foreign' ? { secret: u.name } : {}),
+    };
+  },
+  'GET /api/attendance/report': async (caller, where) => {
+    const p = await attendancePosting(caller, where);
+    return {
+      method: 'GET',
+      url: `/api/attendance/report?month=2026-01&batchId=${p.batchId}`,
+      list: true,
+      secret: p.cadre.name,
+    };
+  },
+  'GET /api/attendance/report/export': async (caller, where) => {
+    const p = await attendancePosting(caller, where);
+    return {
+      method: 'GET',
+      url: `/api/attendance/report/export?month=2026-01&batchId=${p.batchId}`,
+      secret: p.cadre.name,
+    };
+  },
+};
+// ---- end attendance ----
 
 const FIXTURES: Record<string, (caller: Caller, where: Where) => Promise<Request>> = {
   'GET /api/health': async () => ({ method: 'GET', url: '/api/health' }),
@@ -1376,6 +1448,8 @@ const FIXTURES: Record<string, (caller: Caller, where: Where) => Promise<Request
   ...achievementFixtures,
   // worklog (issue 13 line 4)
   ...worklogFixtures,
+  // issue 13 line 3: attendance
+  ...attendanceFixtures,
   'POST /api/excel/imports/cadres': async (caller, where) => {
     const unit = await cadreUnitFor(caller, where);
     return upload('cadres', [cadreCells(cadreInput(unit.id), unit.name)]);
@@ -1684,6 +1758,19 @@ const READABLE: Record<string, ReadableFixture> = {
     achievementReadOnly(caller, 'verify', { comment: null }),
   'POST /api/achievements/:id/return': async (caller) =>
     achievementReadOnly(caller, 'return', { comment: '请补充佐证' }),
+  // attendance (issue 13 line 3): a receiving manager whose unit sent the cadre reads the month
+  // and records nothing
+  'PUT /api/attendance/postings/:id/days/:date': async (caller) => {
+    if (caller !== 'receiving_manager') return null;
+    const p = await postingBetween('own', managerUnit, await freshUnit(OWN_REGION), 'active');
+    await t.ctx.db.updateTable('postings').set({ startDate: '2026-01-01' }).where('id', '=', p.id).execute();
+    return {
+      method: 'PUT',
+      url: `/api/attendance/postings/${p.id}/days/2026-01-02`,
+      ...body({ status: 'absent', reason: '矩阵测试原因' }),
+      secret: p.cadre.name,
+    };
+  },
 };
 /** Write routes whose read and write scopes coincide for every role today (checked below). */
 for (const key of [
@@ -1738,6 +1825,9 @@ for (const key of [
   'DELETE /api/worklog/:id',
   'POST /api/worklog/:id/attachments',
   'DELETE /api/worklog/:id/attachments/:fileId',
+  // issue 13 line 3: attendance
+  'POST /api/attendance/check-in',
+  'PUT /api/attendance/places/:unitId',
   ...IMPORT_KINDS.flatMap((kind) => [
     `POST /api/excel/imports/${kind}`,
     `POST /api/excel/imports/${kind}/:id/commit`,
@@ -1833,6 +1923,9 @@ async function digest(): Promise<string> {
     'leaveSteps',
     // achievements (issue 13 line 5)
     'achievements',
+    // issue 13 line 3: attendance
+    'attendanceRecords',
+    'attendancePlaces',
   ] as const) {
     const all = await t.ctx.db.selectFrom(table).selectAll().execute();
     const rows = all.filter((r) => !('key' in r && String(r.key).startsWith('alerts.')));

@@ -202,6 +202,22 @@ export const POLICY = {
    */
   'worklog.read': { org_dept: 'region', sending_liaison: 'unit', receiving_manager: 'unit', cadre: 'self' },
   'worklog.write': CADRE_SELF,
+  /**
+   * Issue 13 line 3 (ADR 031), attendance: a posting's five owners read its month (the sending
+   * unit only reads); the cadre checks in for today; the receiving unit records absences and
+   * corrects days, and keeps its place; the monthly report is read by the 组织部 over the
+   * postings it reaches, by a receiving unit for its part and by a sending unit for its cadres.
+   */
+  'attendance.read': {
+    org_dept: 'region',
+    sending_liaison: 'unit',
+    receiving_manager: 'unit',
+    cadre: 'self',
+  },
+  'attendance.checkIn': CADRE_SELF,
+  'attendance.record': { receiving_manager: 'unit' },
+  'attendance.place': { receiving_manager: 'unit' },
+  'attendance.report': { org_dept: 'region', sending_liaison: 'unit', receiving_manager: 'unit' },
 } as const satisfies Record<string, Access>;
 
 export type Action = keyof typeof POLICY;

@@ -28,6 +28,10 @@ export const HOME_ITEM_KINDS = [
   // achievements (issue 13 line 7): to verify (接收单位), returned to the cadre
   'achievementsToVerify',
   'achievementsReturned',
+  // issue 13 line 3: attendance — the receiving unit's far check-ins and incomplete month, the cadre's check-in
+  'attendanceFar',
+  'attendanceIncomplete',
+  'attendanceToday',
 ] as const;
 export type HomeItemKind = (typeof HOME_ITEM_KINDS)[number];
 

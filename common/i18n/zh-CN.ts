@@ -6,6 +6,8 @@
 
 // achievements (issue 13 line 5)
 import { zhCNAchievements } from './zh-CN.achievements.js';
+// issue 13 line 3: attendance
+import { zhCNAttendance } from './zh-CN.attendance.js';
 import { zhCNAuth } from './zh-CN.auth.js';
 import { zhCNBackup } from './zh-CN.backup.js';
 import { zhCNCadres } from './zh-CN.cadres.js';
@@ -365,6 +367,8 @@ export const zhCN = {
   ...zhCNAchievements,
   // worklog (issue 13 line 4)
   ...zhCNWorklog,
+  // issue 13 line 3: attendance
+  ...zhCNAttendance,
 } as const;
 export type MessageKey = keyof typeof zhCN;
 export type Catalogue = Record<MessageKey, string>;

@@ -16,6 +16,8 @@ export const NOTIFICATION_KINDS = [
   'reminder.handoverMissing',
   // issue 13 line 1: an approved leave past its end date without a 销假
   'reminder.leaveNotReturned',
+  // issue 13 line 3: a receiving unit's month of attendance incomplete
+  'reminder.attendanceIncomplete',
   // issue 13 line 6: a step that waits on someone, notified when it starts to wait
   'leave.toDecide',
   'leave.decided',
@@ -46,6 +48,8 @@ const LINKS: Record<NotificationKind, (params: Params) => string | null> = {
   'reminder.correctionWaiting': () => '/corrections?status=pending',
   'reminder.handoverMissing': (p) => `/postings/${param(p, 'postingId')}`,
   'reminder.leaveNotReturned': (p) => `/leave/${param(p, 'leaveId')}`,
+  // issue 13 line 3
+  'reminder.attendanceIncomplete': (p) => `/attendance?month=${param(p, 'month')}`,
   'leave.toDecide': (p) => `/leave/${param(p, 'leaveId')}`,
   'leave.decided': (p) => `/leave/${param(p, 'leaveId')}`,
   'leave.toConfirmReturn': (p) => `/leave/${param(p, 'leaveId')}`,

@@ -21,6 +21,8 @@ import {
 import pg from 'pg';
 // achievements (issue 13 line 5)
 import type { AchievementsTables } from '../achievements/achievements.table.js';
+// issue 13 line 3: attendance
+import type { AttendanceTables } from '../attendance/attendance.table.js';
 import type { AuditTables } from '../audit/audit.table.js';
 import type { AuthTables } from '../auth/auth.table.js';
 import type { CadresTables } from '../cadres/cadres.table.js';
@@ -48,6 +50,7 @@ import type { StatusHistoryTables } from './status-history.table.js';
 export interface Database
   extends AuthTables,
     AchievementsTables,
+    AttendanceTables,
     AuditTables,
     CadresTables,
     CalendarTables,

@@ -1,6 +1,8 @@
 import type { Action } from '../../common/access/policy.js';
 // achievements (issue 13 line 7)
 import { zAchievementListQuery } from '../../common/achievements/achievements.schema.js';
+// issue 13 line 3: attendance
+import { previousMonth } from '../../common/attendance/attendance.js';
 import type { Role } from '../../common/auth/auth.schema.js';
 import { zCorrectionListQuery } from '../../common/corrections/corrections.schema.js';
 import type { Home, HomeItem, HomeItemKind, HomeSection } from '../../common/home/home.schema.js';
@@ -12,6 +14,7 @@ import { type Posting, zPostingListQuery } from '../../common/postings/postings.
 import { zPostListQuery } from '../../common/posts/posts.schema.js';
 import { zBatchListQuery } from '../../common/programmes/programmes.schema.js';
 import * as achievements from '../achievements/achievements.service.js';
+import * as attendance from '../attendance/attendance.service.js';
 import { chinaDate, daysBetween } from '../core/clock.js';
 import type { Actor, AppContext } from '../core/context.js';
 import { scopeFor } from '../core/scope.js';
@@ -190,6 +193,8 @@ async function managerItems(ctx: AppContext, actor: Actor): Promise<HomeItem[]> 
     ...item({ kind: 'postsReturned', count: returned, link: '/demands?status=returned', urgent: true }),
     ...item({ kind: 'postsDraft', count: drafts, link: '/demands?status=draft' }),
     ...item({ kind: 'hostedOnPost', count: countOf(counts, 'active'), link: postingsLink('active') }),
+    // issue 13 line 3: attendance
+    ...(await attendanceManagerItems(ctx, actor)),
   ];
 }
 
@@ -246,8 +251,40 @@ async function cadreItems(ctx: AppContext, actor: Actor): Promise<HomeItem[]> {
       link: '/achievements?view=mine&status=returned',
       urgent: true,
     }),
+    // issue 13 line 3: attendance
+    ...(current?.status === 'active' ? await attendanceCadreItems(ctx, current) : []),
   ];
 }
+
+// ---- issue 13 line 3: attendance (ADR 031) ----
+/** The receiving unit: this month's far check-ins, and last month's postings lacking records. */
+async function attendanceManagerItems(ctx: AppContext, actor: Actor): Promise<HomeItem[]> {
+  const scope = actingAs(actor, 'receiving_manager', 'attendance.record').scope;
+  const month = chinaDate(ctx.clock.now()).slice(0, 7);
+  const last = previousMonth(month);
+  const [far, incomplete] = await Promise.all([
+    attendance.farCheckIns(ctx.db, scope.unitIds, month),
+    attendance.incompleteRows(ctx, scope, last, scope.unitIds),
+  ]);
+  return [
+    ...item({ kind: 'attendanceFar', count: far, link: `/attendance?month=${month}`, urgent: true }),
+    ...item({
+      kind: 'attendanceIncomplete',
+      count: incomplete.length,
+      link: `/attendance?month=${last}`,
+      urgent: true,
+    }),
+  ];
+}
+
+/** The cadre on post: not yet checked in today (within the posting's dates). */
+async function attendanceCadreItems(ctx: AppContext, p: Posting): Promise<HomeItem[]> {
+  const day = chinaDate(ctx.clock.now());
+  if (!p.startDate || day < p.startDate || day > p.endDate) return [];
+  const done = await attendance.recordedToday(ctx, p.id);
+  return item({ kind: 'attendanceToday', count: done ? 0 : 1, link: '/check-in', urgent: true });
+}
+// ---- end attendance ----
 
 /** The business roles with a home section, in the order shown; the administrators have none. */
 const ROLE_ITEMS: Partial<Record<Role, ItemsOf>> = {

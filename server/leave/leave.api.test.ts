@@ -1,26 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { zCadreInput } from '../../common/cadres/cadres.schema.js';
 import type { LeaveDetail } from '../../common/leave/leave.schema.js';
-import { zPostInput } from '../../common/posts/posts.schema.js';
 import { zBatchInput } from '../../common/programmes/programmes.schema.js';
 import { zUnitInput } from '../../common/units/units.schema.js';
-import {
-  cadreInput,
-  createAccount,
-  createTestApp,
-  login,
-  type TestApp,
-  unitInput,
-} from '../../test/helpers.js';
-import * as cadres from '../cadres/cadres.service.js';
+import { createAccount, createTestApp, login, type TestApp, unitInput } from '../../test/helpers.js';
+import { activePostingOf } from '../../test/on-post.js';
 import { systemActor } from '../core/context.js';
-import { inTransaction } from '../core/transaction.js';
 import * as leaveMigration from '../migrations/20261203140000_leave_calendar.js';
-import * as nominations from '../nominations/nominations.service.js';
-import { createProposed } from '../postings/postings.service.js';
-import * as posts from '../posts/posts.service.js';
 import * as programmes from '../programmes/programmes.service.js';
 import { sendReminders } from '../reminders/reminders.service.js';
 import * as units from '../units/units.service.js';
@@ -120,49 +107,19 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** An active (在岗) posting of a fresh cadre linked to `userId`, from `start` to the batch's end. */
-async function activePosting(
+const activePosting = (
   userId: string | null = cadreUser,
   start = '2026-01-05',
   rankLevel = 'division_deputy',
-) {
-  const cadre = await cadres.create(
-    t.ctx,
-    seeder(),
-    zCadreInput.parse(cadreInput(sendingUnit, { rankLevel } as never)),
-  );
-  if (userId) {
-    await t.ctx.db.updateTable('cadres').set({ userId: null }).where('userId', '=', userId).execute();
-    await t.ctx.db.updateTable('cadres').set({ userId }).where('id', '=', cadre.id).execute();
-  }
-  const n = await nominations.nominate(t.ctx, seeder(), {
+) =>
+  activePostingOf(t.ctx, {
     batchId,
-    cadreId: cadre.id,
-    justification: '测试：经单位党委研究同意推荐',
+    sendingUnitId: sendingUnit,
+    receivingUnitId: receivingUnit,
+    userId,
+    start,
+    rankLevel,
   });
-  await t.ctx.db.updateTable('nominations').set({ status: 'accepted' }).where('id', '=', n.id).execute();
-  const post = await posts.create(
-    t.ctx,
-    seeder(),
-    zPostInput.parse({
-      batchId,
-      unitId: receivingUnit,
-      title: `副区长${randomUUID().slice(0, 4)}`,
-      level: 'division_deputy',
-      duties: [{ kind: 'assist', area: '招商引资' }],
-      headcount: 1,
-    }),
-  );
-  await t.ctx.db.updateTable('postRequests').set({ status: 'approved' }).where('id', '=', post.id).execute();
-  const [id] = await inTransaction(t.ctx, (tx) =>
-    createProposed(tx, seeder(), [{ batchId, nominationId: n.id, postRequestId: post.id, matchRunId: null }]),
-  );
-  await t.ctx.db
-    .updateTable('postings')
-    .set({ status: 'active', startDate: start })
-    .where('id', '=', id as string)
-    .execute();
-  return { id: id as string, cadre };
-}
 
 const call = (
   method: 'GET' | 'POST' | 'PUT' | 'DELETE',

@@ -21,6 +21,10 @@ import * as m20261203110000 from './20261203110000_matching.js';
 import * as m20261203120000 from './20261203120000_reminders.js';
 import * as m20261203130000 from './20261203130000_post_levels.js';
 import * as m20261203140000 from './20261203140000_leave_calendar.js';
+// issue 13 line 3: attendance
+import * as m20261203150000 from './20261203150000_attendance.js';
+// worklog (issue 13 line 4)
+import * as m20261203160000 from './20261203160000_worklog.js';
 // achievements (issue 13 line 5)
 import * as m20261203170000 from './20261203170000_achievements.js';
 
@@ -50,6 +54,10 @@ export const migrations: Record<string, Migration> = {
   '20261203120000_reminders': m20261203120000,
   '20261203130000_post_levels': m20261203130000,
   '20261203140000_leave_calendar': m20261203140000,
+  // issue 13 line 3: attendance
+  '20261203150000_attendance': m20261203150000,
+  // worklog (issue 13 line 4)
+  '20261203160000_worklog': m20261203160000,
   // achievements (issue 13 line 5)
   '20261203170000_achievements': m20261203170000,
 };

@@ -21,6 +21,8 @@ import { scopeFor } from '../core/scope.js';
 import { inTransaction } from '../core/transaction.js';
 import * as postingsMigration from '../migrations/20261203100000_postings.js';
 import * as leaveMigration from '../migrations/20261203140000_leave_calendar.js';
+// issue 13 line 3
+import * as attendanceMigration from '../migrations/20261203150000_attendance.js';
 import * as nominations from '../nominations/nominations.service.js';
 import * as posts from '../posts/posts.service.js';
 import * as programmes from '../programmes/programmes.service.js';
@@ -609,6 +611,8 @@ describe('migration 20261203100000_postings', () => {
         // biome-ignore lint/suspicious/noExplicitAny: migrations run on untyped Kysely
         const raw = trx.withoutPlugins() as unknown as Kysely<any>;
         // leave requests (a later migration) hang on postings: down first, up again after
+        // issue 13 line 3: so do attendance records
+        await attendanceMigration.down(raw);
         await leaveMigration.down(raw);
         await postingsMigration.down(raw);
         const left = await raw
@@ -619,6 +623,7 @@ describe('migration 20261203100000_postings', () => {
         expect(left).toEqual([]);
         await postingsMigration.up(raw);
         await leaveMigration.up(raw);
+        await attendanceMigration.up(raw);
         expect(await raw.selectFrom('postings').select('id').execute()).toEqual([]);
         await trx.insertInto('postings').values(row).execute();
         await expect(insert('active', trx)).rejects.toThrow(/unique|duplicate/i);

@@ -41,6 +41,11 @@ export const moveReach = (unit: Party | null): Reach => ({
   parties: [...(unit ? [unit] : []), RECEIVING_ORGANISER, PROGRAMME_ORGANISER],
 });
 
+/** A posting with its names (aliases ps, b, g, c, su, ru, rr): other capabilities' lists join onto it. */
+export function postingsView(db: Executor) {
+  return view(db);
+}
+
 function view(db: Executor) {
   return db
     .selectFrom('postings as ps')

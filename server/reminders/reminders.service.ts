@@ -1,5 +1,9 @@
 import type { Action } from '../../common/access/policy.js';
+// issue 13 line 3: attendance
+import { previousMonth } from '../../common/attendance/attendance.js';
 import type { NotificationKind } from '../../common/notifications/notifications.schema.js';
+import { RECORD_REACH } from '../attendance/attendance.repository.js';
+import { incompleteRows } from '../attendance/attendance.service.js';
 import { addDays, chinaDate, daysBetween, HOUR } from '../core/clock.js';
 import type { AppContext } from '../core/context.js';
 import type { Executor } from '../core/database.js';
@@ -42,6 +46,8 @@ export const REMINDER_KINDS = [
   'correctionWaiting',
   'handoverMissing',
   'leaveNotReturned',
+  // issue 13 line 3: a receiving unit's previous month of attendance incomplete
+  'attendanceIncomplete',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
@@ -225,6 +231,35 @@ async function unreturnedDue(db: Executor, today: string): Promise<Due[]> {
   });
 }
 
+// ---- issue 13 line 3: attendance (ADR 031) ----
+/** From this day of the month on, an incomplete previous month is reminded (once per unit and month). */
+export const ATTENDANCE_REMINDER_DAY = 3;
+
+/**
+ * Receiving units whose previous month lacks a record on a due working day of any of their
+ * postings: to the receiving unit (`attendance.record`), once per unit and month, from the 3rd.
+ */
+async function attendanceDue(ctx: AppContext, today: string): Promise<Due[]> {
+  if (Number(today.slice(8, 10)) < ATTENDANCE_REMINDER_DAY) return [];
+  const month = previousMonth(today.slice(0, 7));
+  const byUnit = new Map<string, { unit: string; count: number }>();
+  for (const r of await incompleteRows(ctx, FULL_SCOPE, month)) {
+    const u = byUnit.get(r.receivingUnitId) ?? { unit: r.receivingUnitName, count: 0 };
+    u.count++;
+    byUnit.set(r.receivingUnitId, u);
+  }
+  return [...byUnit].map(([unitId, u]) => ({
+    kind: 'attendanceIncomplete',
+    objectId: unitId,
+    dueKey: month,
+    action: 'attendance.record',
+    reach: RECORD_REACH,
+    row: { receivingUnitId: unitId },
+    params: { unit: u.unit, month, count: u.count },
+  }));
+}
+// ---- end attendance ----
+
 /** What is due today, from every source. */
 async function dueToday(ctx: AppContext, now: Date): Promise<Due[]> {
   const today = chinaDate(now);
@@ -233,6 +268,8 @@ async function dueToday(ctx: AppContext, now: Date): Promise<Due[]> {
     approvalsDue(ctx.db, now),
     handoversDue(ctx.db, now, today),
     unreturnedDue(ctx.db, today),
+    // issue 13 line 3: attendance
+    attendanceDue(ctx, today),
   ]);
   return lists.flat();
 }

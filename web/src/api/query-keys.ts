@@ -141,3 +141,11 @@ export const worklogKeys = {
   list: (params: WorklogListParams) => ['worklog', 'list', params] as const,
   search: (params: WorklogSearchParams) => ['worklog', 'search', params] as const,
 };
+// issue 13 line 3: attendance
+export const attendanceKeys = {
+  all: ['attendance'] as const,
+  month: (postingId: string, month: string) => ['attendance', 'month', postingId, month] as const,
+  report: (month: string, batchId: string | null) => ['attendance', 'report', month, batchId] as const,
+  place: (unitId: string) => ['attendance', 'place', unitId] as const,
+  units: ['attendance', 'units'] as const,
+};

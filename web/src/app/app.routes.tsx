@@ -156,6 +156,20 @@ export const routes: RouteObject[] = [
                 Component: m.AchievementTotalsPage,
               })),
           }),
+          // issue 13 line 3: attendance
+          guarded('/check-in', {
+            lazy: () => import('../attendance/check-in.page').then((m) => ({ Component: m.CheckInPage })),
+          }),
+          guarded('/attendance', {
+            lazy: () =>
+              import('../attendance/attendance.page').then((m) => ({ Component: m.AttendancePage })),
+          }),
+          guarded('/attendance-report', {
+            lazy: () =>
+              import('../attendance/attendance-report.page').then((m) => ({
+                Component: m.AttendanceReportPage,
+              })),
+          }),
           guarded('/admin/calendar', {
             lazy: () => import('../calendar/calendar.page').then((m) => ({ Component: m.CalendarPage })),
           }),

@@ -3,6 +3,7 @@ import {
   BankOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  CarryOutOutlined,
   DashboardOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
@@ -13,6 +14,7 @@ import {
   ScheduleOutlined,
   SettingOutlined,
   SolutionOutlined,
+  TableOutlined,
   TeamOutlined,
   TrophyOutlined,
   UserAddOutlined,
@@ -162,6 +164,28 @@ export const SECTIONS: readonly Section[] = [
     icon: <CalendarOutlined />,
     allowed: can('leaveRoutes.update'),
     hint: 'dashboard.leaveRoutesHint',
+  },
+  // issue 13 line 3: attendance — the cadre's check-in, the receiving unit's days, the monthly report
+  {
+    path: '/check-in',
+    label: 'menu.checkIn',
+    icon: <CarryOutOutlined />,
+    allowed: can('attendance.checkIn'),
+    hint: 'dashboard.checkInHint',
+  },
+  {
+    path: '/attendance',
+    label: 'menu.attendance',
+    icon: <CarryOutOutlined />,
+    allowed: can('attendance.record'),
+    hint: 'dashboard.attendanceHint',
+  },
+  {
+    path: '/attendance-report',
+    label: 'menu.attendanceReport',
+    icon: <TableOutlined />,
+    allowed: can('attendance.report'),
+    hint: 'dashboard.attendanceReportHint',
   },
   // achievements (issue 13 line 5): the ledger (申报, 核实) and its totals
   {
