@@ -30,6 +30,8 @@ import { registerExcelRoutes } from './excel/excel.routes.js';
 import { registerHealthRoutes } from './health/health.routes.js';
 import { registerHomeRoutes } from './home/home.routes.js';
 import { registerLeaveRoutes } from './leave/leave.routes.js';
+// documents (issue 14)
+import { registerDocumentsRoutes } from './documents/documents.routes.js';
 import { registerMatchingRoutes } from './matching/matching.routes.js';
 import { registerNominationRoutes } from './nominations/nominations.routes.js';
 import { BurstWatch, burstKindOf } from './notifications/bursts.service.js';
@@ -177,6 +179,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerMatchingRoutes(app);
   registerCalendarRoutes(app);
   registerLeaveRoutes(app);
+  // documents (issue 14)
+  registerDocumentsRoutes(app);
 
   app.get('/api/openapi.json', { config: { action: 'docs.read' }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -50,8 +50,18 @@ export type Block =
   /** 主送机关: the units addressed, ending with a full-width colon. */
   | { kind: 'addressee'; text: string }
   | { kind: 'paragraph'; text: string; level?: HeadingLevel }
-  /** A table with its header row repeated on each page; widths in millimetres (sum ≤ 156). */
-  | { kind: 'table'; headers: string[]; widthsMm: number[]; rows: string[][]; size?: number }
+  /**
+   * A table, its header row (when it has one) repeated on each page; widths in millimetres
+   * (sum ≤ 156); `align` per column (default centred); a cell's lines split at \n.
+   */
+  | {
+      kind: 'table';
+      headers?: string[];
+      widthsMm: number[];
+      rows: string[][];
+      size?: number;
+      align?: ('center' | 'left')[];
+    }
   /** 附件说明 under the body: 附件：1. … */
   | { kind: 'attachmentNote'; items: string[] }
   /** 落款 (the issuing organ) and 成文日期, right-aligned four characters in. */
@@ -126,7 +136,7 @@ const plain = (children: ParagraphChild[], extra: Record<string, unknown> = {}) 
 function tableOf(b: Extract<Block, { kind: 'table' }>): Table {
   const size = b.size ?? SIZE.small;
   const widths = b.widthsMm.map(mm);
-  const cell = (text: string, width: number, header: boolean) =>
+  const cell = (text: string, width: number, header: boolean, left = false) =>
     new TableCell({
       width: { size: width, type: WidthType.DXA },
       verticalAlign: VerticalAlignTable.CENTER,
@@ -135,7 +145,7 @@ function tableOf(b: Extract<Block, { kind: 'table' }>): Table {
         (line) =>
           new Paragraph({
             children: [run(line, header ? FONT.heading1 : FONT.body, size)],
-            alignment: AlignmentType.CENTER,
+            alignment: left ? AlignmentType.LEFT : AlignmentType.CENTER,
             spacing: { line: 360, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
           }),
       ),
@@ -146,16 +156,20 @@ function tableOf(b: Extract<Block, { kind: 'table' }>): Table {
     columnWidths: widths,
     alignment: AlignmentType.CENTER,
     rows: [
-      new TableRow({
-        tableHeader: true,
-        cantSplit: true,
-        children: b.headers.map((h, k) => cell(h, widths[k] ?? 0, true)),
-      }),
+      ...(b.headers
+        ? [
+            new TableRow({
+              tableHeader: true,
+              cantSplit: true,
+              children: b.headers.map((h, k) => cell(h, widths[k] ?? 0, true)),
+            }),
+          ]
+        : []),
       ...b.rows.map(
         (r) =>
           new TableRow({
             cantSplit: true,
-            children: r.map((v, k) => cell(v, widths[k] ?? 0, false)),
+            children: r.map((v, k) => cell(v, widths[k] ?? 0, false, b.align?.[k] === 'left')),
           }),
       ),
     ],
