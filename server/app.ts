@@ -26,12 +26,12 @@ import {
   rememberingSerializerCompiler,
 } from './core/http.js';
 import { registerCorrectionRoutes } from './corrections/corrections.routes.js';
+// documents (issue 14)
+import { registerDocumentsRoutes } from './documents/documents.routes.js';
 import { registerExcelRoutes } from './excel/excel.routes.js';
 import { registerHealthRoutes } from './health/health.routes.js';
 import { registerHomeRoutes } from './home/home.routes.js';
 import { registerLeaveRoutes } from './leave/leave.routes.js';
-// documents (issue 14)
-import { registerDocumentsRoutes } from './documents/documents.routes.js';
 import { registerMatchingRoutes } from './matching/matching.routes.js';
 import { registerNominationRoutes } from './nominations/nominations.routes.js';
 import { BurstWatch, burstKindOf } from './notifications/bursts.service.js';

@@ -184,7 +184,12 @@ export const POLICY = {
   'documents.settingsRead': { org_dept: 'region' },
   'documents.settingsUpdate': { org_dept: 'region' },
   'documents.notice': PROGRAMME_RUNNERS,
-  'documents.leaveForm': { org_dept: 'region', sending_liaison: 'unit', receiving_manager: 'unit', cadre: 'self' },
+  'documents.leaveForm': {
+    org_dept: 'region',
+    sending_liaison: 'unit',
+    receiving_manager: 'unit',
+    cadre: 'self',
+  },
 } as const satisfies Record<string, Access>;
 
 export type Action = keyof typeof POLICY;

@@ -27,7 +27,8 @@ export const zhCNDocuments = {
   'documents.notice.p1': '挂职干部的姓名、原单位及职务、挂任职务和挂职时间见附件。',
   'documents.notice.h2': '二、工作要求',
   'documents.notice.h2a': '（一）接收单位',
-  'documents.notice.p2a': '各接收单位要在挂职干部报到后及时召开对接会，明确分工，提供必要的工作和生活条件，做好日常管理。',
+  'documents.notice.p2a':
+    '各接收单位要在挂职干部报到后及时召开对接会，明确分工，提供必要的工作和生活条件，做好日常管理。',
   'documents.notice.h2b': '（二）派出单位',
   'documents.notice.p2b': '各派出单位要督促挂职干部于{start}前到岗报到，挂职期间关心其工作和生活。',
   'documents.notice.h3': '三、其他事项',

@@ -46,11 +46,7 @@ export function availability(): Availability {
   if (setting === 'off') return { soffice: null, pdftoppm: null, reason: t('documents.previewOff') };
   const soffice = onPath(setting);
   const pdftoppm = onPath('pdftoppm');
-  const reason = !soffice
-    ? t('documents.noLibreOffice')
-    : !pdftoppm
-      ? t('documents.noPoppler')
-      : null;
+  const reason = !soffice ? t('documents.noLibreOffice') : !pdftoppm ? t('documents.noPoppler') : null;
   return { soffice, pdftoppm, reason };
 }
 
@@ -131,7 +127,11 @@ async function convert(soffice: string, docx: Buffer): Promise<Buffer> {
         dir,
         input,
       ],
-      { timeoutMs: CONVERT_TIMEOUT_MS, cwd: dir, env: { ...process.env, HOME: dir, FONTCONFIG_FILE: fontconfig } },
+      {
+        timeoutMs: CONVERT_TIMEOUT_MS,
+        cwd: dir,
+        env: { ...process.env, HOME: dir, FONTCONFIG_FILE: fontconfig },
+      },
     );
     const pdf = join(dir, 'document.pdf');
     if (!existsSync(pdf)) throw new Error('soffice wrote no PDF');
@@ -162,7 +162,11 @@ export async function pdfOf(key: string, docx: () => Promise<Buffer>): Promise<K
     return found;
   }
   const a = availability();
-  if (!a.soffice) throw new AppError('UNAVAILABLE', { messageKey: 'documents.previewUnavailable', params: { reason: a.reason ?? '' } });
+  if (!a.soffice)
+    throw new AppError('UNAVAILABLE', {
+      messageKey: 'documents.previewUnavailable',
+      params: { reason: a.reason ?? '' },
+    });
   const file = await docx();
   const soffice = a.soffice;
   const pdf = await queued(() => convert(soffice, file)).catch((e: unknown) => {
@@ -177,17 +181,26 @@ export async function pdfOf(key: string, docx: () => Promise<Buffer>): Promise<K
 /** One page as PNG (96 dpi), through pdftoppm in a child process. */
 export async function pageImage(entry: Kept, page: number): Promise<Buffer> {
   const a = availability();
-  if (!a.pdftoppm) throw new AppError('UNAVAILABLE', { messageKey: 'documents.previewUnavailable', params: { reason: a.reason ?? '' } });
-  if (page > entry.pages) throw new AppError('NOT_FOUND', { messageKey: 'documents.noSuchPage', params: { pages: entry.pages } });
+  if (!a.pdftoppm)
+    throw new AppError('UNAVAILABLE', {
+      messageKey: 'documents.previewUnavailable',
+      params: { reason: a.reason ?? '' },
+    });
+  if (page > entry.pages)
+    throw new AppError('NOT_FOUND', { messageKey: 'documents.noSuchPage', params: { pages: entry.pages } });
   const dir = await mkdtemp(join(tmpdir(), 'guazhi-page-'));
   try {
     const input = join(dir, 'document.pdf');
     await writeFile(input, entry.pdf);
     const pdftoppm = a.pdftoppm;
     return await queued(() =>
-      runProgram(pdftoppm, ['-png', '-r', '96', '-f', String(page), '-l', String(page), '-singlefile', input], {
-        timeoutMs: PAGE_TIMEOUT_MS,
-      }),
+      runProgram(
+        pdftoppm,
+        ['-png', '-r', '96', '-f', String(page), '-l', String(page), '-singlefile', input],
+        {
+          timeoutMs: PAGE_TIMEOUT_MS,
+        },
+      ),
     ).catch((e: unknown) => {
       throw failed(e);
     });

@@ -127,11 +127,19 @@ function bodyParagraph(text: string, level: HeadingLevel = 0): Paragraph {
     alignment: AlignmentType.JUSTIFIED,
     indent: { firstLine: 640 },
     spacing: exact(),
+    ...NO_HANGING,
   });
 }
 
+/**
+ * Punctuation at a line's end: <w:overflowPunct/> on each paragraph. Word reads it as its own
+ * default (it may hang); LibreOffice, which reads the element per paragraph and not from
+ * styles, keeps punctuation inside the text area only with it (measured: without it, or with
+ * w:val="0", a comma at the end of a full line lies 13 pt outside the 版心). ADR 036.
+ */
+const NO_HANGING = { overflowPunctuation: true };
 const plain = (children: ParagraphChild[], extra: Record<string, unknown> = {}) =>
-  new Paragraph({ children, spacing: exact(), ...extra });
+  new Paragraph({ children, spacing: exact(), ...NO_HANGING, ...extra });
 
 function tableOf(b: Extract<Block, { kind: 'table' }>): Table {
   const size = b.size ?? SIZE.small;
@@ -139,14 +147,16 @@ function tableOf(b: Extract<Block, { kind: 'table' }>): Table {
   const cell = (text: string, width: number, header: boolean, left = false) =>
     new TableCell({
       width: { size: width, type: WidthType.DXA },
-      verticalAlign: VerticalAlignTable.CENTER,
-      margins: { left: 57, right: 57, top: 0, bottom: 0 },
+      // a list's cells centred; a form's (no header row) from the top, the label beside its value's first line
+      verticalAlign: b.headers ? VerticalAlignTable.CENTER : VerticalAlignTable.TOP,
+      margins: { left: 28, right: 28, top: 28, bottom: 28 },
       children: text.split('\n').map(
         (line) =>
           new Paragraph({
             children: [run(line, header ? FONT.heading1 : FONT.body, size)],
             alignment: left ? AlignmentType.LEFT : AlignmentType.CENTER,
-            spacing: { line: 360, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+            ...NO_HANGING,
+            spacing: { line: Math.round(size * 12.5), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
           }),
       ),
     });

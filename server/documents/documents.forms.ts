@@ -1,10 +1,10 @@
+import type { DocumentSettings } from '../../common/documents/documents.schema.js';
 import {
   birthMonth,
   documentDate,
   documentNumber,
   documentTerm,
 } from '../../common/documents/documents-format.js';
-import type { DocumentSettings } from '../../common/documents/documents.schema.js';
 import { type MessageKey, t } from '../../common/i18n/index.js';
 import type { LeaveDetail } from '../../common/leave/leave.schema.js';
 import type { Block, DocumentSpec } from './documents.engine.js';
@@ -38,7 +38,10 @@ export interface NoticeData {
 
 const distinct = (values: string[]) => [...new Set(values)];
 
-export const NOTICE_WIDTHS_MM = [11, 17, 11, 19, 42, 34, 22];
+/** The name list's columns (mm, 156 in all), for 小四 (12 pt) text: a four-character name fits. */
+export const NOTICE_WIDTHS_MM = [10, 18, 10, 18, 44, 34, 22];
+/** A term in a name list: 2027.03—2028.02 (the list's own convention, as 出生年月). */
+const listTerm = (from: string, to: string) => `${birthMonth(from)}—\n${birthMonth(to)}`;
 
 export function postingNotice(d: NoticeData): DocumentSpec {
   const first = d.people[0]?.cadreName ?? '';
@@ -47,7 +50,9 @@ export function postingNotice(d: NoticeData): DocumentSpec {
   const sending = distinct(d.people.map((p) => p.sendingUnitName));
   const term = documentTerm(d.plannedStart, d.plannedEnd);
   const title =
-    (count === 1 ? t('documents.notice.titleOne', { first }) : t('documents.notice.title', { first, count })) +
+    (count === 1
+      ? t('documents.notice.titleOne', { first })
+      : t('documents.notice.title', { first, count })) +
     (d.regionName ? t('documents.notice.region', { region: d.regionName }) : '');
   const intro = count === 1 ? 'documents.notice.introOne' : 'documents.notice.intro';
   const s = d.settings;
@@ -76,6 +81,7 @@ export function postingNotice(d: NoticeData): DocumentSpec {
         t(`documents.notice.col.${c}`),
       ),
       widthsMm: NOTICE_WIDTHS_MM,
+      size: 24,
       rows: d.people.map((p, k) => [
         String(k + 1),
         p.cadreName,
@@ -83,7 +89,7 @@ export function postingNotice(d: NoticeData): DocumentSpec {
         birthMonth(p.birthDate),
         `${p.sendingUnitName}${p.position}`,
         `${p.receivingUnitName}${p.postTitle}`,
-        term.replace('—', '—\n'),
+        listTerm(d.plannedStart, d.plannedEnd),
       ]),
     },
   ];
@@ -156,7 +162,7 @@ export function leaveForm(l: LeaveDetail, today: string, chinaDateOf: (iso: stri
       { kind: 'title', text: title },
       {
         kind: 'table',
-        widthsMm: [36, 120],
+        widthsMm: [40, 116],
         rows,
         size: 28,
         align: ['center', 'left'],

@@ -2,7 +2,11 @@ import type { Executor } from '../core/database.js';
 import type { DocumentSettingsRow, DocumentSettingsTable } from './documents.table.js';
 
 export function findSettings(db: Executor, regionCode: string): Promise<DocumentSettingsRow | undefined> {
-  return db.selectFrom('documentSettings').selectAll().where('regionCode', '=', regionCode).executeTakeFirst();
+  return db
+    .selectFrom('documentSettings')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .executeTakeFirst();
 }
 
 /** Inserts the first row (version null) or updates the one at `version`; false: someone was first. */

@@ -111,6 +111,9 @@ export function registerDocumentsRoutes(app: AppInstance): void {
       },
     },
     async (request, reply) =>
-      send(reply, await service.leaveFormDocument(app.ctx, actorOf(request), request.params.id, request.query)),
+      send(
+        reply,
+        await service.leaveFormDocument(app.ctx, actorOf(request), request.params.id, request.query),
+      ),
   );
 }

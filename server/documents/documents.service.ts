@@ -40,7 +40,9 @@ export type DocumentAnswer =
 
 /** A 组织部's own region: the region of one of its org_dept grants (the first when none named). */
 function ownRegion(actor: Actor, regionCode: string | undefined): string {
-  const regions = actor.grants.filter((g) => g.role === 'org_dept' && g.regionCode).map((g) => g.regionCode as string);
+  const regions = actor.grants
+    .filter((g) => g.role === 'org_dept' && g.regionCode)
+    .map((g) => g.regionCode as string);
   if (regionCode === undefined) {
     const first = regions[0];
     if (!first) throw new AppError('FORBIDDEN', { messageKey: 'documents.noRegionGrant' });
@@ -122,7 +124,15 @@ export async function saveSettings(
     );
     if (!ok) throw versionConflict();
     const after = await settingsOf(tx.db, code);
-    const fields = ['organMark', 'organName', 'organCode', 'numberPattern', 'nextSeq', 'signer', 'cc'] as const;
+    const fields = [
+      'organMark',
+      'organName',
+      'organCode',
+      'numberPattern',
+      'nextSeq',
+      'signer',
+      'cc',
+    ] as const;
     const diff: Record<string, { from: unknown; to: unknown }> = {};
     for (const f of fields)
       if (JSON.stringify(before[f]) !== JSON.stringify(after[f])) diff[f] = { from: before[f], to: after[f] };
@@ -149,10 +159,17 @@ async function answer(
   name: string,
   q: { format: 'docx' | 'preview' | 'page'; page: number },
 ): Promise<DocumentAnswer> {
-  if (q.format === 'docx') return { kind: 'file', name: `${name}.docx`, mime: DOCX_MIME, content: await renderDocx(spec) };
+  if (q.format === 'docx')
+    return { kind: 'file', name: `${name}.docx`, mime: DOCX_MIME, content: await renderDocx(spec) };
   const kept = await pdfOf(contentKey(spec), () => renderDocx(spec));
-  if (q.format === 'preview') return { kind: 'preview', preview: { pages: kept.pages, name: `${name}.docx` } };
-  return { kind: 'file', name: `${name}-${q.page}.png`, mime: 'image/png', content: await pageImage(kept, q.page) };
+  if (q.format === 'preview')
+    return { kind: 'preview', preview: { pages: kept.pages, name: `${name}.docx` } };
+  return {
+    kind: 'file',
+    name: `${name}-${q.page}.png`,
+    mime: 'image/png',
+    content: await pageImage(kept, q.page),
+  };
 }
 
 const today = (ctx: Pick<AppContext, 'clock'>) => chinaDate(ctx.clock.now());
@@ -174,7 +191,8 @@ export async function noticeParts(ctx: AppContext, actor: Actor, runId: string):
   const { batch } = await confirmedRun(ctx.db, actor, runId);
   const rows = await repo.noticeRows(ctx.db, runId);
   const counts = new Map<string, number>();
-  for (const r of rows) counts.set(cityOf(r.receivingRegionCode), (counts.get(cityOf(r.receivingRegionCode)) ?? 0) + 1);
+  for (const r of rows)
+    counts.set(cityOf(r.receivingRegionCode), (counts.get(cityOf(r.receivingRegionCode)) ?? 0) + 1);
   const names = new Map((await repo.regionNames(ctx.db, [...counts.keys()])).map((r) => [r.code, r.name]));
   return {
     runId,
@@ -206,7 +224,11 @@ export async function postingNoticeDocument(
     people,
     today: day,
   });
-  const result = await answer(spec, `${t('documents.notice.file')}_${batch.name}${regionName ? `_${regionName}` : ''}`, q);
+  const result = await answer(
+    spec,
+    `${t('documents.notice.file')}_${batch.name}${regionName ? `_${regionName}` : ''}`,
+    q,
+  );
   if (q.format !== 'page')
     await inTransaction(ctx, (tx) =>
       record(tx, whoOf(actor), {
