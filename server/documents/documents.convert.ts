@@ -101,8 +101,12 @@ function queued<T>(job: () => Promise<T>): Promise<T> {
   return next;
 }
 
+/**
+ * A document that cannot be converted answers 409 with what happened (the error handler words
+ * every 5xx generically, and this message tells the user to download the .docx instead).
+ */
 const failed = (cause: unknown) =>
-  new AppError('UNAVAILABLE', {
+  new AppError('CONFLICT', {
     messageKey: cause instanceof ConvertTimeout ? 'documents.convertTimeout' : 'documents.convertFailed',
     params: { seconds: Math.round(CONVERT_TIMEOUT_MS / 1000) },
     cause,
@@ -163,7 +167,7 @@ export async function pdfOf(key: string, docx: () => Promise<Buffer>): Promise<K
   }
   const a = availability();
   if (!a.soffice)
-    throw new AppError('UNAVAILABLE', {
+    throw new AppError('CONFLICT', {
       messageKey: 'documents.previewUnavailable',
       params: { reason: a.reason ?? '' },
     });
@@ -182,7 +186,7 @@ export async function pdfOf(key: string, docx: () => Promise<Buffer>): Promise<K
 export async function pageImage(entry: Kept, page: number): Promise<Buffer> {
   const a = availability();
   if (!a.pdftoppm)
-    throw new AppError('UNAVAILABLE', {
+    throw new AppError('CONFLICT', {
       messageKey: 'documents.previewUnavailable',
       params: { reason: a.reason ?? '' },
     });
