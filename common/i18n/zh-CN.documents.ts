@@ -67,6 +67,8 @@ export const zhCNDocuments = {
 
   // the web pages
   'documents.menu': '公文',
+  'documents.hint': '由已确认的匹配方案生成挂职任职通知，预览后下载 Word 文件',
+  'documents.settingsHint': '设置本组织部公文的发文机关标志、发文字号和抄送机关',
   'documents.page.title': '公文生成',
   'documents.page.batch': '批次',
   'documents.page.batchPlaceholder': '选择已确认方案的批次',

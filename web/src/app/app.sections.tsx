@@ -147,6 +147,21 @@ export const SECTIONS: readonly Section[] = [
     allowed: can('leaveRoutes.update'),
     hint: 'dashboard.leaveRoutesHint',
   },
+  // issue 14: official documents
+  {
+    path: '/documents',
+    label: 'documents.menu',
+    icon: <FileDoneOutlined />,
+    allowed: can('documents.notice'),
+    hint: 'documents.hint',
+  },
+  {
+    path: '/documents/settings',
+    label: 'documents.settings.title',
+    icon: <SettingOutlined />,
+    allowed: can('documents.settingsUpdate'),
+    hint: 'documents.settingsHint',
+  },
   {
     path: '/achievements',
     label: 'menu.achievements',
