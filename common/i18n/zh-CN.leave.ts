@@ -70,6 +70,11 @@ export const zhCNLeave = {
 
   'notification.reminder.leaveNotReturned':
     '{cadre}在{unit}的请假已于 {endDate} 到期，尚未销假，请尽快办理销假',
+  'notification.leave.toDecide': '{cadre}（{unit}）申请{kind} {days} 个工作日（{start} 至 {end}），待您审批',
+  'notification.leave.decided': '您 {start} 至 {end} 的{kind}申请{decision}',
+  'notification.leave.toConfirmReturn': '{cadre}已于 {date} 销假（{kind}，{start} 至 {end}），请确认',
+  'notification.leave.substituteNamed':
+    '您被指定为{cadre}请假申请（{start} 至 {end}）本步的代理审批人，请审批',
   'auditAction.calendar.addYear': '添加工作日历年份',
   'auditAction.calendar.addDay': '添加本地节假日安排',
   'auditAction.calendar.removeDay': '删除本地节假日安排',

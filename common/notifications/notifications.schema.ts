@@ -16,6 +16,11 @@ export const NOTIFICATION_KINDS = [
   'reminder.handoverMissing',
   // issue 13 line 1: an approved leave past its end date without a 销假
   'reminder.leaveNotReturned',
+  // issue 13 line 6: a step that waits on someone, notified when it starts to wait
+  'leave.toDecide',
+  'leave.decided',
+  'leave.toConfirmReturn',
+  'leave.substituteNamed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -38,6 +43,10 @@ const LINKS: Record<NotificationKind, (params: Params) => string | null> = {
   'reminder.correctionWaiting': () => '/corrections?status=pending',
   'reminder.handoverMissing': (p) => `/postings/${param(p, 'postingId')}`,
   'reminder.leaveNotReturned': (p) => `/leave/${param(p, 'leaveId')}`,
+  'leave.toDecide': (p) => `/leave/${param(p, 'leaveId')}`,
+  'leave.decided': (p) => `/leave/${param(p, 'leaveId')}`,
+  'leave.toConfirmReturn': (p) => `/leave/${param(p, 'leaveId')}`,
+  'leave.substituteNamed': (p) => `/leave/${param(p, 'leaveId')}`,
 };
 
 export const notificationLink = (kind: NotificationKind, params: Params): string | null =>

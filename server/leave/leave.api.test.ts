@@ -47,6 +47,8 @@ const c = {} as Record<
   string
 >;
 let cadreUser: string;
+/** The account ids behind the cookies of `c`. */
+const who = {} as Record<keyof typeof c, string>;
 
 const unit = async (name: string, regionCode: string) =>
   (
@@ -97,17 +99,23 @@ beforeAll(async () => {
   const cad = await account('cadre');
   cadreUser = cad.id;
   c.cadre = cad.cookie;
-  c.sending = (await account('sending_liaison', { unitId: sendingUnit })).cookie;
-  c.receiving = (await account('receiving_manager', { unitId: receivingUnit })).cookie;
-  c.receivingOrg = (await account('org_dept', { regionCode: '520100' })).cookie;
-  c.programmeOrg = (await account('org_dept', { regionCode: '522600' })).cookie;
-  c.otherReceiving = (await account('receiving_manager', { unitId: otherUnit })).cookie;
-  c.otherOrg = (await account('org_dept', { regionCode: '330000' })).cookie;
-  c.otherCadre = (await account('cadre')).cookie;
+  who.cadre = cad.id;
+  ({ cookie: c.sending, id: who.sending } = await account('sending_liaison', { unitId: sendingUnit }));
+  ({ cookie: c.receiving, id: who.receiving } = await account('receiving_manager', {
+    unitId: receivingUnit,
+  }));
+  ({ cookie: c.receivingOrg, id: who.receivingOrg } = await account('org_dept', { regionCode: '520100' }));
+  ({ cookie: c.programmeOrg, id: who.programmeOrg } = await account('org_dept', { regionCode: '522600' }));
+  ({ cookie: c.otherReceiving, id: who.otherReceiving } = await account('receiving_manager', {
+    unitId: otherUnit,
+  }));
+  ({ cookie: c.otherOrg, id: who.otherOrg } = await account('org_dept', { regionCode: '330000' }));
+  ({ cookie: c.otherCadre, id: who.otherCadre } = await account('cadre'));
   const deputy = await account('receiving_manager', { unitId: otherUnit });
   c.deputy = deputy.cookie;
+  who.deputy = deputy.id;
   deputyName = deputy.username;
-  c.admin = (await account('system_admin')).cookie;
+  ({ cookie: c.admin, id: who.admin } = await account('system_admin'));
 }, 60_000);
 afterAll(() => t.close());
 
@@ -363,6 +371,57 @@ describe('leave requests', () => {
     expect(seen.json().actions).toEqual([]);
     expect((await call('GET', `/api/leave/${l.id}`, c.otherOrg)).statusCode).toBe(404);
     expect((await call('GET', `/api/leave/${l.id}`, c.otherCadre)).statusCode).toBe(404);
+  });
+
+  it('tells whoever a step now waits on: the step’s approvers, the cadre when decided, the receiving unit on 销假, a named substitute', async () => {
+    const p = await activePosting();
+    const inbox = async (userId: string, leaveId: string) =>
+      (
+        await t.ctx.db
+          .selectFrom('notifications')
+          .select(['kind', 'params'])
+          .where('userId', '=', userId)
+          .orderBy('createdAt')
+          .execute()
+      )
+        .filter((n) => JSON.parse(n.params).leaveId === leaveId)
+        .map((n) => n.kind);
+    const inboxText = async (cookie: string) =>
+      (await call('GET', '/api/notifications', cookie))
+        .json()
+        .items.map((n: { message: string }) => n.message);
+    let l = await ok(await ask(p.id, { startDate: '2026-08-03', endDate: '2026-08-07' }));
+    expect(await inbox(who.receiving, l.id)).toEqual(['leave.toDecide']);
+    expect(await inboxText(c.receiving)).toContain(
+      `${p.cadre.name}（${l.receivingUnitName}）申请探亲假 5 个工作日（2026-08-03 至 2026-08-07），待您审批`,
+    );
+    // not yet the next step's, nor another unit's, nor the cadre's own
+    for (const id of [who.receivingOrg, who.otherReceiving, who.cadre, who.programmeOrg])
+      expect(await inbox(id, l.id)).toEqual([]);
+    l = await ok(await decide(l, c.receiving));
+    expect(await inbox(who.receivingOrg, l.id)).toEqual(['leave.toDecide']);
+    expect(await inbox(who.otherOrg, l.id)).toEqual([]);
+    l = await ok(
+      await call('POST', `/api/leave/${l.id}/substitute`, c.receivingOrg, {
+        username: deputyName,
+        version: l.version,
+      }),
+    );
+    expect(await inbox(who.deputy, l.id)).toEqual(['leave.substituteNamed']);
+    l = await ok(await decide(l, c.deputy, 'approve', '代为审批：同意'));
+    expect(l.status).toBe('approved');
+    expect(await inbox(who.cadre, l.id)).toEqual(['leave.decided']);
+    expect(await inboxText(c.cadre)).toContain('您 2026-08-03 至 2026-08-07 的探亲假申请已批准');
+    await t.ctx.db
+      .updateTable('leaveRequests')
+      .set({ endDate: '2025-12-31', startDate: '2025-12-29' })
+      .where('id', '=', l.id)
+      .execute();
+    l = await ok(
+      await call('POST', `/api/leave/${l.id}/return`, c.cadre, { date: '2026-01-02', version: l.version }),
+    );
+    expect(await inbox(who.receiving, l.id)).toEqual(['leave.toDecide', 'leave.toConfirmReturn']);
+    expect(await inbox(who.otherReceiving, l.id)).toEqual([]);
   });
 
   it('a rejection needs a comment and ends the chain', async () => {

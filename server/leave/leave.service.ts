@@ -22,6 +22,7 @@ import {
   type StepDecision,
 } from '../../common/leave/leave-moves.js';
 import { DEFAULT_ROUTING, type RoutingRule, routeOf } from '../../common/leave/leave-routing.js';
+import type { NotificationKind } from '../../common/notifications/notifications.schema.js';
 import { record, whoOf } from '../audit/audit.service.js';
 import { calendarFor, labelledError } from '../calendar/calendar.service.js';
 import { chinaDate } from '../core/clock.js';
@@ -31,6 +32,12 @@ import { AppError, fieldError, notFound, outOfScope, versionConflict } from '../
 import { assertReaches, assertWritable, reaches, scopeFor } from '../core/scope.js';
 import { appendHistory } from '../core/status-history.repository.js';
 import { inTransaction } from '../core/transaction.js';
+import {
+  type Audience,
+  notificationRows,
+  notifyAudience,
+  saveNotifications,
+} from '../notifications/notifications.service.js';
 import { findPosting } from '../postings/postings.repository.js';
 import { PROGRAMME_ORGANISER } from '../programmes/programmes.repository.js';
 import { leaveMachine } from './leave.machine.js';
@@ -133,6 +140,41 @@ export async function list(ctx: AppContext, actor: Actor, p: LeaveListParams): P
 export async function get(ctx: AppContext, actor: Actor, id: string): Promise<LeaveDetail> {
   return detail(ctx, actor, await readable(ctx.db, actor, id));
 }
+
+// ---- who is told (issue 13 line 6): each step that starts to wait on someone ----
+
+const noticeParams = (row: repo.LeaveView, extra: Record<string, string | number> = {}) => ({
+  leaveId: row.id,
+  cadre: row.cadreName,
+  unit: row.receivingUnitName,
+  kind: t(`leaveKind.${row.kind as LeaveKind}`),
+  days: row.halfDays / 2,
+  start: row.startDate,
+  end: row.endDate,
+  ...extra,
+});
+
+/** Tells the audience about the request as it now stands (read back in the same transaction). */
+async function tell(
+  tx: Pick<AppContext, 'db' | 'clock'>,
+  actor: Actor,
+  id: string,
+  kind: NotificationKind,
+  audienceOf: (row: repo.LeaveView) => Omit<Audience, 'row'> | null,
+  extra?: (row: repo.LeaveView) => Record<string, string | number>,
+): Promise<repo.LeaveView> {
+  const row = (await repo.findLeave(tx.db, id)) as repo.LeaveView;
+  const audience = audienceOf(row);
+  if (audience)
+    await notifyAudience(tx, { ...audience, row }, kind, noticeParams(row, extra?.(row)), actor.userId);
+  return row;
+}
+
+/** The approvers of the waiting step: those the write rule lets decide it. */
+const stepDeciders = (row: repo.LeaveView): Omit<Audience, 'row'> | null =>
+  row.status === 'pending' && row.stepApprover
+    ? { action: 'leave.decide', reach: repo.STEP_REACH[row.stepApprover as Approver], mode: 'write' }
+    : null;
 
 // ---- the routing table ----
 
@@ -308,7 +350,7 @@ export async function create(ctx: AppContext, actor: Actor, v: LeaveInput): Prom
         approvers: { to: approvers },
       },
     });
-    return detail(tx, actor, (await repo.findLeave(tx.db, id)) as repo.LeaveView);
+    return detail(tx, actor, await tell(tx, actor, id, 'leave.toDecide', stepDeciders));
   });
 }
 
@@ -387,7 +429,18 @@ export async function decide(
     });
     if (next === 'pending') await repo.updateStep(tx.db, id, seq + 1, { decision: 'pending' });
     if (next === 'rejected') await repo.cancelOpenSteps(tx.db, id);
-    return detail(tx, actor, (await repo.findLeave(tx.db, id)) as repo.LeaveView);
+    const after =
+      next === 'pending'
+        ? await tell(tx, actor, id, 'leave.toDecide', stepDeciders)
+        : await tell(
+            tx,
+            actor,
+            id,
+            'leave.decided',
+            () => ({ action: 'leave.read', reach: repo.CADRE_REACH, mode: 'read' }),
+            (r) => ({ decision: t(`leaveStatus.${r.status as LeaveStatus}`) }),
+          );
+    return detail(tx, actor, after);
   });
 }
 
@@ -429,6 +482,11 @@ export async function substitute(
       objectId: id,
       diff: { step: { to: row.currentStep }, substitute: { from: row.substituteUserId, to: userId } },
     });
+    if (userId)
+      await saveNotifications(
+        tx.db,
+        notificationRows(tx, [userId], 'leave.substituteNamed', noticeParams(row)),
+      );
     return detail(tx, actor, (await repo.findLeave(tx.db, id)) as repo.LeaveView);
   });
 }
@@ -458,7 +516,15 @@ export async function reportReturn(
       set: () => ({ returnedOn: v.date }),
       audit: { returnedOn: { to: v.date } },
     });
-    return detail(tx, actor, (await repo.findLeave(tx.db, id)) as repo.LeaveView);
+    const after = await tell(
+      tx,
+      actor,
+      id,
+      'leave.toConfirmReturn',
+      () => ({ action: 'leave.confirmReturn', reach: repo.RECEIVING_REACH, mode: 'write' }),
+      () => ({ date: v.date }),
+    );
+    return detail(tx, actor, after);
   });
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { type Action, accessOf } from '../../common/access/policy.js';
 import type { Role } from '../../common/auth/auth.schema.js';
 import type { MessageKey } from '../../common/i18n/index.js';
 import { t } from '../../common/i18n/index.js';
@@ -15,6 +16,7 @@ import type { Actor, AppContext } from '../core/context.js';
 import { isoNow } from '../core/context.js';
 import type { Executor } from '../core/database.js';
 import { notFound } from '../core/errors.js';
+import { type Grant, type Reach, reaches, type Scope, scopeFor } from '../core/scope.js';
 import { inTransaction } from '../core/transaction.js';
 import * as repo from './notifications.repository.js';
 import type { NotificationRow, NotificationsTable } from './notifications.table.js';
@@ -61,6 +63,45 @@ export function notificationRows(
     createdAt,
     readAt: null,
   }));
+}
+
+/** The roles an action is granted to (its policy line). */
+export function rolesOf(action: Action): Role[] {
+  const access = accessOf(action);
+  return typeof access === 'object' ? (Object.keys(access) as Role[]) : [];
+}
+
+/** Who a notification about an object goes to: the accounts `action` lets reach `row` (read: may open it; write: may act on it). */
+export interface Audience {
+  action: Action;
+  reach: Reach;
+  // biome-ignore lint/suspicious/noExplicitAny: a repository's view row, read by the reach
+  row: Record<string, any>;
+  mode: Scope['mode'];
+}
+
+/** Of these accounts, those in the audience — the same rule (server/core/scope.ts) that lets them open or act on the object. */
+export const inAudience = (accounts: readonly { userId: string; grants: Grant[] }[], a: Audience): string[] =>
+  accounts
+    .filter(({ userId, grants }) => reaches(scopeFor(a.action, userId, grants, a.mode), a.reach, a.row))
+    .map((x) => x.userId);
+
+/**
+ * A notification, in the caller's transaction, to every active account in the audience but the
+ * caller (who did what it is about); returns how many were written. For the steps that wait on
+ * someone: a leave to approve, a return to confirm, an achievement to verify.
+ */
+export async function notifyAudience(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  audience: Audience,
+  kind: NotificationKind,
+  params: Record<string, string | number>,
+  except: string | null = null,
+): Promise<number> {
+  const accounts = await repo.activeAccountsWithRoles(ctx.db, rolesOf(audience.action));
+  const userIds = inAudience(accounts, audience).filter((id) => id !== except);
+  await repo.insertMany(ctx.db, notificationRows(ctx, userIds, kind, params));
+  return userIds.length;
 }
 
 /** Writes notifications built by `notificationRows`. */

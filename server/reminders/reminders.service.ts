@@ -1,16 +1,20 @@
-import { type Action, accessOf } from '../../common/access/policy.js';
-import type { Role } from '../../common/auth/auth.schema.js';
+import type { Action } from '../../common/access/policy.js';
 import type { NotificationKind } from '../../common/notifications/notifications.schema.js';
 import { addDays, chinaDate, daysBetween, HOUR } from '../core/clock.js';
 import type { AppContext } from '../core/context.js';
 import type { Executor } from '../core/database.js';
-import { FULL_SCOPE, type Grant, type Reach, reaches, scopeFor } from '../core/scope.js';
+import { FULL_SCOPE, type Grant, type Reach } from '../core/scope.js';
 import { inTransaction } from '../core/transaction.js';
 import { CORRECTION_REACH, listCorrections } from '../corrections/corrections.repository.js';
 import { CADRE_REACH, RECEIVING_REACH, unreturnedBefore } from '../leave/leave.repository.js';
 import { listNominations, NOMINATION_REACH } from '../nominations/nominations.repository.js';
 import { activeAccountsWithRoles } from '../notifications/notifications.repository.js';
-import { notificationRows, saveNotifications } from '../notifications/notifications.service.js';
+import {
+  inAudience,
+  notificationRows,
+  rolesOf,
+  saveNotifications,
+} from '../notifications/notifications.service.js';
 import {
   activeEndingOn,
   moveReach,
@@ -60,12 +64,6 @@ export interface Due {
   params: Record<string, string | number>;
 }
 
-/** The roles an action is granted to (its policy line). */
-function rolesOf(action: Action): Role[] {
-  const access = accessOf(action);
-  return typeof access === 'object' ? (Object.keys(access) as Role[]) : [];
-}
-
 /** Finds recipients: active accounts by role, loaded once per run. */
 class Recipients {
   #byRoles = new Map<string, Promise<{ userId: string; grants: Grant[] }[]>>();
@@ -76,11 +74,7 @@ class Recipients {
     const key = roles.join(',');
     if (!this.#byRoles.has(key)) this.#byRoles.set(key, activeAccountsWithRoles(this.db, roles));
     const accounts = (await this.#byRoles.get(key)) ?? [];
-    return accounts
-      .filter(({ userId, grants }) =>
-        reaches(scopeFor(due.action, userId, grants, 'read'), due.reach, due.row),
-      )
-      .map((a) => a.userId);
+    return inAudience(accounts, { ...due, mode: 'read' });
   }
 }
 
