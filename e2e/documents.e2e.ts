@@ -170,9 +170,16 @@ test('组织部设置版头，生成批次的挂职任职通知，预览第 1 �
   const image = page.getByRole('img', { name: /第 1 页 \/ 共 \d+ 页/ });
   await expect(image).toBeVisible({ timeout: 90_000 });
   await expect
-    .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), {
-      timeout: 30_000,
-    })
+    .poll(
+      () =>
+        image.evaluate((img) => {
+          const loaded = img as unknown as { complete: boolean; naturalWidth: number };
+          return loaded.complete ? loaded.naturalWidth : 0;
+        }),
+      {
+        timeout: 30_000,
+      },
+    )
     .toBeGreaterThan(500);
   await expect(page.getByText(/第 1 页 \/ 共 [2-9] 页/)).toBeVisible();
   const downloading = page.waitForEvent('download');
