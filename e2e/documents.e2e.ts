@@ -1,6 +1,6 @@
-import { inflateRawSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { fictionalIdNumber } from '../server/demo/demo.seed.js';
+import { docxText } from '../test/documents/render.js';
 import {
   API_HEADERS,
   accountApi,
@@ -11,25 +11,6 @@ import {
   firstLogin,
   selectingBatch,
 } from './fixtures.js';
-
-/** The text of word/document.xml in a .docx (a zip): its w:t runs joined. */
-function docxText(zip: Buffer): string {
-  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  let at = zip.readUInt32LE(eocd + 16);
-  for (let k = 0; k < zip.readUInt16LE(eocd + 10); k++) {
-    const size = zip.readUInt32LE(at + 20);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const local = zip.readUInt32LE(at + 42);
-    const name = zip.subarray(at + 46, at + 46 + nameLength).toString('utf8');
-    if (name === 'word/document.xml') {
-      const dataAt = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-      const xml = inflateRawSync(zip.subarray(dataAt, dataAt + size)).toString('utf8');
-      return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-    }
-    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-  }
-  throw new Error('no word/document.xml');
-}
 
 /**
  * Issue 14 line 5: the 组织部 sets its 版头, confirms a batch's matching run, generates the
