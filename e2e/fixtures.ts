@@ -309,6 +309,31 @@ export async function receivingUnitSetup(
   return { unit, orgDept, manager };
 }
 
+/** Through a 组织部's API client: a programme over `regionCode` with 第一批 (筹备, default rules). */
+export async function programmeWithBatch(
+  api: APIRequestContext,
+  name: string,
+  regionCode: string,
+): Promise<{ programme: { id: string; name: string }; batch: { id: string } }> {
+  const programme = await expectJson<{ id: string; name: string }>(
+    api.post('/api/programmes', { data: { name, kind: 'cross_region', regionCode } }),
+    201,
+  );
+  const batch = await expectJson<{ id: string }>(
+    api.post('/api/batches', {
+      data: {
+        programmeId: programme.id,
+        name: '第一批',
+        plannedStart: '2027-03-01',
+        plannedEnd: '2028-02-29',
+        termMonths: 12,
+      },
+    }),
+    201,
+  );
+  return { programme, batch };
+}
+
 /**
  * Through the signed-in 组织部's page: a programme over 黔东南州 (or `programmeRegion`) with 第一批
  * moved to 选派, its quota for 台江县 as given.
