@@ -25,7 +25,37 @@ const REQUIREMENTS = [
   },
   { pkg: 'fonts-noto-cjk', why: 'Chinese text in the browser', ok: hasCjkFont },
   { pkg: 'postgresql', why: 'API tests on PostgreSQL (initdb, pg_ctl)', ok: () => postgresBinDir() !== null },
+  // documents (issue 14): rendering the generated .docx to PDF and reading it back (ADR 036)
+  {
+    pkg: 'libreoffice-writer-nogui',
+    why: 'documents rendered to PDF (soffice)',
+    ok: () => onPath('soffice'),
+  },
+  {
+    pkg: 'poppler-utils',
+    why: 'reading rendered PDFs (pdftotext, pdfinfo, pdftoppm)',
+    ok: () => onPath('pdftotext'),
+  },
+  {
+    pkg: 'fonts-arphic-gbsn00lp',
+    why: '仿宋/宋体 stand-in for rendered documents',
+    ok: () => hasFamily('AR PL SungtiL GB'),
+  },
+  {
+    pkg: 'fonts-arphic-gkai00mp',
+    why: '楷体 stand-in for rendered documents',
+    ok: () => hasFamily('AR PL KaitiM GB'),
+  },
 ];
+
+function onPath(program) {
+  return (process.env.PATH ?? '').split(':').some((dir) => dir && existsSync(`${dir}/${program}`));
+}
+
+function hasFamily(family) {
+  const r = spawnSync('fc-list', [`:family=${family}`, 'family'], { encoding: 'utf8' });
+  return r.status === 0 && r.stdout.trim().length > 0;
+}
 
 export function ensureSystemDeps() {
   let missing = REQUIREMENTS.filter((r) => !r.ok());

@@ -30,6 +30,8 @@ import {
   rememberingSerializerCompiler,
 } from './core/http.js';
 import { registerCorrectionRoutes } from './corrections/corrections.routes.js';
+// documents (issue 14)
+import { registerDocumentsRoutes } from './documents/documents.routes.js';
 import { registerExcelRoutes } from './excel/excel.routes.js';
 import { registerHealthRoutes } from './health/health.routes.js';
 import { registerHomeRoutes } from './home/home.routes.js';
@@ -188,6 +190,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerWorklogRoutes(app);
   // issue 13 line 3: attendance
   registerAttendanceRoutes(app);
+  // documents (issue 14)
+  registerDocumentsRoutes(app);
 
   app.get('/api/openapi.json', { config: { action: 'docs.read' }, schema: { hide: true } }, async () =>
     app.swagger(),

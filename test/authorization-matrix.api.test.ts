@@ -1450,6 +1450,55 @@ const FIXTURES: Record<string, (caller: Caller, where: Where) => Promise<Request
   ...worklogFixtures,
   // issue 13 line 3: attendance
   ...attendanceFixtures,
+  // documents (issue 14): the 组织部's own region's settings or another's; a confirmed run's
+  // notice; the leave form of a request the caller reads
+  'GET /api/documents/status': async () => ({ method: 'GET', url: '/api/documents/status' }),
+  'GET /api/documents/settings': async (_c, where) => ({
+    method: 'GET',
+    url: `/api/documents/settings?regionCode=${where === 'own' ? '522600' : '320500'}`,
+  }),
+  'PUT /api/documents/settings/:regionCode': async (_c, where) => {
+    const region = where === 'own' ? '522600' : '320500';
+    const row = await t.ctx.db
+      .selectFrom('documentSettings')
+      .select('version')
+      .where('regionCode', '=', region)
+      .executeTakeFirst();
+    return {
+      method: 'PUT',
+      url: `/api/documents/settings/${region}`,
+      ...body({
+        organMark: '矩阵测试组织部文件',
+        organName: '矩阵测试组织部',
+        organCode: '矩组',
+        numberPattern: '{机关代字}〔{年}〕{序号}号',
+        nextSeq: 1,
+        signer: null,
+        cc: [],
+        version: row?.version ?? null,
+      }),
+    };
+  },
+  'GET /api/documents/posting-notice/:runId/parts': async (caller, where) => {
+    const m = await matchingFor(caller, where);
+    return {
+      method: 'GET',
+      url: `/api/documents/posting-notice/${await matchingRun(m, 'confirmed')}/parts`,
+      secret: m.cadreName,
+    };
+  },
+  'GET /api/documents/posting-notice/:runId': async (caller, where) => {
+    const m = await matchingFor(caller, where);
+    return {
+      method: 'GET',
+      url: `/api/documents/posting-notice/${await matchingRun(m, 'confirmed')}`,
+      secret: m.cadreName,
+    };
+  },
+  'GET /api/documents/leave-form/:id': async (caller, where) => {
+    const l = await leaveFor(caller, where, 'pending', [['receiving_unit', 'pending']]);
+    return { method: 'GET', url: `/api/documents/leave-form/${l.id}`, secret: l.secret };
+  },
   'POST /api/excel/imports/cadres': async (caller, where) => {
     const unit = await cadreUnitFor(caller, where);
     return upload('cadres', [cadreCells(cadreInput(unit.id), unit.name)]);
@@ -1828,6 +1877,8 @@ for (const key of [
   // issue 13 line 3: attendance
   'POST /api/attendance/check-in',
   'PUT /api/attendance/places/:unitId',
+  // documents (issue 14): a 组织部 reads only its own region's settings
+  'PUT /api/documents/settings/:regionCode',
   ...IMPORT_KINDS.flatMap((kind) => [
     `POST /api/excel/imports/${kind}`,
     `POST /api/excel/imports/${kind}/:id/commit`,

@@ -218,6 +218,18 @@ export const POLICY = {
   'attendance.record': { receiving_manager: 'unit' },
   'attendance.place': { receiving_manager: 'unit' },
   'attendance.report': { org_dept: 'region', sending_liaison: 'unit', receiving_manager: 'unit' },
+  // documents (issue 14): whether previews work; each 组织部's 版头/版记; the forms, each read by
+  // those who read its record (the notice: the organising 组织部; the leave form: leave.read's)
+  'documents.status': 'authenticated',
+  'documents.settingsRead': { org_dept: 'region' },
+  'documents.settingsUpdate': { org_dept: 'region' },
+  'documents.notice': PROGRAMME_RUNNERS,
+  'documents.leaveForm': {
+    org_dept: 'region',
+    sending_liaison: 'unit',
+    receiving_manager: 'unit',
+    cadre: 'self',
+  },
 } as const satisfies Record<string, Access>;
 
 export type Action = keyof typeof POLICY;

@@ -12,6 +12,8 @@ import { zhCNAuth } from './zh-CN.auth.js';
 import { zhCNBackup } from './zh-CN.backup.js';
 import { zhCNCadres } from './zh-CN.cadres.js';
 import { zhCNCorrections } from './zh-CN.corrections.js';
+// documents (issue 14)
+import { zhCNDocuments } from './zh-CN.documents.js';
 import { zhCNExcel } from './zh-CN.excel.js';
 import { zhCNHome } from './zh-CN.home.js';
 import { zhCNLeave } from './zh-CN.leave.js';
@@ -369,6 +371,8 @@ export const zhCN = {
   ...zhCNWorklog,
   // issue 13 line 3: attendance
   ...zhCNAttendance,
+  // documents (issue 14)
+  ...zhCNDocuments,
 } as const;
 export type MessageKey = keyof typeof zhCN;
 export type Catalogue = Record<MessageKey, string>;

@@ -28,6 +28,8 @@ import type { AuthTables } from '../auth/auth.table.js';
 import type { CadresTables } from '../cadres/cadres.table.js';
 import type { CalendarTables } from '../calendar/calendar.table.js';
 import type { CorrectionsTables } from '../corrections/corrections.table.js';
+// documents (issue 14)
+import type { DocumentsTables } from '../documents/documents.table.js';
 import type { ExcelTables } from '../excel/excel.table.js';
 import type { FilesTables } from '../files/files.table.js';
 import type { LeaveTables } from '../leave/leave.table.js';
@@ -69,6 +71,8 @@ export interface Database
     // worklog (issue 13 line 4)
     FilesTables,
     WorklogTables,
+    // documents (issue 14)
+    DocumentsTables,
     UnitsTables {
   meta: { key: string; value: string };
   /** Bumped by triggers on every write to the tables they watch (server/core/read-cache.ts). */

@@ -27,6 +27,8 @@ import * as m20261203150000 from './20261203150000_attendance.js';
 import * as m20261203160000 from './20261203160000_worklog.js';
 // achievements (issue 13 line 5)
 import * as m20261203170000 from './20261203170000_achievements.js';
+// documents (issue 14)
+import * as m20261203190000 from './20261203190000_documents.js';
 
 /**
  * Every migration, by timestamp name. Migrations are frozen in time: they use `Kysely<any>`,
@@ -60,4 +62,6 @@ export const migrations: Record<string, Migration> = {
   '20261203160000_worklog': m20261203160000,
   // achievements (issue 13 line 5)
   '20261203170000_achievements': m20261203170000,
+  // documents (issue 14)
+  '20261203190000_documents': m20261203190000,
 };

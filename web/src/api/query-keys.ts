@@ -149,3 +149,11 @@ export const attendanceKeys = {
   place: (unitId: string) => ['attendance', 'place', unitId] as const,
   units: ['attendance', 'units'] as const,
 };
+/** Official documents (issue 14): preview availability, a 组织部's settings, notices, previews. */
+export const documentKeys = {
+  all: ['documents'] as const,
+  status: ['documents', 'status'] as const,
+  settings: (regionCode: string | null) => ['documents', 'settings', regionCode] as const,
+  parts: (runId: string) => ['documents', 'parts', runId] as const,
+  preview: (url: string) => ['documents', 'preview', url] as const,
+};

@@ -170,6 +170,16 @@ export const routes: RouteObject[] = [
                 Component: m.AttendanceReportPage,
               })),
           }),
+          // issue 14: official documents (the posting notice) and the 组织部's 版头/版记
+          guarded('/documents', {
+            lazy: () => import('../documents/documents.page').then((m) => ({ Component: m.DocumentsPage })),
+          }),
+          guarded('/documents/settings', {
+            lazy: () =>
+              import('../documents/document-settings.page').then((m) => ({
+                Component: m.DocumentSettingsPage,
+              })),
+          }),
           guarded('/admin/calendar', {
             lazy: () => import('../calendar/calendar.page').then((m) => ({ Component: m.CalendarPage })),
           }),

@@ -187,6 +187,21 @@ export const SECTIONS: readonly Section[] = [
     allowed: can('attendance.report'),
     hint: 'dashboard.attendanceReportHint',
   },
+  // issue 14: official documents
+  {
+    path: '/documents',
+    label: 'documents.menu',
+    icon: <FileDoneOutlined />,
+    allowed: can('documents.notice'),
+    hint: 'documents.hint',
+  },
+  {
+    path: '/documents/settings',
+    label: 'documents.settings.title',
+    icon: <SettingOutlined />,
+    allowed: can('documents.settingsUpdate'),
+    hint: 'documents.settingsHint',
+  },
   // achievements (issue 13 line 5): the ledger (申报, 核实) and its totals
   {
     path: '/achievements',

@@ -20,6 +20,8 @@ import { t } from '../../../common/i18n/index';
 import type { LeaveDetail } from '../../../common/leave/leave.schema';
 import { errorMessage } from '../api/client';
 import { pendingState } from '../common/query-state.component';
+// documents (issue 14): the leave form
+import { DocumentViewer } from '../documents/document-viewer.component';
 import { type LeaveAction, useLeave, useLeaveAction } from './leave.api';
 import { LeaveStatusTag, periodOf } from './leave-tags.component';
 
@@ -55,6 +57,8 @@ function LeaveDetailBody({ id }: { id: string }) {
   const action = useLeaveAction();
   const { message, modal } = App.useApp();
   const [dialog, setDialog] = useState<Dialog>(null);
+  // documents (issue 14)
+  const [formOpen, setFormOpen] = useState(false);
   const pending = pendingState(leave, t('leave.loadFailed'));
   if (pending || !leave.data) return pending;
   const l = leave.data;
@@ -179,6 +183,8 @@ function LeaveDetailBody({ id }: { id: string }) {
             {t('leaveAction.return')}
           </Button>
         ) : null}
+        {/* documents (issue 14): 请（销）假审批表, previewed and downloaded */}
+        <Button onClick={() => setFormOpen(true)}>{t('documents.viewer.leaveForm')}</Button>
         {can('confirmReturn') ? (
           <Button
             type="primary"
@@ -188,6 +194,16 @@ function LeaveDetailBody({ id }: { id: string }) {
           </Button>
         ) : null}
       </Flex>
+      <Modal
+        open={formOpen}
+        title={t('documents.viewer.leaveForm')}
+        footer={null}
+        width={720}
+        onCancel={() => setFormOpen(false)}
+        destroyOnHidden
+      >
+        <DocumentViewer path={`/api/documents/leave-form/${encodeURIComponent(l.id)}`} />
+      </Modal>
       <ActionModal
         dialog={dialog}
         leave={l}

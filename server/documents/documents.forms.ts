@@ -1,0 +1,174 @@
+import type { DocumentSettings } from '../../common/documents/documents.schema.js';
+import {
+  birthMonth,
+  documentDate,
+  documentNumber,
+  documentTerm,
+} from '../../common/documents/documents-format.js';
+import { type MessageKey, t } from '../../common/i18n/index.js';
+import type { LeaveDetail } from '../../common/leave/leave.schema.js';
+import type { Block, DocumentSpec } from './documents.engine.js';
+
+/**
+ * The forms (ADR 036), each a DocumentSpec for the engine — pure, from data the services have
+ * checked and loaded: the posting notice (挂职任职通知) and the leave form (请（销）假审批表).
+ */
+
+export interface NoticePerson {
+  cadreName: string;
+  gender: string;
+  birthDate: string;
+  position: string;
+  sendingUnitName: string;
+  postTitle: string;
+  receivingUnitName: string;
+}
+
+export interface NoticeData {
+  settings: DocumentSettings;
+  programmeName: string;
+  plannedStart: string;
+  plannedEnd: string;
+  /** The receiving region's name when the notice is one region's part of the batch. */
+  regionName: string | null;
+  people: NoticePerson[];
+  /** China date of the day (成文日期, 印发日期, the 发文字号's year). */
+  today: string;
+}
+
+const distinct = (values: string[]) => [...new Set(values)];
+
+/** The name list's columns (mm, 156 in all), for 小四 (12 pt) text: a four-character name fits. */
+export const NOTICE_WIDTHS_MM = [10, 18, 10, 18, 44, 34, 22];
+/** A term in a name list: 2027.03—2028.02 (the list's own convention, as 出生年月). */
+const listTerm = (from: string, to: string) => `${birthMonth(from)}—\n${birthMonth(to)}`;
+
+export function postingNotice(d: NoticeData): DocumentSpec {
+  const first = d.people[0]?.cadreName ?? '';
+  const count = d.people.length;
+  const receiving = distinct(d.people.map((p) => p.receivingUnitName));
+  const sending = distinct(d.people.map((p) => p.sendingUnitName));
+  const term = documentTerm(d.plannedStart, d.plannedEnd);
+  const title =
+    (count === 1
+      ? t('documents.notice.titleOne', { first })
+      : t('documents.notice.title', { first, count })) +
+    (d.regionName ? t('documents.notice.region', { region: d.regionName }) : '');
+  const intro = count === 1 ? 'documents.notice.introOne' : 'documents.notice.intro';
+  const s = d.settings;
+  const blocks: Block[] = [
+    { kind: 'title', text: title },
+    { kind: 'addressee', text: `${distinct([...receiving, ...sending]).join('，')}：` },
+    {
+      kind: 'paragraph',
+      text: t(intro, { programme: d.programmeName, first, count, units: receiving.join('、'), term }),
+    },
+    { kind: 'paragraph', level: 1, text: t('documents.notice.h1') },
+    { kind: 'paragraph', text: t('documents.notice.p1') },
+    { kind: 'paragraph', level: 1, text: t('documents.notice.h2') },
+    { kind: 'paragraph', level: 2, text: t('documents.notice.h2a') },
+    { kind: 'paragraph', text: t('documents.notice.p2a') },
+    { kind: 'paragraph', level: 2, text: t('documents.notice.h2b') },
+    { kind: 'paragraph', text: t('documents.notice.p2b', { start: documentDate(d.plannedStart) }) },
+    { kind: 'paragraph', level: 1, text: t('documents.notice.h3') },
+    { kind: 'paragraph', text: t('documents.notice.p3') },
+    { kind: 'attachmentNote', items: [t('documents.notice.attachment')] },
+    { kind: 'signature', organ: s.organName, date: documentDate(d.today) },
+    { kind: 'attachment', label: '附件', title: t('documents.notice.attachment') },
+    {
+      kind: 'table',
+      headers: (['seq', 'name', 'gender', 'birth', 'from', 'post', 'term'] as const).map((c) =>
+        t(`documents.notice.col.${c}`),
+      ),
+      widthsMm: NOTICE_WIDTHS_MM,
+      size: 24,
+      rows: d.people.map((p, k) => [
+        String(k + 1),
+        p.cadreName,
+        t(`gender.${p.gender}` as MessageKey),
+        birthMonth(p.birthDate),
+        `${p.sendingUnitName}${p.position}`,
+        `${p.receivingUnitName}${p.postTitle}`,
+        listTerm(d.plannedStart, d.plannedEnd),
+      ]),
+    },
+  ];
+  return {
+    title,
+    letterhead: {
+      organ: s.organMark,
+      number: documentNumber(s.numberPattern, {
+        code: s.organCode,
+        year: Number(d.today.slice(0, 4)),
+        seq: s.nextSeq,
+      }),
+      signer: s.signer,
+    },
+    blocks,
+    colophon: { cc: s.cc, printer: s.organName, printDate: documentDate(d.today) },
+  };
+}
+
+const halfOf = (h: string) => t(`leaveHalf.${h}` as MessageKey);
+const dateOf = (iso: string | null) => (iso ? documentDate(iso) : '');
+
+/** 请（销）假审批表: a two-column table (label, value) under the title; not a 公文 (no 版头). */
+export function leaveForm(l: LeaveDetail, today: string, chinaDateOf: (iso: string) => string): DocumentSpec {
+  const returned =
+    l.status === 'returned' && l.returnedOn
+      ? t('documents.leave.returned', { date: documentDate(l.returnedOn) })
+      : l.status === 'returning' && l.returnedOn
+        ? t('documents.leave.returning', { date: documentDate(l.returnedOn) })
+        : t('documents.leave.notReturned');
+  const rows: string[][] = [
+    [t('documents.leave.name'), l.cadreName],
+    [t('documents.leave.unit'), l.receivingUnitName],
+    [t('documents.leave.post'), l.postingTitle],
+    [t('documents.leave.kind'), t(`leaveKind.${l.kind}` as MessageKey)],
+    [
+      t('documents.leave.dates'),
+      t('documents.leave.datesValue', {
+        from: documentDate(l.startDate),
+        fromHalf: halfOf(l.startHalf),
+        to: documentDate(l.endDate),
+        toHalf: halfOf(l.endHalf),
+      }),
+    ],
+    [t('documents.leave.days'), t('documents.leave.daysValue', { days: l.days })],
+    [t('documents.leave.reason'), l.reason],
+    ...l.steps.map((s) => {
+      const approver = t(`leaveApprover.${s.approver}` as MessageKey);
+      const decision = t(`leaveStep.${s.decision}` as MessageKey);
+      const decided = s.decision === 'approved' || s.decision === 'rejected';
+      return [
+        t('documents.leave.step', { approver }),
+        decided
+          ? t('documents.leave.stepValue', {
+              decision,
+              comment: s.comment ? `。${s.comment}` : '',
+              by: s.decidedBy ?? s.substitute ?? '',
+              date: s.decidedAt ? dateOf(chinaDateOf(s.decidedAt)) : '',
+            })
+          : t('documents.leave.stepWaiting', { decision }),
+      ];
+    }),
+    [t('documents.leave.status'), t(`leaveStatus.${l.status}` as MessageKey)],
+    [t('documents.leave.return'), returned],
+  ];
+  const title = t('documents.leave.title');
+  return {
+    title,
+    blocks: [
+      { kind: 'title', text: title },
+      {
+        kind: 'table',
+        widthsMm: [40, 116],
+        rows,
+        size: 28,
+        align: ['center', 'left'],
+      },
+      { kind: 'blank' },
+      { kind: 'paragraph', text: t('documents.leave.filed', { date: documentDate(today) }) },
+    ],
+  };
+}

@@ -1,0 +1,73 @@
+import type { Executor } from '../core/database.js';
+import type { DocumentSettingsRow, DocumentSettingsTable } from './documents.table.js';
+
+export function findSettings(db: Executor, regionCode: string): Promise<DocumentSettingsRow | undefined> {
+  return db
+    .selectFrom('documentSettings')
+    .selectAll()
+    .where('regionCode', '=', regionCode)
+    .executeTakeFirst();
+}
+
+/** Inserts the first row (version null) or updates the one at `version`; false: someone was first. */
+export async function saveSettings(
+  db: Executor,
+  row: DocumentSettingsTable,
+  version: number | null,
+): Promise<boolean> {
+  if (version === null) {
+    const taken = await findSettings(db, row.regionCode);
+    if (taken) return false;
+    await db.insertInto('documentSettings').values(row).execute();
+    return true;
+  }
+  const { regionCode, ...values } = row;
+  const r = await db
+    .updateTable('documentSettings')
+    .set(values)
+    .where('regionCode', '=', regionCode)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export function regionName(db: Executor, code: string) {
+  return db.selectFrom('regions').select(['name', 'fullName']).where('code', '=', code).executeTakeFirst();
+}
+
+/**
+ * The name list of a confirmed run: for each assigned pair the cadre's 姓名, 性别, 出生年月 (none of
+ * them sealed: the ID number and phone are never read here), 原单位及职务, the post and the
+ * receiving unit with its region; in the order of the 拟任名单.
+ */
+export function noticeRows(db: Executor, runId: string) {
+  return db
+    .selectFrom('matchingAssignments as a')
+    .innerJoin('nominations as n', 'n.id', 'a.nominationId')
+    .innerJoin('cadres as c', 'c.id', 'n.cadreId')
+    .innerJoin('units as su', 'su.id', 'n.unitId')
+    .innerJoin('postRequests as p', 'p.id', 'a.postRequestId')
+    .innerJoin('units as ru', 'ru.id', 'p.unitId')
+    .select([
+      'c.name as cadreName',
+      'c.gender',
+      'c.birthDate',
+      'c.position',
+      'su.name as sendingUnitName',
+      'p.title as postTitle',
+      'ru.name as receivingUnitName',
+      'ru.regionCode as receivingRegionCode',
+    ])
+    .where('a.runId', '=', runId)
+    .orderBy('ru.namePinyin')
+    .orderBy('p.title')
+    .orderBy('c.namePinyin')
+    .orderBy('a.nominationId')
+    .execute();
+}
+export type NoticeRow = Awaited<ReturnType<typeof noticeRows>>[number];
+
+export function regionNames(db: Executor, codes: string[]) {
+  if (codes.length === 0) return Promise.resolve([]);
+  return db.selectFrom('regions').select(['code', 'name']).where('code', 'in', codes).execute();
+}
