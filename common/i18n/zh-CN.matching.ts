@@ -66,6 +66,7 @@ export const zhCNMatching = {
   'matching.notConfirmed': '只能导出已确认的匹配方案',
   'matching.emptyRun': '本批次没有可匹配的人选或岗位（须有已通过的推荐和已批准的岗位）',
   'matching.runFailed': '匹配计算失败：{message}',
+  'matching.runStale': '匹配计算已中断：计算它的服务进程已停止（如服务器重启），请重新运行',
   'matching.preferenceNotInBatch': '志愿岗位须为本批次已批准的岗位',
   'matching.preferenceDuplicate': '志愿不能重复',
   'matching.regionUnknown': '没有这个行政区划',

@@ -17,11 +17,13 @@ import { diffOf, record, whoOf } from '../audit/audit.service.js';
 import { type Actor, type AppContext, authorOf, isoNow } from '../core/context.js';
 import type { Executor } from '../core/database.js';
 import { AppError, fieldError, notFound, versionConflict } from '../core/errors.js';
+import { WORKER_FROM, whenLongOnWorker } from '../core/offload.js';
 import { assertReaches } from '../core/scope.js';
 import { inTransaction } from '../core/transaction.js';
 import { BATCH_REACH, type BatchView, findBatch } from '../programmes/programmes.repository.js';
-import { buildInstance, isForbidden, pairOf, regionNameOf } from './matching.problem.js';
+import { boardCounts, pairOf, regionNameOf } from './matching.problem.js';
 import * as repo from './matching.repository.js';
+import { failStaleRuns } from './runs.registry.js';
 import { summaryOf } from './runs.view.js';
 
 /** The batch, if the caller's scope reaches it (its programme's 组织部). */
@@ -272,21 +274,25 @@ export async function deleteLock(ctx: AppContext, actor: Actor, lockId: string):
 
 // ---- board and pairs ---------------------------------------------------------------------
 
+/** Pairs from which the board's counts are made on the worker thread. */
+const BOARD_ON_WORKER = 40_000;
+
 /** What the matching board shows: cadres, posts, quotas, locks and runs of the batch. */
 export async function getBoard(ctx: AppContext, actor: Actor, batchId: string): Promise<Board> {
   const batch = await reachableBatch(ctx.db, actor, batchId);
   const settings = await settingsOf(ctx.db, batchId);
   const problem = await repo.loadProblem(ctx.db, batchId);
-  const built = buildInstance(problem, plainSettings(settings));
-  const { rows, cols } = built.instance;
-  const rowFeasible = new Array(rows).fill(0);
-  const colFeasible = new Array(cols).fill(0);
-  for (let i = 0; i < rows; i++)
-    for (let j = 0; j < cols; j++)
-      if (!isForbidden(built, i, j)) {
-        rowFeasible[i] += 1;
-        colFeasible[j] += 1;
-      }
+  const plain = plainSettings(settings);
+  // the fit matrix of a big batch is counted on the worker thread
+  const { rowFeasible, colFeasible, groupOf } = await whenLongOnWorker(
+    problem.cadres.length * problem.posts.length >= BOARD_ON_WORKER ? WORKER_FROM : 0,
+    {
+      module: new URL('./matching.problem.js', import.meta.url),
+      name: 'boardCounts',
+      input: () => ({ problem, settings: plain }),
+    },
+    () => boardCounts({ problem, settings: plain }),
+  );
   const names = regionNameOf(problem);
   const prefs = new Map<string, Preference[]>();
   for (const p of await repo.preferencesOfBatch(ctx.db, batchId))
@@ -296,7 +302,7 @@ export async function getBoard(ctx: AppContext, actor: Actor, batchId: string): 
     settings,
     quotas: problem.quotas.map((q, g) => ({
       ...q,
-      places: problem.posts.reduce((sum, p, j) => sum + (built.groupOf[j] === g ? p.headcount : 0), 0),
+      places: problem.posts.reduce((sum, p, j) => sum + (groupOf[j] === g ? p.headcount : 0), 0),
     })),
     cadres: problem.cadres.map((c, i) => ({
       nominationId: c.nominationId,
@@ -306,7 +312,7 @@ export async function getBoard(ctx: AppContext, actor: Actor, batchId: string): 
       position: c.position,
       rankLevel: c.rankLevel,
       expertise: [...c.expertise],
-      feasible: rowFeasible[i],
+      feasible: rowFeasible[i] ?? 0,
       preferences: prefs.get(c.nominationId) ?? [],
     })),
     posts: problem.posts.map((p, j) => ({
@@ -321,13 +327,13 @@ export async function getBoard(ctx: AppContext, actor: Actor, batchId: string): 
       expertise: [...p.expertise],
       duties: [...p.duties],
       quotaRegion:
-        built.groupOf[j] !== undefined && (built.groupOf[j] as number) >= 0
-          ? names(problem.quotas[built.groupOf[j] as number]?.regionCode ?? '')
+        groupOf[j] !== undefined && (groupOf[j] as number) >= 0
+          ? names(problem.quotas[groupOf[j] as number]?.regionCode ?? '')
           : null,
-      feasible: colFeasible[j],
+      feasible: colFeasible[j] ?? 0,
     })),
     locks: problem.locks.map(toLock),
-    runs: (await repo.listRuns(ctx.db, batchId)).map(summaryOf),
+    runs: (await failStaleRuns(ctx, batchId).then(() => repo.listRuns(ctx.db, batchId))).map(summaryOf),
   };
 }
 
@@ -341,9 +347,14 @@ export async function candidates(
   await reachableBatch(ctx.db, actor, batchId);
   const settings = plainSettings(await settingsOf(ctx.db, batchId));
   const problem = await repo.loadProblem(ctx.db, batchId);
-  const built = buildInstance(problem, settings);
-  const i = q.nominationId ? built.rowOf.get(q.nominationId) : undefined;
-  const j = q.postRequestId ? built.colOf.get(q.postRequestId) : undefined;
+  // one row (or column) of pairs: no fit matrix
+  const built = { problem, settings };
+  const at = <T>(list: T[], has: (x: T) => boolean) => {
+    const k = list.findIndex(has);
+    return k >= 0 ? k : undefined;
+  };
+  const i = q.nominationId ? at(problem.cadres, (c) => c.nominationId === q.nominationId) : undefined;
+  const j = q.postRequestId ? at(problem.posts, (p) => p.postRequestId === q.postRequestId) : undefined;
   if (i === undefined && j === undefined)
     throw new AppError('CONFLICT', { messageKey: 'matching.notInBatch' });
   const pairs: [number, number][] =
