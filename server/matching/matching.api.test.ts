@@ -197,6 +197,38 @@ describe('matching settings', () => {
     expect((await settingsOf(t.ctx.db, batchId)).rankGap).toBe(1);
     expect(await auditActions(batchId)).toContain('matching.settings');
   });
+
+  it('refuse a pairing rule naming an unknown region or the same region on both sides, naming the field', async () => {
+    const current = (await call('GET', `${base()}/settings`, org)).json();
+    const { batchId: _b, updatedAt: _u, ...values } = current;
+    const put = (rules: object) => call('PUT', `${base()}/settings`, org, { ...values, ...rules });
+    const unknown = await put({ counterpart: [{ from: ['320500'], to: ['522600', '529900'] }] });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().message).toContain('对口规则的接收地区（第1条规则中的地区代码 529900 不存在）');
+    const same = await put({ counterpart: [{ from: ['320500'], to: ['320506'] }] });
+    expect(same.statusCode).toBe(400);
+    expect(same.json().message).toContain('对口规则的接收地区（第1条规则两边是同一地区');
+    const mutual = await put({ mutual: [{ a: '520100', b: '520100' }] });
+    expect(mutual.statusCode).toBe(400);
+    expect(mutual.json().message).toContain('互派规则的地区乙');
+    const unknownA = await put({
+      mutual: [
+        { a: '520100', b: '522600' },
+        { a: '539900', b: '522600' },
+      ],
+    });
+    expect(unknownA.json().message).toContain('互派规则的地区甲（第2条规则中的地区代码 539900 不存在）');
+    // nothing was saved
+    expect((await settingsOf(t.ctx.db, batchId)).counterpart).toEqual([]);
+    const fine = await put({ counterpart: [{ from: ['320500'], to: ['522600'] }] });
+    expect(fine.statusCode, fine.body).toBe(200);
+    const back = await call('PUT', `${base()}/settings`, org, {
+      ...values,
+      version: fine.json().version,
+      counterpart: [],
+    });
+    expect(back.statusCode, back.body).toBe(200);
+  });
 });
 
 describe('pairs explained', () => {
@@ -278,7 +310,7 @@ describe('preferences', () => {
     expect(twice.json().message).toContain('志愿不能重复');
     const elsewhere = await call('PUT', url, liaison, { items: [{ postRequestId: otherBatchPost }] });
     expect(elsewhere.statusCode).toBe(400);
-    expect(elsewhere.json().fields[0].message).toContain('本批次已批准的岗位');
+    expect(elsewhere.json().fields[0].message).toContain('本批次已通过的岗位');
     expect(
       (await call('PUT', `/api/matching/nominations/${n('lin')}/preferences`, self, { items: [] }))
         .statusCode,

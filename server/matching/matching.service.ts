@@ -18,9 +18,10 @@ import { type Actor, type AppContext, authorOf, isoNow } from '../core/context.j
 import type { Executor } from '../core/database.js';
 import { AppError, fieldError, notFound, versionConflict } from '../core/errors.js';
 import { WORKER_FROM, whenLongOnWorker } from '../core/offload.js';
-import { assertReaches } from '../core/scope.js';
+import { assertReaches, regionWithin } from '../core/scope.js';
 import { inTransaction } from '../core/transaction.js';
 import { BATCH_REACH, type BatchView, findBatch } from '../programmes/programmes.repository.js';
+import { findRegions } from '../regions/regions.repository.js';
 import { boardCounts, pairOf, regionNameOf } from './matching.problem.js';
 import * as repo from './matching.repository.js';
 import { failStaleRuns } from './runs.registry.js';
@@ -61,6 +62,41 @@ export async function getSettings(
   return settingsOf(ctx.db, batchId);
 }
 
+const overlap = (a: string, b: string) => regionWithin(a, b) || regionWithin(b, a);
+
+/**
+ * The pairing rules name regions that exist, and never the same region (or one inside the other)
+ * on both sides: such a rule would exclude nothing it means to, or everything.
+ */
+async function checkPairingRules(db: Executor, settings: MatchingSettings): Promise<void> {
+  const codes = [
+    ...settings.counterpart.flatMap((r) => [...r.from, ...r.to]),
+    ...settings.mutual.flatMap((r) => [r.a, r.b]),
+  ];
+  const known = new Set((await findRegions(db, [...new Set(codes)])).map((r) => r.code));
+  for (const [k, rule] of settings.counterpart.entries()) {
+    for (const side of ['from', 'to'] as const) {
+      const code = rule[side].find((c) => !known.has(c));
+      if (code)
+        throw fieldError(`counterpart${side === 'from' ? 'From' : 'To'}`, 'matching.rule.unknownRegion', {
+          n: k + 1,
+          code,
+        });
+    }
+    const both = rule.to.find((to) => rule.from.some((from) => overlap(from, to)));
+    if (both) throw fieldError('counterpartTo', 'matching.rule.sameRegion', { n: k + 1 });
+  }
+  for (const [k, rule] of settings.mutual.entries()) {
+    for (const side of ['a', 'b'] as const)
+      if (!known.has(rule[side]))
+        throw fieldError(`mutual${side.toUpperCase()}`, 'matching.rule.unknownRegion', {
+          n: k + 1,
+          code: rule[side],
+        });
+    if (overlap(rule.a, rule.b)) throw fieldError('mutualB', 'matching.rule.sameRegion', { n: k + 1 });
+  }
+}
+
 export async function updateSettings(
   ctx: AppContext,
   actor: Actor,
@@ -72,6 +108,7 @@ export async function updateSettings(
     const before = await settingsOf(tx.db, batchId);
     if (before.version !== input.version) throw versionConflict();
     const { version, ...values } = input;
+    await checkPairingRules(tx.db, values);
     const row = { settings: JSON.stringify(values), updatedAt: isoNow(ctx), updatedBy: authorOf(actor) };
     if (version === 0) await repo.insertSettings(tx.db, { batchId, version: 1, ...row });
     else if ((await repo.updateSettings(tx.db, batchId, version, row)) === 0) throw versionConflict();
