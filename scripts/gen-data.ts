@@ -1,6 +1,7 @@
-// `npm run gen:data -- --cadres 100000 [--units 2000]`: fills the configured database
-// (GUAZHI_DATA_DIR / DATABASE_URL, as the server reads them) with fictional but plausible
-// units across real GB/T 2260 counties and cadres with résumés and expertise. Personal data
+// `npm run gen:data -- --cadres 100000 [--units 2000] [--postings 1000]`: fills the configured
+// database (GUAZHI_DATA_DIR / DATABASE_URL, as the server reads them) with fictional but
+// plausible units across real GB/T 2260 counties, cadres with résumés and expertise, and 在岗
+// postings of the first cadres (batches of 1,000, a year on post; scripts/gen-postings.ts). Personal data
 // goes through the same encryption as the app; ID numbers use unassigned county codes (xx9999)
 // so none can be a real person's.
 
@@ -16,6 +17,7 @@ import { pinyinKeys } from '../server/core/pinyin.js';
 import { inTransaction } from '../server/core/transaction.js';
 import { fictionalIdNumber } from '../server/demo/demo.seed.js';
 import { openRuntime } from '../server/runtime.js';
+import { generatePostings } from './gen-postings.js';
 import { FUNCTIONS } from './shared.js';
 
 const { values } = parseArgs({
@@ -23,10 +25,12 @@ const { values } = parseArgs({
     cadres: { type: 'string', default: '1000' },
     units: { type: 'string' },
     seed: { type: 'string', default: '42' },
+    postings: { type: 'string' },
   },
 });
 const CADRES = Number(values.cadres);
 const UNITS = Number(values.units ?? Math.max(50, Math.round(CADRES / 50)));
+const POSTINGS = Number(values.postings ?? Math.min(CADRES, 1000));
 
 // A small deterministic generator so the same arguments give the same data.
 let state = Number(values.seed) >>> 0 || 42;
@@ -93,6 +97,11 @@ async function main() {
       updatedBy: null,
     });
   }
+  // the first half of the units sends cadres, the second half receives them
+  const sendingIds = unitIds.slice(0, Math.ceil(unitIds.length / 2));
+  const receiving = unitRows
+    .slice(Math.ceil(unitRows.length / 2))
+    .map((u) => ({ id: u.id, regionCode: u.regionCode }));
   for (let i = 0; i < unitRows.length; i += 500) {
     await ctx.db
       .insertInto('units')
@@ -102,6 +111,7 @@ async function main() {
   }
 
   const BATCH = 1000;
+  const postable: { id: string; unitId: string }[] = [];
   let made = 0;
   const usedIds = new Set<string>();
   while (made < CADRES) {
@@ -127,6 +137,8 @@ async function main() {
       usedIds.add(idNumber);
       const keys = pinyinKeys(name);
       const id = randomUUID();
+      const unitId = pick(sendingIds);
+      if (postable.length < POSTINGS) postable.push({ id, unitId });
       rows.push({
         id,
         userId: null,
@@ -147,7 +159,7 @@ async function main() {
         degree: pick(['doctor', 'master', 'bachelor', 'bachelor', 'none']),
         school: pick(['示例大学', '示例师范大学', '示例农业大学', '示例理工大学', '示例财经大学']),
         major: pick(['公共管理', '经济学', '农学', '法学', '计算机科学', '土木工程', '汉语言文学']),
-        unitId: pick(unitIds),
+        unitId,
         position: pick(POSITIONS),
         rankLevel: pick(RANK_LEVELS.slice(1, 6)),
         rankKind: rand() < 0.6 ? 'leadership' : 'grade',
@@ -195,8 +207,20 @@ async function main() {
     made += rows.length;
     process.stdout.write(`\rcadres: ${made}/${CADRES}`);
   }
+  // the postings: a year on post up to today, received by the units the cadres do not come from
+  const today = new Date().toISOString().slice(0, 10);
+  const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4, 8)}01`;
+  const postings = await generatePostings(ctx, {
+    count: POSTINGS,
+    cadres: postable,
+    receivingUnits: receiving,
+    start: yearAgo,
+    end: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
+    pick,
+    onProgress: (n) => process.stdout.write(`\rpostings: ${n}/${POSTINGS}`),
+  });
   console.log(
-    `\n${UNITS} units and ${CADRES} cadres in ${((Date.now() - started) / 1000).toFixed(1)} s → ${config.databaseUrl ? 'PostgreSQL' : config.sqliteFile}`,
+    `\n${UNITS} units, ${CADRES} cadres and ${postings.length} postings in ${((Date.now() - started) / 1000).toFixed(1)} s → ${config.databaseUrl ? 'PostgreSQL' : config.sqliteFile}`,
   );
   await runtime.close();
 }
