@@ -311,6 +311,12 @@ export async function deleteLock(ctx: AppContext, actor: Actor, lockId: string):
 
 // ---- board and pairs ---------------------------------------------------------------------
 
+/** The regions the pairing rules name: loaded with the problem, so their reasons say names, not codes. */
+export const ruleCodes = (settings: MatchingSettings): string[] => [
+  ...settings.counterpart.flatMap((r) => [...r.from, ...r.to]),
+  ...settings.mutual.flatMap((r) => [r.a, r.b]),
+];
+
 /** Pairs from which the board's counts are made on the worker thread. */
 const BOARD_ON_WORKER = 40_000;
 
@@ -383,7 +389,7 @@ export async function candidates(
 ): Promise<{ items: (Pair & { cadreName: string; postTitle: string; unitName: string })[] }> {
   await reachableBatch(ctx.db, actor, batchId);
   const settings = plainSettings(await settingsOf(ctx.db, batchId));
-  const problem = await repo.loadProblem(ctx.db, batchId);
+  const problem = await repo.loadProblem(ctx.db, batchId, ruleCodes(settings));
   // one row (or column) of pairs: no fit matrix
   const built = { problem, settings };
   const at = <T>(list: T[], has: (x: T) => boolean) => {

@@ -22,7 +22,7 @@ import { createProposed } from '../postings/postings.service.js';
 import { assertBatchOpen } from '../programmes/programmes.service.js';
 import { type Built, buildInstance, isForbidden, pairOf, scoreAt, transferable } from './matching.problem.js';
 import * as repo from './matching.repository.js';
-import { plainSettings, reachableBatch, settingsOf } from './matching.service.js';
+import { plainSettings, reachableBatch, ruleCodes, settingsOf } from './matching.service.js';
 import type { MatchingRunRow } from './matching.table.js';
 import { RunFailedError, type RunOutcome, runOnWorker } from './run.worker.js';
 import { proposedListWorkbook } from './runs.export.js';
@@ -90,7 +90,7 @@ export async function startRun(ctx: AppContext, actor: Actor, batchId: string): 
   const { run, input } = await inTransaction(ctx, async (tx) => {
     await reachableBatch(tx.db, actor, batchId);
     const settings = plainSettings(await settingsOf(tx.db, batchId));
-    const problem = await repo.loadProblem(tx.db, batchId);
+    const problem = await repo.loadProblem(tx.db, batchId, ruleCodes(settings));
     if (!problem.cadres.length || !problem.posts.length)
       throw new AppError('CONFLICT', { messageKey: 'matching.emptyRun' });
     const pins = pinsOf(problem);
@@ -374,7 +374,7 @@ export async function alternatives(
 ): Promise<Alternatives> {
   const run = await reachableRun(ctx.db, actor, runId);
   assertDone(run);
-  const problem = await repo.loadProblem(ctx.db, run.batchId);
+  const problem = await repo.loadProblem(ctx.db, run.batchId, ruleCodes(runSettings(run)));
   const built = buildInstance(problem, runSettings(run), { pins: runPins(run) });
   const i = built.rowOf.get(nominationId);
   if (i === undefined) throw new AppError('CONFLICT', { messageKey: 'matching.notInBatch' });
