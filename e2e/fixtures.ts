@@ -309,6 +309,31 @@ export async function receivingUnitSetup(
   return { unit, orgDept, manager };
 }
 
+/** Through a 组织部's API client: a programme over `regionCode` with 第一批 (筹备, default rules). */
+export async function programmeWithBatch(
+  api: APIRequestContext,
+  name: string,
+  regionCode: string,
+): Promise<{ programme: { id: string; name: string }; batch: { id: string } }> {
+  const programme = await expectJson<{ id: string; name: string }>(
+    api.post('/api/programmes', { data: { name, kind: 'cross_region', regionCode } }),
+    201,
+  );
+  const batch = await expectJson<{ id: string }>(
+    api.post('/api/batches', {
+      data: {
+        programmeId: programme.id,
+        name: '第一批',
+        plannedStart: '2027-03-01',
+        plannedEnd: '2028-02-29',
+        termMonths: 12,
+      },
+    }),
+    201,
+  );
+  return { programme, batch };
+}
+
 /**
  * Through the signed-in 组织部's page: a programme over 黔东南州 (or `programmeRegion`) with 第一批
  * moved to 选派, its quota for 台江县 as given.
@@ -377,4 +402,136 @@ try {
   // Playwright's own loader options are not for this process
   const { NODE_OPTIONS: _loader, ...env } = CLI_ENV;
   execFileSync(process.execPath, [script], { cwd: ROOT, env });
+}
+
+// ---- achievements (issue 13 line 9): a cadre on post, made through the API ----
+
+/** What `onPostCadre` made: the accounts (the manager's password already changed) and the ids. */
+export interface OnPost {
+  cadreAccount: NewAccount;
+  manager: NewAccount;
+  managerPassword: string;
+  programmeName: string;
+  batchId: string;
+  postingId: string;
+}
+
+/**
+ * A cadre with an account, on post (在岗) at a fresh township of 台江县: units, the province's
+ * 组织部 running a programme and batch, the post approved, the nomination accepted, the posting
+ * proposed and handed over on `start` — all through the API, as the roles would.
+ */
+export async function onPostCadre(
+  stamp: string,
+  cadreName: string,
+  idNumber: string,
+  start = '2026-06-05',
+): Promise<OnPost> {
+  const system = await adminApi('system_admin');
+  const security = await adminApi('security_admin');
+  const admins = { system, security };
+  const unitOf = async (name: string, kind: string) =>
+    expectJson<{ id: string }>(
+      system.post('/api/units', { data: { name, kind, regionCode: '522630' } }),
+      201,
+    );
+  const sending = await unitOf(`台江县发展改革局${stamp}`, 'party_government');
+  const receiving = await unitOf(`台江县老屯乡${stamp}`, 'township');
+  const org = await createAccount([{ role: 'org_dept', regionCode: '520000' }], '省委组织部干部', admins);
+  const liaison = await createAccount(
+    [{ role: 'sending_liaison', unitId: sending.id }],
+    '派出单位联络员',
+    admins,
+  );
+  const manager = await createAccount(
+    [{ role: 'receiving_manager', unitId: receiving.id }],
+    '老屯乡管理员',
+    admins,
+  );
+  const cadreAccount = await createAccount([{ role: 'cadre' }], cadreName, admins);
+  await Promise.all([system.dispose(), security.dispose()]);
+  const managerPassword = 'E2e#Manager2026';
+  const orgApi = await accountApi(org, 'E2e#Org2026');
+  const liaisonApi = await accountApi(liaison, 'E2e#Liaison2026');
+  const managerApi = await accountApi(manager, managerPassword);
+  const programmeName = `贵州省实事${stamp}`;
+  const programme = await expectJson<{ id: string }>(
+    orgApi.post('/api/programmes', { data: { name: programmeName, kind: 'downward', regionCode: '520000' } }),
+    201,
+  );
+  const batch = await expectJson<{ id: string }>(
+    orgApi.post('/api/batches', {
+      data: {
+        programmeId: programme.id,
+        name: '第一批',
+        plannedStart: '2026-06-01',
+        plannedEnd: '2027-05-31',
+        termMonths: 12,
+      },
+    }),
+    201,
+  );
+  const duties = [{ kind: 'assist', area: '乡村振兴' }];
+  const post = await approvedPost(managerApi, orgApi, {
+    batchId: batch.id,
+    unitId: receiving.id,
+    title: '副乡长',
+    level: 'section_deputy',
+    duties,
+    headcount: 1,
+  });
+  const cadre = await expectJson<{ id: string; version: number }>(
+    liaisonApi.post('/api/cadres', {
+      data: {
+        name: cadreName,
+        gender: 'female',
+        ethnicity: '苗族',
+        politicalStatus: 'cpc_member',
+        birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
+        idNumber,
+        phone: '13800006655',
+        education: 'bachelor',
+        degree: 'bachelor',
+        school: '贵州大学',
+        major: '经济学',
+        unitId: sending.id,
+        position: '科员',
+        rankLevel: 'section_deputy',
+        rankKind: 'grade',
+        reserve: false,
+        expertise: ['乡村振兴'],
+        resume: [],
+        relatives: [],
+      },
+    }),
+    201,
+  );
+  await expectJson(
+    liaisonApi.put(`/api/cadres/${cadre.id}/account`, {
+      data: { username: cadreAccount.username, version: cadre.version },
+    }),
+  );
+  const nomination = await expectJson<{ id: string; version: number }>(
+    liaisonApi.post('/api/nominations', {
+      data: { batchId: batch.id, cadreId: cadre.id, justification: null },
+    }),
+    201,
+  );
+  await expectJson(
+    orgApi.post(`/api/nominations/${nomination.id}/review`, {
+      data: { decision: 'accept', comment: null, version: nomination.version },
+    }),
+  );
+  proposePosting({ batchId: batch.id, nominationId: nomination.id, postRequestId: post.id });
+  const postings = await expectJson<{ items: { id: string; version: number }[] }>(
+    managerApi.get('/api/postings', { params: { batchId: batch.id } }),
+  );
+  const posting = postings.items[0] as { id: string; version: number };
+  await expectJson(
+    managerApi.post(`/api/postings/${posting.id}/handover`, {
+      data: { date: start, reason: '对接会议确定分工', duties, dutiesText: null, version: posting.version },
+    }),
+  );
+  await Promise.all([orgApi.dispose(), liaisonApi.dispose(), managerApi.dispose()]);
+  return { cadreAccount, manager, managerPassword, programmeName, batchId: batch.id, postingId: posting.id };
 }

@@ -11,6 +11,8 @@ import { zPostInput } from '../common/posts/posts.schema.js';
 import { zBatchInput } from '../common/programmes/programmes.schema.js';
 import { zUnitInput } from '../common/units/units.schema.js';
 import { createAccount as createAccountViaService } from '../server/accounts/accounts.service.js';
+// achievements (issue 13 line 5)
+import { insertAchievement } from '../server/achievements/achievements.repository.js';
 import * as cadres from '../server/cadres/cadres.service.js';
 import type { ApiRoute } from '../server/core/access.js';
 import { addDays } from '../server/core/clock.js';
@@ -310,10 +312,7 @@ interface Request extends InjectOptions {
 }
 
 const body = (payload: object) => ({ payload });
-async function upload(
-  kind: 'cadres' | 'units' | 'posts',
-  rows: Parameters<typeof quickWorkbook>[1],
-): Promise<Request> {
+async function upload(kind: ImportKind, rows: Parameters<typeof quickWorkbook>[1]): Promise<Request> {
   return {
     method: 'POST',
     url: `/api/excel/imports/${kind}`,
@@ -658,6 +657,127 @@ const leaveFixtures: Record<string, (caller: Caller, where: Where) => Promise<Re
     };
   },
 };
+
+/**
+ * Achievements (issue 13 line 5): an entry on the active posting a caller's variant acts on,
+ * written directly in the status the route moves from (dates inside the posting's term).
+ */
+async function achievementFor(
+  caller: Caller,
+  where: Where,
+  status = 'claimed',
+  posting?: { id: string; cadre: { id: string; name: string } },
+) {
+  const p = posting ?? (await postingFor(caller, where, 'active'));
+  const id = randomUUID();
+  const now = t.ctx.clock.now().toISOString();
+  await insertAchievement(t.ctx.db, {
+    id,
+    postingId: p.id,
+    cadreId: p.cadre.id,
+    kind: 'other',
+    title: '矩阵测试实事',
+    amount: '1.9',
+    unit: '万人',
+    dimension: 'people',
+    baseAmount: 19000,
+    date: '2027-04-01',
+    description: null,
+    status,
+    reviewComment: status === 'returned' ? '请补充' : null,
+    reviewedBy: null,
+    reviewedAt: null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    createdBy: null,
+    updatedBy: null,
+  });
+  return { id, postingId: p.id, secret: p.cadre.name };
+}
+const ACHIEVEMENT_BODY = {
+  kind: 'funds_arrived',
+  title: '矩阵到位资金',
+  amount: '1.5',
+  unit: '万元',
+  date: '2027-04-02',
+  description: null,
+};
+const achievementMove =
+  (move: string, status: string, extra: object = {}) =>
+  async (caller: Caller, where: Where): Promise<Request> => {
+    const a = await achievementFor(caller, where, status);
+    return {
+      method: 'POST',
+      url: `/api/achievements/${a.id}/${move}`,
+      ...body({ ...extra, version: 1 }),
+      secret: a.secret,
+    };
+  };
+const achievementFixtures: Record<string, (caller: Caller, where: Where) => Promise<Request>> = {
+  'GET /api/achievements': async (caller, where) => {
+    const a = await achievementFor(caller, where);
+    return { method: 'GET', url: `/api/achievements?postingId=${a.postingId}`, list: true, secret: a.secret };
+  },
+  'GET /api/achievements/totals': async (caller, where) => {
+    const a = await achievementFor(caller, where);
+    return {
+      method: 'GET',
+      url: `/api/achievements/totals?groupBy=posting&postingId=${a.postingId}`,
+      secret: a.secret,
+    };
+  },
+  'GET /api/achievements/:id': async (caller, where) => {
+    const a = await achievementFor(caller, where);
+    return { method: 'GET', url: `/api/achievements/${a.id}`, secret: a.secret };
+  },
+  'POST /api/achievements': async (caller, where) => {
+    const p = await postingFor(caller, where, 'active');
+    return {
+      method: 'POST',
+      url: '/api/achievements',
+      ...body({ ...ACHIEVEMENT_BODY, postingId: p.id }),
+      secret: p.cadre.name,
+    };
+  },
+  'PUT /api/achievements/:id': async (caller, where) => {
+    const a = await achievementFor(caller, where);
+    return {
+      method: 'PUT',
+      url: `/api/achievements/${a.id}`,
+      ...body({ ...ACHIEVEMENT_BODY, version: 1 }),
+      secret: a.secret,
+    };
+  },
+  'POST /api/achievements/:id/claim': achievementMove('claim', 'returned'),
+  'POST /api/achievements/:id/withdraw': achievementMove('withdraw', 'claimed'),
+  'POST /api/achievements/:id/verify': achievementMove('verify', 'claimed', { comment: null }),
+  'POST /api/achievements/:id/return': achievementMove('return', 'claimed', { comment: '请补充佐证' }),
+  'POST /api/excel/imports/achievements': async (caller, where) => {
+    const input = cadreInput((await freshUnit(OWN_REGION)).id);
+    const cadre = await cadres.create(t.ctx, seeder(), zCadreInput.parse(input));
+    const receiving =
+      where === 'own' && caller === 'receiving_manager'
+        ? managerUnit
+        : await freshUnit(where === 'own' ? OWN_REGION : FOREIGN_REGION);
+    await postingBetween(where, { id: input.unitId }, receiving, 'active', cadre.id);
+    return upload('achievements', [
+      [input.name, input.idNumber, '其他', '矩阵导入实事', '2', '万户', '2027-04-01', null],
+    ]);
+  },
+};
+/** A claimed entry the receiving manager reads through its unit having sent the cadre, and verifies not. */
+async function achievementReadOnly(caller: Caller, move: string, extra: object): Promise<Request | null> {
+  if (caller !== 'receiving_manager') return null;
+  const p = await postingBetween('own', managerUnit, await freshUnit(OWN_REGION), 'active');
+  const a = await achievementFor(caller, 'own', 'claimed', p);
+  return {
+    method: 'POST',
+    url: `/api/achievements/${a.id}/${move}`,
+    ...body({ ...extra, version: 1 }),
+    secret: a.secret,
+  };
+}
 
 const FIXTURES: Record<string, (caller: Caller, where: Where) => Promise<Request>> = {
   'GET /api/health': async () => ({ method: 'GET', url: '/api/health' }),
@@ -1147,6 +1267,8 @@ const FIXTURES: Record<string, (caller: Caller, where: Where) => Promise<Request
     Object.keys(POSTING_MOVES).map((move) => [`POST /api/postings/:id/${move}`, postingMove(move)]),
   ),
   ...leaveFixtures,
+  // achievements (issue 13 line 5)
+  ...achievementFixtures,
   'POST /api/excel/imports/cadres': async (caller, where) => {
     const unit = await cadreUnitFor(caller, where);
     return upload('cadres', [cadreCells(cadreInput(unit.id), unit.name)]);
@@ -1449,6 +1571,12 @@ const READABLE: Record<string, ReadableFixture> = {
     leaveReadOnly(caller, 'substitute', { username: substituteOf('receiving_manager') }),
   'POST /api/leave/:id/confirm-return': async (caller) =>
     caller === 'receiving_manager' ? leaveReadOnly(caller, 'confirm-return', {}, 'returning') : null,
+  // achievements (issue 13 line 5): a receiving manager whose unit sent the cadre reads the entry
+  // and verifies nothing
+  'POST /api/achievements/:id/verify': async (caller) =>
+    achievementReadOnly(caller, 'verify', { comment: null }),
+  'POST /api/achievements/:id/return': async (caller) =>
+    achievementReadOnly(caller, 'return', { comment: '请补充佐证' }),
 };
 /** Write routes whose read and write scopes coincide for every role today (checked below). */
 for (const key of [
@@ -1492,6 +1620,11 @@ for (const key of [
   'POST /api/leave/:id/withdraw',
   'POST /api/leave/:id/return',
   'PUT /api/programmes/:id/leave-routes',
+  // achievements (issue 13 line 5): the cadre's own entries only
+  'POST /api/achievements',
+  'PUT /api/achievements/:id',
+  'POST /api/achievements/:id/claim',
+  'POST /api/achievements/:id/withdraw',
   ...IMPORT_KINDS.flatMap((kind) => [
     `POST /api/excel/imports/${kind}`,
     `POST /api/excel/imports/${kind}/:id/commit`,
@@ -1585,6 +1718,8 @@ async function digest(): Promise<string> {
     'leaveRoutes',
     'leaveRequests',
     'leaveSteps',
+    // achievements (issue 13 line 5)
+    'achievements',
   ] as const) {
     const all = await t.ctx.db.selectFrom(table).selectAll().execute();
     const rows = all.filter((r) => !('key' in r && String(r.key).startsWith('alerts.')));

@@ -141,6 +141,8 @@ export const POLICY = {
   'excel.importCadres': CADRE_KEEPERS,
   'excel.importUnits': UNIT_WRITERS,
   'excel.importPosts': POST_WRITERS,
+  /** Achievements (issue 13 line 5, ADR 034): the receiving unit imports the ledger of the postings it hosts. */
+  'excel.importAchievements': { receiving_manager: 'unit' },
   'excel.exportCadres': CADRE_KEEPERS,
   'excel.exportUnits': UNIT_READERS,
   /** Bulk personal data in clear: the 组织部 only (a liaison views one record at a time, each audited). */
@@ -178,6 +180,22 @@ export const POLICY = {
   'leave.confirmReturn': { receiving_manager: 'unit' },
   'leaveRoutes.read': PROGRAMME_RUNNERS,
   'leaveRoutes.update': PROGRAMME_RUNNERS,
+  /**
+   * Achievements (issue 13 line 5, ADR 034): the cadre records, edits, claims again and withdraws
+   * their entries; the receiving unit verifies or returns them; the sending unit and both 组织部
+   * read the ledger and its totals.
+   */
+  'achievements.read': {
+    org_dept: 'region',
+    sending_liaison: 'unit',
+    receiving_manager: 'unit',
+    cadre: 'self',
+  },
+  'achievements.create': CADRE_SELF,
+  'achievements.update': CADRE_SELF,
+  'achievements.claim': CADRE_SELF,
+  'achievements.withdraw': CADRE_SELF,
+  'achievements.review': { receiving_manager: 'unit' },
 } as const satisfies Record<string, Access>;
 
 export type Action = keyof typeof POLICY;

@@ -25,6 +25,9 @@ export const HOME_ITEM_KINDS = [
   // 干部本人
   'myPosting',
   'myCorrections',
+  // achievements (issue 13 line 7): to verify (接收单位), returned to the cadre
+  'achievementsToVerify',
+  'achievementsReturned',
 ] as const;
 export type HomeItemKind = (typeof HOME_ITEM_KINDS)[number];
 

@@ -3,6 +3,9 @@
  * Keys are English and dotted by area; `t()` in ./index.ts looks them up.
  * An English catalogue can follow by providing the same keys (see `Catalogue`).
  */
+
+// achievements (issue 13 line 5)
+import { zhCNAchievements } from './zh-CN.achievements.js';
 import { zhCNAuth } from './zh-CN.auth.js';
 import { zhCNBackup } from './zh-CN.backup.js';
 import { zhCNCadres } from './zh-CN.cadres.js';
@@ -357,6 +360,8 @@ export const zhCN = {
   ...zhCNHome,
   ...zhCNMatching,
   ...zhCNLeave,
+  // achievements (issue 13 line 5)
+  ...zhCNAchievements,
 } as const;
 export type MessageKey = keyof typeof zhCN;
 export type Catalogue = Record<MessageKey, string>;

@@ -64,3 +64,11 @@ export const zNominationListQuery = zPageQuery
   .strict();
 export type NominationListParams = z.output<typeof zNominationListQuery>;
 export const zNominationPage = zPage(zNomination);
+
+// actions (issue 11 line 2, ADR 027): what the caller may do with each nomination
+/** A nomination's buttons (whether its status allows the move is the state machine's). */
+export const NOMINATION_RECORD_ACTIONS = ['withdraw', 'review'] as const;
+export type NominationRecordAction = (typeof NOMINATION_RECORD_ACTIONS)[number];
+export const zNominationView = zNomination.extend({ actions: z.array(z.enum(NOMINATION_RECORD_ACTIONS)) });
+export type NominationView = z.infer<typeof zNominationView>;
+export const zNominationViewPage = zPage(zNominationView);

@@ -21,6 +21,9 @@ export const NOTIFICATION_KINDS = [
   'leave.decided',
   'leave.toConfirmReturn',
   'leave.substituteNamed',
+  // achievements (issue 13 line 6): an entry waits for verification; an entry was returned
+  'achievement.toVerify',
+  'achievement.returned',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -47,6 +50,9 @@ const LINKS: Record<NotificationKind, (params: Params) => string | null> = {
   'leave.decided': (p) => `/leave/${param(p, 'leaveId')}`,
   'leave.toConfirmReturn': (p) => `/leave/${param(p, 'leaveId')}`,
   'leave.substituteNamed': (p) => `/leave/${param(p, 'leaveId')}`,
+  // achievements (issue 13 line 6)
+  'achievement.toVerify': (p) => `/achievements/${param(p, 'achievementId')}`,
+  'achievement.returned': (p) => `/achievements/${param(p, 'achievementId')}`,
 };
 
 export const notificationLink = (kind: NotificationKind, params: Params): string | null =>

@@ -70,3 +70,11 @@ export const zPostListQuery = zPageQuery
   .strict();
 export type PostListParams = z.output<typeof zPostListQuery>;
 export const zPostPage = zPage(zPost);
+
+// actions (issue 11 line 2, ADR 027): what the caller may do with each post request
+/** A post request's buttons (whether its status allows the move is the state machine's, not these). */
+export const POST_RECORD_ACTIONS = ['update', 'submit', 'delete', 'review'] as const;
+export type PostRecordAction = (typeof POST_RECORD_ACTIONS)[number];
+export const zPostView = zPost.extend({ actions: z.array(z.enum(POST_RECORD_ACTIONS)) });
+export type PostView = z.infer<typeof zPostView>;
+export const zPostViewPage = zPage(zPostView);

@@ -50,6 +50,14 @@ export const zProgrammeListQuery = zPageQuery
 export type ProgrammeListParams = z.output<typeof zProgrammeListQuery>;
 export const zProgrammePage = zPage(zProgramme);
 
+// actions (issue 11 line 2, ADR 027): what the caller may do with each programme and batch
+/** A programme's buttons: 编辑, 删除 and 新建批次 (`batches.create` in this programme). */
+export const PROGRAMME_RECORD_ACTIONS = ['update', 'delete', 'createBatch'] as const;
+export type ProgrammeRecordAction = (typeof PROGRAMME_RECORD_ACTIONS)[number];
+export const zProgrammeView = zProgramme.extend({ actions: z.array(z.enum(PROGRAMME_RECORD_ACTIONS)) });
+export type ProgrammeView = z.infer<typeof zProgrammeView>;
+export const zProgrammeViewPage = zPage(zProgrammeView);
+
 /** Eligibility rules checked at nomination; the defaults follow published measures. */
 export const zEligibility = z.strictObject({
   ageCaps: z.strictObject({
@@ -145,3 +153,10 @@ export const zBatchListQuery = zPageQuery
   .strict();
 export type BatchListParams = z.output<typeof zBatchListQuery>;
 export const zBatchPage = zPage(zBatch);
+
+/** A batch's buttons: 编辑, 推进状态 and 删除. */
+export const BATCH_RECORD_ACTIONS = ['update', 'advance', 'delete'] as const;
+export type BatchRecordAction = (typeof BATCH_RECORD_ACTIONS)[number];
+export const zBatchView = zBatch.extend({ actions: z.array(z.enum(BATCH_RECORD_ACTIONS)) });
+export type BatchView = z.infer<typeof zBatchView>;
+export const zBatchViewPage = zPage(zBatchView);

@@ -69,3 +69,11 @@ export type UnitListQuery = z.input<typeof zUnitListQuery>;
 export type UnitListParams = z.output<typeof zUnitListQuery>;
 
 export const zUnitPage = zPage(zUnit);
+
+// actions (issue 11 line 2, ADR 027): what the caller may do with each unit, in its detail and list rows
+/** A unit's buttons: 编辑 / 停用 / 启用 (`units.update`) and 删除 (`units.delete`). */
+export const UNIT_RECORD_ACTIONS = ['update', 'delete'] as const;
+export type UnitRecordAction = (typeof UNIT_RECORD_ACTIONS)[number];
+export const zUnitView = zUnit.extend({ actions: z.array(z.enum(UNIT_RECORD_ACTIONS)) });
+export type UnitView = z.infer<typeof zUnitView>;
+export const zUnitViewPage = zPage(zUnitView);

@@ -235,9 +235,11 @@ export function assertWritable<R extends Loaded>(
   reach: Reach,
   row: R,
   readReach: Reach = reach,
+  /** The caller's scope for reading the record (its read action's), when it may differ from the write's. */
+  readScope: Scope = { ...scope, mode: 'read' },
 ): R {
   if (reaches(scope, reach, row)) return row;
-  if (reaches({ ...scope, mode: 'read' }, readReach, row)) throw readOnlyRecord();
+  if (reaches(readScope, readReach, row)) throw readOnlyRecord();
   throw outOfScope();
 }
 

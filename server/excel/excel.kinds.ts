@@ -1,5 +1,7 @@
 import type { ImportKind } from '../../common/excel/excel.schema.js';
 import type { ImportKindModule } from './excel.kind.js';
+// achievements (issue 13 line 5)
+import { achievementsImport } from './kinds/achievements.import.js';
 import { cadresImport } from './kinds/cadres.import.js';
 import { postsImport } from './kinds/posts.import.js';
 import { unitsImport } from './kinds/units.import.js';
@@ -14,6 +16,8 @@ export const IMPORT_KIND_MODULES: { readonly [K in ImportKind]: ImportKindModule
   cadres: cadresImport,
   units: unitsImport,
   posts: postsImport,
+  // achievements (issue 13 line 5)
+  achievements: achievementsImport,
 };
 
 export const kindModule = <K extends ImportKind>(kind: K): ImportKindModule<K> => IMPORT_KIND_MODULES[kind];

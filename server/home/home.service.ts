@@ -1,4 +1,6 @@
 import type { Action } from '../../common/access/policy.js';
+// achievements (issue 13 line 7)
+import { zAchievementListQuery } from '../../common/achievements/achievements.schema.js';
 import type { Role } from '../../common/auth/auth.schema.js';
 import { zCorrectionListQuery } from '../../common/corrections/corrections.schema.js';
 import type { Home, HomeItem, HomeItemKind, HomeSection } from '../../common/home/home.schema.js';
@@ -9,6 +11,7 @@ import type { PostingStatus } from '../../common/postings/posting-moves.js';
 import { type Posting, zPostingListQuery } from '../../common/postings/postings.schema.js';
 import { zPostListQuery } from '../../common/posts/posts.schema.js';
 import { zBatchListQuery } from '../../common/programmes/programmes.schema.js';
+import * as achievements from '../achievements/achievements.service.js';
 import { chinaDate, daysBetween } from '../core/clock.js';
 import type { Actor, AppContext } from '../core/context.js';
 import { scopeFor } from '../core/scope.js';
@@ -167,7 +170,16 @@ async function managerItems(ctx: AppContext, actor: Actor): Promise<HomeItem[]> 
     total(posts.list(ctx, writer, zPostListQuery.parse({ ...ONE, status: 'draft' }))),
     postingCounts(ctx, actor, 'receiving_manager'),
   ]);
+  // achievements (issue 13 line 7): claimed entries of the unit's postings wait for verification
+  const toVerify = await total(
+    achievements.list(
+      ctx,
+      actingAs(actor, 'receiving_manager', 'achievements.review'),
+      zAchievementListQuery.parse({ ...ONE, view: 'todo' }),
+    ),
+  );
   return [
+    ...item({ kind: 'achievementsToVerify', count: toVerify, link: '/achievements?view=todo', urgent: true }),
     // the 对接 records the real start and the duties agreed: both wait on the receiving unit
     ...item({
       kind: 'handoversToRecord',
@@ -217,9 +229,23 @@ async function cadreItems(ctx: AppContext, actor: Actor): Promise<HomeItem[]> {
     ),
   ]);
   const current = own.items.find((p) => SHOWN_POSTING.includes(p.status));
+  // achievements (issue 13 line 7): the cadre's returned entries wait for an edit and a new claim
+  const returned = await total(
+    achievements.list(
+      ctx,
+      actingAs(actor, 'cadre', 'achievements.update'),
+      zAchievementListQuery.parse({ ...ONE, view: 'mine', status: 'returned' }),
+    ),
+  );
   return [
     ...(current ? myPosting(current) : []),
     ...item({ kind: 'myCorrections', count: pending, link: '/my-profile' }),
+    ...item({
+      kind: 'achievementsReturned',
+      count: returned,
+      link: '/achievements?view=mine&status=returned',
+      urgent: true,
+    }),
   ];
 }
 

@@ -21,6 +21,8 @@ import * as m20261203110000 from './20261203110000_matching.js';
 import * as m20261203120000 from './20261203120000_reminders.js';
 import * as m20261203130000 from './20261203130000_post_levels.js';
 import * as m20261203140000 from './20261203140000_leave_calendar.js';
+// achievements (issue 13 line 5)
+import * as m20261203170000 from './20261203170000_achievements.js';
 // matching: run heartbeats (stale runs)
 import * as m20261203200000 from './20261203200000_matching_settings.js';
 
@@ -50,6 +52,8 @@ export const migrations: Record<string, Migration> = {
   '20261203120000_reminders': m20261203120000,
   '20261203130000_post_levels': m20261203130000,
   '20261203140000_leave_calendar': m20261203140000,
+  // achievements (issue 13 line 5)
+  '20261203170000_achievements': m20261203170000,
   // matching: run heartbeats (stale runs)
   '20261203200000_matching_settings': m20261203200000,
 };

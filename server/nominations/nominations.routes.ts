@@ -3,11 +3,11 @@ import { zIdParams } from '../../common/http/ids.schema.js';
 import {
   zEligibilityCheck,
   zEligibilityResult,
-  zNomination,
   zNominationInput,
   zNominationListQuery,
-  zNominationPage,
   zNominationReview,
+  zNominationView,
+  zNominationViewPage,
 } from '../../common/nominations/nominations.schema.js';
 import { actorOf } from '../core/access.js';
 import type { AppInstance } from '../core/http.js';
@@ -23,7 +23,7 @@ export function registerNominationRoutes(app: AppInstance): void {
         tags,
         summary: '推荐列表',
         querystring: zNominationListQuery,
-        response: { 200: zNominationPage },
+        response: { 200: zNominationViewPage },
       },
     },
     async (request) => service.list(app.ctx, actorOf(request), request.query),
@@ -32,7 +32,7 @@ export function registerNominationRoutes(app: AppInstance): void {
     '/api/nominations/:id',
     {
       config: { action: 'nominations.read' },
-      schema: { tags, summary: '推荐详情', params: zIdParams, response: { 200: zNomination } },
+      schema: { tags, summary: '推荐详情', params: zIdParams, response: { 200: zNominationView } },
     },
     async (request) => service.get(app.ctx, actorOf(request), request.params.id),
   );
@@ -57,7 +57,7 @@ export function registerNominationRoutes(app: AppInstance): void {
         tags,
         summary: '推荐干部（不符合条件时须填写理由）',
         body: zNominationInput,
-        response: { 201: zNomination },
+        response: { 201: zNominationView },
       },
     },
     async (request, reply) =>
@@ -72,7 +72,7 @@ export function registerNominationRoutes(app: AppInstance): void {
         summary: '组织部同意或不同意',
         params: zIdParams,
         body: zNominationReview,
-        response: { 200: zNomination },
+        response: { 200: zNominationView },
       },
     },
     async (request) => service.review(app.ctx, actorOf(request), request.params.id, request.body),
@@ -86,7 +86,7 @@ export function registerNominationRoutes(app: AppInstance): void {
         summary: '派出单位撤回推荐',
         params: zIdParams,
         body: zVersionBody,
-        response: { 200: zNomination },
+        response: { 200: zNominationView },
       },
     },
     async (request) => service.withdraw(app.ctx, actorOf(request), request.params.id, request.body.version),

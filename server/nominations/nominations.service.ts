@@ -8,14 +8,16 @@ import {
   type Nomination,
   type NominationListParams,
   type NominationStatus,
+  type NominationView,
 } from '../../common/nominations/nominations.schema.js';
 import { type Eligibility, isOpenBatch } from '../../common/programmes/programmes.schema.js';
 import { record, whoOf } from '../audit/audit.service.js';
 import { CADRE_REACH, findCadre } from '../cadres/cadres.repository.js';
+import { allowedOn, assertReachesFor, recordActions } from '../core/allowed.js';
 import { type Actor, type AppContext, authorOf } from '../core/context.js';
 import { type Executor, fromFlag, toFlag } from '../core/database.js';
 import { AppError, fieldError, notFound } from '../core/errors.js';
-import { assertReaches, reaches } from '../core/scope.js';
+import { reaches } from '../core/scope.js';
 import { reviewed } from '../core/state-machine.js';
 import { inTransaction } from '../core/transaction.js';
 import { updateVersioned } from '../core/versioned.js';
@@ -46,20 +48,31 @@ const toNomination = (r: repo.NominationView): Nomination => ({
 async function reachable(db: Executor, actor: Actor, id: string) {
   const row = await repo.findNomination(db, id);
   if (!row) throw notFound();
-  return assertReaches(actor.scope, repo.NOMINATION_REACH, row);
+  return assertReachesFor(actor, 'nominations.read', repo.NOMINATION_REACH, row);
 }
+
+/** Each button of a nomination, by the policy line and the reach of its write (ADR 027). */
+const RECORD_ACTIONS = recordActions(
+  { withdraw: 'nominations.withdraw', review: 'nominations.review' },
+  repo.NOMINATION_REACH,
+);
+
+const viewOf = (actor: Actor, row: repo.NominationView): NominationView => ({
+  ...toNomination(row),
+  actions: allowedOn(actor, row, RECORD_ACTIONS),
+});
 
 export async function list(
   ctx: AppContext,
   actor: Actor,
   p: NominationListParams,
-): Promise<Page<Nomination>> {
+): Promise<Page<NominationView>> {
   const { rows, ...count } = await repo.listNominations(ctx.db, p, actor.scope);
-  return { items: rows.map(toNomination), ...count, page: p.page, pageSize: p.pageSize };
+  return { items: rows.map((r) => viewOf(actor, r)), ...count, page: p.page, pageSize: p.pageSize };
 }
 
-export async function get(ctx: AppContext, actor: Actor, id: string): Promise<Nomination> {
-  return toNomination(await reachable(ctx.db, actor, id));
+export async function get(ctx: AppContext, actor: Actor, id: string): Promise<NominationView> {
+  return viewOf(actor, await reachable(ctx.db, actor, id));
 }
 
 /** The batch's rules applied to a cadre the caller keeps; reads only. */
@@ -95,7 +108,7 @@ export async function nominate(
   ctx: AppContext,
   actor: Actor,
   input: { batchId: string; cadreId: string; justification: string | null },
-): Promise<Nomination> {
+): Promise<NominationView> {
   return inTransaction(ctx, async (tx) => {
     const { cadre, batch, reasons, eligible } = await evaluate(tx.db, actor, input.batchId, input.cadreId);
     if (!isOpenBatch(batch.status)) throw new AppError('CONFLICT', { messageKey: 'nomination.batchClosed' });
@@ -149,7 +162,7 @@ export async function nominate(
         ...(input.justification ? { justification: { to: input.justification } } : {}),
       },
     });
-    return toNomination((await repo.findNomination(tx.db, id)) as repo.NominationView);
+    return viewOf(actor, (await repo.findNomination(tx.db, id)) as repo.NominationView);
   });
 }
 
@@ -161,7 +174,7 @@ async function move(
   action: string,
   to: NominationStatus,
   comment?: string | null,
-): Promise<Nomination> {
+): Promise<NominationView> {
   return inTransaction(ctx, async (tx) => {
     const current = await reachable(tx.db, actor, id);
     await assertBatchOpen(tx.db, current.batchId);
@@ -173,7 +186,7 @@ async function move(
       reason: comment,
       ...(comment !== undefined ? { set: reviewed(actor, comment) } : {}),
     });
-    return toNomination((await repo.findNomination(tx.db, id)) as repo.NominationView);
+    return viewOf(actor, (await repo.findNomination(tx.db, id)) as repo.NominationView);
   });
 }
 
@@ -182,7 +195,7 @@ export function review(
   actor: Actor,
   id: string,
   input: { decision: 'accept' | 'refuse'; comment: string | null; version: number },
-): Promise<Nomination> {
+): Promise<NominationView> {
   if (input.decision === 'refuse' && !input.comment)
     throw fieldError('comment', 'nomination.commentRequired');
   const to = input.decision === 'accept' ? 'accepted' : 'refused';

@@ -7,12 +7,12 @@ import {
   zUnitPostLevels,
 } from '../../common/posts/post-levels.js';
 import {
-  zPost,
   zPostInput,
   zPostListQuery,
-  zPostPage,
   zPostReview,
   zPostUpdate,
+  zPostView,
+  zPostViewPage,
 } from '../../common/posts/posts.schema.js';
 import { actorOf } from '../core/access.js';
 import type { AppInstance } from '../core/http.js';
@@ -68,7 +68,12 @@ export function registerPostRoutes(app: AppInstance): void {
     '/api/posts',
     {
       config: { action: 'posts.read' },
-      schema: { tags, summary: '岗位需求列表', querystring: zPostListQuery, response: { 200: zPostPage } },
+      schema: {
+        tags,
+        summary: '岗位需求列表',
+        querystring: zPostListQuery,
+        response: { 200: zPostViewPage },
+      },
     },
     async (request) => service.list(app.ctx, actorOf(request), request.query),
   );
@@ -76,7 +81,7 @@ export function registerPostRoutes(app: AppInstance): void {
     '/api/posts/:id',
     {
       config: { action: 'posts.read' },
-      schema: { tags, summary: '岗位需求详情', params: zIdParams, response: { 200: zPost } },
+      schema: { tags, summary: '岗位需求详情', params: zIdParams, response: { 200: zPostView } },
     },
     async (request) => service.get(app.ctx, actorOf(request), request.params.id),
   );
@@ -84,7 +89,7 @@ export function registerPostRoutes(app: AppInstance): void {
     '/api/posts',
     {
       config: { action: 'posts.create' },
-      schema: { tags, summary: '新建岗位需求（草稿）', body: zPostInput, response: { 201: zPost } },
+      schema: { tags, summary: '新建岗位需求（草稿）', body: zPostInput, response: { 201: zPostView } },
     },
     async (request, reply) =>
       reply.status(201).send(await service.create(app.ctx, actorOf(request), request.body)),
@@ -98,7 +103,7 @@ export function registerPostRoutes(app: AppInstance): void {
         summary: '修改岗位需求',
         params: zIdParams,
         body: zPostUpdate,
-        response: { 200: zPost },
+        response: { 200: zPostView },
       },
     },
     async (request) => service.update(app.ctx, actorOf(request), request.params.id, request.body),
@@ -107,7 +112,13 @@ export function registerPostRoutes(app: AppInstance): void {
     '/api/posts/:id/submit',
     {
       config: { action: 'posts.submit' },
-      schema: { tags, summary: '提交审核', params: zIdParams, body: zVersionBody, response: { 200: zPost } },
+      schema: {
+        tags,
+        summary: '提交审核',
+        params: zIdParams,
+        body: zVersionBody,
+        response: { 200: zPostView },
+      },
     },
     async (request) => service.submit(app.ctx, actorOf(request), request.params.id, request.body.version),
   );
@@ -120,7 +131,7 @@ export function registerPostRoutes(app: AppInstance): void {
         summary: '审核：通过、退回或不通过（通过时校验名额）',
         params: zIdParams,
         body: zPostReview,
-        response: { 200: zPost },
+        response: { 200: zPostView },
       },
     },
     async (request) => service.review(app.ctx, actorOf(request), request.params.id, request.body),

@@ -6,14 +6,16 @@ import type {
   PostStatus,
   PostUpdateValues,
   PostValues,
+  PostView,
 } from '../../common/posts/posts.schema.js';
 import { isEditablePost } from '../../common/posts/posts.schema.js';
 import { isOpenBatch } from '../../common/programmes/programmes.schema.js';
 import { diffOf, record, whoOf } from '../audit/audit.service.js';
+import { allowedOn, assertReachesFor, recordActions } from '../core/allowed.js';
 import { type Actor, type AppContext, authorOf } from '../core/context.js';
 import type { Executor } from '../core/database.js';
 import { AppError, fieldError, notFound, versionConflict } from '../core/errors.js';
-import { assertReaches, reaches, regionCodePrefix, regionWithin } from '../core/scope.js';
+import { reaches, regionCodePrefix, regionWithin } from '../core/scope.js';
 import { reviewed } from '../core/state-machine.js';
 import { inTransaction } from '../core/transaction.js';
 import { updateVersioned } from '../core/versioned.js';
@@ -27,8 +29,14 @@ import * as repo from './posts.repository.js';
 async function reachable(db: Executor, actor: Actor, id: string): Promise<repo.PostView> {
   const row = await repo.findPost(db, id);
   if (!row) throw notFound();
-  return assertReaches(actor.scope, repo.POST_REACH, row);
+  return assertReachesFor(actor, 'posts.read', repo.POST_REACH, row);
 }
+
+/** Each button of a post request, by the policy line and the reach of its write (ADR 027). */
+const RECORD_ACTIONS = recordActions(
+  { update: 'posts.update', submit: 'posts.submit', delete: 'posts.delete', review: 'posts.review' },
+  repo.POST_REACH,
+);
 
 const toPost = (r: repo.PostView): Post => ({
   id: r.id,
@@ -52,15 +60,21 @@ const toPost = (r: repo.PostView): Post => ({
   updatedAt: r.updatedAt,
 });
 
-const one = async (db: Executor, id: string) => toPost((await repo.findPost(db, id)) as repo.PostView);
+const viewOf = (actor: Actor, row: repo.PostView): PostView => ({
+  ...toPost(row),
+  actions: allowedOn(actor, row, RECORD_ACTIONS),
+});
 
-export async function list(ctx: AppContext, actor: Actor, p: PostListParams): Promise<Page<Post>> {
+const one = async (db: Executor, actor: Actor, id: string) =>
+  viewOf(actor, (await repo.findPost(db, id)) as repo.PostView);
+
+export async function list(ctx: AppContext, actor: Actor, p: PostListParams): Promise<Page<PostView>> {
   const { rows, ...count } = await repo.listPosts(ctx.db, p, actor.scope);
-  return { items: rows.map(toPost), ...count, page: p.page, pageSize: p.pageSize };
+  return { items: rows.map((r) => viewOf(actor, r)), ...count, page: p.page, pageSize: p.pageSize };
 }
 
-export async function get(ctx: AppContext, actor: Actor, id: string): Promise<Post> {
-  return toPost(await reachable(ctx.db, actor, id));
+export async function get(ctx: AppContext, actor: Actor, id: string): Promise<PostView> {
+  return viewOf(actor, await reachable(ctx.db, actor, id));
 }
 
 const content = (v: Omit<PostValues, 'batchId' | 'unitId'>) => ({
@@ -72,7 +86,7 @@ const content = (v: Omit<PostValues, 'batchId' | 'unitId'>) => ({
   notes: v.notes,
 });
 
-export async function create(ctx: AppContext, actor: Actor, values: PostValues): Promise<Post> {
+export async function create(ctx: AppContext, actor: Actor, values: PostValues): Promise<PostView> {
   const id = randomUUID();
   const now = ctx.clock.now().toISOString();
   return inTransaction(ctx, async (tx) => {
@@ -104,7 +118,7 @@ export async function create(ctx: AppContext, actor: Actor, values: PostValues):
       objectId: id,
       diff: diffOf(null, values),
     });
-    return one(tx.db, id);
+    return one(tx.db, actor, id);
   });
 }
 
@@ -113,7 +127,7 @@ export async function update(
   actor: Actor,
   id: string,
   values: PostUpdateValues,
-): Promise<Post> {
+): Promise<PostView> {
   return inTransaction(ctx, async (tx) => {
     const current = await reachable(tx.db, actor, id);
     if (current.version !== values.version) throw versionConflict();
@@ -130,7 +144,7 @@ export async function update(
       updatedAt: ctx.clock.now().toISOString(),
       updatedBy: authorOf(actor),
     });
-    const after = await one(tx.db, id);
+    const after = await one(tx.db, actor, id);
     const pick = (p: Post) => ({
       title: p.title,
       level: p.level,
@@ -160,7 +174,7 @@ async function move(
     reviewComment?: string | null;
     check?: (db: Executor, post: repo.PostView) => Promise<void>;
   } = {},
-): Promise<Post> {
+): Promise<PostView> {
   return inTransaction(ctx, async (tx) => {
     const current = await reachable(tx.db, actor, id);
     await assertBatchOpen(tx.db, current.batchId);
@@ -174,7 +188,7 @@ async function move(
       ...(reviewComment !== undefined ? { set: reviewed(actor, reviewComment) } : {}),
       ...(check ? { beforeWrite: () => check(tx.db, current) } : {}),
     });
-    return one(tx.db, id);
+    return one(tx.db, actor, id);
   });
 }
 
@@ -213,7 +227,7 @@ export function review(
   actor: Actor,
   id: string,
   input: { decision: 'approve' | 'return' | 'reject'; comment: string | null; version: number },
-): Promise<Post> {
+): Promise<PostView> {
   if (input.decision !== 'approve' && !input.comment) throw fieldError('comment', 'post.commentRequired');
   const to: PostStatus =
     input.decision === 'approve' ? 'approved' : input.decision === 'return' ? 'returned' : 'rejected';

@@ -1,17 +1,17 @@
 import { zIdParams } from '../../common/http/ids.schema.js';
 import {
-  zBatch,
   zBatchAdvance,
   zBatchInput,
   zBatchListQuery,
-  zBatchPage,
   zBatchReadiness,
   zBatchUpdate,
-  zProgramme,
+  zBatchView,
+  zBatchViewPage,
   zProgrammeInput,
   zProgrammeListQuery,
-  zProgrammePage,
   zProgrammeUpdate,
+  zProgrammeView,
+  zProgrammeViewPage,
 } from '../../common/programmes/programmes.schema.js';
 import { actorOf } from '../core/access.js';
 import type { AppInstance } from '../core/http.js';
@@ -29,7 +29,7 @@ export function registerProgrammeRoutes(app: AppInstance): void {
         tags,
         summary: '挂职项目列表',
         querystring: zProgrammeListQuery,
-        response: { 200: zProgrammePage },
+        response: { 200: zProgrammeViewPage },
       },
     },
     async (request) => service.listProgrammes(app.ctx, actorOf(request), request.query),
@@ -38,7 +38,7 @@ export function registerProgrammeRoutes(app: AppInstance): void {
     '/api/programmes/:id',
     {
       config: { action: 'programmes.read' },
-      schema: { tags, summary: '挂职项目详情', params: zIdParams, response: { 200: zProgramme } },
+      schema: { tags, summary: '挂职项目详情', params: zIdParams, response: { 200: zProgrammeView } },
     },
     async (request) => service.getProgramme(app.ctx, actorOf(request), request.params.id),
   );
@@ -46,7 +46,7 @@ export function registerProgrammeRoutes(app: AppInstance): void {
     '/api/programmes',
     {
       config: { action: 'programmes.create' },
-      schema: { tags, summary: '新建挂职项目', body: zProgrammeInput, response: { 201: zProgramme } },
+      schema: { tags, summary: '新建挂职项目', body: zProgrammeInput, response: { 201: zProgrammeView } },
     },
     async (request, reply) =>
       reply.status(201).send(await service.createProgramme(app.ctx, actorOf(request), request.body)),
@@ -60,7 +60,7 @@ export function registerProgrammeRoutes(app: AppInstance): void {
         summary: '修改挂职项目',
         params: zIdParams,
         body: zProgrammeUpdate,
-        response: { 200: zProgramme },
+        response: { 200: zProgrammeView },
       },
     },
     async (request) => service.updateProgramme(app.ctx, actorOf(request), request.params.id, request.body),
@@ -77,7 +77,7 @@ export function registerProgrammeRoutes(app: AppInstance): void {
     '/api/batches',
     {
       config: { action: 'batches.read' },
-      schema: { tags, summary: '批次列表', querystring: zBatchListQuery, response: { 200: zBatchPage } },
+      schema: { tags, summary: '批次列表', querystring: zBatchListQuery, response: { 200: zBatchViewPage } },
     },
     async (request) => service.listBatches(app.ctx, actorOf(request), request.query),
   );
@@ -85,7 +85,7 @@ export function registerProgrammeRoutes(app: AppInstance): void {
     '/api/batches/:id',
     {
       config: { action: 'batches.read' },
-      schema: { tags, summary: '批次详情', params: zIdParams, response: { 200: zBatch } },
+      schema: { tags, summary: '批次详情', params: zIdParams, response: { 200: zBatchView } },
     },
     async (request) => service.getBatch(app.ctx, actorOf(request), request.params.id),
   );
@@ -93,7 +93,7 @@ export function registerProgrammeRoutes(app: AppInstance): void {
     '/api/batches',
     {
       config: { action: 'batches.create' },
-      schema: { tags, summary: '新建批次', body: zBatchInput, response: { 201: zBatch } },
+      schema: { tags, summary: '新建批次', body: zBatchInput, response: { 201: zBatchView } },
     },
     async (request, reply) =>
       reply.status(201).send(await service.createBatch(app.ctx, actorOf(request), request.body)),
@@ -107,7 +107,7 @@ export function registerProgrammeRoutes(app: AppInstance): void {
         summary: '修改批次（含名额与资格条件）',
         params: zIdParams,
         body: zBatchUpdate,
-        response: { 200: zBatch },
+        response: { 200: zBatchView },
       },
     },
     async (request) => service.updateBatch(app.ctx, actorOf(request), request.params.id, request.body),
@@ -134,7 +134,7 @@ export function registerProgrammeRoutes(app: AppInstance): void {
         summary: '推进批次状态（须说明原因）',
         params: zIdParams,
         body: zBatchAdvance,
-        response: { 200: zBatch },
+        response: { 200: zBatchView },
       },
     },
     async (request) => service.advanceBatch(app.ctx, actorOf(request), request.params.id, request.body),

@@ -9,20 +9,23 @@ import {
   type BatchStatus,
   type BatchUpdateValues,
   type BatchValues,
+  type BatchView,
   type Eligibility,
   isOpenBatch,
   type Programme,
   type ProgrammeListParams,
   type ProgrammeValues,
+  type ProgrammeView,
 } from '../../common/programmes/programmes.schema.js';
 import { movesFrom } from '../../common/status/status-moves.js';
 import { diffOf, record, whoOf } from '../audit/audit.service.js';
+import { allowedOn, assertReachesFor, recordActions } from '../core/allowed.js';
 import { chinaDate } from '../core/clock.js';
 import { type Actor, type AppContext, authorOf } from '../core/context.js';
 import type { Executor } from '../core/database.js';
 import { AppError, fieldError, notFound, versionConflict } from '../core/errors.js';
 import { pinyinKeys } from '../core/pinyin.js';
-import { assertReaches, limitedToProgrammes, reaches, regionReached } from '../core/scope.js';
+import { limitedToProgrammes, reaches, regionReached } from '../core/scope.js';
 import { statusCountsOfBatch } from '../core/state-machine.js';
 import { inTransaction } from '../core/transaction.js';
 import { updateVersioned } from '../core/versioned.js';
@@ -47,28 +50,51 @@ const toProgramme = (row: repo.ProgrammeView): Programme => ({
 async function reachableProgramme(db: Executor, actor: Actor, id: string): Promise<repo.ProgrammeView> {
   const row = await repo.findProgramme(db, id);
   if (!row) throw notFound();
-  return assertReaches(actor.scope, repo.PROGRAMME_REACH, row);
+  return assertReachesFor(actor, 'programmes.read', repo.PROGRAMME_REACH, row);
 }
 
 async function reachableBatch(db: Executor, actor: Actor, id: string): Promise<repo.BatchView> {
   const row = await repo.findBatch(db, id);
   if (!row) throw notFound();
-  return assertReaches(actor.scope, repo.BATCH_REACH, row);
+  return assertReachesFor(actor, 'batches.read', repo.BATCH_REACH, row);
+}
+
+/** Each button of a programme and of a batch, by the policy line and the reach of its write (ADR 027). */
+const PROGRAMME_ACTIONS = recordActions(
+  { update: 'programmes.update', delete: 'programmes.delete', createBatch: 'batches.create' },
+  repo.PROGRAMME_REACH,
+);
+const BATCH_ACTIONS = recordActions(
+  { update: 'batches.update', advance: 'batches.advance', delete: 'batches.delete' },
+  repo.BATCH_REACH,
+);
+
+const programmeView = (actor: Actor, row: repo.ProgrammeView): ProgrammeView => ({
+  ...toProgramme(row),
+  actions: allowedOn(actor, row, PROGRAMME_ACTIONS),
+});
+
+async function batchViews(db: Executor, actor: Actor, rows: repo.BatchView[]): Promise<BatchView[]> {
+  const batches = await toBatches(db, rows);
+  return batches.map((b, i) => ({
+    ...b,
+    actions: allowedOn(actor, rows[i] as repo.BatchView, BATCH_ACTIONS),
+  }));
 }
 
 export async function listProgrammes(
   ctx: AppContext,
   actor: Actor,
   p: ProgrammeListParams,
-): Promise<Page<Programme>> {
+): Promise<Page<ProgrammeView>> {
   const region = p.regionCode ? await findRegion(ctx.db, p.regionCode) : null;
   if (p.regionCode && !region) return { items: [], total: 0, page: p.page, pageSize: p.pageSize };
   const { rows, ...count } = await repo.listProgrammes(ctx.db, p, actor.scope, region?.code ?? null);
-  return { items: rows.map(toProgramme), ...count, page: p.page, pageSize: p.pageSize };
+  return { items: rows.map((r) => programmeView(actor, r)), ...count, page: p.page, pageSize: p.pageSize };
 }
 
-export async function getProgramme(ctx: AppContext, actor: Actor, id: string): Promise<Programme> {
-  return toProgramme(await reachableProgramme(ctx.db, actor, id));
+export async function getProgramme(ctx: AppContext, actor: Actor, id: string): Promise<ProgrammeView> {
+  return programmeView(actor, await reachableProgramme(ctx.db, actor, id));
 }
 
 async function checkProgramme(db: Executor, actor: Actor, values: ProgrammeValues): Promise<void> {
@@ -93,7 +119,7 @@ export async function createProgramme(
   ctx: AppContext,
   actor: Actor,
   values: ProgrammeValues,
-): Promise<Programme> {
+): Promise<ProgrammeView> {
   // A 组织部 limited to named programmes works inside them; it does not open new ones.
   if (limitedToProgrammes(actor.scope))
     throw new AppError('FORBIDDEN', { messageKey: 'scope.programmeLimited' });
@@ -116,7 +142,7 @@ export async function createProgramme(
       objectId: id,
       diff: diffOf(null, values),
     });
-    return toProgramme((await repo.findProgramme(tx.db, id)) as repo.ProgrammeView);
+    return programmeView(actor, (await repo.findProgramme(tx.db, id)) as repo.ProgrammeView);
   });
 }
 
@@ -150,7 +176,7 @@ export async function updateProgramme(
         after,
       ),
     });
-    return toProgramme((await repo.findProgramme(tx.db, id)) as repo.ProgrammeView);
+    return programmeView(actor, (await repo.findProgramme(tx.db, id)) as repo.ProgrammeView);
   });
 }
 
@@ -209,17 +235,21 @@ async function toBatches(db: Executor, rows: repo.BatchView[]): Promise<Batch[]>
   }));
 }
 
-const oneBatch = async (db: Executor, id: string) =>
-  (await toBatches(db, [(await repo.findBatch(db, id)) as repo.BatchView]))[0] as Batch;
+const oneBatch = async (db: Executor, actor: Actor, id: string) =>
+  (await batchViews(db, actor, [(await repo.findBatch(db, id)) as repo.BatchView]))[0] as BatchView;
 
-export async function listBatches(ctx: AppContext, actor: Actor, p: BatchListParams): Promise<Page<Batch>> {
+export async function listBatches(
+  ctx: AppContext,
+  actor: Actor,
+  p: BatchListParams,
+): Promise<Page<BatchView>> {
   const { rows, ...count } = await repo.listBatches(ctx.db, p, actor.scope);
-  return { items: await toBatches(ctx.db, rows), ...count, page: p.page, pageSize: p.pageSize };
+  return { items: await batchViews(ctx.db, actor, rows), ...count, page: p.page, pageSize: p.pageSize };
 }
 
-export async function getBatch(ctx: AppContext, actor: Actor, id: string): Promise<Batch> {
-  await reachableBatch(ctx.db, actor, id);
-  return oneBatch(ctx.db, id);
+export async function getBatch(ctx: AppContext, actor: Actor, id: string): Promise<BatchView> {
+  const [view] = await batchViews(ctx.db, actor, [await reachableBatch(ctx.db, actor, id)]);
+  return view as BatchView;
 }
 
 async function checkBatch(db: Executor, values: Omit<BatchValues, 'programmeId'>): Promise<void> {
@@ -233,7 +263,7 @@ async function checkBatch(db: Executor, values: Omit<BatchValues, 'programmeId'>
   }
 }
 
-export async function createBatch(ctx: AppContext, actor: Actor, values: BatchValues): Promise<Batch> {
+export async function createBatch(ctx: AppContext, actor: Actor, values: BatchValues): Promise<BatchView> {
   const id = randomUUID();
   const now = ctx.clock.now().toISOString();
   return inTransaction(ctx, async (tx) => {
@@ -264,7 +294,7 @@ export async function createBatch(ctx: AppContext, actor: Actor, values: BatchVa
       objectId: id,
       diff: diffOf(null, values),
     });
-    return oneBatch(tx.db, id);
+    return oneBatch(tx.db, actor, id);
   });
 }
 
@@ -273,13 +303,13 @@ export async function updateBatch(
   actor: Actor,
   id: string,
   values: BatchUpdateValues,
-): Promise<Batch> {
+): Promise<BatchView> {
   return inTransaction(ctx, async (tx) => {
     const current = await reachableBatch(tx.db, actor, id);
     if (current.version !== values.version) throw versionConflict();
     if (current.status === 'finished') throw new AppError('CONFLICT', { messageKey: 'batch.finished' });
     await checkBatch(tx.db, values);
-    const before = await oneBatch(tx.db, id);
+    const before = await oneBatch(tx.db, actor, id);
     await updateVersioned(tx.db, 'batches', id, values.version, {
       name: values.name,
       plannedStart: values.plannedStart,
@@ -290,7 +320,7 @@ export async function updateBatch(
       updatedBy: authorOf(actor),
     });
     await repo.replaceQuotas(tx.db, id, values.quotas);
-    const after = await oneBatch(tx.db, id);
+    const after = await oneBatch(tx.db, actor, id);
     const pick = (b: Batch) => ({
       name: b.name,
       plannedStart: b.plannedStart,
@@ -363,7 +393,7 @@ export async function advanceBatch(
   actor: Actor,
   id: string,
   input: { to: BatchStatus; reason: string; version: number; acknowledgeWarnings?: boolean | undefined },
-): Promise<Batch> {
+): Promise<BatchView> {
   return inTransaction(ctx, async (tx) => {
     const current = await reachableBatch(tx.db, actor, id);
     await batchMachine.move(tx, actor, {
@@ -390,7 +420,7 @@ export async function advanceBatch(
         }
       },
     });
-    return oneBatch(tx.db, id);
+    return oneBatch(tx.db, actor, id);
   });
 }
 

@@ -1,10 +1,10 @@
 import { zIdParams } from '../../common/http/ids.schema.js';
 import {
-  zUnit,
   zUnitInput,
   zUnitListQuery,
-  zUnitPage,
   zUnitUpdate,
+  zUnitView,
+  zUnitViewPage,
 } from '../../common/units/units.schema.js';
 import { actorOf } from '../core/access.js';
 import type { AppInstance } from '../core/http.js';
@@ -18,7 +18,7 @@ export function registerUnitRoutes(app: AppInstance): void {
     '/api/units',
     {
       config: { action: 'units.read' },
-      schema: { tags, summary: '单位列表', querystring: zUnitListQuery, response: { 200: zUnitPage } },
+      schema: { tags, summary: '单位列表', querystring: zUnitListQuery, response: { 200: zUnitViewPage } },
     },
     async (request) => service.list(app.ctx, actorOf(request), request.query),
   );
@@ -27,7 +27,7 @@ export function registerUnitRoutes(app: AppInstance): void {
     '/api/units/:id',
     {
       config: { action: 'units.read' },
-      schema: { tags, summary: '单位详情', params: zIdParams, response: { 200: zUnit } },
+      schema: { tags, summary: '单位详情', params: zIdParams, response: { 200: zUnitView } },
     },
     async (request) => service.get(app.ctx, actorOf(request), request.params.id),
   );
@@ -36,7 +36,7 @@ export function registerUnitRoutes(app: AppInstance): void {
     '/api/units',
     {
       config: { action: 'units.create' },
-      schema: { tags, summary: '新建单位', body: zUnitInput, response: { 201: zUnit } },
+      schema: { tags, summary: '新建单位', body: zUnitInput, response: { 201: zUnitView } },
     },
     async (request, reply) => {
       const unit = await service.create(app.ctx, actorOf(request), request.body);
@@ -48,7 +48,13 @@ export function registerUnitRoutes(app: AppInstance): void {
     '/api/units/:id',
     {
       config: { action: 'units.update' },
-      schema: { tags, summary: '修改单位', params: zIdParams, body: zUnitUpdate, response: { 200: zUnit } },
+      schema: {
+        tags,
+        summary: '修改单位',
+        params: zIdParams,
+        body: zUnitUpdate,
+        response: { 200: zUnitView },
+      },
     },
     async (request) => service.update(app.ctx, actorOf(request), request.params.id, request.body),
   );
@@ -56,7 +62,7 @@ export function registerUnitRoutes(app: AppInstance): void {
   registerLifecycleRoutes(app, {
     base: '/api/units',
     tags,
-    response: zUnit,
+    response: zUnitView,
     activate: { action: 'units.update', summaries: ['启用单位', '停用单位'] },
     deletion: { action: 'units.delete', summary: '删除未被引用的单位' },
     setActive: (actor, id, version, active) => service.setActive(app.ctx, actor, id, version, active),

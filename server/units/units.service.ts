@@ -2,24 +2,42 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from '../../common/http/paging.schema.js';
 import { t } from '../../common/i18n/index.js';
 import { maskPhone } from '../../common/personal/mask.js';
-import type { Unit, UnitKind, UnitListParams, UnitValues } from '../../common/units/units.schema.js';
+import type {
+  Unit,
+  UnitKind,
+  UnitListParams,
+  UnitValues,
+  UnitView,
+} from '../../common/units/units.schema.js';
 import { diffOf, record, whoOf } from '../audit/audit.service.js';
+import { allowedOn, assertReachesFor, recordActions } from '../core/allowed.js';
 import { type Actor, type AppContext, authorOf } from '../core/context.js';
 import { type Executor, fromFlag, toFlag } from '../core/database.js';
 import { AppError, fieldError, notFound, versionConflict } from '../core/errors.js';
 import { pinyinKeys } from '../core/pinyin.js';
-import { assertReaches, reaches, regionReached } from '../core/scope.js';
+import { reaches, regionReached } from '../core/scope.js';
 import { inTransaction } from '../core/transaction.js';
 import { updateVersioned } from '../core/versioned.js';
 import { findRegion } from '../regions/regions.repository.js';
 import * as repo from './units.repository.js';
 
-/** Loads a unit the caller may reach; one outside the scope answers as if it did not exist. */
+/**
+ * Loads a unit the caller may reach; one outside the scope answers as if it did not exist, and a
+ * write on one the caller only reads says so (ADR 027).
+ */
 async function reachable(db: Executor, actor: Actor, id: string): Promise<repo.UnitView> {
   const row = await repo.findUnit(db, id);
   if (!row) throw notFound();
-  return assertReaches(actor.scope, repo.UNIT_REACH, row);
+  return assertReachesFor(actor, 'units.read', repo.UNIT_REACH, row);
 }
+
+/** Each button of a unit, by the policy line and the reach of the write it makes (ADR 027). */
+const RECORD_ACTIONS = recordActions({ update: 'units.update', delete: 'units.delete' }, repo.UNIT_REACH);
+
+const viewOf = (actor: Actor, row: repo.UnitView, options: { maskPhone?: boolean } = {}): UnitView => ({
+  ...toUnit(row, options),
+  actions: allowedOn(actor, row, RECORD_ACTIONS),
+});
 
 export function toUnit(row: repo.UnitView, options: { maskPhone?: boolean } = {}): Unit {
   return {
@@ -40,7 +58,7 @@ export function toUnit(row: repo.UnitView, options: { maskPhone?: boolean } = {}
 }
 
 /** Lists show contact phones masked; the detail view shows them in full. */
-export async function list(ctx: AppContext, actor: Actor, params: UnitListParams): Promise<Page<Unit>> {
+export async function list(ctx: AppContext, actor: Actor, params: UnitListParams): Promise<Page<UnitView>> {
   if (params.regionCode && !(await findRegion(ctx.db, params.regionCode)))
     return { items: [], total: 0, page: params.page, pageSize: params.pageSize };
   const { rows, ...count } = await repo.listUnits(ctx.db, params, params.regionCode ?? null, actor.scope, {
@@ -48,15 +66,15 @@ export async function list(ctx: AppContext, actor: Actor, params: UnitListParams
     counter: 'registry',
   });
   return {
-    items: rows.map((r) => toUnit(r, { maskPhone: true })),
+    items: rows.map((r) => viewOf(actor, r, { maskPhone: true })),
     ...count,
     page: params.page,
     pageSize: params.pageSize,
   };
 }
 
-export async function get(ctx: AppContext, actor: Actor, id: string): Promise<Unit> {
-  return toUnit(await reachable(ctx.db, actor, id));
+export async function get(ctx: AppContext, actor: Actor, id: string): Promise<UnitView> {
+  return viewOf(actor, await reachable(ctx.db, actor, id));
 }
 
 /** Checks that hold for both create and update: region exists, parent valid, name free in the region. */
@@ -101,7 +119,7 @@ function searchColumns(values: UnitValues) {
   };
 }
 
-export async function create(ctx: AppContext, actor: Actor, values: UnitValues): Promise<Unit> {
+export async function create(ctx: AppContext, actor: Actor, values: UnitValues): Promise<UnitView> {
   const id = randomUUID();
   const now = ctx.clock.now().toISOString();
   await inTransaction(ctx, async (tx) => {
@@ -139,7 +157,7 @@ export async function update(
   actor: Actor,
   id: string,
   values: UnitValues & { version: number },
-): Promise<Unit> {
+): Promise<UnitView> {
   await inTransaction(ctx, async (tx) => {
     const current = await reachable(tx.db, actor, id);
     if (current.version !== values.version) throw versionConflict();
@@ -166,7 +184,7 @@ export async function setActive(
   id: string,
   version: number,
   active: boolean,
-): Promise<Unit> {
+): Promise<UnitView> {
   await inTransaction(ctx, async (tx) => {
     const current = await reachable(tx.db, actor, id);
     if (current.version !== version) throw versionConflict();

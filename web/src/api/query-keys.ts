@@ -125,3 +125,11 @@ export const calendarKeys = {
   workingDays: (from: string, to: string, region: string | null) =>
     ['calendar', 'days', from, to, region] as const,
 };
+
+/** The achievement ledger (实事, issue 13 line 5). */
+export const achievementKeys = {
+  all: ['achievements'] as const,
+  list: (params: object) => ['achievements', 'list', params] as const,
+  detail: (id: string) => ['achievements', 'detail', id] as const,
+  totals: (params: object) => ['achievements', 'totals', params] as const,
+};

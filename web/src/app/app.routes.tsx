@@ -133,6 +133,21 @@ export const routes: RouteObject[] = [
           guarded('/leave-routes', {
             lazy: () => import('../leave/leave-routes.page').then((m) => ({ Component: m.LeaveRoutesPage })),
           }),
+          // achievements (issue 13 line 5): the ledger (the open entry in the path) and its totals
+          guarded(
+            '/achievements',
+            {
+              lazy: () =>
+                import('../achievements/achievements.page').then((m) => ({ Component: m.AchievementsPage })),
+            },
+            '/achievements/:id?',
+          ),
+          guarded('/achievement-totals', {
+            lazy: () =>
+              import('../achievements/achievement-totals.page').then((m) => ({
+                Component: m.AchievementTotalsPage,
+              })),
+          }),
           guarded('/admin/calendar', {
             lazy: () => import('../calendar/calendar.page').then((m) => ({ Component: m.CalendarPage })),
           }),

@@ -147,12 +147,20 @@ export const SECTIONS: readonly Section[] = [
     allowed: can('leaveRoutes.update'),
     hint: 'dashboard.leaveRoutesHint',
   },
+  // achievements (issue 13 line 5): the ledger (申报, 核实) and its totals
   {
     path: '/achievements',
     label: 'menu.achievements',
     icon: <TrophyOutlined />,
-    allowed: business,
-    upcoming: 'menuHint.achievements',
+    allowed: can('achievements.read'),
+    hint: 'dashboard.achievementsHint',
+  },
+  {
+    path: '/achievement-totals',
+    label: 'menu.achievementTotals',
+    icon: <BarChartOutlined />,
+    allowed: (roles) => isAllowed('achievements.read', roles) && roles.some((r) => r !== 'cadre'),
+    hint: 'dashboard.achievementTotalsHint',
   },
   {
     path: '/appraisals',

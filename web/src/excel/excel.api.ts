@@ -9,13 +9,15 @@ import {
 } from '../../../common/excel/excel.schema';
 import type { UnitListParams } from '../../../common/units/units.schema';
 import { api, apiUpload, apiUrl } from '../api/client';
-import { cadreKeys, postKeys, unitKeys } from '../api/query-keys';
+import { achievementKeys, cadreKeys, postKeys, unitKeys } from '../api/query-keys';
 
 /** The lists an import of each kind changes. */
 const listKeys: Record<ImportKind, readonly string[]> = {
   cadres: cadreKeys.all,
   units: unitKeys.all,
   posts: postKeys.all,
+  // achievements (issue 13 line 5)
+  achievements: achievementKeys.all,
 };
 
 const importPath = (importId: string) => `/api/excel/imports/${encodeURIComponent(importId)}`;

@@ -6,6 +6,7 @@ import type {
   EligibilityReason,
   Nomination,
   NominationListParams,
+  NominationView,
 } from '../../../common/nominations/nominations.schema';
 import { api } from '../api/client';
 import { cadreKeys, nominationKeys } from '../api/query-keys';
@@ -13,7 +14,7 @@ import { cadreKeys, nominationKeys } from '../api/query-keys';
 export function useNominationList(params: NominationListParams) {
   return useQuery({
     queryKey: nominationKeys.list(params),
-    queryFn: ({ signal }) => api<Page<Nomination>>('/api/nominations', { query: { ...params }, signal }),
+    queryFn: ({ signal }) => api<Page<NominationView>>('/api/nominations', { query: { ...params }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -26,7 +27,7 @@ export function useNominatedInBatch(batchId: string | undefined) {
   const params = { batchId, page: 1, pageSize: PAGE_SIZE_MAX, sort: 'createdAt', order: 'desc' } as const;
   const list = useQuery({
     queryKey: nominationKeys.list(params as NominationListParams),
-    queryFn: ({ signal }) => api<Page<Nomination>>('/api/nominations', { query: { ...params }, signal }),
+    queryFn: ({ signal }) => api<Page<NominationView>>('/api/nominations', { query: { ...params }, signal }),
     enabled: Boolean(batchId),
   });
   return useMemo(
@@ -40,8 +41,8 @@ export function useNominatedInBatch(batchId: string | undefined) {
   );
 }
 
-export function fetchNomination(id: string, signal?: AbortSignal): Promise<Nomination> {
-  return api<Nomination>(`/api/nominations/${encodeURIComponent(id)}`, { signal });
+export function fetchNomination(id: string, signal?: AbortSignal): Promise<NominationView> {
+  return api<NominationView>(`/api/nominations/${encodeURIComponent(id)}`, { signal });
 }
 
 /** Cadres of the liaison's unit matching a name, full pinyin or initials. */

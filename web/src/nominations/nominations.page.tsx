@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { formatTime } from '../../../common/format/date-time';
 import { t } from '../../../common/i18n/index';
 import type {
-  Nomination,
+  NominationView as Nomination,
   NominationListParams,
   NominationStatus,
 } from '../../../common/nominations/nominations.schema';
@@ -36,7 +36,6 @@ export function NominationsPage() {
   const list = useNominationList(params);
   const allowed = useAllowed();
   const canNominate = allowed('nominations.create');
-  const canWithdraw = allowed('nominations.withdraw');
   const canReview = allowed('nominations.review');
   const { message } = App.useApp();
   const withdraw = useWithdrawNomination();
@@ -57,6 +56,7 @@ export function NominationsPage() {
     }
   };
 
+  // each row's buttons are those its answer lists (ADR 027), while the nomination awaits review
   const rowActions = (n: Nomination) => {
     const open = (
       <Button type="link" size="small" onClick={() => setViewing(n.id)}>
@@ -67,7 +67,7 @@ export function NominationsPage() {
     return (
       <Flex wrap className="row-actions">
         {open}
-        {canReview ? (
+        {n.actions.includes('review') ? (
           <>
             <Button
               type="link"
@@ -86,7 +86,7 @@ export function NominationsPage() {
             </Button>
           </>
         ) : null}
-        {canWithdraw ? (
+        {n.actions.includes('withdraw') ? (
           <Popconfirm
             title={t('nominations.confirmWithdraw', { name: n.cadreName })}
             description={t('nominations.confirmWithdrawHint')}

@@ -55,7 +55,11 @@ function ReviewForm({ target, onClose }: { target: ReviewTarget; onClose: () => 
     record: nomination,
     reload,
     reloading,
-  } = useRecordReload(target.nomination, useFetchFresh(nominationKeys.detail, fetchNomination), clear);
+  } = useRecordReload(
+    target.nomination,
+    useFetchFresh<Nomination>(nominationKeys.detail, fetchNomination),
+    clear,
+  );
 
   const submit = async ({ comment }: { comment?: string }) => {
     clear();

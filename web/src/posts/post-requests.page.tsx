@@ -3,7 +3,7 @@ import { App, Button, Card, Flex, Popconfirm, type TableColumnsType, Typography 
 import { useState } from 'react';
 import { formatTime } from '../../../common/format/date-time';
 import { t } from '../../../common/i18n/index';
-import type { Post, PostListParams } from '../../../common/posts/posts.schema';
+import type { PostView as Post, PostListParams } from '../../../common/posts/posts.schema';
 import { useAllowed } from '../access/access.hooks';
 import { errorMessage } from '../api/client';
 import { ListTable } from '../common/list-table.component';
@@ -35,8 +35,6 @@ export function PostRequestsPage() {
   const allowed = useAllowed();
   const canCreate = allowed('posts.create');
   const canUpdate = allowed('posts.update');
-  const canSubmit = allowed('posts.submit');
-  const canDelete = allowed('posts.delete');
   const canReview = allowed('posts.review');
   const wide = useWide();
   /** The form: closed (null), creating ({post: null}) or editing. */
@@ -56,17 +54,18 @@ export function PostRequestsPage() {
     }
   };
 
+  // each row's buttons are those its answer lists (ADR 027), when its status allows the move
   const rowActions = (post: Post) => (
     <Flex gap={0} wrap className="row-actions">
       <Button type="link" size="small" onClick={() => setViewing(post.id)}>
         {t('posts.view')}
       </Button>
-      {canUpdate && editable(post) ? (
+      {post.actions.includes('update') && editable(post) ? (
         <Button type="link" size="small" onClick={() => setEditing({ post })}>
           {t('common.edit')}
         </Button>
       ) : null}
-      {canSubmit && editable(post) ? (
+      {post.actions.includes('submit') && editable(post) ? (
         <Popconfirm
           title={t('posts.confirmSubmit', { title: post.title })}
           description={t('posts.confirmSubmitHint')}
@@ -79,7 +78,7 @@ export function PostRequestsPage() {
           </Button>
         </Popconfirm>
       ) : null}
-      {canDelete && post.status === 'draft' ? (
+      {post.actions.includes('delete') && post.status === 'draft' ? (
         <Popconfirm
           title={t('posts.confirmDelete', { title: post.title })}
           description={t('posts.confirmDeleteHint')}
@@ -93,7 +92,7 @@ export function PostRequestsPage() {
           </Button>
         </Popconfirm>
       ) : null}
-      {canReview && post.status === 'submitted'
+      {post.actions.includes('review') && post.status === 'submitted'
         ? DECISIONS.map((decision) => (
             <Button
               key={decision}

@@ -87,7 +87,7 @@ function PostForm({ post: initial, onClose }: Omit<PostFormModalProps, 'open'>) 
     form,
     fields: FIELDS,
     initial,
-    fetchFresh: useFetchFresh(postKeys.detail, fetchPost),
+    fetchFresh: useFetchFresh<Post>(postKeys.detail, fetchPost),
     toValues: toFormValues,
     onDone: onClose,
   });

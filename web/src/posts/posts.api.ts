@@ -1,6 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../../common/http/paging.schema';
-import type { Post, PostListParams, PostUpdateValues, PostValues } from '../../../common/posts/posts.schema';
+import type {
+  Post,
+  PostListParams,
+  PostUpdateValues,
+  PostValues,
+  PostView,
+} from '../../../common/posts/posts.schema';
 import { api } from '../api/client';
 import { expertiseKeys, postKeys } from '../api/query-keys';
 
@@ -11,13 +17,13 @@ const postUrl = (id: string, action = '') => `/api/posts/${encodeURIComponent(id
 export function usePostList(params: PostListParams) {
   return useQuery({
     queryKey: postKeys.list(params),
-    queryFn: ({ signal }) => api<Page<Post>>('/api/posts', { query: { ...params }, signal }),
+    queryFn: ({ signal }) => api<Page<PostView>>('/api/posts', { query: { ...params }, signal }),
     placeholderData: keepPreviousData,
   });
 }
 
-export function fetchPost(id: string, signal?: AbortSignal): Promise<Post> {
-  return api<Post>(postUrl(id), { signal });
+export function fetchPost(id: string, signal?: AbortSignal): Promise<PostView> {
+  return api<PostView>(postUrl(id), { signal });
 }
 
 export function usePost(id: string) {

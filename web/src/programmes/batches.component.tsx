@@ -14,7 +14,12 @@ import type { SortOrder } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { formatTime } from '../../../common/format/date-time';
 import { t } from '../../../common/i18n/index';
-import type { Batch, Programme } from '../../../common/programmes/programmes.schema';
+import type {
+  Batch,
+  BatchRecordAction,
+  BatchView,
+  ProgrammeView,
+} from '../../../common/programmes/programmes.schema';
 import { useAllowed } from '../access/access.hooks';
 import { useConfirmAction } from '../common/confirm-action.hooks';
 import { ListTable } from '../common/list-table.component';
@@ -31,16 +36,16 @@ const PAGE_SIZES = [10, 20, 50, 100];
  * makes the planned dates sortable (the 批次 list across programmes sorts; a programme's own
  * batches come in planned order).
  */
-export function batchInfoColumns(
+export function batchInfoColumns<B extends Batch = Batch>(
   sortOrderOf?: (key: 'plannedStart') => SortOrder | undefined,
-): TableColumnsType<Batch> {
+): TableColumnsType<B> {
   return [
     {
       key: 'plannedStart',
       ...(sortOrderOf ? { sorter: true, sortOrder: sortOrderOf('plannedStart') } : {}),
       title: t('batches.col.planned'),
       width: 210,
-      render: (_: unknown, b: Batch) => t('batches.range', { start: b.plannedStart, end: b.plannedEnd }),
+      render: (_: unknown, b: B) => t('batches.range', { start: b.plannedStart, end: b.plannedEnd }),
     },
     { key: 'termMonths', dataIndex: 'termMonths', title: t('batches.col.termMonths'), width: 110 },
     {
@@ -48,30 +53,31 @@ export function batchInfoColumns(
       dataIndex: 'status',
       title: t('batches.col.status'),
       width: 88,
-      render: (status: Batch['status']) => (
-        <Tag color={STATUS_COLORS[status]}>{t(`batchStatus.${status}`)}</Tag>
-      ),
+      render: (status: B['status']) => <Tag color={STATUS_COLORS[status]}>{t(`batchStatus.${status}`)}</Tag>,
     },
     {
       key: 'quota',
       title: t('batches.col.quota'),
       width: 96,
-      render: (_: unknown, b: Batch) => quotaTotal(b),
+      render: (_: unknown, b: B) => quotaTotal(b),
     },
   ];
 }
 
 /** 批次 of one programme: the table, its dialogs, and each batch's quotas, rules and history when expanded. */
-export function BatchesCard({ programme }: { programme: Programme }) {
+export function BatchesCard({ programme }: { programme: ProgrammeView }) {
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const list = useBatchList({ programmeId: programme.id, sort: 'plannedStart', order: 'asc', ...paging });
   const remove = useDeleteRecord('/api/batches');
   const confirm = useConfirmAction();
   const allowed = useAllowed();
-  const canCreate = allowed('batches.create');
+  // 新建批次 as the programme's answer lists it; each batch's buttons as its own lists (ADR 027);
+  // the 操作 column and the dialogs for roles that change batches
+  const canCreate = programme.actions.includes('createBatch');
   const canUpdate = allowed('batches.update');
   const canAdvance = allowed('batches.advance');
   const canDelete = allowed('batches.delete');
+  const may = (batch: BatchView, action: BatchRecordAction) => batch.actions.includes(action);
   const wide = useWide();
   /** The batch form: closed (null), creating ({batch: null}) or editing. */
   const [editing, setEditing] = useState<{ batch: Batch | null } | null>(null);
@@ -85,7 +91,7 @@ export function BatchesCard({ programme }: { programme: Programme }) {
       done: t('batches.deleted', { name: batch.name }),
     });
 
-  const allColumns: TableColumnsType<Batch> = [
+  const allColumns: TableColumnsType<BatchView> = [
     {
       key: 'name',
       dataIndex: 'name',
@@ -93,26 +99,26 @@ export function BatchesCard({ programme }: { programme: Programme }) {
       width: 140,
       render: (name: string) => <Typography.Text strong>{name}</Typography.Text>,
     },
-    ...batchInfoColumns(),
+    ...batchInfoColumns<BatchView>(),
     {
       key: 'actions',
       title: t('common.actions'),
       width: 200,
       fixed: wide ? 'right' : undefined,
-      render: (_: unknown, batch: Batch) => (
+      render: (_: unknown, batch: BatchView) => (
         <Flex gap={0} wrap={false}>
           {/* a finished batch can no longer change; only one still preparing can be deleted */}
-          {canAdvance && nextStatus(batch.status) ? (
+          {may(batch, 'advance') && nextStatus(batch.status) ? (
             <Button type="link" size="small" onClick={() => setAdvancing(batch)}>
               {t('batches.advance')}
             </Button>
           ) : null}
-          {canUpdate && batch.status !== 'finished' ? (
+          {may(batch, 'update') && batch.status !== 'finished' ? (
             <Button type="link" size="small" onClick={() => setEditing({ batch })}>
               {t('common.edit')}
             </Button>
           ) : null}
-          {canDelete && batch.status === 'preparing' ? (
+          {may(batch, 'delete') && batch.status === 'preparing' ? (
             <Button type="link" size="small" danger onClick={() => askDelete(batch)}>
               {t('common.delete')}
             </Button>
@@ -143,7 +149,7 @@ export function BatchesCard({ programme }: { programme: Programme }) {
         ) : null
       }
     >
-      <ListTable<Batch>
+      <ListTable<BatchView>
         list={list}
         loadFailed={t('batches.loadFailed')}
         empty={canCreate ? t('batches.emptyAll') : t('batches.emptyReadOnly')}

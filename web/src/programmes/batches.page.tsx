@@ -2,7 +2,7 @@ import { Card, type TableColumnsType, Typography } from 'antd';
 import { Link } from 'react-router';
 import { formatTime } from '../../../common/format/date-time';
 import { t } from '../../../common/i18n/index';
-import type { Batch, BatchListParams } from '../../../common/programmes/programmes.schema';
+import type { BatchView as Batch, BatchListParams } from '../../../common/programmes/programmes.schema';
 import { ListTable } from '../common/list-table.component';
 import { useListTable } from '../common/list-table.hooks';
 import { PageHeader } from '../common/page-header.component';
@@ -41,7 +41,7 @@ export function BatchesPage() {
         <Link to={programmeUrl(batch.programmeId)}>{batch.programmeName}</Link>
       ),
     },
-    ...batchInfoColumns(table.sortOrderOf),
+    ...batchInfoColumns<Batch>(table.sortOrderOf),
     {
       key: 'createdAt',
       dataIndex: 'createdAt',

@@ -4,8 +4,7 @@ import { type ReactNode, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { formatTime } from '../../../common/format/date-time';
 import { t } from '../../../common/i18n/index';
-import type { Programme } from '../../../common/programmes/programmes.schema';
-import { useAllowed } from '../access/access.hooks';
+import type { ProgrammeView as Programme } from '../../../common/programmes/programmes.schema';
 import { isApiError } from '../api/client';
 import { ErrorState } from '../common/error-state.component';
 import { NotFoundPage } from '../common/not-found.page';
@@ -55,7 +54,8 @@ export function ProgrammeDetailPage() {
 }
 
 function ProgrammeView({ programme, back }: { programme: Programme; back: ReactNode }) {
-  const canUpdate = useAllowed()('programmes.update');
+  // the buttons the server says this caller may use on this programme (ADR 027)
+  const canUpdate = programme.actions.includes('update');
   const [editing, setEditing] = useState(false);
 
   return (

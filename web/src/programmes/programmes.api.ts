@@ -7,9 +7,11 @@ import type {
   BatchStatus,
   BatchUpdateValues,
   BatchValues,
+  BatchView,
   Programme,
   ProgrammeListParams,
   ProgrammeValues,
+  ProgrammeView,
 } from '../../../common/programmes/programmes.schema';
 import { api } from '../api/client';
 import { batchKeys, programmeKeys } from '../api/query-keys';
@@ -17,14 +19,14 @@ import { batchKeys, programmeKeys } from '../api/query-keys';
 /** Batches change their programme's batch count, so their key sits under the programmes'. */
 const path = (base: string, id: string) => `${base}/${encodeURIComponent(id)}`;
 
-export function fetchProgramme(id: string, signal?: AbortSignal): Promise<Programme> {
-  return api<Programme>(path('/api/programmes', id), { signal });
+export function fetchProgramme(id: string, signal?: AbortSignal): Promise<ProgrammeView> {
+  return api<ProgrammeView>(path('/api/programmes', id), { signal });
 }
 
 export function useProgrammeList(params: ProgrammeListParams) {
   return useQuery({
     queryKey: programmeKeys.list(params),
-    queryFn: ({ signal }) => api<Page<Programme>>('/api/programmes', { query: { ...params }, signal }),
+    queryFn: ({ signal }) => api<Page<ProgrammeView>>('/api/programmes', { query: { ...params }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -39,7 +41,7 @@ export function useProgramme(id: string) {
 export function useBatchList(params: Partial<BatchListParams>) {
   return useQuery({
     queryKey: batchKeys.list(params),
-    queryFn: ({ signal }) => api<Page<Batch>>('/api/batches', { query: { ...params }, signal }),
+    queryFn: ({ signal }) => api<Page<BatchView>>('/api/batches', { query: { ...params }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -120,6 +122,6 @@ export function useDeleteRecord(base: '/api/programmes' | '/api/batches') {
   );
 }
 
-export function fetchBatch(id: string, signal?: AbortSignal): Promise<Batch> {
-  return api<Batch>(path('/api/batches', id), { signal });
+export function fetchBatch(id: string, signal?: AbortSignal): Promise<BatchView> {
+  return api<BatchView>(path('/api/batches', id), { signal });
 }

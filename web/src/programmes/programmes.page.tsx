@@ -4,7 +4,11 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { formatTime } from '../../../common/format/date-time';
 import { t } from '../../../common/i18n/index';
-import type { Programme, ProgrammeListParams } from '../../../common/programmes/programmes.schema';
+import type {
+  Programme,
+  ProgrammeListParams,
+  ProgrammeView,
+} from '../../../common/programmes/programmes.schema';
 import { useAllowed } from '../access/access.hooks';
 import { useConfirmAction } from '../common/confirm-action.hooks';
 import { ListTable } from '../common/list-table.component';
@@ -45,7 +49,7 @@ export function ProgrammesPage() {
       done: t('programmes.deleted', { name: programme.name }),
     });
 
-  const allColumns: TableColumnsType<Programme> = [
+  const allColumns: TableColumnsType<ProgrammeView> = [
     {
       key: 'name',
       dataIndex: 'name',
@@ -90,14 +94,15 @@ export function ProgrammesPage() {
       title: t('common.actions'),
       width: 104,
       fixed: wide ? 'right' : undefined,
-      render: (_: unknown, programme: Programme) => (
+      // each row's buttons are those its answer lists (ADR 027)
+      render: (_: unknown, programme: ProgrammeView) => (
         <Flex gap={0} wrap={false}>
-          {canUpdate ? (
+          {programme.actions.includes('update') ? (
             <Button type="link" size="small" onClick={() => setEditing({ programme })}>
               {t('common.edit')}
             </Button>
           ) : null}
-          {canDelete ? (
+          {programme.actions.includes('delete') ? (
             <Button type="link" size="small" danger onClick={() => askDelete(programme)}>
               {t('common.delete')}
             </Button>
@@ -130,7 +135,7 @@ export function ProgrammesPage() {
       />
       <Card className="list-card">
         <ProgrammesFilter params={params} onChange={update} onReset={reset} />
-        <ListTable<Programme>
+        <ListTable<ProgrammeView>
           list={list}
           loadFailed={t('programmes.loadFailed')}
           empty={

@@ -1,15 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../../common/http/paging.schema';
-import type { Unit, UnitInput, UnitListParams } from '../../../common/units/units.schema';
+import type { Unit, UnitInput, UnitListParams, UnitView } from '../../../common/units/units.schema';
 import { api } from '../api/client';
 import { unitKeys } from '../api/query-keys';
 
-export function fetchUnits(params: Partial<UnitListParams>, signal?: AbortSignal): Promise<Page<Unit>> {
-  return api<Page<Unit>>('/api/units', { query: { ...params }, signal });
+export function fetchUnits(params: Partial<UnitListParams>, signal?: AbortSignal): Promise<Page<UnitView>> {
+  return api<Page<UnitView>>('/api/units', { query: { ...params }, signal });
 }
 
-export function fetchUnit(id: string, signal?: AbortSignal): Promise<Unit> {
-  return api<Unit>(`/api/units/${encodeURIComponent(id)}`, { signal });
+export function fetchUnit(id: string, signal?: AbortSignal): Promise<UnitView> {
+  return api<UnitView>(`/api/units/${encodeURIComponent(id)}`, { signal });
 }
 
 export function useUnitList(params: UnitListParams) {

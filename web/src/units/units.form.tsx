@@ -129,7 +129,7 @@ function UnitForm({ unit: initial, onClose, onSaved }: Omit<UnitFormModalProps, 
     form,
     fields: FIELDS,
     initial,
-    fetchFresh: useFetchFresh(unitKeys.detail, fetchUnit),
+    fetchFresh: useFetchFresh<Unit>(unitKeys.detail, fetchUnit),
     toValues: toFormValues,
     onDone: onClose,
   });

@@ -3,7 +3,7 @@ import { App, Button, Card, Flex, Popconfirm, type TableColumnsType, Tag, Typogr
 import { useState } from 'react';
 import { formatTime } from '../../../common/format/date-time';
 import { t } from '../../../common/i18n/index';
-import { UNIT_SORTS, type Unit } from '../../../common/units/units.schema';
+import { UNIT_SORTS, type Unit, type UnitView } from '../../../common/units/units.schema';
 import { useAllowed } from '../access/access.hooks';
 import { errorMessage } from '../api/client';
 import { useConfirmAction } from '../common/confirm-action.hooks';
@@ -27,6 +27,7 @@ export function UnitsPage() {
   // buttons only for what the policy table allows these roles (the server checks the scope)
   const allowed = useAllowed();
   const canCreate = allowed('units.create');
+  // the 操作 column for roles that change units; each row's buttons are those its answer lists (ADR 027)
   const canUpdate = allowed('units.update');
   const canDelete = allowed('units.delete');
   const canExport = allowed('excel.exportUnits');
@@ -56,7 +57,7 @@ export function UnitsPage() {
     });
 
   // widths fit 1366 px with the menu open; narrower screens scroll the table sideways
-  const allColumns: TableColumnsType<Unit> = [
+  const allColumns: TableColumnsType<UnitView> = [
     {
       key: 'name',
       dataIndex: 'name',
@@ -106,9 +107,9 @@ export function UnitsPage() {
       title: t('common.actions'),
       width: canDelete ? 148 : 104,
       fixed: wide ? 'right' : undefined,
-      render: (_: unknown, unit: Unit) => (
+      render: (_: unknown, unit: UnitView) => (
         <Flex gap={0} wrap={false}>
-          {canUpdate ? (
+          {unit.actions.includes('update') ? (
             <>
               <Button type="link" size="small" onClick={() => setEditing({ unit })}>
                 {t('common.edit')}
@@ -128,7 +129,7 @@ export function UnitsPage() {
               </Popconfirm>
             </>
           ) : null}
-          {canDelete ? (
+          {unit.actions.includes('delete') ? (
             <Button type="link" size="small" danger onClick={() => confirmDelete(unit)}>
               {t('common.delete')}
             </Button>
@@ -164,7 +165,7 @@ export function UnitsPage() {
       />
       <Card className="list-card">
         <UnitsFilter params={params} onChange={update} onReset={reset} />
-        <ListTable<Unit>
+        <ListTable<UnitView>
           list={list}
           loadFailed={t('units.loadFailed')}
           empty={

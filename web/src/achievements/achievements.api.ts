@@ -1,0 +1,83 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  Achievement,
+  AchievementDetail,
+  AchievementListParams,
+  Totals,
+  TotalsParams,
+} from '../../../common/achievements/achievements.schema';
+import type { Page } from '../../../common/http/paging.schema';
+import type { Posting } from '../../../common/postings/postings.schema';
+import { api } from '../api/client';
+import { achievementKeys, postingKeys } from '../api/query-keys';
+
+const achievementUrl = (id: string, action = '') => `/api/achievements/${encodeURIComponent(id)}${action}`;
+
+export function useAchievementList(params: Partial<AchievementListParams>) {
+  return useQuery({
+    queryKey: achievementKeys.list(params),
+    queryFn: ({ signal }) => api<Page<Achievement>>('/api/achievements', { query: { ...params }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useAchievement(id: string) {
+  return useQuery({
+    queryKey: achievementKeys.detail(id),
+    queryFn: ({ signal }) => api<AchievementDetail>(achievementUrl(id), { signal }),
+  });
+}
+
+export function useAchievementTotals(params: Partial<TotalsParams>) {
+  return useQuery({
+    queryKey: achievementKeys.totals(params),
+    queryFn: ({ signal }) => api<Totals>('/api/achievements/totals', { query: { ...params }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The cadre's 在岗 postings (where an achievement may be recorded). */
+export function useOnPostPostings(enabled: boolean) {
+  const params = { status: 'active', page: 1, pageSize: 20, sort: 'createdAt', order: 'desc' } as const;
+  return useQuery({
+    queryKey: postingKeys.list(params),
+    queryFn: ({ signal }) => api<Page<Posting>>('/api/postings', { query: { ...params }, signal }),
+    enabled,
+  });
+}
+
+/** Records a new entry, or saves an edited one (with the version read). */
+export function useSaveAchievement() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (vars: { id: string | null; body: object }) =>
+      vars.id
+        ? api<AchievementDetail>(achievementUrl(vars.id), { method: 'PUT', body: vars.body })
+        : api<AchievementDetail>('/api/achievements', { method: 'POST', body: vars.body }),
+    onSuccess: (detail) => queryClient.setQueryData(achievementKeys.detail(detail.id), detail),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: achievementKeys.all }),
+  });
+}
+
+export type AchievementAction = 'claim' | 'withdraw' | 'verify' | 'return';
+
+/** One move with the version the caller saw; lists, totals and the detail reload. */
+export function useAchievementAction() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (vars: {
+      entry: Pick<Achievement, 'id' | 'version'>;
+      action: AchievementAction;
+      comment?: string | null;
+    }) =>
+      api<AchievementDetail>(achievementUrl(vars.entry.id, `/${vars.action}`), {
+        method: 'POST',
+        body: {
+          ...(vars.action === 'verify' || vars.action === 'return' ? { comment: vars.comment ?? null } : {}),
+          version: vars.entry.version,
+        },
+      }),
+    onSuccess: (detail) => queryClient.setQueryData(achievementKeys.detail(detail.id), detail),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: achievementKeys.all }),
+  });
+}
