@@ -160,6 +160,51 @@ test('组织部匹配一个批次：读一对的理由，锁定一对、排除�
   await expect(page.getByText('请选择一个批次开始人岗匹配')).toBeVisible();
   await page.goto(`/matching?batchId=${batch.id}`);
   await expect(page.getByText('还没有匹配方案，点击“开始匹配”计算').first()).toBeVisible();
+
+  // a 对口 rule in the settings: checked as typed, saved, its effect on the board, removed again
+  await page.getByRole('button', { name: '匹配设置' }).click();
+  const settings = page.getByRole('dialog', { name: '匹配设置' });
+  await settings.getByRole('button', { name: '添加对口规则' }).click();
+  await settings
+    .getByRole('button', { name: '保 存' })
+    .or(settings.getByRole('button', { name: '保存' }))
+    .click();
+  await expect(settings.getByText('请选择对口规则的派出地区')).toBeVisible();
+  await settings.getByLabel('对口规则1的派出地区1').click();
+  await page.getByRole('menuitemcheckbox', { name: '江苏省' }).click();
+  await page.getByRole('menuitemcheckbox', { name: '苏州市' }).click();
+  await settings.getByText('派出地区的干部只派往所列接收地区的岗位').click(); // close the cascader
+  await settings.getByLabel('对口规则1的接收地区1').click();
+  await page.getByRole('menuitemcheckbox', { name: '江苏省' }).click();
+  await settings.getByText('派出地区的干部只派往所列接收地区的岗位').click();
+  await settings
+    .getByRole('button', { name: '保 存' })
+    .or(settings.getByRole('button', { name: '保存' }))
+    .click();
+  await expect(settings.getByText('对口规则的接收地区不能与对口规则的派出地区相同或相互包含')).toBeVisible();
+  await settings.getByLabel('对口规则1的接收地区1').click();
+  await page.getByRole('menuitemcheckbox', { name: '贵州省' }).click();
+  await page.getByRole('menuitemcheckbox', { name: '贵阳市' }).click();
+  await settings.getByText('派出地区的干部只派往所列接收地区的岗位').click();
+  await settings
+    .getByRole('button', { name: '保 存' })
+    .or(settings.getByRole('button', { name: '保存' }))
+    .click();
+  await expect(page.getByText('匹配设置已保存，重新匹配后生效')).toBeVisible();
+  await expect(settings).toBeHidden();
+  // the board: 林晓岚 (苏州) may now take none of the 台江县 posts, each excluded with the rule
+  await page.getByRole('button', { name: '林晓岚' }).first().click();
+  const ruleDrawer = page.locator('.ant-drawer');
+  await expect(ruleDrawer.getByText('对口安排：苏州市的干部只派往贵阳市').first()).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(ruleDrawer).toBeHidden();
+  await page.getByRole('button', { name: '匹配设置' }).click();
+  await settings.getByRole('button', { name: '删除对口规则1' }).click();
+  await settings
+    .getByRole('button', { name: '保 存' })
+    .or(settings.getByRole('button', { name: '保存' }))
+    .click();
+  await expect(settings).toBeHidden();
   await page.getByRole('button', { name: '开始匹配' }).click();
   await expect(page.getByText('安排 3/4 人（岗位共 3 个职数），总分')).toBeVisible();
 

@@ -443,6 +443,7 @@ async function matchingRun(m: MatchingFixture, status: 'done' | 'running' | 'con
       error: null,
       startedAt: t.ctx.clock.now().toISOString(),
       finishedAt: null,
+      heartbeatAt: null, // matching: a run's heartbeat
       confirmedAt: null,
       confirmedBy: null,
       version: 1,

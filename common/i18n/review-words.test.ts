@@ -22,3 +22,15 @@ describe('buttons and statuses use the same words', () => {
     expect([t(button), `已${t(button)}`]).toContain(t(status));
   });
 });
+
+// matching: the matching messages name accepted nominations and approved posts by their statuses
+describe('matching says 已同意的推荐 and 已通过的岗位, as the records show', () => {
+  it.each(['matching.notInBatch', 'matching.emptyRun', 'matching.preferenceNotInBatch'] as MessageKey[])(
+    '%s',
+    (key) => {
+      expect(t(key)).toContain(`${t('postStatus.approved')}的岗位`);
+      expect(t(key)).not.toContain('已批准');
+      if (t(key).includes('推荐')) expect(t(key)).toContain(`${t('nominationStatus.accepted')}的推荐`);
+    },
+  );
+});

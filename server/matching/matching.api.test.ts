@@ -1,10 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alternatives, Comparison, Run, RunSummary } from '../../common/matching/matching.schema.js';
+import { DEFAULT_MATCHING_SETTINGS } from '../../common/matching/matching.schema.js';
 import { acceptedCadre, approvedPost, matchingBatch, unit } from '../../test/fixtures/matching.js';
-import { createAccount, createTestApp, login, type TestApp } from '../../test/helpers.js';
+import { createAccount, createTestApp, login, secondInstance, type TestApp } from '../../test/helpers.js';
 import { buildInstance } from './matching.problem.js';
-import { loadProblem } from './matching.repository.js';
+import { loadProblem, nextSeq } from './matching.repository.js';
 import { plainSettings, settingsOf } from './matching.service.js';
 import { settled } from './runs.service.js';
 import { solve } from './solver/solver.js';
@@ -195,6 +197,38 @@ describe('matching settings', () => {
     expect((await settingsOf(t.ctx.db, batchId)).rankGap).toBe(1);
     expect(await auditActions(batchId)).toContain('matching.settings');
   });
+
+  it('refuse a pairing rule naming an unknown region or the same region on both sides, naming the field', async () => {
+    const current = (await call('GET', `${base()}/settings`, org)).json();
+    const { batchId: _b, updatedAt: _u, ...values } = current;
+    const put = (rules: object) => call('PUT', `${base()}/settings`, org, { ...values, ...rules });
+    const unknown = await put({ counterpart: [{ from: ['320500'], to: ['522600', '529900'] }] });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().message).toContain('对口规则的接收地区（第1条规则中的地区代码 529900 不存在）');
+    const same = await put({ counterpart: [{ from: ['320500'], to: ['320506'] }] });
+    expect(same.statusCode).toBe(400);
+    expect(same.json().message).toContain('对口规则的接收地区（第1条规则两边是同一地区');
+    const mutual = await put({ mutual: [{ a: '520100', b: '520100' }] });
+    expect(mutual.statusCode).toBe(400);
+    expect(mutual.json().message).toContain('互派规则的地区乙');
+    const unknownA = await put({
+      mutual: [
+        { a: '520100', b: '522600' },
+        { a: '539900', b: '522600' },
+      ],
+    });
+    expect(unknownA.json().message).toContain('互派规则的地区甲（第2条规则中的地区代码 539900 不存在）');
+    // nothing was saved
+    expect((await settingsOf(t.ctx.db, batchId)).counterpart).toEqual([]);
+    const fine = await put({ counterpart: [{ from: ['320500'], to: ['522600'] }] });
+    expect(fine.statusCode, fine.body).toBe(200);
+    const back = await call('PUT', `${base()}/settings`, org, {
+      ...values,
+      version: fine.json().version,
+      counterpart: [],
+    });
+    expect(back.statusCode, back.body).toBe(200);
+  });
 });
 
 describe('pairs explained', () => {
@@ -276,7 +310,7 @@ describe('preferences', () => {
     expect(twice.json().message).toContain('志愿不能重复');
     const elsewhere = await call('PUT', url, liaison, { items: [{ postRequestId: otherBatchPost }] });
     expect(elsewhere.statusCode).toBe(400);
-    expect(elsewhere.json().fields[0].message).toContain('本批次已批准的岗位');
+    expect(elsewhere.json().fields[0].message).toContain('本批次已通过的岗位');
     expect(
       (await call('PUT', `/api/matching/nominations/${n('lin')}/preferences`, self, { items: [] }))
         .statusCode,
@@ -433,6 +467,68 @@ describe('runs', () => {
       expect(item.totalDelta).toBe(r.total - baseResult.total);
       expect(item.placedDelta).toBe(r.placed - baseResult.placed);
       expect(item.text).toMatch(/^改派至“.+”：(安排人数[+−]\d+，)?总分[+−]\d+/);
+    }
+  });
+
+  it('a run left running by a process that died is marked failed, at start-up and when read', async () => {
+    const now = t.clock.now().getTime();
+    const stored = async (heartbeatMsAgo: number) => {
+      const id = randomUUID();
+      const seq = await nextSeq(t.ctx.db, batchId);
+      await t.ctx.db
+        .insertInto('matchingRuns')
+        .values({
+          id,
+          batchId,
+          seq,
+          status: 'running',
+          progress: 0.3,
+          settings: JSON.stringify(DEFAULT_MATCHING_SETTINGS),
+          pins: '[]',
+          cadreCount: 1,
+          postCount: 1,
+          places: 1,
+          placed: null,
+          total: null,
+          factorTotals: null,
+          unmatched: null,
+          error: null,
+          startedAt: new Date(now - heartbeatMsAgo - 10_000).toISOString(),
+          finishedAt: null,
+          heartbeatAt: new Date(now - heartbeatMsAgo).toISOString(),
+          confirmedAt: null,
+          confirmedBy: null,
+          version: 1,
+          createdBy: null,
+        })
+        .execute();
+      return id;
+    };
+    const statusOf = async (id: string) =>
+      await t.ctx.db
+        .selectFrom('matchingRuns')
+        .select(['status', 'error'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+    // read: a stale run (no heartbeat for two minutes) is failed with the reason; a fresh one is not
+    const stale = await stored(120_000);
+    const fresh = await stored(5_000);
+    const read = (await call('GET', `/api/matching/runs/${stale}`, org)).json() as Run;
+    expect(read).toMatchObject({ status: 'failed', error: expect.stringContaining('计算已中断') });
+    expect((await call('GET', `/api/matching/runs/${fresh}`, org)).json()).toMatchObject({
+      status: 'running',
+    });
+    expect((await call('POST', `/api/matching/runs/${fresh}/cancel`, org, {})).statusCode).toBe(200);
+    // start-up: a server starting on the database fails the stale runs it finds, unread
+    const left = await stored(120_000);
+    const second = await secondInstance(t);
+    try {
+      expect(await statusOf(left)).toEqual({
+        status: 'failed',
+        error: expect.stringContaining('服务器重启'),
+      });
+    } finally {
+      await second.close();
     }
   });
 

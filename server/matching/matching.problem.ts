@@ -116,8 +116,38 @@ export function transferable(instance: MatchInstance): MatchInstance {
   return { ...instance, scores: instance.scores.slice(), forbidden: instance.forbidden?.slice() };
 }
 
+/**
+ * What the board counts over the whole fit matrix: per cadre and per post the feasible pairs,
+ * per post its quota group. A job of plain data, run on the worker thread for a big batch
+ * (server/core/offload.ts), so a board of 1 000 × 1 000 does not hold the event loop.
+ */
+export function boardCounts(input: { problem: Problem; settings: MatchingSettings }): {
+  rowFeasible: number[];
+  colFeasible: number[];
+  groupOf: number[];
+} {
+  const { problem, settings } = input;
+  const rows = problem.cadres.length;
+  const cols = problem.posts.length;
+  const rowFeasible = new Array<number>(rows).fill(0);
+  const colFeasible = new Array<number>(cols).fill(0);
+  const fit = prepareFit(problem.cadres, problem.posts, settings);
+  const forbidden = new Set(
+    problem.locks.filter((l) => l.kind === 'forbid').map((l) => `${l.nominationId}:${l.postRequestId}`),
+  );
+  for (let i = 0; i < rows; i++) {
+    const n = problem.cadres[i]?.nominationId;
+    for (let j = 0; j < cols; j++) {
+      if (fit.excluded(i, j) || forbidden.has(`${n}:${problem.posts[j]?.postRequestId}`)) continue;
+      rowFeasible[i] = (rowFeasible[i] as number) + 1;
+      colFeasible[j] = (colFeasible[j] as number) + 1;
+    }
+  }
+  return { rowFeasible, colFeasible, groupOf: Array.from(quotaGroups(problem)) };
+}
+
 /** One pair explained: its fit, and why it is excluded (if it is). */
-export function pairOf(built: Built, i: number, j: number): Pair {
+export function pairOf(built: Pick<Built, 'problem' | 'settings'>, i: number, j: number): Pair {
   const { problem, settings } = built;
   const cadre = problem.cadres[i] as Problem['cadres'][number];
   const post = problem.posts[j] as Problem['posts'][number];

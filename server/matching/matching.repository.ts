@@ -411,6 +411,15 @@ export async function nextSeq(db: Executor, batchId: string): Promise<number> {
 export async function insertRun(db: Executor, row: MatchingRunsTable): Promise<void> {
   await db.insertInto('matchingRuns').values(row).execute();
 }
+/** The runs still `running` (of one batch, or all). */
+export function runningRuns(db: Executor, batchId?: string) {
+  let q = db
+    .selectFrom('matchingRuns')
+    .select(['id', 'startedAt', 'heartbeatAt'])
+    .where('status', '=', 'running');
+  if (batchId) q = q.where('batchId', '=', batchId);
+  return q.execute();
+}
 /** Updates a run only while it has status `status`; the number of rows changed. */
 export async function updateRunWhile(
   db: Executor,

@@ -29,7 +29,7 @@ import {
 import { actorOf } from '../core/access.js';
 import type { AppInstance } from '../core/http.js';
 import * as service from './matching.service.js';
-import { stopRuns } from './runs.registry.js';
+import { failStaleRuns, stopRuns } from './runs.registry.js';
 import * as runs from './runs.service.js';
 
 const zCandidates = z.object({
@@ -39,6 +39,10 @@ const zCandidates = z.object({
 export function registerMatchingRoutes(app: AppInstance): void {
   const tags = ['matching'];
   app.addHook('onClose', async () => stopRuns(app.ctx));
+  // runs left `running` by a process that died mid-run are marked failed (ADR 025)
+  app.addHook('onReady', async () => {
+    await failStaleRuns(app.ctx).catch((error: unknown) => app.log.warn({ error }, 'stale matching runs'));
+  });
   const batch = '/api/batches/:batchId/matching';
 
   app.get(

@@ -17,11 +17,14 @@ import { diffOf, record, whoOf } from '../audit/audit.service.js';
 import { type Actor, type AppContext, authorOf, isoNow } from '../core/context.js';
 import type { Executor } from '../core/database.js';
 import { AppError, fieldError, notFound, versionConflict } from '../core/errors.js';
-import { assertReaches } from '../core/scope.js';
+import { WORKER_FROM, whenLongOnWorker } from '../core/offload.js';
+import { assertReaches, regionWithin } from '../core/scope.js';
 import { inTransaction } from '../core/transaction.js';
 import { BATCH_REACH, type BatchView, findBatch } from '../programmes/programmes.repository.js';
-import { buildInstance, isForbidden, pairOf, regionNameOf } from './matching.problem.js';
+import { findRegions } from '../regions/regions.repository.js';
+import { boardCounts, pairOf, regionNameOf } from './matching.problem.js';
 import * as repo from './matching.repository.js';
+import { failStaleRuns } from './runs.registry.js';
 import { summaryOf } from './runs.view.js';
 
 /** The batch, if the caller's scope reaches it (its programme's 组织部). */
@@ -59,6 +62,41 @@ export async function getSettings(
   return settingsOf(ctx.db, batchId);
 }
 
+const overlap = (a: string, b: string) => regionWithin(a, b) || regionWithin(b, a);
+
+/**
+ * The pairing rules name regions that exist, and never the same region (or one inside the other)
+ * on both sides: such a rule would exclude nothing it means to, or everything.
+ */
+async function checkPairingRules(db: Executor, settings: MatchingSettings): Promise<void> {
+  const codes = [
+    ...settings.counterpart.flatMap((r) => [...r.from, ...r.to]),
+    ...settings.mutual.flatMap((r) => [r.a, r.b]),
+  ];
+  const known = new Set((await findRegions(db, [...new Set(codes)])).map((r) => r.code));
+  for (const [k, rule] of settings.counterpart.entries()) {
+    for (const side of ['from', 'to'] as const) {
+      const code = rule[side].find((c) => !known.has(c));
+      if (code)
+        throw fieldError(`counterpart${side === 'from' ? 'From' : 'To'}`, 'matching.rule.unknownRegion', {
+          n: k + 1,
+          code,
+        });
+    }
+    const both = rule.to.find((to) => rule.from.some((from) => overlap(from, to)));
+    if (both) throw fieldError('counterpartTo', 'matching.rule.sameRegion', { n: k + 1 });
+  }
+  for (const [k, rule] of settings.mutual.entries()) {
+    for (const side of ['a', 'b'] as const)
+      if (!known.has(rule[side]))
+        throw fieldError(`mutual${side.toUpperCase()}`, 'matching.rule.unknownRegion', {
+          n: k + 1,
+          code: rule[side],
+        });
+    if (overlap(rule.a, rule.b)) throw fieldError('mutualB', 'matching.rule.sameRegion', { n: k + 1 });
+  }
+}
+
 export async function updateSettings(
   ctx: AppContext,
   actor: Actor,
@@ -70,6 +108,7 @@ export async function updateSettings(
     const before = await settingsOf(tx.db, batchId);
     if (before.version !== input.version) throw versionConflict();
     const { version, ...values } = input;
+    await checkPairingRules(tx.db, values);
     const row = { settings: JSON.stringify(values), updatedAt: isoNow(ctx), updatedBy: authorOf(actor) };
     if (version === 0) await repo.insertSettings(tx.db, { batchId, version: 1, ...row });
     else if ((await repo.updateSettings(tx.db, batchId, version, row)) === 0) throw versionConflict();
@@ -272,21 +311,31 @@ export async function deleteLock(ctx: AppContext, actor: Actor, lockId: string):
 
 // ---- board and pairs ---------------------------------------------------------------------
 
+/** The regions the pairing rules name: loaded with the problem, so their reasons say names, not codes. */
+export const ruleCodes = (settings: MatchingSettings): string[] => [
+  ...settings.counterpart.flatMap((r) => [...r.from, ...r.to]),
+  ...settings.mutual.flatMap((r) => [r.a, r.b]),
+];
+
+/** Pairs from which the board's counts are made on the worker thread. */
+const BOARD_ON_WORKER = 40_000;
+
 /** What the matching board shows: cadres, posts, quotas, locks and runs of the batch. */
 export async function getBoard(ctx: AppContext, actor: Actor, batchId: string): Promise<Board> {
   const batch = await reachableBatch(ctx.db, actor, batchId);
   const settings = await settingsOf(ctx.db, batchId);
   const problem = await repo.loadProblem(ctx.db, batchId);
-  const built = buildInstance(problem, plainSettings(settings));
-  const { rows, cols } = built.instance;
-  const rowFeasible = new Array(rows).fill(0);
-  const colFeasible = new Array(cols).fill(0);
-  for (let i = 0; i < rows; i++)
-    for (let j = 0; j < cols; j++)
-      if (!isForbidden(built, i, j)) {
-        rowFeasible[i] += 1;
-        colFeasible[j] += 1;
-      }
+  const plain = plainSettings(settings);
+  // the fit matrix of a big batch is counted on the worker thread
+  const { rowFeasible, colFeasible, groupOf } = await whenLongOnWorker(
+    problem.cadres.length * problem.posts.length >= BOARD_ON_WORKER ? WORKER_FROM : 0,
+    {
+      module: new URL('./matching.problem.js', import.meta.url),
+      name: 'boardCounts',
+      input: () => ({ problem, settings: plain }),
+    },
+    () => boardCounts({ problem, settings: plain }),
+  );
   const names = regionNameOf(problem);
   const prefs = new Map<string, Preference[]>();
   for (const p of await repo.preferencesOfBatch(ctx.db, batchId))
@@ -296,7 +345,7 @@ export async function getBoard(ctx: AppContext, actor: Actor, batchId: string): 
     settings,
     quotas: problem.quotas.map((q, g) => ({
       ...q,
-      places: problem.posts.reduce((sum, p, j) => sum + (built.groupOf[j] === g ? p.headcount : 0), 0),
+      places: problem.posts.reduce((sum, p, j) => sum + (groupOf[j] === g ? p.headcount : 0), 0),
     })),
     cadres: problem.cadres.map((c, i) => ({
       nominationId: c.nominationId,
@@ -306,7 +355,7 @@ export async function getBoard(ctx: AppContext, actor: Actor, batchId: string): 
       position: c.position,
       rankLevel: c.rankLevel,
       expertise: [...c.expertise],
-      feasible: rowFeasible[i],
+      feasible: rowFeasible[i] ?? 0,
       preferences: prefs.get(c.nominationId) ?? [],
     })),
     posts: problem.posts.map((p, j) => ({
@@ -321,13 +370,13 @@ export async function getBoard(ctx: AppContext, actor: Actor, batchId: string): 
       expertise: [...p.expertise],
       duties: [...p.duties],
       quotaRegion:
-        built.groupOf[j] !== undefined && (built.groupOf[j] as number) >= 0
-          ? names(problem.quotas[built.groupOf[j] as number]?.regionCode ?? '')
+        groupOf[j] !== undefined && (groupOf[j] as number) >= 0
+          ? names(problem.quotas[groupOf[j] as number]?.regionCode ?? '')
           : null,
-      feasible: colFeasible[j],
+      feasible: colFeasible[j] ?? 0,
     })),
     locks: problem.locks.map(toLock),
-    runs: (await repo.listRuns(ctx.db, batchId)).map(summaryOf),
+    runs: (await failStaleRuns(ctx, batchId).then(() => repo.listRuns(ctx.db, batchId))).map(summaryOf),
   };
 }
 
@@ -340,10 +389,15 @@ export async function candidates(
 ): Promise<{ items: (Pair & { cadreName: string; postTitle: string; unitName: string })[] }> {
   await reachableBatch(ctx.db, actor, batchId);
   const settings = plainSettings(await settingsOf(ctx.db, batchId));
-  const problem = await repo.loadProblem(ctx.db, batchId);
-  const built = buildInstance(problem, settings);
-  const i = q.nominationId ? built.rowOf.get(q.nominationId) : undefined;
-  const j = q.postRequestId ? built.colOf.get(q.postRequestId) : undefined;
+  const problem = await repo.loadProblem(ctx.db, batchId, ruleCodes(settings));
+  // one row (or column) of pairs: no fit matrix
+  const built = { problem, settings };
+  const at = <T>(list: T[], has: (x: T) => boolean) => {
+    const k = list.findIndex(has);
+    return k >= 0 ? k : undefined;
+  };
+  const i = q.nominationId ? at(problem.cadres, (c) => c.nominationId === q.nominationId) : undefined;
+  const j = q.postRequestId ? at(problem.posts, (p) => p.postRequestId === q.postRequestId) : undefined;
   if (i === undefined && j === undefined)
     throw new AppError('CONFLICT', { messageKey: 'matching.notInBatch' });
   const pairs: [number, number][] =

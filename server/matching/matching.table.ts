@@ -58,6 +58,8 @@ export interface MatchingRunsTable {
   error: string | null;
   startedAt: string;
   finishedAt: string | null;
+  /** When the process computing the run last said it still is (a stale one is marked failed). */
+  heartbeatAt: string | null;
   confirmedAt: string | null;
   confirmedBy: string | null;
   version: number;

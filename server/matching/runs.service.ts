@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { t } from '../../common/i18n/index.js';
-import { explainFit, fitOf } from '../../common/matching/fit.js';
+import { explainFit } from '../../common/matching/fit.js';
 import {
   type Alternatives,
   type Assignment,
@@ -20,22 +20,13 @@ import { inTransaction } from '../core/transaction.js';
 import { updateVersioned } from '../core/versioned.js';
 import { createProposed } from '../postings/postings.service.js';
 import { assertBatchOpen } from '../programmes/programmes.service.js';
-import {
-  type Built,
-  buildInstance,
-  factorTotals,
-  isForbidden,
-  pairOf,
-  pinConflictText,
-  scoreAt,
-  transferable,
-  unmatchedOf,
-} from './matching.problem.js';
+import { type Built, buildInstance, isForbidden, pairOf, scoreAt, transferable } from './matching.problem.js';
 import * as repo from './matching.repository.js';
-import { plainSettings, reachableBatch, settingsOf } from './matching.service.js';
+import { plainSettings, reachableBatch, ruleCodes, settingsOf } from './matching.service.js';
 import type { MatchingRunRow } from './matching.table.js';
+import { RunFailedError, type RunOutcome, runOnWorker } from './run.worker.js';
 import { proposedListWorkbook } from './runs.export.js';
-import { runsOf } from './runs.registry.js';
+import { failStaleRuns, runsOf } from './runs.registry.js';
 import { summaryOf } from './runs.view.js';
 import {
   type MatchInstance,
@@ -60,6 +51,13 @@ async function reachableRun(db: Executor, actor: Actor, runId: string): Promise<
   return run;
 }
 
+/** A run as `reachableRun` gives it, a stale `running` one marked failed first. */
+async function readRun(ctx: AppContext, actor: Actor, runId: string): Promise<MatchingRunRow> {
+  const run = await reachableRun(ctx.db, actor, runId);
+  if (run.status !== 'running' || !(await failStaleRuns(ctx, run.batchId))) return run;
+  return (await repo.findRun(ctx.db, runId)) as MatchingRunRow;
+}
+
 const runSettings = (run: MatchingRunRow): MatchingSettings =>
   zMatchingSettings.parse(JSON.parse(run.settings));
 const runPins = (run: MatchingRunRow): [string, string][] => JSON.parse(run.pins);
@@ -72,15 +70,30 @@ function assertDone(run: MatchingRunRow): void {
     });
 }
 
-/** Starts a run: stored as `running`, audited, then solved on a worker thread (not awaited). */
+/** How often a run being computed says so (a stale one is marked failed: runs.registry.ts). */
+const HEARTBEAT_MS = 5_000;
+
+/** The pins a run uses: the batch's pinned pairs whose cadre and post are both in the problem. */
+function pinsOf(problem: repo.Problem): [string, string][] {
+  const rows = new Set(problem.cadres.map((c) => c.nominationId));
+  const cols = new Set(problem.posts.map((p) => p.postRequestId));
+  return problem.locks
+    .filter((l) => l.kind === 'pin' && rows.has(l.nominationId) && cols.has(l.postRequestId))
+    .map((l) => [l.nominationId, l.postRequestId] as [string, string]);
+}
+
+/**
+ * Starts a run: stored as `running`, audited, then computed on a worker thread of its own (not
+ * awaited) — the fit matrix, the constraints, the solve and the reasons (run.worker.ts).
+ */
 export async function startRun(ctx: AppContext, actor: Actor, batchId: string): Promise<RunSummary> {
-  const { run, built } = await inTransaction(ctx, async (tx) => {
+  const { run, input } = await inTransaction(ctx, async (tx) => {
     await reachableBatch(tx.db, actor, batchId);
     const settings = plainSettings(await settingsOf(tx.db, batchId));
-    const problem = await repo.loadProblem(tx.db, batchId);
+    const problem = await repo.loadProblem(tx.db, batchId, ruleCodes(settings));
     if (!problem.cadres.length || !problem.posts.length)
       throw new AppError('CONFLICT', { messageKey: 'matching.emptyRun' });
-    const built = buildInstance(problem, settings);
+    const pins = pinsOf(problem);
     const id = randomUUID();
     const seq = await repo.nextSeq(tx.db, batchId);
     const row = {
@@ -90,7 +103,7 @@ export async function startRun(ctx: AppContext, actor: Actor, batchId: string): 
       status: 'running',
       progress: 0,
       settings: JSON.stringify(settings),
-      pins: JSON.stringify(built.pins),
+      pins: JSON.stringify(pins),
       cadreCount: problem.cadres.length,
       postCount: problem.posts.length,
       places: problem.posts.reduce((sum, p) => sum + p.headcount, 0),
@@ -105,6 +118,7 @@ export async function startRun(ctx: AppContext, actor: Actor, batchId: string): 
       confirmedBy: null,
       version: 1,
       createdBy: authorOf(actor),
+      heartbeatAt: isoNow(ctx),
     };
     await repo.insertRun(tx.db, row);
     await record(tx, whoOf(actor), {
@@ -115,18 +129,27 @@ export async function startRun(ctx: AppContext, actor: Actor, batchId: string): 
         seq: { to: seq },
         cadres: { to: row.cadreCount },
         posts: { to: row.postCount },
-        pins: { to: built.pins.length },
+        pins: { to: pins.length },
       },
     });
-    return { run: row as MatchingRunRow, built };
+    return { run: row as MatchingRunRow, input: { problem, settings, pins } };
   });
-  launch(ctx, actor, run.id, built);
+  launch(ctx, actor, run.id, input);
   return summaryOf(run);
 }
 
-/** Solves on the worker and stores the result, unless the run was cancelled meanwhile. */
-function launch(ctx: AppContext, actor: Actor, runId: string, built: Built): void {
+/** Computes on the worker and stores the result, unless the run was cancelled meanwhile. */
+function launch(
+  ctx: AppContext,
+  actor: Actor,
+  runId: string,
+  input: Parameters<typeof runOnWorker>[0],
+): void {
   const controller = new AbortController();
+  const heartbeat = setInterval(() => {
+    repo.updateRunWhile(ctx.db, runId, 'running', { heartbeatAt: isoNow(ctx) }).catch(() => {});
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
   let lastWrite = 0;
   const onProgress = (fraction: number) => {
     const now = Date.now();
@@ -134,8 +157,8 @@ function launch(ctx: AppContext, actor: Actor, runId: string, built: Built): voi
     lastWrite = now;
     repo.updateRunWhile(ctx.db, runId, 'running', { progress: fraction }).catch(() => {});
   };
-  const done = runInWorker(transferable(built.instance), { onProgress, signal: controller.signal })
-    .then((result) => storeResult(ctx, actor, runId, built, result))
+  const done = runOnWorker(input, { onProgress, signal: controller.signal })
+    .then((outcome) => storeResult(ctx, actor, runId, outcome))
     .catch(async (error: unknown) => {
       if (error instanceof SolveCancelledError) {
         await repo
@@ -144,8 +167,8 @@ function launch(ctx: AppContext, actor: Actor, runId: string, built: Built): voi
         return;
       }
       const message =
-        error instanceof PinConflictError
-          ? pinConflictText(built, error.pins, error.reason)
+        error instanceof RunFailedError
+          ? error.text
           : t('matching.runFailed', { message: error instanceof Error ? error.message : String(error) });
       await repo
         .updateRunWhile(ctx.db, runId, 'running', {
@@ -155,51 +178,31 @@ function launch(ctx: AppContext, actor: Actor, runId: string, built: Built): voi
         })
         .catch(() => {});
     })
-    .finally(() => runsOf(ctx).delete(runId));
+    .finally(() => {
+      clearInterval(heartbeat);
+      runsOf(ctx).delete(runId);
+    });
   runsOf(ctx).set(runId, { controller, done });
 }
 
-/** Each assigned pair with its score and factors, as the run stores it. */
-function assignedPairs(built: Built, result: MatchResult) {
-  const pinned = new Set(built.instance.pinned?.map(([i, j]) => `${i}:${j}`));
-  const out: { i: number; j: number; score: number; factors: FitFactor[]; pinned: boolean }[] = [];
-  result.assignment.forEach((j, i) => {
-    if (j < 0) return;
-    const cadre = built.problem.cadres[i] as Built['problem']['cadres'][number];
-    const post = built.problem.posts[j] as Built['problem']['posts'][number];
-    const fit = fitOf(cadre, post, built.settings);
-    out.push({ i, j, score: scoreAt(built, i, j), factors: fit.factors, pinned: pinned.has(`${i}:${j}`) });
-  });
-  return out;
-}
-
-async function storeResult(
-  ctx: AppContext,
-  actor: Actor,
-  runId: string,
-  built: Built,
-  result: MatchResult,
-): Promise<void> {
-  const pairs = assignedPairs(built, result);
-  const unmatched = unmatchedOf(built, result);
-  const totals = factorTotals(pairs.map((p) => p.factors));
+async function storeResult(ctx: AppContext, actor: Actor, runId: string, outcome: RunOutcome): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     const changed = await repo.updateRunWhile(tx.db, runId, 'running', {
       status: 'done',
       progress: 1,
-      placed: result.placed,
-      total: result.total,
-      factorTotals: JSON.stringify(totals),
-      unmatched: JSON.stringify(unmatched),
+      placed: outcome.placed,
+      total: outcome.total,
+      factorTotals: JSON.stringify(outcome.factorTotals),
+      unmatched: JSON.stringify(outcome.unmatched),
       finishedAt: isoNow(ctx),
     });
     if (changed === 0) return; // cancelled meanwhile
     await repo.insertAssignments(
       tx.db,
-      pairs.map((p) => ({
+      outcome.pairs.map((p) => ({
         runId,
-        nominationId: built.problem.cadres[p.i]?.nominationId as string,
-        postRequestId: built.problem.posts[p.j]?.postRequestId as string,
+        nominationId: p.nominationId,
+        postRequestId: p.postRequestId,
         score: p.score,
         factors: JSON.stringify(p.factors),
         pinned: p.pinned ? 1 : 0,
@@ -210,9 +213,9 @@ async function storeResult(
       objectType: 'matching_run',
       objectId: runId,
       diff: {
-        placed: { to: result.placed },
-        total: { to: result.total },
-        unmatched: { to: unmatched.length },
+        placed: { to: outcome.placed },
+        total: { to: outcome.total },
+        unmatched: { to: outcome.unmatched.length },
       },
     });
   });
@@ -229,6 +232,7 @@ export async function listRuns(
   batchId: string,
 ): Promise<{ items: RunSummary[] }> {
   await reachableBatch(ctx.db, actor, batchId);
+  await failStaleRuns(ctx, batchId);
   return { items: (await repo.listRuns(ctx.db, batchId)).map(summaryOf) };
 }
 
@@ -251,7 +255,7 @@ async function assignmentsOf(db: Executor, runId: string): Promise<Assignment[]>
 }
 
 export async function getRun(ctx: AppContext, actor: Actor, runId: string): Promise<Run> {
-  const run = await reachableRun(ctx.db, actor, runId);
+  const run = await readRun(ctx, actor, runId);
   return {
     ...summaryOf(run),
     assignments: await assignmentsOf(ctx.db, runId),
@@ -370,7 +374,7 @@ export async function alternatives(
 ): Promise<Alternatives> {
   const run = await reachableRun(ctx.db, actor, runId);
   assertDone(run);
-  const problem = await repo.loadProblem(ctx.db, run.batchId);
+  const problem = await repo.loadProblem(ctx.db, run.batchId, ruleCodes(runSettings(run)));
   const built = buildInstance(problem, runSettings(run), { pins: runPins(run) });
   const i = built.rowOf.get(nominationId);
   if (i === undefined) throw new AppError('CONFLICT', { messageKey: 'matching.notInBatch' });

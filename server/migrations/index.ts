@@ -29,6 +29,8 @@ import * as m20261203160000 from './20261203160000_worklog.js';
 import * as m20261203170000 from './20261203170000_achievements.js';
 // documents (issue 14)
 import * as m20261203190000 from './20261203190000_documents.js';
+// matching: run heartbeats (stale runs)
+import * as m20261203200000 from './20261203200000_matching_settings.js';
 
 /**
  * Every migration, by timestamp name. Migrations are frozen in time: they use `Kysely<any>`,
@@ -64,4 +66,6 @@ export const migrations: Record<string, Migration> = {
   '20261203170000_achievements': m20261203170000,
   // documents (issue 14)
   '20261203190000_documents': m20261203190000,
+  // matching: run heartbeats (stale runs)
+  '20261203200000_matching_settings': m20261203200000,
 };
