@@ -10,6 +10,8 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { configureZodMessages } from '../common/i18n/zod.js';
 import { registerAccountRoutes } from './accounts/accounts.routes.js';
+// assessment (issue 15)
+import { registerAssessmentRoutes } from './assessment/assessment.routes.js';
 import { registerAuditRoutes } from './audit/audit.routes.js';
 import { sealAnchorIfAppended } from './audit/audit.service.js';
 import { registerAuthRoutes } from './auth/auth.routes.js';
@@ -177,6 +179,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerMatchingRoutes(app);
   registerCalendarRoutes(app);
   registerLeaveRoutes(app);
+  // assessment (issue 15)
+  registerAssessmentRoutes(app);
 
   app.get('/api/openapi.json', { config: { action: 'docs.read' }, schema: { hide: true } }, async () =>
     app.swagger(),

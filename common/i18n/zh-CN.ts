@@ -3,6 +3,8 @@
  * Keys are English and dotted by area; `t()` in ./index.ts looks them up.
  * An English catalogue can follow by providing the same keys (see `Catalogue`).
  */
+// assessment (issue 15)
+import { zhCNAssessment } from './zh-CN.assessment.js';
 import { zhCNAuth } from './zh-CN.auth.js';
 import { zhCNBackup } from './zh-CN.backup.js';
 import { zhCNCadres } from './zh-CN.cadres.js';
@@ -357,6 +359,8 @@ export const zhCN = {
   ...zhCNHome,
   ...zhCNMatching,
   ...zhCNLeave,
+  // assessment (issue 15)
+  ...zhCNAssessment,
 } as const;
 export type MessageKey = keyof typeof zhCN;
 export type Catalogue = Record<MessageKey, string>;

@@ -21,6 +21,9 @@ export const NOTIFICATION_KINDS = [
   'leave.decided',
   'leave.toConfirmReturn',
   'leave.substituteNamed',
+  // assessment (issue 15 line 6): a published round's grades, to the sending unit and the cadre
+  'assessment.published',
+  'assessment.ownResult',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -47,6 +50,9 @@ const LINKS: Record<NotificationKind, (params: Params) => string | null> = {
   'leave.decided': (p) => `/leave/${param(p, 'leaveId')}`,
   'leave.toConfirmReturn': (p) => `/leave/${param(p, 'leaveId')}`,
   'leave.substituteNamed': (p) => `/leave/${param(p, 'leaveId')}`,
+  // assessment (issue 15)
+  'assessment.published': (p) => `/assessment/results?roundId=${param(p, 'roundId')}`,
+  'assessment.ownResult': () => '/assessment/mine',
 };
 
 export const notificationLink = (kind: NotificationKind, params: Params): string | null =>

@@ -19,6 +19,8 @@ import {
   type TransactionSettings,
 } from 'kysely';
 import pg from 'pg';
+// assessment (issue 15)
+import type { AssessmentTables } from '../assessment/assessment.table.js';
 import type { AuditTables } from '../audit/audit.table.js';
 import type { AuthTables } from '../auth/auth.table.js';
 import type { CadresTables } from '../cadres/cadres.table.js';
@@ -43,6 +45,7 @@ import type { StatusHistoryTables } from './status-history.table.js';
 /** Every table, composed from the capability folders' `*.table.ts`. */
 export interface Database
   extends AuthTables,
+    AssessmentTables,
     AuditTables,
     CadresTables,
     CalendarTables,

@@ -21,6 +21,8 @@ import * as m20261203110000 from './20261203110000_matching.js';
 import * as m20261203120000 from './20261203120000_reminders.js';
 import * as m20261203130000 from './20261203130000_post_levels.js';
 import * as m20261203140000 from './20261203140000_leave_calendar.js';
+// assessment (issue 15)
+import * as m20261203210000 from './20261203210000_assessment.js';
 
 /**
  * Every migration, by timestamp name. Migrations are frozen in time: they use `Kysely<any>`,
@@ -48,4 +50,6 @@ export const migrations: Record<string, Migration> = {
   '20261203120000_reminders': m20261203120000,
   '20261203130000_post_levels': m20261203130000,
   '20261203140000_leave_calendar': m20261203140000,
+  // assessment (issue 15)
+  '20261203210000_assessment': m20261203210000,
 };
