@@ -23,6 +23,14 @@ export const zRoundSettings = z.strictObject({
   approvalDocNo: zOptionalName(100),
   minBallots: z.number().int().min(5).max(100),
 });
+/** As answered (response schemas carry no transforms). */
+const zRoundSettingsOut = z.object({
+  leaveThreshold: z.number(),
+  excellentPct: z.number(),
+  approvedPct: z.number().nullable(),
+  approvalDocNo: z.string().nullable(),
+  minBallots: z.number(),
+});
 export const zDeadlines = z.strictObject({
   selfReportDue: zDate.nullable(),
   opinionsDue: zDate.nullable(),
@@ -74,7 +82,7 @@ export const zRound = z.object({
   periodFrom: z.string(),
   periodTo: z.string(),
   weights: zWeights,
-  settings: zRoundSettings,
+  settings: zRoundSettingsOut,
   deadlines: zDeadlines,
   status: z.enum(ROUND_STATUSES),
   subjectCount: z.number().int(),
