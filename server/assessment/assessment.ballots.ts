@@ -27,6 +27,9 @@ const macOf = (ctx: Pick<AppContext, 'cipher'>, issue: string, n: number) =>
   Buffer.from(ctx.cipher.blindIndex(`${issue}.${n}`, 'assessment.ballotCode'), 'base64url')
     .toString('hex')
     .slice(0, 12);
+/** The code numbered `n` of an issue (the slips print these; tests make them so). */
+export const codeFor = (ctx: Pick<AppContext, 'cipher'>, issue: string, n: number) =>
+  `${issue}-${n}-${macOf(ctx, issue, n)}`;
 const spentHash = (ctx: Pick<AppContext, 'cipher'>, code: string) =>
   ctx.cipher.blindIndex(code, 'assessment.spentCode');
 
@@ -64,7 +67,7 @@ export async function issueCodes(
     return {
       roundTitle: round.title,
       unitName: mine[0]?.receivingUnitName ?? '',
-      codes: Array.from({ length: v.count }, (_, i) => `${issue}-${i + 1}-${macOf(tx, issue, i + 1)}`),
+      codes: Array.from({ length: v.count }, (_, i) => codeFor(tx, issue, i + 1)),
     };
   });
 }
