@@ -125,3 +125,13 @@ export const calendarKeys = {
   workingDays: (from: string, to: string, region: string | null) =>
     ['calendar', 'days', from, to, region] as const,
 };
+
+// assessment (issue 15)
+export const assessmentKeys = {
+  all: ['assessment'] as const,
+  rounds: (params: object) => ['assessment', 'rounds', params] as const,
+  round: (id: string) => ['assessment', 'round', id] as const,
+  subjects: (params: object) => ['assessment', 'subjects', params] as const,
+  stats: (params: object) => ['assessment', 'stats', params] as const,
+  ballot: (code: string) => ['assessment', 'ballot', code] as const,
+};

@@ -147,6 +147,14 @@ export const SECTIONS: readonly Section[] = [
     allowed: can('leaveRoutes.update'),
     hint: 'dashboard.leaveRoutesHint',
   },
+  // assessment (issue 15)
+  {
+    path: '/assessment',
+    label: 'menu.assessment',
+    icon: <AuditOutlined />,
+    allowed: can('assessment.read'),
+    hint: 'dashboard.assessmentHint',
+  },
   {
     path: '/achievements',
     label: 'menu.achievements',
