@@ -470,7 +470,17 @@ async function matchingRun(m: MatchingFixture, status: 'done' | 'running' | 'con
  * directly in `status`, with the posting stored as its subject once past 筹备 (a period in 2026,
  * which the calendar knows).
  */
-async function roundFor(caller: Caller, where: Where, status: string) {
+const rounds = new Map<string, Promise<Awaited<ReturnType<typeof buildRound>>>>();
+/** Built once per kind of owner, scope and status (reused: a second write answers 409, still allowed). */
+function roundFor(caller: Caller, where: Where, status: string, fresh = false) {
+  const special = where === 'own' && ['cadre', 'sending_liaison', 'receiving_manager'].includes(caller);
+  const key = `${special ? caller : 'any'}|${where}|${status}`;
+  // the cadre account's record is replaced by each fixture that needs it (cadreFor): never reused
+  if (fresh || (caller === 'cadre' && where === 'own')) return buildRound(caller, where, status);
+  if (!rounds.has(key)) rounds.set(key, buildRound(caller, where, status));
+  return rounds.get(key) as ReturnType<typeof buildRound>;
+}
+async function buildRound(caller: Caller, where: Where, status: string) {
   const p = await postingFor(caller, where, 'active');
   await t.ctx.db.updateTable('postings').set({ startDate: '2026-01-05' }).where('id', '=', p.id).execute();
   const posting = await t.ctx.db
@@ -541,7 +551,7 @@ async function roundFor(caller: Caller, where: Where, status: string) {
 }
 /** A genuine unused ballot code of an open round's receiving unit. */
 async function ballotCode(): Promise<{ code: string; subjectId: string }> {
-  const r = await roundFor('receiving_manager', 'own', 'open');
+  const r = await roundFor('anonymous', 'own', 'open');
   const issue = randomUUID().replaceAll('-', '').slice(0, 10);
   await t.ctx.db
     .insertInto('assessmentBallotIssues')
@@ -616,7 +626,7 @@ const assessmentFixtures: Record<string, (caller: Caller, where: Where) => Promi
     };
   },
   'POST /api/assessment/rounds/:id/move': async (caller, where) => {
-    const r = await roundFor(caller, where, 'preparing');
+    const r = await roundFor(caller, where, 'preparing', caller === 'org_dept' && where === 'own');
     return {
       method: 'POST',
       url: `/api/assessment/rounds/${r.id}/move`,
