@@ -8,6 +8,7 @@ import type { Database } from '../core/database.js';
 import { scopeFor } from '../core/scope.js';
 import * as nominations from '../nominations/nominations.service.js';
 import { DEMO_COHORT } from './demo.cohort.js';
+import { ONPOST_BATCH, ONPOST_POSTINGS, ONPOST_PROGRAMME } from './demo.onpost.js';
 import { DEMO_POSTINGS } from './demo.postings.js';
 import { DEMO_REGISTRY } from './demo.registry.js';
 import { seedDemo } from './demo.seed.js';
@@ -71,18 +72,18 @@ describe('demo registry', () => {
     await seedDemo(t.ctx);
     first = await counts();
     expect(first).toMatchObject({
-      users: 8,
+      users: 9,
       units: 12 + 14,
       cadres: DEMO_REGISTRY.cadres.length + DEMO_COHORT.cadres.length,
       cadreRelatives: 1 + DEMO_COHORT.avoidance.length,
-      programmes: 2,
-      batches: 3,
-      batchQuotas: 4 + 10,
-      batchStatusLog: 2,
-      postRequests: DEMO_REGISTRY.posts.length + DEMO_COHORT.posts,
-      nominations: DEMO_REGISTRY.nominations.length + DEMO_COHORT.cadres.length + 1,
+      programmes: 3,
+      batches: 4,
+      batchQuotas: 4 + 10 + 1,
+      batchStatusLog: 2 + 2,
+      postRequests: DEMO_REGISTRY.posts.length + DEMO_COHORT.posts + 1,
+      nominations: DEMO_REGISTRY.nominations.length + DEMO_COHORT.cadres.length + 1 + ONPOST_POSTINGS.length,
       cadreCorrections: 1,
-      postings: DEMO_POSTINGS.length,
+      postings: DEMO_POSTINGS.length + ONPOST_POSTINGS.length,
     });
     expect(first.cadreResume).toBeGreaterThanOrEqual(30);
     expect(first.cadreExpertise).toBeGreaterThanOrEqual(30);
@@ -117,7 +118,7 @@ describe('demo registry', () => {
     }
   });
 
-  it('links 周明远 to the gb.zhou account, with his pending correction for the liaison', async () => {
+  it('links 周明远 to the gb.zhou account (and 王静怡 to gb.wang), with his pending correction for the liaison', async () => {
     const zhou = await t.ctx.db
       .selectFrom('cadres as c')
       .innerJoin('users as u', 'u.id', 'c.userId')
@@ -125,8 +126,16 @@ describe('demo registry', () => {
       .where('c.name', '=', '周明远')
       .executeTakeFirstOrThrow();
     expect(zhou.username).toBe('gb.zhou');
-    const linked = await t.ctx.db.selectFrom('cadres').select('id').where('userId', 'is not', null).execute();
-    expect(linked).toHaveLength(1);
+    const linked = await t.ctx.db
+      .selectFrom('cadres as c')
+      .innerJoin('users as u', 'u.id', 'c.userId')
+      .select(['c.name', 'u.username'])
+      .orderBy('u.username')
+      .execute();
+    expect(linked).toEqual([
+      { name: '王静怡', username: 'gb.wang' },
+      { name: '周明远', username: 'gb.zhou' },
+    ]);
     const correction = await t.ctx.db
       .selectFrom('cadreCorrections as k')
       .innerJoin('users as u', 'u.id', 'k.requestedBy')
@@ -237,9 +246,10 @@ describe('demo registry', () => {
   it('lets the organising 组织部 (黔东南) see the 苏州 nominations for its batch', async () => {
     const all = zNominationListQuery.parse({ pageSize: 100 });
     const zzb = await nominations.list(t.ctx, await actor('zzb', 'nominations.read'), all);
-    expect(zzb.total).toBe(DEMO_REGISTRY.nominations.length + DEMO_COHORT.cadres.length + 1);
+    const onPost = ONPOST_POSTINGS.length;
+    expect(zzb.total).toBe(DEMO_REGISTRY.nominations.length + DEMO_COHORT.cadres.length + 1 + onPost);
     const liaison = await nominations.list(t.ctx, await actor('pc.qf', 'nominations.read'), all);
-    expect(liaison.total).toBe(DEMO_REGISTRY.nominations.length + 1);
+    expect(liaison.total).toBe(DEMO_REGISTRY.nominations.length + 1 + onPost);
   });
 
   it('audits each step under the demo account that did it', async () => {
@@ -258,6 +268,36 @@ describe('demo registry', () => {
     expect(by('corrections.create')).toEqual(['gb.zhou']);
     const text = JSON.stringify(await t.ctx.db.selectFrom('auditLog').selectAll().execute());
     for (const c of DEMO_REGISTRY.cadres) expect(text).not.toContain(c.idNumber);
+  });
+
+  it('has a running batch: 王静怡 (gb.wang) on post at 清溪镇 since March 2026, the batch 在岗', async () => {
+    const [demo] = ONPOST_POSTINGS;
+    const posting = await t.ctx.db
+      .selectFrom('postings as ps')
+      .innerJoin('cadres as c', 'c.id', 'ps.cadreId')
+      .innerJoin('users as a', 'a.id', 'c.userId')
+      .innerJoin('batches as b', 'b.id', 'ps.batchId')
+      .innerJoin('programmes as g', 'g.id', 'ps.programmeId')
+      .select([
+        'ps.status',
+        'ps.title',
+        'ps.startDate',
+        'ps.endDate',
+        'a.username',
+        'b.status as batchStatus',
+        'g.name',
+      ])
+      .where('c.name', '=', demo?.cadre ?? '')
+      .executeTakeFirstOrThrow();
+    expect(posting).toEqual({
+      status: 'active',
+      title: demo?.post,
+      startDate: '2026-03-02',
+      endDate: ONPOST_BATCH.plannedEnd,
+      username: 'gb.wang',
+      batchStatus: 'on_post',
+      name: ONPOST_PROGRAMME.name,
+    });
   });
 
   it('has 陈思远 and 杨帆 on post at 清溪镇: proposed by the 组织部, the hand-over recorded by js.qx', async () => {

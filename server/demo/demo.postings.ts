@@ -41,15 +41,27 @@ export const DEMO_POSTINGS = [
     },
   },
 ] as const;
+export interface DemoPosting {
+  cadre: string;
+  post: string;
+  handover: {
+    date: string;
+    reason: string;
+    duties: readonly { kind: 'in_charge' | 'assist'; area: string }[];
+    dutiesText: string;
+  };
+}
+
 export async function seedPostings(
   ctx: AppContext,
   cadreIds: Map<string, string>,
   batchId: string,
+  postings: readonly DemoPosting[] = DEMO_POSTINGS,
 ): Promise<void> {
   const zzb = await actorFor(ctx, 'zzb', 'postings.extend');
   const manager = await actorFor(ctx, 'js.qx', 'postings.handover');
   if (!zzb || !manager) return;
-  for (const demo of DEMO_POSTINGS) {
+  for (const demo of postings) {
     const cadreId = cadreIds.get(demo.cadre);
     if (!cadreId) continue;
     const nomination = await findByBatchAndCadre(ctx.db, batchId, cadreId);

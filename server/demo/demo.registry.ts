@@ -12,6 +12,7 @@ import { findByBatchAndCadre } from '../nominations/nominations.repository.js';
 import * as nominations from '../nominations/nominations.service.js';
 import * as posts from '../posts/posts.service.js';
 import { seedCohort } from './demo.cohort.js';
+import { seedOnPost } from './demo.onpost.js';
 import { seedPostings } from './demo.postings.js';
 import { actorFor, seedProgramme } from './demo.steps.js';
 import { fictionalIdNumber } from './fictional-id.js';
@@ -92,6 +93,7 @@ const DEMO_CADRES: DemoCadre[] = [
   },
   {
     name: '王静怡',
+    account: 'gb.wang',
     unit: QINGFENG,
     id: ['32', '19910521', '042'],
     gender: 'female',
@@ -619,6 +621,7 @@ export async function seedRegistry(ctx: AppContext, units: Map<string, string>):
   }
   await seedCorrection(ctx, cadreIds);
   await seedCohort(ctx, units, cadreIds);
+  await seedOnPost(ctx, units, cadreIds);
 }
 
 /** What the demo registry holds, for tests and the README. */

@@ -159,6 +159,13 @@ const DEMO_ACCOUNTS: DemoAccount[] = [
     idNumber: fictionalIdNumber('32', '19870330', '015'),
     grants: [{ role: 'cadre' }],
   },
+  {
+    username: 'gb.wang',
+    displayName: '王静怡',
+    phone: '13800002206',
+    idNumber: fictionalIdNumber('32', '19910521', '042'),
+    grants: [{ role: 'cadre' }],
+  },
 ];
 
 export interface SeededAccount {
