@@ -12,6 +12,8 @@ import { configureZodMessages } from '../common/i18n/zod.js';
 import { registerAccountRoutes } from './accounts/accounts.routes.js';
 // achievements (issue 13 line 5)
 import { registerAchievementRoutes } from './achievements/achievements.routes.js';
+// assessment (issue 15)
+import { registerAssessmentRoutes } from './assessment/assessment.routes.js';
 // issue 13 line 3: attendance
 import { registerAttendanceRoutes } from './attendance/attendance.routes.js';
 import { registerAuditRoutes } from './audit/audit.routes.js';
@@ -192,6 +194,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerAttendanceRoutes(app);
   // documents (issue 14)
   registerDocumentsRoutes(app);
+  // assessment (issue 15)
+  registerAssessmentRoutes(app);
 
   app.get('/api/openapi.json', { config: { action: 'docs.read' }, schema: { hide: true } }, async () =>
     app.swagger(),

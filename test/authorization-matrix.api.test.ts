@@ -13,6 +13,7 @@ import { zUnitInput } from '../common/units/units.schema.js';
 import { createAccount as createAccountViaService } from '../server/accounts/accounts.service.js';
 // achievements (issue 13 line 5)
 import { insertAchievement } from '../server/achievements/achievements.repository.js';
+import { codeFor } from '../server/assessment/assessment.ballots.js';
 import * as cadres from '../server/cadres/cadres.service.js';
 import type { ApiRoute } from '../server/core/access.js';
 import { addDays } from '../server/core/clock.js';
@@ -569,6 +570,229 @@ const worklogFixtures: Record<string, (caller: Caller, where: Where) => Promise<
   },
 };
 
+// ---- assessment (issue 15) ----
+/**
+ * An assessment round of the batch of a posting the caller owns (own) or not (foreign), written
+ * directly in `status`, with the posting stored as its subject once past 筹备 (a period in 2026,
+ * which the calendar knows).
+ */
+const rounds = new Map<string, Promise<Awaited<ReturnType<typeof buildRound>>>>();
+/** Built once per kind of owner, scope and status (reused: a second write answers 409, still allowed). */
+function roundFor(caller: Caller, where: Where, status: string, fresh = false) {
+  const special = where === 'own' && ['cadre', 'sending_liaison', 'receiving_manager'].includes(caller);
+  const key = `${special ? caller : 'any'}|${where}|${status}`;
+  // the cadre account's record is replaced by each fixture that needs it (cadreFor): never reused
+  if (fresh || (caller === 'cadre' && where === 'own')) return buildRound(caller, where, status);
+  if (!rounds.has(key)) rounds.set(key, buildRound(caller, where, status));
+  return rounds.get(key) as ReturnType<typeof buildRound>;
+}
+async function buildRound(caller: Caller, where: Where, status: string) {
+  const p = await postingFor(caller, where, 'active');
+  await t.ctx.db.updateTable('postings').set({ startDate: '2026-01-05' }).where('id', '=', p.id).execute();
+  const posting = await t.ctx.db
+    .selectFrom('postings')
+    .select(['batchId', 'programmeId', 'receivingUnitId'])
+    .where('id', '=', p.id)
+    .executeTakeFirstOrThrow();
+  const id = randomUUID();
+  const subjectId = randomUUID();
+  const now = t.ctx.clock.now().toISOString();
+  await t.ctx.db
+    .insertInto('assessmentRounds')
+    .values({
+      id,
+      batchId: posting.batchId,
+      programmeId: posting.programmeId,
+      kind: 'annual',
+      title: `矩阵考核${randomUUID().slice(0, 8)}`,
+      periodFrom: '2026-01-01',
+      periodTo: '2026-12-31',
+      weights: JSON.stringify({ receiving: 50, democratic: 30, sending: 20 }),
+      settings: JSON.stringify({
+        leaveThreshold: 0.5,
+        excellentPct: 20,
+        approvedPct: null,
+        approvalDocNo: null,
+        minBallots: 5,
+      }),
+      deadlines: JSON.stringify({ selfReportDue: null, opinionsDue: null, pollCloses: null }),
+      status,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      createdBy: null,
+      updatedBy: null,
+    })
+    .execute();
+  if (status !== 'preparing')
+    await t.ctx.db
+      .insertInto('assessmentSubjects')
+      .values({
+        id: subjectId,
+        roundId: id,
+        postingId: p.id,
+        selfReport: null,
+        receivingOpinion: null,
+        receivingGrade: null,
+        sendingOpinion: null,
+        sendingGrade: null,
+        undeterminedMark: null,
+        paperTally: null,
+        finalGrade: status === 'published' ? 'competent' : null,
+        finalReason: null,
+        decidedBy: null,
+        decidedAt: null,
+        version: 1,
+        updatedAt: now,
+        updatedBy: null,
+      })
+      .execute();
+  return {
+    id,
+    subjectId,
+    batchId: posting.batchId,
+    receivingUnitId: posting.receivingUnitId,
+    secret: p.cadre.name,
+  };
+}
+/** A genuine unused ballot code of an open round's receiving unit. */
+async function ballotCode(): Promise<{ code: string; subjectId: string }> {
+  const r = await roundFor('anonymous', 'own', 'open');
+  const issue = randomUUID().replaceAll('-', '').slice(0, 10);
+  await t.ctx.db
+    .insertInto('assessmentBallotIssues')
+    .values({
+      id: issue,
+      roundId: r.id,
+      receivingUnitId: r.receivingUnitId,
+      count: 1,
+      issuedAt: t.ctx.clock.now().toISOString(),
+      issuedBy: null,
+    })
+    .execute();
+  return { code: codeFor(t.ctx, issue, 1), subjectId: r.subjectId };
+}
+const subjectCall =
+  (path: string, status: string, payload: (caller: Caller) => object) =>
+  async (caller: Caller, where: Where): Promise<Request> => {
+    const r = await roundFor(caller, where, status);
+    return {
+      method: 'PUT',
+      url: `/api/assessment/subjects/${r.subjectId}/${path}`,
+      ...body({ ...payload(caller), version: 1 }),
+      secret: r.secret,
+    };
+  };
+const assessmentFixtures: Record<string, (caller: Caller, where: Where) => Promise<Request>> = {
+  'GET /api/assessment/rounds': async (caller, where) => {
+    const r = await roundFor(caller, where, 'open');
+    return {
+      method: 'GET',
+      url: `/api/assessment/rounds?batchId=${r.batchId}`,
+      list: true,
+      secret: r.secret,
+    };
+  },
+  'POST /api/assessment/rounds': async (_c, where) => {
+    const batch = await freshBatch(where);
+    return {
+      method: 'POST',
+      url: '/api/assessment/rounds',
+      ...body({
+        batchId: batch.id,
+        kind: 'annual',
+        title: '矩阵年度考核',
+        periodFrom: '2026-01-01',
+        periodTo: '2026-12-31',
+      }),
+    };
+  },
+  'GET /api/assessment/rounds/:id': async (caller, where) => {
+    const r = await roundFor(caller, where, 'open');
+    return { method: 'GET', url: `/api/assessment/rounds/${r.id}`, secret: r.secret };
+  },
+  'PUT /api/assessment/rounds/:id': async (caller, where) => {
+    const r = await roundFor(caller, where, 'preparing');
+    return {
+      method: 'PUT',
+      url: `/api/assessment/rounds/${r.id}`,
+      ...body({
+        title: '矩阵考核（改）',
+        weights: { receiving: 50, democratic: 30, sending: 20 },
+        settings: {
+          leaveThreshold: 0.5,
+          excellentPct: 20,
+          approvedPct: null,
+          approvalDocNo: null,
+          minBallots: 5,
+        },
+        deadlines: { selfReportDue: null, opinionsDue: null, pollCloses: null },
+        version: 1,
+      }),
+    };
+  },
+  'POST /api/assessment/rounds/:id/move': async (caller, where) => {
+    const r = await roundFor(caller, where, 'preparing', caller === 'org_dept' && where === 'own');
+    return {
+      method: 'POST',
+      url: `/api/assessment/rounds/${r.id}/move`,
+      ...body({ to: 'open', reason: '矩阵测试原因', version: 1 }),
+    };
+  },
+  'POST /api/assessment/rounds/:id/ballot-codes': async (caller, where) => {
+    const r = await roundFor(caller, where, 'open');
+    return {
+      method: 'POST',
+      url: `/api/assessment/rounds/${r.id}/ballot-codes`,
+      ...body({ unitId: r.receivingUnitId, count: 2 }),
+      secret: r.secret,
+    };
+  },
+  'GET /api/assessment/subjects': async (caller, where) => {
+    const r = await roundFor(caller, where, 'published');
+    return { method: 'GET', url: `/api/assessment/subjects?roundId=${r.id}`, list: true, secret: r.secret };
+  },
+  'PUT /api/assessment/subjects/:id/self-report': subjectCall('self-report', 'open', () => ({
+    text: '矩阵测试述职报告：本年度主要工作如下。',
+  })),
+  'PUT /api/assessment/subjects/:id/opinion': subjectCall('opinion', 'open', (caller) => ({
+    side: caller === 'sending_liaison' ? 'sending' : 'receiving',
+    opinion: '矩阵测试意见',
+    grade: 'competent',
+  })),
+  'PUT /api/assessment/subjects/:id/paper-tally': subjectCall('paper-tally', 'open', () => ({
+    excellent: 1,
+    competent: 4,
+    basically_competent: 0,
+    incompetent: 0,
+  })),
+  'PUT /api/assessment/subjects/:id/decision': subjectCall('decision', 'grading', () => ({
+    grade: 'competent',
+    reason: '矩阵测试理由',
+    undeterminedMark: null,
+  })),
+  'GET /api/ballots/:code': async () => ({ method: 'GET', url: `/api/ballots/${(await ballotCode()).code}` }),
+  'POST /api/ballots/:code': async () => {
+    const b = await ballotCode();
+    return {
+      method: 'POST',
+      url: `/api/ballots/${b.code}`,
+      ...body({ votes: [{ subjectId: b.subjectId, grade: 'competent' }] }),
+    };
+  },
+  'GET /api/assessment/stats': async (caller, where) => {
+    const r = await roundFor(caller, where, 'published');
+    return { method: 'GET', url: `/api/assessment/stats?roundId=${r.id}` };
+  },
+  'GET /api/assessment/stats/export': async (caller, where) => {
+    const r = await roundFor(caller, where, 'published');
+    return { method: 'GET', url: `/api/assessment/stats/export?roundId=${r.id}` };
+  },
+  'GET /api/batches/:id/assessment-honours': async (_c, where) => {
+    const batch = await freshBatch(where);
+    return { method: 'GET', url: `/api/batches/${batch.id}/assessment-honours` };
+  },
+};
 /** How to call each route, per caller and scope. Keys are `METHOD url` as registered. */
 /**
  * A leave request (issue 13) on the posting a caller's variant acts on, written directly: its
@@ -1252,6 +1476,7 @@ const FIXTURES: Record<string, (caller: Caller, where: Where) => Promise<Request
       secret: cadre.name,
     };
   },
+  ...assessmentFixtures,
   'POST /api/corrections/:id/review': async (caller, where) => {
     const { id, cadre } = await correctionFor(caller, where);
     return {
@@ -1802,6 +2027,16 @@ const READABLE: Record<string, ReadableFixture> = {
     leaveReadOnly(caller, 'substitute', { username: substituteOf('receiving_manager') }),
   'POST /api/leave/:id/confirm-return': async (caller) =>
     caller === 'receiving_manager' ? leaveReadOnly(caller, 'confirm-return', {}, 'returning') : null,
+  // assessment (issue 15): the sending liaison reads the receiving unit's opinion, never writes it
+  'PUT /api/assessment/subjects/:id/opinion': async (caller) => {
+    if (caller !== 'sending_liaison') return null;
+    const r = await roundFor(caller, 'own', 'open');
+    return {
+      method: 'PUT',
+      url: `/api/assessment/subjects/${r.subjectId}/opinion`,
+      ...body({ side: 'receiving', opinion: '越权意见', grade: 'excellent', version: 1 }),
+    };
+  },
   // achievements (issue 13 line 5): a receiving manager whose unit sent the cadre reads the entry
   // and verifies nothing
   'POST /api/achievements/:id/verify': async (caller) =>
@@ -1864,6 +2099,14 @@ for (const key of [
   'POST /api/leave/:id/withdraw',
   'POST /api/leave/:id/return',
   'PUT /api/programmes/:id/leave-routes',
+  // assessment (issue 15): the programme's 组织部 only, or the subject's own party
+  'POST /api/assessment/rounds',
+  'PUT /api/assessment/rounds/:id',
+  'POST /api/assessment/rounds/:id/move',
+  'POST /api/assessment/rounds/:id/ballot-codes',
+  'PUT /api/assessment/subjects/:id/self-report',
+  'PUT /api/assessment/subjects/:id/paper-tally',
+  'PUT /api/assessment/subjects/:id/decision',
   // achievements (issue 13 line 5): the cadre's own entries only
   'POST /api/achievements',
   'PUT /api/achievements/:id',
@@ -1973,6 +2216,12 @@ async function digest(): Promise<string> {
     'leaveRoutes',
     'leaveRequests',
     'leaveSteps',
+    // assessment (issue 15)
+    'assessmentRounds',
+    'assessmentSubjects',
+    'assessmentBallotIssues',
+    'assessmentSpentCodes',
+    'assessmentVotes',
     // achievements (issue 13 line 5)
     'achievements',
     // issue 13 line 3: attendance

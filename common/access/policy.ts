@@ -230,6 +230,21 @@ export const POLICY = {
     receiving_manager: 'unit',
     cadre: 'self',
   },
+  // assessment (issue 15, ADR 038): rounds run by the programme's 组织部; the five owners of a
+  // posting read its subject; the ballot page is public (a one-time code, rate-limited)
+  'assessment.read': {
+    org_dept: 'region',
+    sending_liaison: 'unit',
+    receiving_manager: 'unit',
+    cadre: 'self',
+  },
+  'assessment.manage': PROGRAMME_RUNNERS,
+  'assessment.selfReport': CADRE_SELF,
+  'assessment.opinion': { sending_liaison: 'unit', receiving_manager: 'unit' },
+  'assessment.ballots': { receiving_manager: 'unit' },
+  'assessment.ballotRead': 'public',
+  'assessment.ballotCast': 'public',
+  'assessment.stats': PROGRAMME_RUNNERS,
 } as const satisfies Record<string, Access>;
 
 export type Action = keyof typeof POLICY;

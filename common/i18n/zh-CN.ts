@@ -6,6 +6,8 @@
 
 // achievements (issue 13 line 5)
 import { zhCNAchievements } from './zh-CN.achievements.js';
+// assessment (issue 15)
+import { zhCNAssessment } from './zh-CN.assessment.js';
 // issue 13 line 3: attendance
 import { zhCNAttendance } from './zh-CN.attendance.js';
 import { zhCNAuth } from './zh-CN.auth.js';
@@ -373,6 +375,8 @@ export const zhCN = {
   ...zhCNAttendance,
   // documents (issue 14)
   ...zhCNDocuments,
+  // assessment (issue 15)
+  ...zhCNAssessment,
 } as const;
 export type MessageKey = keyof typeof zhCN;
 export type Catalogue = Record<MessageKey, string>;

@@ -26,6 +26,9 @@ export const NOTIFICATION_KINDS = [
   // achievements (issue 13 line 6): an entry waits for verification; an entry was returned
   'achievement.toVerify',
   'achievement.returned',
+  // assessment (issue 15 line 6): a published round's grades, to the sending unit and the cadre
+  'assessment.published',
+  'assessment.ownResult',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -57,6 +60,9 @@ const LINKS: Record<NotificationKind, (params: Params) => string | null> = {
   // achievements (issue 13 line 6)
   'achievement.toVerify': (p) => `/achievements/${param(p, 'achievementId')}`,
   'achievement.returned': (p) => `/achievements/${param(p, 'achievementId')}`,
+  // assessment (issue 15)
+  'assessment.published': (p) => `/assessment/results?roundId=${param(p, 'roundId')}`,
+  'assessment.ownResult': () => '/assessment/mine',
 };
 
 export const notificationLink = (kind: NotificationKind, params: Params): string | null =>

@@ -21,6 +21,8 @@ import {
 import pg from 'pg';
 // achievements (issue 13 line 5)
 import type { AchievementsTables } from '../achievements/achievements.table.js';
+// assessment (issue 15)
+import type { AssessmentTables } from '../assessment/assessment.table.js';
 // issue 13 line 3: attendance
 import type { AttendanceTables } from '../attendance/attendance.table.js';
 import type { AuditTables } from '../audit/audit.table.js';
@@ -53,6 +55,7 @@ export interface Database
   extends AuthTables,
     AchievementsTables,
     AttendanceTables,
+    AssessmentTables,
     AuditTables,
     CadresTables,
     CalendarTables,

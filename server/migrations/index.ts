@@ -31,6 +31,8 @@ import * as m20261203170000 from './20261203170000_achievements.js';
 import * as m20261203190000 from './20261203190000_documents.js';
 // matching: run heartbeats (stale runs)
 import * as m20261203200000 from './20261203200000_matching_settings.js';
+// assessment (issue 15)
+import * as m20261203210000 from './20261203210000_assessment.js';
 
 /**
  * Every migration, by timestamp name. Migrations are frozen in time: they use `Kysely<any>`,
@@ -68,4 +70,6 @@ export const migrations: Record<string, Migration> = {
   '20261203190000_documents': m20261203190000,
   // matching: run heartbeats (stale runs)
   '20261203200000_matching_settings': m20261203200000,
+  // assessment (issue 15)
+  '20261203210000_assessment': m20261203210000,
 };

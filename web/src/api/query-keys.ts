@@ -157,3 +157,12 @@ export const documentKeys = {
   parts: (runId: string) => ['documents', 'parts', runId] as const,
   preview: (url: string) => ['documents', 'preview', url] as const,
 };
+// assessment (issue 15)
+export const assessmentKeys = {
+  all: ['assessment'] as const,
+  rounds: (params: object) => ['assessment', 'rounds', params] as const,
+  round: (id: string) => ['assessment', 'round', id] as const,
+  subjects: (params: object) => ['assessment', 'subjects', params] as const,
+  stats: (params: object) => ['assessment', 'stats', params] as const,
+  ballot: (code: string) => ['assessment', 'ballot', code] as const,
+};

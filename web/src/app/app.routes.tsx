@@ -36,6 +36,11 @@ const upcoming: RouteObject[] = SECTIONS.flatMap((section) =>
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
+  // assessment (issue 15): the public ballot page of the democratic evaluation (no account)
+  {
+    path: '/ballot/:code?',
+    lazy: () => import('../assessment/ballot.page').then((m) => ({ Component: m.BallotPage })),
+  },
   {
     element: <RequireSessionLayout />,
     hydrateFallbackElement: <FullPageSpin />,
@@ -194,6 +199,29 @@ export const routes: RouteObject[] = [
           }),
           guarded('/matching', {
             lazy: () => import('../matching/matching.page').then((m) => ({ Component: m.MatchingPage })),
+          }),
+          // assessment (issue 15): rounds, a round's page, one's own results (cadre, sending liaison)
+          guarded(
+            '/assessment',
+            {
+              lazy: () =>
+                import('../assessment/assessment-mine.page').then((m) => ({
+                  Component: m.AssessmentMinePage,
+                })),
+            },
+            '/assessment/mine',
+          ),
+          guarded(
+            '/assessment',
+            {
+              lazy: () =>
+                import('../assessment/round-detail.page').then((m) => ({ Component: m.RoundDetailPage })),
+            },
+            '/assessment/:id',
+          ),
+          guarded('/assessment', {
+            lazy: () =>
+              import('../assessment/assessment.page').then((m) => ({ Component: m.AssessmentPage })),
           }),
           ...upcoming,
           { path: '*', element: <NotFoundPage /> },

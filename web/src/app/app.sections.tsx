@@ -202,6 +202,14 @@ export const SECTIONS: readonly Section[] = [
     allowed: can('documents.settingsUpdate'),
     hint: 'documents.settingsHint',
   },
+  // assessment (issue 15)
+  {
+    path: '/assessment',
+    label: 'menu.assessment',
+    icon: <AuditOutlined />,
+    allowed: can('assessment.read'),
+    hint: 'dashboard.assessmentHint',
+  },
   // achievements (issue 13 line 5): the ledger (申报, 核实) and its totals
   {
     path: '/achievements',
