@@ -215,13 +215,14 @@ describe('guazhi command line', () => {
     expect(code).toBe(0);
     // one block, each account with its one-time password and, beside it, what it may do
     const block = stdout.slice(stdout.indexOf('演示账号')).trimEnd().split('\n');
-    expect(block).toHaveLength(9);
+    expect(block).toHaveLength(10);
     expect(block[1]).toMatch(/^ {2}admin {4}[A-Za-z][A-Za-z0-9@%+\-_.:]{15} {3}系统管理员$/);
     expect(block.find((l) => l.includes(' zzb '))).toMatch(
       /^ {2}zzb {6}\S{16} {3}黔东南州委组织部 林晓雯 +\(组织部，黔东南苗族侗族自治州\)$/,
     );
     expect(block.find((l) => l.includes(' pc.qf '))).toContain('(派出单位联络员)');
     expect(block.find((l) => l.includes(' gb.zhou '))).toContain('(挂职干部)');
+    expect(block.find((l) => l.includes(' gb.wang '))).toMatch(/^ {2}gb\.wang {2}\S{16} {3}王静怡 +\(挂职干部\)$/);
   });
 
   it('exits non-zero when the database cannot be migrated', () => {

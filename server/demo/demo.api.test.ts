@@ -9,6 +9,7 @@ import { scopeFor } from '../core/scope.js';
 import * as nominations from '../nominations/nominations.service.js';
 import { DEMO_COHORT } from './demo.cohort.js';
 import { ONPOST_BATCH, ONPOST_POSTINGS, ONPOST_PROGRAMME } from './demo.onpost.js';
+import { ONPOST_MISSING_DAY } from './demo.onpost-records.js';
 import { DEMO_POSTINGS } from './demo.postings.js';
 import { DEMO_REGISTRY } from './demo.registry.js';
 import { seedDemo } from './demo.seed.js';
@@ -298,6 +299,41 @@ describe('demo registry', () => {
       batchStatus: 'on_post',
       name: ONPOST_PROGRAMME.name,
     });
+    // November 2026 on post: 21 working days, 3 on 探亲假, one without a record → 17 check-ins
+    const { id: postingId } = await t.ctx.db
+      .selectFrom('postings as ps')
+      .innerJoin('cadres as c', 'c.id', 'ps.cadreId')
+      .select('ps.id')
+      .where('c.name', '=', '王静怡')
+      .executeTakeFirstOrThrow();
+    const days = await t.ctx.db
+      .selectFrom('attendanceRecords')
+      .select(['date', 'status'])
+      .where('postingId', '=', postingId)
+      .orderBy('date')
+      .execute();
+    expect(days).toHaveLength(17);
+    expect(days.every((d) => d.status === 'present')).toBe(true);
+    expect(days.map((d) => d.date)).not.toContain(ONPOST_MISSING_DAY);
+    const leave = await t.ctx.db
+      .selectFrom('leaveRequests')
+      .select(['status', 'kind', 'halfDays'])
+      .where('postingId', '=', postingId)
+      .execute();
+    expect(leave).toEqual([{ status: 'returned', kind: 'family_visit', halfDays: 6 }]);
+    const logs = await t.ctx.db
+      .selectFrom('worklogEntries')
+      .select('id')
+      .where('postingId', '=', postingId)
+      .execute();
+    expect(logs).toHaveLength(6);
+    const ledger = await t.ctx.db
+      .selectFrom('achievements')
+      .select(['status'])
+      .where('postingId', '=', postingId)
+      .orderBy('status')
+      .execute();
+    expect(ledger.map((a) => a.status)).toEqual(['claimed', 'verified', 'verified']);
   });
 
   it('has 陈思远 and 杨帆 on post at 清溪镇: proposed by the 组织部, the hand-over recorded by js.qx', async () => {

@@ -4,8 +4,10 @@ import type { AppContext } from '../core/context.js';
 import { scopeFor } from '../core/scope.js';
 import { findByBatchAndCadre } from '../nominations/nominations.repository.js';
 import * as nominations from '../nominations/nominations.service.js';
+import { postingOfNomination } from '../postings/postings.repository.js';
 import * as posts from '../posts/posts.service.js';
 import * as programmes from '../programmes/programmes.service.js';
+import { seedOnPostMonth } from './demo.onpost-records.js';
 import { type DemoPosting, seedPostings } from './demo.postings.js';
 import { actorFor, type DemoBatch, seedProgramme } from './demo.steps.js';
 
@@ -112,4 +114,7 @@ export async function seedOnPost(
       acknowledgeWarnings: true,
     });
   }
+  const nomination = await findByBatchAndCadre(ctx.db, batchId, cadreId);
+  const posting = nomination && (await postingOfNomination(ctx.db, nomination.id));
+  if (posting) await seedOnPostMonth(ctx, posting.id, unitId);
 }
