@@ -222,7 +222,9 @@ describe('guazhi command line', () => {
     );
     expect(block.find((l) => l.includes(' pc.qf '))).toContain('(派出单位联络员)');
     expect(block.find((l) => l.includes(' gb.zhou '))).toContain('(挂职干部)');
-    expect(block.find((l) => l.includes(' gb.wang '))).toMatch(/^ {2}gb\.wang {2}\S{16} {3}王静怡 +\(挂职干部\)$/);
+    expect(block.find((l) => l.includes(' gb.wang '))).toMatch(
+      /^ {2}gb\.wang {2}\S{16} {3}王静怡 +\(挂职干部\)$/,
+    );
   });
 
   it('exits non-zero when the database cannot be migrated', () => {
