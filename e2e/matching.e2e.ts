@@ -86,7 +86,7 @@ test('组织部匹配一个批次：读一对的理由，锁定一对、排除�
 
   const managerApi = await accountApi(manager, 'E2e#Manager2026');
   for (const p of POSTS) {
-    const _post = await approvedPost(managerApi, page.request, {
+    await approvedPost(managerApi, page.request, {
       batchId: batch.id,
       unitId: town.id,
       title: p.title,
