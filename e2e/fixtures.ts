@@ -488,7 +488,7 @@ export async function onPostCadre(
     liaisonApi.post('/api/cadres', {
       data: {
         name: cadreName,
-        gender: 'female',
+        gender: Number(idNumber[16]) % 2 === 1 ? 'male' : 'female',
         ethnicity: '苗族',
         politicalStatus: 'cpc_member',
         birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
