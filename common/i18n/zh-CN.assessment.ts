@@ -159,8 +159,6 @@ export const zhCNAssessment = {
   'field.weights': '权重',
   'field.periodTo': '考核期结束日期',
   'field.approvalDocNo': '批准文号',
-  'field.reason': '理由',
   'field.grade': '等次',
-  'field.unitId': '单位',
   'field.subjectId': '测评对象',
 } as const;

@@ -420,7 +420,6 @@ export const zhCNWeb = {
   'auditSubject.units': '单位',
   'auditSubject.accounts': '账号',
   // labels of audit diff fields the server catalogue has no `field.*` for (fieldLabel() finds them here)
-  'field.reason': '原因',
   'field.stage': '登录阶段',
   'field.recoveryCodesLeft': '剩余恢复码',
   'field.rows': '导出条数',

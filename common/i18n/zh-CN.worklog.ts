@@ -26,11 +26,11 @@ export const zhCNWorklog = {
   // field labels
   'field.entryDate': '日期',
   'field.category': '类别',
-  'field.title': '标题',
-  'field.body': '内容',
+  'worklog.field.title': '标题',
+  'worklog.field.body': '内容',
   'field.place': '地点',
   'field.file': '附件',
-  'field.q': '检索词',
+  'worklog.field.q': '检索词',
 
   'auditObject.worklog': '工作纪实',
   'auditAction.worklog.write': '记工作纪实',

@@ -45,7 +45,7 @@ export function WorklogSearchPage() {
           allowClear
           enterButton={t('worklog.search')}
           placeholder={t('worklog.searchPlaceholder')}
-          aria-label={t('field.q')}
+          aria-label={t('worklog.field.q')}
           style={{ maxWidth: 360 }}
           onSearch={(v) => {
             setPage(1);

@@ -159,10 +159,10 @@ export function WorklogFormModal({
         </Form.Item>
         <Form.Item
           name="title"
-          label={t('field.title')}
+          label={t('worklog.field.title')}
           rules={[
-            required(t('field.title')),
-            zodRule(s.title, t('worklog.length', { label: t('field.title'), ...textLimits(s.title) })),
+            required(t('worklog.field.title')),
+            zodRule(s.title, t('worklog.length', { label: t('worklog.field.title'), ...textLimits(s.title) })),
           ]}
         >
           <Input maxLength={maxLengthOf(s.title)} />
@@ -172,10 +172,10 @@ export function WorklogFormModal({
         </Form.Item>
         <Form.Item
           name="body"
-          label={t('field.body')}
+          label={t('worklog.field.body')}
           rules={[
-            required(t('field.body')),
-            zodRule(s.body, t('worklog.length', { label: t('field.body'), ...textLimits(s.body) })),
+            required(t('worklog.field.body')),
+            zodRule(s.body, t('worklog.length', { label: t('worklog.field.body'), ...textLimits(s.body) })),
           ]}
         >
           <Input.TextArea maxLength={maxLengthOf(s.body)} showCount autoSize={{ minRows: 3, maxRows: 8 }} />
