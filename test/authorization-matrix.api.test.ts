@@ -522,7 +522,13 @@ const worklogFixtures: Record<string, (caller: Caller, where: Where) => Promise<
       secret: w.secret,
     };
   },
-  'GET /api/worklog/postings': async () => ({ method: 'GET', url: '/api/worklog/postings', list: true }),
+  'GET /api/worklog/postings': async (caller, where) => {
+    // a cadre's own postings are always its own: the foreign variant is an account whose record
+    // is on none (the record is unlinked; the next own fixture links a fresh one, cadreFor)
+    if (caller === 'cadre' && where === 'foreign')
+      await t.ctx.db.updateTable('cadres').set({ userId: null }).where('userId', '=', cadreUserId).execute();
+    return { method: 'GET', url: '/api/worklog/postings', list: true };
+  },
   'GET /api/worklog/:id': async (caller, where) => {
     const w = await worklogFor(caller, where);
     return { method: 'GET', url: `/api/worklog/${w.id}`, secret: w.secret };

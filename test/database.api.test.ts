@@ -82,6 +82,7 @@ describe('demo data', () => {
       'pc.qf',
       'js.qx',
       'gb.zhou',
+      'gb.wang',
     ]);
     for (const a of accounts) expect(a.oneTimePassword).toMatch(/^.{16}$/);
     expect(new Set(accounts.map((a) => a.oneTimePassword)).size).toBe(accounts.length);
