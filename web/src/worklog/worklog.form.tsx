@@ -162,7 +162,10 @@ export function WorklogFormModal({
           label={t('worklog.field.title')}
           rules={[
             required(t('worklog.field.title')),
-            zodRule(s.title, t('worklog.length', { label: t('worklog.field.title'), ...textLimits(s.title) })),
+            zodRule(
+              s.title,
+              t('worklog.length', { label: t('worklog.field.title'), ...textLimits(s.title) }),
+            ),
           ]}
         >
           <Input maxLength={maxLengthOf(s.title)} />
