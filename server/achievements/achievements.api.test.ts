@@ -16,10 +16,10 @@ import {
   type TestApp,
   unitInput,
 } from '../../test/helpers.js';
+import { downThrough, upFrom } from '../../test/migrations.js';
 import * as cadres from '../cadres/cadres.service.js';
 import { systemActor } from '../core/context.js';
 import { inTransaction } from '../core/transaction.js';
-import * as achievementsMigration from '../migrations/20261203170000_achievements.js';
 import * as nominations from '../nominations/nominations.service.js';
 import { createProposed } from '../postings/postings.service.js';
 import * as posts from '../posts/posts.service.js';
@@ -518,7 +518,7 @@ describe('migration 20261203170000_achievements', () => {
       .execute(async (trx) => {
         // biome-ignore lint/suspicious/noExplicitAny: migrations run on untyped Kysely
         const raw = trx.withoutPlugins() as unknown as Kysely<any>;
-        await achievementsMigration.down(raw);
+        await downThrough(raw, '20261203170000_achievements');
         expect(
           await raw
             .selectFrom('status_history')
@@ -526,7 +526,7 @@ describe('migration 20261203170000_achievements', () => {
             .where('object_type', '=', 'achievement')
             .execute(),
         ).toEqual([]);
-        await achievementsMigration.up(raw);
+        await upFrom(raw, '20261203170000_achievements');
         expect(await raw.selectFrom('achievements').select('id').execute()).toEqual([]);
         throw new Error('roll back');
       })

@@ -17,12 +17,12 @@ import {
   type TestApp,
   unitInput,
 } from '../../test/helpers.js';
+import { downThrough, upFrom } from '../../test/migrations.js';
 import * as cadres from '../cadres/cadres.service.js';
 import { calendarFor } from '../calendar/calendar.service.js';
 import { systemActor } from '../core/context.js';
 import { inTransaction } from '../core/transaction.js';
 import { insertLeave } from '../leave/leave.repository.js';
-import * as migration from '../migrations/20261203210000_assessment.js';
 import * as nominations from '../nominations/nominations.service.js';
 import { createProposed } from '../postings/postings.service.js';
 import * as posts from '../posts/posts.service.js';
@@ -676,7 +676,7 @@ describe('migration 20261203210000_assessment', () => {
       .execute(async (trx) => {
         // biome-ignore lint/suspicious/noExplicitAny: migrations run on untyped Kysely
         const raw = trx.withoutPlugins() as unknown as Kysely<any>;
-        await migration.down(raw);
+        await downThrough(raw, '20261203210000_assessment');
         expect(
           await raw
             .selectFrom('status_history')
@@ -684,7 +684,7 @@ describe('migration 20261203210000_assessment', () => {
             .where('object_type', '=', 'assessmentRound')
             .execute(),
         ).toEqual([]);
-        await migration.up(raw);
+        await upFrom(raw, '20261203210000_assessment');
         expect(await raw.selectFrom('assessment_votes').select('id').execute()).toEqual([]);
         throw new Error('roll back');
       })

@@ -6,9 +6,9 @@ import type { PostingMonth, Report } from '../../common/attendance/attendance.sc
 import { zBatchInput } from '../../common/programmes/programmes.schema.js';
 import { zUnitInput } from '../../common/units/units.schema.js';
 import { createAccount, createTestApp, login, type TestApp, unitInput } from '../../test/helpers.js';
+import { downThrough, upFrom } from '../../test/migrations.js';
 import { activePostingOf } from '../../test/on-post.js';
 import { systemActor } from '../core/context.js';
-import * as attendanceMigration from '../migrations/20261203150000_attendance.js';
 import * as programmes from '../programmes/programmes.service.js';
 import { sendReminders } from '../reminders/reminders.service.js';
 import * as units from '../units/units.service.js';
@@ -473,7 +473,7 @@ describe('migration 20261203150000_attendance', () => {
       .execute(async (trx) => {
         // biome-ignore lint/suspicious/noExplicitAny: migrations run on untyped Kysely
         const raw = trx.withoutPlugins() as unknown as Kysely<any>;
-        await attendanceMigration.down(raw);
+        await downThrough(raw, '20261203150000_attendance');
         await expect(raw.selectFrom('attendance_records').select('id').execute()).rejects.toThrow();
         throw new Error('roll back');
       })
@@ -483,8 +483,8 @@ describe('migration 20261203150000_attendance', () => {
       .execute(async (trx) => {
         // biome-ignore lint/suspicious/noExplicitAny: migrations run on untyped Kysely
         const raw = trx.withoutPlugins() as unknown as Kysely<any>;
-        await attendanceMigration.down(raw);
-        await attendanceMigration.up(raw);
+        await downThrough(raw, '20261203150000_attendance');
+        await upFrom(raw, '20261203150000_attendance');
         expect(await raw.selectFrom('attendance_records').select('id').execute()).toEqual([]);
         expect(await raw.selectFrom('attendance_places').select('unit_id').execute()).toEqual([]);
         throw new Error('roll back');

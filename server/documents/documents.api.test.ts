@@ -15,10 +15,10 @@ import {
   type TestApp,
   unitInput,
 } from '../../test/helpers.js';
+import { downThrough, upFrom } from '../../test/migrations.js';
 import * as cadres from '../cadres/cadres.service.js';
 import { systemActor } from '../core/context.js';
 import { inTransaction } from '../core/transaction.js';
-import * as documentsMigration from '../migrations/20261203190000_documents.js';
 import * as nominations from '../nominations/nominations.service.js';
 import { createProposed } from '../postings/postings.service.js';
 import * as posts from '../posts/posts.service.js';
@@ -383,8 +383,8 @@ describe('migration 20261203190000_documents', () => {
       .execute(async (trx) => {
         // biome-ignore lint/suspicious/noExplicitAny: migrations run on untyped Kysely
         const raw = trx.withoutPlugins() as unknown as Kysely<any>;
-        await documentsMigration.down(raw);
-        await documentsMigration.up(raw);
+        await downThrough(raw, '20261203190000_documents');
+        await upFrom(raw, '20261203190000_documents');
         expect(await raw.selectFrom('document_settings').selectAll().execute()).toEqual([]);
         throw new Error('roll back');
       })

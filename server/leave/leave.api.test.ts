@@ -5,9 +5,9 @@ import type { LeaveDetail } from '../../common/leave/leave.schema.js';
 import { zBatchInput } from '../../common/programmes/programmes.schema.js';
 import { zUnitInput } from '../../common/units/units.schema.js';
 import { createAccount, createTestApp, login, type TestApp, unitInput } from '../../test/helpers.js';
+import { downThrough, upFrom } from '../../test/migrations.js';
 import { activePostingOf } from '../../test/on-post.js';
 import { systemActor } from '../core/context.js';
-import * as leaveMigration from '../migrations/20261203140000_leave_calendar.js';
 import * as programmes from '../programmes/programmes.service.js';
 import { sendReminders } from '../reminders/reminders.service.js';
 import * as units from '../units/units.service.js';
@@ -668,11 +668,11 @@ describe('migration 20261203140000_leave_calendar', () => {
       .execute(async (trx) => {
         // biome-ignore lint/suspicious/noExplicitAny: migrations run on untyped Kysely
         const raw = trx.withoutPlugins() as unknown as Kysely<any>;
-        await leaveMigration.down(raw);
+        await downThrough(raw, '20261203140000_leave_calendar');
         expect(
           await raw.selectFrom('status_history').select('id').where('object_type', '=', 'leave').execute(),
         ).toEqual([]);
-        await leaveMigration.up(raw);
+        await upFrom(raw, '20261203140000_leave_calendar');
         expect(await raw.selectFrom('leave_requests').select('id').execute()).toEqual([]);
         throw new Error('roll back');
       })

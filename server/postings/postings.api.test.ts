@@ -14,15 +14,13 @@ import {
   type TestApp,
   unitInput,
 } from '../../test/helpers.js';
+import { downThrough, upFrom } from '../../test/migrations.js';
 import * as cadres from '../cadres/cadres.service.js';
 import { systemActor } from '../core/context.js';
 import type { Executor } from '../core/database.js';
 import { scopeFor } from '../core/scope.js';
 import { inTransaction } from '../core/transaction.js';
-import * as postingsMigration from '../migrations/20261203100000_postings.js';
-import * as leaveMigration from '../migrations/20261203140000_leave_calendar.js';
 // issue 13 line 3
-import * as attendanceMigration from '../migrations/20261203150000_attendance.js';
 import * as nominations from '../nominations/nominations.service.js';
 import * as posts from '../posts/posts.service.js';
 import * as programmes from '../programmes/programmes.service.js';
@@ -610,20 +608,15 @@ describe('migration 20261203100000_postings', () => {
       .execute(async (trx) => {
         // biome-ignore lint/suspicious/noExplicitAny: migrations run on untyped Kysely
         const raw = trx.withoutPlugins() as unknown as Kysely<any>;
-        // leave requests (a later migration) hang on postings: down first, up again after
-        // issue 13 line 3: so do attendance records
-        await attendanceMigration.down(raw);
-        await leaveMigration.down(raw);
-        await postingsMigration.down(raw);
+        // every later migration first: leave, attendance, work log and assessment hang on postings
+        await downThrough(raw, '20261203100000_postings');
         const left = await raw
           .selectFrom('status_history')
           .select('id')
           .where('object_type', '=', 'posting')
           .execute();
         expect(left).toEqual([]);
-        await postingsMigration.up(raw);
-        await leaveMigration.up(raw);
-        await attendanceMigration.up(raw);
+        await upFrom(raw, '20261203100000_postings');
         expect(await raw.selectFrom('postings').select('id').execute()).toEqual([]);
         await trx.insertInto('postings').values(row).execute();
         await expect(insert('active', trx)).rejects.toThrow(/unique|duplicate/i);

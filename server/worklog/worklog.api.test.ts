@@ -17,11 +17,11 @@ import {
   type TestApp,
   unitInput,
 } from '../../test/helpers.js';
+import { downThrough, upFrom } from '../../test/migrations.js';
 import * as cadres from '../cadres/cadres.service.js';
 import { systemActor } from '../core/context.js';
 import { inTransaction } from '../core/transaction.js';
 import { blobStoreOf } from '../files/files.store.js';
-import * as worklogMigration from '../migrations/20261203160000_worklog.js';
 import * as nominations from '../nominations/nominations.service.js';
 import { createProposed } from '../postings/postings.service.js';
 import * as posts from '../posts/posts.service.js';
@@ -457,8 +457,8 @@ describe('migration 20261203160000_worklog', () => {
       .execute(async (trx) => {
         // biome-ignore lint/suspicious/noExplicitAny: migrations run on untyped Kysely
         const raw = trx.withoutPlugins() as unknown as Kysely<any>;
-        await worklogMigration.down(raw);
-        await worklogMigration.up(raw);
+        await downThrough(raw, '20261203160000_worklog');
+        await upFrom(raw, '20261203160000_worklog');
         expect(await raw.selectFrom('worklog_entries').select('id').execute()).toEqual([]);
         expect(await raw.selectFrom('files').select('id').execute()).toEqual([]);
         throw new Error('roll back');
