@@ -92,7 +92,9 @@ test('组织部用表单新建干部（履历重叠提示、身份证号校验�
 
   // the region's registry may already hold cadres of the tests before this one (the on-post fixtures
   // place theirs in 台江县): count from what is there
-  const before = await expectJson<{ total: number }>(page.request.get('/api/cadres', { headers: API_HEADERS }));
+  const before = await expectJson<{ total: number }>(
+    page.request.get('/api/cadres', { headers: API_HEADERS }),
+  );
   const count = (added: number) => `共 ${before.total + added} 条`;
   await page.getByRole('menuitem', { name: '干部名册' }).click();
   await expect(page).toHaveTitle('干部名册 - 挂职干部管理平台');
