@@ -87,6 +87,13 @@ test('组织部看外地被推荐干部与单位时没有编辑/删除按钮；�
   await expect(page.getByText(sending.name).first()).toBeVisible();
   for (const name of ['编辑', '删除', '上传照片', '查看完整信息'])
     await expect(page.getByRole('button', { name })).toHaveCount(0);
+  // opened from 选派推荐, the page stays there: that menu item is lit, not 干部名册, and back says so
+  await expect(page.getByRole('menuitem', { name: '选派推荐' })).toHaveClass(/ant-menu-item-selected/);
+  await expect(page.getByRole('menuitem', { name: '干部名册' })).not.toHaveClass(/ant-menu-item-selected/);
+  await expect(page.getByRole('button', { name: '返回名册' })).toHaveCount(0);
+  await page.getByRole('button', { name: '返回选派推荐' }).click();
+  await expect(page).toHaveURL(/\/recommendations/);
+  await expect(page.getByRole('row', { name: new RegExp(cadreName) })).toBeVisible();
 
   // its own region's unit can be changed; the nominee's unit is not in its list at all
   await page.getByRole('menuitem', { name: '单位管理' }).click();

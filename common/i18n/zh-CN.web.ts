@@ -491,6 +491,7 @@ export const zhCNWeb = {
   'excelImport.discard': '放弃',
   'cadres.detailTitle': '干部详情',
   'cadres.back': '返回名册',
+  'app.backTo': '返回{section}',
   'cadres.profile': '基本信息',
   'cadres.field.name': '姓名',
   'cadres.field.gender': '性别',

@@ -13,6 +13,7 @@ import { Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { t } from '../../../common/i18n/index';
 import { requiredStep, useLogout, useMe } from '../auth/auth.api';
+import { useCameFrom } from '../common/came-from.hooks';
 import { FullPageSpin } from '../common/full-page-spin.component';
 import { NotificationsBell } from '../notifications/notifications-bell.component';
 import { GROUPS, type SectionGroup, sectionOf, sectionsFor } from './app.sections';
@@ -25,7 +26,8 @@ const groupKey = (group: SectionGroup) => `group:${group}`;
 function AppMenu({ onNavigate }: { onNavigate?: () => void }) {
   const me = useMe();
   const location = useLocation();
-  const current = sectionOf(location.pathname);
+  const from = useCameFrom();
+  const current = sectionOf((from ?? location.pathname).split('?')[0] ?? '/');
   const selected = current?.path;
 
   const items = useMemo(() => {

@@ -15,6 +15,8 @@ import type {
 import { formatTime } from '../../../common/format/date-time';
 import { t } from '../../../common/i18n/index';
 import { errorMessage, isApiError } from '../api/client';
+import { sectionOf } from '../app/app.sections';
+import { useCameFrom } from '../common/came-from.hooks';
 import { ErrorState } from '../common/error-state.component';
 import { NotFoundPage } from '../common/not-found.page';
 import { PageHeader } from '../common/page-header.component';
@@ -36,12 +38,17 @@ export function CadreDetailPage() {
   const { id = '' } = useParams();
   const cadre = useCadre(id);
   const navigate = useNavigate();
+  // opened from another section's list (a nominee from 选派推荐): back names that section
+  const from = useCameFrom();
 
   if (cadre.isError && isApiError(cadre.error, 'NOT_FOUND')) return <NotFoundPage />;
 
+  const fromSection = from ? sectionOf(from.split('?')[0] ?? '/') : undefined;
   const back = (
-    <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => navigate(-1)}>
-      {t('cadres.back')}
+    <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => (from ? navigate(from) : navigate(-1))}>
+      {fromSection && fromSection.path !== '/cadres'
+        ? t('app.backTo', { section: t(fromSection.label) })
+        : t('cadres.back')}
     </Button>
   );
 

@@ -1,7 +1,7 @@
 import { UserAddOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Popconfirm, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { formatTime } from '../../../common/format/date-time';
 import { t } from '../../../common/i18n/index';
 import type {
@@ -11,6 +11,7 @@ import type {
 } from '../../../common/nominations/nominations.schema';
 import { useAllowed } from '../access/access.hooks';
 import { errorMessage } from '../api/client';
+import { cameFrom } from '../common/came-from.hooks';
 import { ListTable } from '../common/list-table.component';
 import { useListTable, useWide } from '../common/list-table.hooks';
 import { PageHeader } from '../common/page-header.component';
@@ -38,6 +39,7 @@ export function NominationsPage() {
   const canNominate = allowed('nominations.create');
   const canReview = allowed('nominations.review');
   const { message } = App.useApp();
+  const location = useLocation();
   const withdraw = useWithdrawNomination();
   const wide = useWide();
   const [nominating, setNominating] = useState(false);
@@ -110,7 +112,7 @@ export function NominationsPage() {
       title: t('nominations.col.cadre'),
       width: 96,
       render: (name: string, n) => (
-        <Link to={`/cadres/${encodeURIComponent(n.cadreId)}`}>
+        <Link to={`/cadres/${encodeURIComponent(n.cadreId)}`} state={cameFrom(location)}>
           <Typography.Text strong>{name}</Typography.Text>
         </Link>
       ),
