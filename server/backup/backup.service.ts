@@ -20,7 +20,7 @@ import { migrationState } from '../core/migrate.js';
 import { onWorker } from '../core/offload.js';
 import { pgDump, pgRestore } from './backup.postgres.js';
 import { contentsOf, exportSnapshot, otherConnections } from './backup.repository.js';
-import type { Contents, inspect, inUse, vacuumInto } from './backup.sqlite.js';
+import type { Contents, inspect, inUse, packBlobs, unpackBlobs, vacuumInto } from './backup.sqlite.js';
 
 /**
  * Backups and restores (ADR 017). A backup is one file — a SQLite copy made by `VACUUM INTO`, or
@@ -40,6 +40,12 @@ export interface Manifest extends Contents {
   sha256: string;
   /** Fingerprints (HMAC of a fixed text) of the keys this backup must be restored with. */
   keys: { dataKey: string; auditKey: string };
+  /**
+   * SQLite: the stored files' bytes the copy carries in its `file_blobs` (they live under the
+   * data dir, not in the database file), and the rows whose bytes were already gone.
+   * PostgreSQL keeps the bytes in `file_blobs` itself: the dump holds them.
+   */
+  files?: { packed: number; missing: number };
 }
 
 export const manifestPath = (file: string): string => `${file}.manifest.json`;
@@ -60,6 +66,10 @@ const onSqliteWorker = {
     onWorker<typeof input, ReturnType<typeof inspect>>(SQLITE_JOBS, 'inspect', input),
   inUse: (input: Parameters<typeof inUse>[0]) =>
     onWorker<typeof input, ReturnType<typeof inUse>>(SQLITE_JOBS, 'inUse', input),
+  packBlobs: (input: Parameters<typeof packBlobs>[0]) =>
+    onWorker<typeof input, ReturnType<typeof packBlobs>>(SQLITE_JOBS, 'packBlobs', input),
+  unpackBlobs: (input: Parameters<typeof unpackBlobs>[0]) =>
+    onWorker<typeof input, ReturnType<typeof unpackBlobs>>(SQLITE_JOBS, 'unpackBlobs', input),
 };
 
 function keyFingerprint(key: Buffer): string {
@@ -96,6 +106,7 @@ export async function backupTo(ctx: BackupContext, file: string): Promise<Manife
   rmSync(partial, { force: true });
   const createdAt = ctx.clock.now().toISOString();
   let contents: Contents;
+  let files: Manifest['files'];
   try {
     if (ctx.dialect === 'sqlite') {
       if (!existsSync(ctx.config.sqliteFile)) {
@@ -104,7 +115,10 @@ export async function backupTo(ctx: BackupContext, file: string): Promise<Manife
           params: { file: ctx.config.sqliteFile },
         });
       }
-      contents = await onSqliteWorker.vacuumInto({ source: ctx.config.sqliteFile, target: partial });
+      await onSqliteWorker.vacuumInto({ source: ctx.config.sqliteFile, target: partial });
+      const packed = await onSqliteWorker.packBlobs({ copy: partial, dataDir: ctx.config.dataDir });
+      contents = packed.contents;
+      files = packed.files;
     } else {
       // one snapshot for the dump and the counts: the manifest says exactly what the dump holds
       contents = await ctx.db
@@ -129,6 +143,7 @@ export async function backupTo(ctx: BackupContext, file: string): Promise<Manife
       sha256,
       ...contents,
       keys: { dataKey: keyFingerprint(ctx.config.dataKey), auditKey: keyFingerprint(ctx.config.auditKey) },
+      ...(files ? { files } : {}),
     };
     writeFileSync(manifestPath(target), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
     renameSync(partial, target);
@@ -247,6 +262,8 @@ export async function restoreFrom(config: Config, clock: Clock, file: string): P
         });
       }
       compareCounts(manifest.tables, checked.contents.tables);
+      // the stored files' bytes the copy carries go back under the data dir
+      await onSqliteWorker.unpackBlobs({ file: staged, dataDir: config.dataDir });
     } catch (error) {
       rmSync(staged, { force: true });
       throw error;

@@ -1,4 +1,8 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import SQLite from 'better-sqlite3';
+import { diskBlobPath } from '../files/files.store.js';
 
 /**
  * The SQLite side of backups, on a connection of its own (ADR 017). `serve` runs these on the
@@ -103,4 +107,85 @@ export function inUse(input: { file: string }): boolean {
   } finally {
     db.close();
   }
+}
+
+const hasTable = (db: SQLite.Database, name: string) =>
+  db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+
+/**
+ * On SQLite the bytes of stored files live under `<dataDir>/files`, outside the database file
+ * (ADR 032). A backup must hold them too and stay one file with one checksum: the copy's
+ * `file_blobs` table (empty on a live SQLite database) receives the bytes of every file its
+ * `files` rows name. A row whose bytes are gone (its file was removed after the copy's moment:
+ * bytes are released only once no row needs them) is counted in `missing`.
+ */
+export function packBlobs(input: { copy: string; dataDir: string }): {
+  contents: Contents;
+  files: { packed: number; missing: number };
+} {
+  const db = new SQLite(input.copy, { fileMustExist: true });
+  let packed = 0;
+  let missing = 0;
+  try {
+    if (hasTable(db, 'files') && hasTable(db, 'file_blobs')) {
+      const hashes = db
+        .prepare('SELECT DISTINCT sha256 FROM files ORDER BY sha256')
+        .pluck()
+        .all() as string[];
+      const insert = db.prepare(
+        'INSERT OR IGNORE INTO file_blobs (sha256, content, size, created_at) VALUES (?, ?, ?, ?)',
+      );
+      const now = new Date().toISOString();
+      db.transaction(() => {
+        for (const sha256 of hashes) {
+          const file = diskBlobPath(input.dataDir, sha256);
+          if (!existsSync(file)) {
+            missing += 1;
+            continue;
+          }
+          const content = readFileSync(file);
+          insert.run(sha256, content, content.length, now);
+          packed += 1;
+        }
+      })();
+    }
+  } finally {
+    db.close();
+  }
+  return { contents: inspect({ file: input.copy, integrity: false }).contents, files: { packed, missing } };
+}
+
+/**
+ * Restoring a SQLite backup: the bytes the copy carries go back under `<dataDir>/files` (each
+ * checked against its hash, written under a temporary name and renamed), and the copy's
+ * `file_blobs` is emptied, as a live SQLite database keeps it. Returns how many were written.
+ */
+export function unpackBlobs(input: { file: string; dataDir: string }): number {
+  const db = new SQLite(input.file, { fileMustExist: true });
+  let written = 0;
+  try {
+    if (!hasTable(db, 'file_blobs')) return 0;
+    const rows = db.prepare('SELECT sha256, content FROM file_blobs').iterate() as Iterable<{
+      sha256: string;
+      content: Buffer;
+    }>;
+    for (const row of rows) {
+      const content = Buffer.from(row.content);
+      if (createHash('sha256').update(content).digest('hex') !== row.sha256) {
+        throw new Error(`the backup's bytes for ${row.sha256} do not match their hash`);
+      }
+      const target = diskBlobPath(input.dataDir, row.sha256);
+      written += 1;
+      if (existsSync(target)) continue;
+      mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
+      const temporary = `${target}.${randomUUID()}.tmp`;
+      writeFileSync(temporary, content, { mode: 0o600 });
+      renameSync(temporary, target);
+    }
+    db.exec('DELETE FROM file_blobs');
+    db.exec('VACUUM');
+  } finally {
+    db.close();
+  }
+  return written;
 }

@@ -25,16 +25,19 @@ const referenced = async (db: Executor, sha256: string) =>
   (await db.selectFrom('files').select('id').where('sha256', '=', sha256).limit(1).executeTakeFirst()) !==
   undefined;
 
+/** Where the disk store keeps the bytes of this hash: `<dataDir>/files/ab/cd/<hash>`. */
+export function diskBlobPath(dataDir: string, sha256: string): string {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`not a SHA-256: ${sha256}`);
+  return path.join(dataDir, 'files', sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+}
+
 /**
  * The embedded default: files under `<dataDir>/files/ab/cd/<hash>` — the data dir, never the web
  * root. Written to a temporary name and renamed, so a reader never sees half a file.
  */
 export function diskStore(dataDir: string): BlobStore {
   const root = path.join(dataDir, 'files');
-  const where = (h: string) => {
-    if (!/^[0-9a-f]{64}$/.test(h)) throw new Error(`not a SHA-256: ${h}`);
-    return path.join(root, h.slice(0, 2), h.slice(2, 4), h);
-  };
+  const where = (h: string) => diskBlobPath(dataDir, h);
   const exists = (file: string) =>
     stat(file).then(
       () => true,
