@@ -66,6 +66,7 @@ export const zhCNWorklog = {
   'worklog.searchHint': '至少输入 2 个字；结果按相关度排序',
   'worklog.noHits': '没有找到相关的工作纪实',
   'worklog.hits': '共 {total} 条',
+  'worklog.hitsCapped': '超过 {total} 条，请加上更多字词或筛选缩小范围',
   'worklog.allCategories': '全部类别',
   'worklog.dateRange': '日期',
   'worklog.posting': '挂职',

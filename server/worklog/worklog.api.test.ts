@@ -27,6 +27,8 @@ import { createProposed } from '../postings/postings.service.js';
 import * as posts from '../posts/posts.service.js';
 import * as programmes from '../programmes/programmes.service.js';
 import * as units from '../units/units.service.js';
+import { SEARCH_COUNT_CAP } from './worklog.repository.js';
+import { searchColumns } from './worklog.service.js';
 
 let t: TestApp;
 const seeder = () => systemActor(null, 'worklog-test');
@@ -347,6 +349,131 @@ describe('two-character Chinese search', () => {
       expect((await ok<WorklogHits>(await search('乡镇', outsider))).items.map((h) => h.id)).not.toContain(
         townA,
       );
+  });
+});
+
+describe('search speed path: ranked in the index, scoped on the candidates (ADR 033)', () => {
+  const OUTSIDE = SEARCH_COUNT_CAP + 5;
+  let inside: string[];
+  let outsidePosting: string;
+  const rowOf = (id: string, posting: string, cadreId: string, key: number, date: string, body: string) => ({
+    id,
+    postingId: posting,
+    cadreId,
+    entryDate: date,
+    category: 'research',
+    title: '田间调研',
+    body,
+    place: null,
+    searchKey: key,
+    ...searchColumns(t.ctx.dialect, { title: '田间调研', place: null, body }),
+    attachments: 0,
+    version: 1,
+    createdAt: '2025-12-01T00:00:00.000Z',
+    updatedAt: '2025-12-01T00:00:00.000Z',
+    createdBy: null,
+    updatedBy: null,
+  });
+  beforeAll(async () => {
+    const other = await createAccount(t.ctx, {
+      grants: [{ role: 'cadre', regionCode: null, unitId: null, programmeIds: null }],
+    });
+    outsidePosting = await activePosting(other.id);
+    // the other posting is received by another unit: outside the receiving manager's scope
+    await t.ctx.db
+      .updateTable('postings')
+      .set({ receivingUnitId: otherUnit })
+      .where('id', '=', outsidePosting)
+      .execute();
+    const mine = await t.ctx.db
+      .selectFrom('postings')
+      .select('cadreId')
+      .where('id', '=', postingId)
+      .executeTakeFirstOrThrow();
+    const theirs = await t.ctx.db
+      .selectFrom('postings')
+      .select('cadreId')
+      .where('id', '=', outsidePosting)
+      .executeTakeFirstOrThrow();
+    // many short entries full of 稻田 (ranked first) outside the scope …
+    const rows = Array.from({ length: OUTSIDE }, (_, i) =>
+      rowOf(
+        randomUUID(),
+        outsidePosting,
+        theirs.cadreId,
+        9_000_000_000 + i,
+        '2025-12-05',
+        '稻田稻田稻田稻田',
+      ),
+    );
+    for (let i = 0; i < rows.length; i += 200)
+      await t.ctx.db
+        .insertInto('worklogEntries')
+        .values(rows.slice(i, i + 200))
+        .execute();
+    // … and three long ones inside it, holding 稻田 once (ranked last), on three days
+    inside = ['2025-12-03', '2025-12-04', '2025-12-02'].map(() => randomUUID());
+    await t.ctx.db
+      .insertInto('worklogEntries')
+      .values(
+        inside.map((id, i) =>
+          rowOf(
+            id,
+            postingId,
+            mine.cadreId,
+            9_100_000_000 + i,
+            ['2025-12-03', '2025-12-04', '2025-12-02'][i] as string,
+            '走访了多个村寨与合作社，了解产业发展、道路修缮和群众就业的情况，顺路看了稻田',
+          ),
+        ),
+      )
+      .execute();
+  }, 60_000);
+
+  it('the in-scope entries ranked below a thousand outside ones still fill the page, newest first among equals; the count holds only them', async () => {
+    const hits = await ok<WorklogHits>(await search('稻田', c.receiving));
+    // newest first among the equally ranked: 12-04, 12-03, 12-02
+    expect(hits.items.map((h) => h.id)).toEqual([inside[1], inside[0], inside[2]]);
+    expect(hits.total).toBe(3);
+    expect(hits.totalCapped).toBeUndefined();
+    const p1 = await ok<WorklogHits>(await search('稻田', c.receiving, '&pageSize=2'));
+    const p2 = await ok<WorklogHits>(await search('稻田', c.receiving, '&pageSize=2&page=2'));
+    expect(p1.items.map((h) => h.id)).toEqual([inside[1], inside[0]]);
+    expect(p2.items.map((h) => h.id)).toEqual([inside[2]]);
+    expect([p1.total, p2.total]).toEqual([3, 3]);
+    expect((await ok<WorklogHits>(await search('稻田', c.receiving, '&pageSize=2&page=3'))).items).toEqual(
+      [],
+    );
+    // another unit's manager sees none of them
+    const outsider = await ok<WorklogHits>(await search('稻田', c.otherReceiving));
+    expect(outsider.items.map((h) => h.id).filter((id) => inside.includes(id))).toEqual([]);
+  });
+
+  it('the count stops at the cap (shown as more than), pages within it are consistent and the best come first', async () => {
+    const first = await ok<WorklogHits>(await search('稻田', c.programmeOrg));
+    expect(first.total).toBe(SEARCH_COUNT_CAP);
+    expect(first.totalCapped).toBe(true);
+    expect(first.items.every((h) => !inside.includes(h.id))).toBe(true);
+    const big = await ok<WorklogHits>(await search('稻田', c.programmeOrg, '&pageSize=21'));
+    const pages = [];
+    for (const page of [1, 2, 3])
+      pages.push(
+        ...(await ok<WorklogHits>(await search('稻田', c.programmeOrg, `&pageSize=7&page=${page}`))).items,
+      );
+    expect(pages.map((h) => h.id)).toEqual(big.items.map((h) => h.id));
+    // the last page within the cap holds the outside entries' tail; beyond it is refused
+    const last = await ok<WorklogHits>(
+      await search('稻田', c.programmeOrg, `&pageSize=20&page=${SEARCH_COUNT_CAP / 20}`),
+    );
+    expect(last.items).toHaveLength(20);
+    const beyond = await search('稻田', c.programmeOrg, `&pageSize=20&page=${SEARCH_COUNT_CAP / 20 + 1}`);
+    expect(beyond.statusCode).toBe(400);
+    expect(beyond.json().message).toContain(`只能查看前 ${SEARCH_COUNT_CAP} 条`);
+    // with the outside entries gone the count is exact again and the inside ones show
+    await t.ctx.db.deleteFrom('worklogEntries').where('postingId', '=', outsidePosting).execute();
+    const after = await ok<WorklogHits>(await search('稻田', c.programmeOrg));
+    expect(after.items.map((h) => h.id)).toEqual([inside[1], inside[0], inside[2]]);
+    expect(after.total).toBe(3);
   });
 });
 

@@ -77,7 +77,9 @@ export function WorklogSearchPage() {
       <Typography.Paragraph type="secondary">{t('worklog.searchHint')}</Typography.Paragraph>
       {result.isError ? <Typography.Text type="danger">{errorMessage(result.error)}</Typography.Text> : null}
       {result.data ? (
-        <Typography.Paragraph>{t('worklog.hits', { total: result.data.total })}</Typography.Paragraph>
+        <Typography.Paragraph>
+          {t(result.data.totalCapped ? 'worklog.hitsCapped' : 'worklog.hits', { total: result.data.total })}
+        </Typography.Paragraph>
       ) : null}
       <List<WorklogHit>
         loading={result.isFetching}
