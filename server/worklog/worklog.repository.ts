@@ -200,6 +200,7 @@ export async function searchEntries(
         plan,
         p,
         set.length > 0 ? inScope(set) : undefined,
+        set.length,
         exhausted,
       );
       return total > SEARCH_COUNT_CAP
@@ -218,6 +219,7 @@ async function countHits(
   plan: SearchPlan,
   p: Filters,
   inCandidates: ReturnType<typeof filtered> | undefined,
+  candidates: number,
   exhausted: boolean,
 ): Promise<number> {
   const count = async (q: ReturnType<typeof filtered>) =>
@@ -235,8 +237,11 @@ async function countHits(
           .executeTakeFirstOrThrow()
       ).n,
     );
-  const among = inCandidates ? await count(inCandidates) : 0;
-  if (exhausted || among > SEARCH_COUNT_CAP) return among;
+  // Among the candidates first — when they are all the matches, or could hold more than the cap.
+  if (exhausted || candidates > SEARCH_COUNT_CAP) {
+    const among = inCandidates ? await count(inCandidates) : 0;
+    if (exhausted || among > SEARCH_COUNT_CAP) return among;
+  }
   // Beyond the candidates: every match, joined to its entry under the scope, until the cap.
   const all =
     dialect === 'sqlite'
