@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { zId, zVersion } from '../http/ids.schema.js';
 import { zPage, zPageQuery } from '../http/paging.schema.js';
 import { zName, zOptionalMultiline } from '../http/text.js';
+import { zStatusEvent } from '../status/status-history.schema.js';
 import { DIMENSIONS, UNITS } from './achievement-amount.js';
 import { ACHIEVEMENT_KINDS, ACHIEVEMENT_STATUSES } from './achievement-moves.js';
 
@@ -71,15 +72,7 @@ export type Achievement = z.output<typeof zAchievement>;
 export const zAchievementPage = zPage(zAchievement);
 
 export const zAchievementDetail = zAchievement.extend({
-  history: z.array(
-    z.object({
-      from: z.enum(ACHIEVEMENT_STATUSES).nullable(),
-      to: z.enum(ACHIEVEMENT_STATUSES),
-      reason: z.string().nullable(),
-      at: z.string(),
-      by: z.string().nullable(),
-    }),
-  ),
+  history: z.array(zStatusEvent(ACHIEVEMENT_STATUSES)),
   /** What the caller may do now: update, claim, withdraw, verify, return. */
   actions: z.array(z.string()),
 });

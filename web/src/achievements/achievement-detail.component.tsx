@@ -1,10 +1,10 @@
-import { App, Button, Descriptions, Drawer, Flex, Grid, Input, Modal, Timeline, Typography } from 'antd';
+import { App, Button, Descriptions, Drawer, Flex, Grid, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import type { AchievementDetail } from '../../../common/achievements/achievements.schema';
-import { formatTime } from '../../../common/format/date-time';
 import { t } from '../../../common/i18n/index';
 import { errorMessage } from '../api/client';
 import { pendingState } from '../common/query-state.component';
+import { StatusHistory } from '../common/status-history.component';
 import { AchievementFormModal } from './achievement.form';
 import { AchievementStatusTag } from './achievement-status.component';
 import { type AchievementAction, useAchievement, useAchievementAction } from './achievements.api';
@@ -152,24 +152,11 @@ function AchievementDetailBody({ id }: { id: string }) {
         <Typography.Title level={5}>{t('achievements.evidence')}</Typography.Title>
         <Typography.Text type="secondary">{t('achievements.evidencePending')}</Typography.Text>
       </section>
-      <div>
-        <Typography.Title level={5}>{t('achievements.history')}</Typography.Title>
-        <Timeline
-          items={a.history.map((h) => ({
-            content: (
-              <Flex vertical>
-                <span>
-                  {t(`achievementStatus.${h.to}`)}
-                  {h.reason ? `：${h.reason}` : ''}
-                </span>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {[h.by, formatTime(h.at)].filter(Boolean).join(' · ')}
-                </Typography.Text>
-              </Flex>
-            ),
-          }))}
-        />
-      </div>
+      <StatusHistory
+        title={t('achievements.history')}
+        history={a.history}
+        label={(to) => t(`achievementStatus.${to}`)}
+      />
       <Flex gap={8} wrap>
         {can('verify') ? (
           <Button type="primary" onClick={() => review.verify(a)} loading={review.pending}>
