@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zAttachment } from '../files/files.schema.js';
 import { zId, zVersion } from '../http/ids.schema.js';
 import { zPage, zPageQuery } from '../http/paging.schema.js';
 import { zName, zOptionalMultiline } from '../http/text.js';
@@ -73,7 +74,9 @@ export const zAchievementPage = zPage(zAchievement);
 
 export const zAchievementDetail = zAchievement.extend({
   history: z.array(zStatusEvent(ACHIEVEMENT_STATUSES)),
-  /** What the caller may do now: update, claim, withdraw, verify, return. */
+  /** The evidence (佐证材料): photos, PDFs, Word files, kept by server/files. */
+  evidence: z.array(zAttachment),
+  /** What the caller may do now: update (also the evidence), claim, withdraw, verify, return. */
   actions: z.array(z.string()),
 });
 export type AchievementDetail = z.output<typeof zAchievementDetail>;
