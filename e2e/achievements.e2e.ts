@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect as baseExpect, type Page, test } from '@playwright/test';
 import { fictionalIdNumber } from '../server/demo/demo.seed.js';
 import { firstLogin, loginForm, onPostCadre } from './fixtures.js';
@@ -17,6 +18,10 @@ async function batchTotals(page: Page, batchId: string) {
     claimed: (await row.getByTestId('claimed').textContent()) ?? '',
   };
 }
+
+const EVIDENCE = Buffer.from(
+  '%PDF-1.4\n% 安置花名册\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n',
+);
 
 /**
  * Issue 13 line 9 (second half): the cadre records an achievement of 1.9万人 on a phone-sized
@@ -56,6 +61,23 @@ test('干部申报 1.9万人 的实事，接收单位核实后批次合计变化
   await expect(row).toContainText('1.9万人');
   await expect(row).toContainText('已申报');
 
+  // evidence: a PDF added on the entry's page, listed with its name; a text file named .pdf is refused
+  await row.getByRole('button', { name: '详情 转移安置人口' }).click();
+  const drawer = page.getByRole('dialog', { name: '实事详情' });
+  await expect(drawer.getByText('尚未上传佐证材料')).toBeVisible();
+  const pick = drawer.locator('input[type="file"]');
+  await pick.setInputFiles({ name: '安置花名册.pdf', mimeType: 'application/pdf', buffer: EVIDENCE });
+  await expect(drawer.getByRole('link', { name: '安置花名册.pdf' })).toBeVisible();
+  await pick.setInputFiles({
+    name: '说明.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('只是改了扩展名的文本\n'),
+  });
+  await expect(page.locator('.ant-message')).toContainText('说明.pdf：');
+  await expect(drawer.getByRole('link', { name: '说明.pdf' })).toHaveCount(0);
+  await drawer.locator('.ant-drawer-close').click();
+  await expect(drawer).toBeHidden();
+
   // the receiving manager: the batch total before, 待我核实 → 核实 (confirmed), the total after
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.context().clearCookies();
@@ -69,6 +91,17 @@ test('干部申报 1.9万人 的实事，接收单位核实后批次合计变化
   await expect(page).toHaveTitle('待核实的实事 - 挂职干部管理平台');
   const waiting = page.getByRole('row', { name: /转移安置人口/ });
   await expect(waiting).toContainText('杨秀英');
+  // the manager opens the evidence before verifying: the same bytes download
+  await waiting.getByRole('button', { name: '详情 转移安置人口' }).click();
+  const seen = page.getByRole('dialog', { name: '实事详情' });
+  const download = page.waitForEvent('download');
+  await seen.getByRole('link', { name: '安置花名册.pdf' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('安置花名册.pdf');
+  expect(readFileSync(await file.path()).equals(EVIDENCE)).toBe(true);
+  await expect(seen.getByRole('button', { name: '上传佐证材料' })).toHaveCount(0);
+  await seen.locator('.ant-drawer-close').click();
+  await expect(seen).toBeHidden();
   await waiting.getByRole('button', { name: '核实 转移安置人口' }).click();
   const confirm = page.getByRole('dialog').filter({ hasText: '确定核实' });
   await expect(confirm).toContainText('确定核实“转移安置人口”（1.9万人）吗？');

@@ -61,7 +61,9 @@ test('接收单位删除草稿、提报岗位需求；组织部通过时超出�
 
   await mp.getByRole('button', { name: '新建岗位需求' }).click();
   const dialog = mp.getByRole('dialog', { name: '新建岗位需求' });
+  // the server is searched as the manager types: any batch is reached, however many there are
   await dialog.getByLabel('批次').click();
+  await dialog.getByLabel('批次').fill(programmeName);
   await mp.getByTitle(`${programmeName} · 第一批`).click();
   await expect(dialog.getByText(unitName)).toBeVisible(); // the manager's one unit, chosen already
   // saving with nothing filled in names each missing field

@@ -23,7 +23,8 @@ function guazhi(args: string[], env: Record<string, string> = {}, cwd = process.
 }
 const dataDir = () => mkdtempSync(path.join(os.tmpdir(), 'guazhi-cli-'));
 
-describe('guazhi command line', () => {
+// each case runs the built command several times (a fresh node, migrations on a new file): slow on a busy machine
+describe('guazhi command line', { timeout: 120_000 }, () => {
   it('--help speaks Chinese and English', () => {
     const { code, stdout } = guazhi(['--help']);
     expect(code).toBe(0);

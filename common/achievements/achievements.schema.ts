@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { zAttachment } from '../files/files.schema.js';
 import { zId, zVersion } from '../http/ids.schema.js';
 import { zPage, zPageQuery } from '../http/paging.schema.js';
 import { zName, zOptionalMultiline } from '../http/text.js';
+import { zStatusEvent } from '../status/status-history.schema.js';
 import { DIMENSIONS, UNITS } from './achievement-amount.js';
 import { ACHIEVEMENT_KINDS, ACHIEVEMENT_STATUSES } from './achievement-moves.js';
 
@@ -71,16 +73,10 @@ export type Achievement = z.output<typeof zAchievement>;
 export const zAchievementPage = zPage(zAchievement);
 
 export const zAchievementDetail = zAchievement.extend({
-  history: z.array(
-    z.object({
-      from: z.enum(ACHIEVEMENT_STATUSES).nullable(),
-      to: z.enum(ACHIEVEMENT_STATUSES),
-      reason: z.string().nullable(),
-      at: z.string(),
-      by: z.string().nullable(),
-    }),
-  ),
-  /** What the caller may do now: update, claim, withdraw, verify, return. */
+  history: z.array(zStatusEvent(ACHIEVEMENT_STATUSES)),
+  /** The evidence (佐证材料): photos, PDFs, Word files, kept by server/files. */
+  evidence: z.array(zAttachment),
+  /** What the caller may do now: update (also the evidence), claim, withdraw, verify, return. */
   actions: z.array(z.string()),
 });
 export type AchievementDetail = z.output<typeof zAchievementDetail>;

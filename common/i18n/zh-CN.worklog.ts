@@ -19,6 +19,12 @@ export const zhCNWorklog = {
   'worklog.searchTooShort': '请至少输入 {min} 个字（汉字、字母或数字）再检索',
   'files.tooLarge': '附件不能超过 {limit}',
   'files.empty': '附件是空文件',
+  // the attachment list and upload button every capability uses (web/src/common/attachments.component.tsx)
+  'files.remove': '删除附件',
+  'files.removeConfirm': '删除附件“{name}”？',
+  'files.removeOk': '删除',
+  'files.uploaded': '已上传：{name}',
+  'files.uploadHint': '图片、PDF、Word，每个不超过 {limit}',
   'files.type':
     '附件类型不支持：只能上传图片（JPEG、PNG、WebP）、PDF 或 Word 文档（.docx、.doc），按文件内容判断，与文件名无关',
   'files.executable': '附件是可执行程序或脚本，已拒绝上传（与文件名无关），未保存任何内容',
@@ -59,8 +65,6 @@ export const zhCNWorklog = {
   'worklog.attachments': '附件',
   'worklog.attach': '添加附件',
   'worklog.attachHint': '图片、PDF、Word，每个不超过 {limit}',
-  'worklog.removeAttachment': '删除附件',
-  'worklog.removeAttachmentConfirm': '删除附件“{name}”？',
   'worklog.uploadFailed': '附件“{name}”未上传：{reason}',
   'worklog.searchPlaceholder': '输入关键词，如 乡镇、防汛',
   'worklog.searchHint': '至少输入 2 个字；结果按相关度排序',

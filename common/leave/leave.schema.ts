@@ -4,6 +4,7 @@ import { HALVES } from '../calendar/calendar.js';
 import { zId, zVersion } from '../http/ids.schema.js';
 import { zPage, zPageQuery } from '../http/paging.schema.js';
 import { zMultiline, zOptionalMultiline } from '../http/text.js';
+import { zStatusEvent } from '../status/status-history.schema.js';
 import { APPROVERS, LEAVE_KINDS, LEAVE_STATUSES, STEP_DECISIONS } from './leave-moves.js';
 
 const zDate = z.iso.date({ message: 'date.day' });
@@ -81,13 +82,7 @@ export const zLeave = z.object({
 export type Leave = z.output<typeof zLeave>;
 export const zLeavePage = zPage(zLeave);
 
-export const zLeaveHistory = z.object({
-  from: z.enum(LEAVE_STATUSES).nullable(),
-  to: z.enum(LEAVE_STATUSES),
-  reason: z.string().nullable(),
-  at: z.string(),
-  by: z.string().nullable(),
-});
+export const zLeaveHistory = zStatusEvent(LEAVE_STATUSES);
 export const zLeaveDetail = zLeave.extend({
   steps: z.array(zLeaveStep),
   history: z.array(zLeaveHistory),

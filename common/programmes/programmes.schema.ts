@@ -148,6 +148,8 @@ export const zBatchListQuery = zPageQuery
     order: z.enum(['asc', 'desc']).default('desc'),
     programmeId: zId.optional(),
     status: z.enum(BATCH_STATUSES).optional(),
+    /** `open=true`: only batches that still take post requests and nominations (筹备 / 选派). */
+    open: z.enum(['true', 'false']).optional(),
     q: z.string().trim().max(30).optional(),
   })
   .strict();

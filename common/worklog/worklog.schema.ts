@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FILE_KINDS } from '../files/files.js';
+import { zAttachment } from '../files/files.schema.js';
 import { zId, zVersion } from '../http/ids.schema.js';
 import { zPage, zPageQuery } from '../http/paging.schema.js';
 import { zMultiline, zName, zOptionalName } from '../http/text.js';
@@ -52,15 +52,7 @@ export const zWorklogSearchQuery = zWorklogListQuery.extend({
 });
 export type WorklogSearchParams = z.output<typeof zWorklogSearchQuery>;
 
-export const zAttachment = z.object({
-  id: z.string(),
-  name: z.string(),
-  kind: z.enum(FILE_KINDS),
-  size: z.number().int(),
-  sha256: z.string(),
-  createdAt: z.string(),
-});
-export type Attachment = z.output<typeof zAttachment>;
+export { type Attachment, zAttachment } from '../files/files.schema.js';
 
 export const zWorklogEntry = z.object({
   id: z.string(),

@@ -404,6 +404,79 @@ describe('status and scope', () => {
   });
 });
 
+describe('evidence (佐证材料)', () => {
+  const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n');
+  const upload = (id: string, name: string, content: Buffer, cookie = c.cadre) =>
+    t.app.inject({
+      method: 'POST',
+      url: `/api/achievements/${id}/attachments?name=${encodeURIComponent(name)}`,
+      payload: content,
+      headers: { 'x-requested-with': 'test', 'content-type': 'application/octet-stream', cookie },
+    });
+  const files = () =>
+    t.ctx.db.selectFrom('files').select('id').where('ownerKind', '=', 'achievement').execute();
+
+  it('the cadre adds a file; the receiving unit downloads the same bytes; once verified it stays as it is', async () => {
+    const p = await activePosting();
+    const a = await ok(await record(p.id));
+    expect(a.evidence).toEqual([]);
+    const withFile = await ok(await upload(a.id, '签约现场.pdf', PDF));
+    expect(withFile.evidence).toHaveLength(1);
+    expect(withFile.evidence[0]).toMatchObject({ name: '签约现场.pdf', kind: 'pdf', size: PDF.length });
+    const fileId = withFile.evidence[0]?.id as string;
+    // the receiving manager opens it before verifying; so do the sending unit and the 组织部s
+    for (const cookie of [c.receiving, c.sending, c.programmeOrg, c.receivingOrg]) {
+      const got = await call('GET', `/api/achievements/${a.id}/attachments/${fileId}`, cookie);
+      expect(got.statusCode).toBe(200);
+      expect(got.rawPayload.equals(PDF)).toBe(true);
+      expect(String(got.headers['content-disposition'])).toContain(encodeURIComponent('签约现场.pdf'));
+    }
+    // neither another unit nor another cadre: as if it were not there
+    for (const cookie of [c.otherReceiving, c.otherCadre, c.otherOrg]) {
+      expect((await call('GET', `/api/achievements/${a.id}/attachments/${fileId}`, cookie)).statusCode).toBe(
+        404,
+      );
+    }
+    // only the cadre adds: the receiving manager who reads it may not
+    const byManager = await upload(a.id, '补充.pdf', PDF, c.receiving);
+    expect(byManager.statusCode).toBe(403);
+    // verified: no more files in or out, with the status named
+    const verified = await ok(await verify(withFile));
+    expect(verified.actions).not.toContain('update');
+    const late = await upload(a.id, '补充.pdf', PDF);
+    expect(late.statusCode).toBe(409);
+    expect(late.json().message).toMatch(/已核实/);
+    expect((await files()).filter((f) => f.id === fileId)).toHaveLength(1);
+  });
+
+  it('refuses what is not a photo, PDF or Word file by its content, storing nothing; removal is the cadre’s', async () => {
+    const p = await activePosting();
+    const a = await ok(await record(p.id));
+    const before = (await files()).length;
+    const bad = await upload(a.id, '伪装.pdf', Buffer.from('这不是 PDF，只是改了扩展名的文本\n'));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toMatch(/[\u4e00-\u9fa5]/);
+    expect((await files()).length).toBe(before);
+    const withFile = await ok(await upload(a.id, '佐证.pdf', PDF));
+    const fileId = withFile.evidence[0]?.id as string;
+    const removed = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/achievements/${a.id}/attachments/${fileId}`,
+      headers: { 'x-requested-with': 'test', cookie: c.cadre },
+    });
+    expect(removed.statusCode, removed.body).toBe(200);
+    expect((removed.json() as AchievementDetail).evidence).toEqual([]);
+    expect((await files()).length).toBe(before);
+    const audit = await t.ctx.db
+      .selectFrom('auditLog')
+      .select('diff')
+      .where('objectId', '=', a.id)
+      .where('action', '=', 'achievements.update')
+      .execute();
+    expect(audit.map((r) => String(r.diff)).join(' ')).toContain('佐证.pdf');
+  });
+});
+
 describe('import', () => {
   const upload = async (rows: (string | number | null)[][], cookie = c.receiving) =>
     t.app.inject({

@@ -12,6 +12,7 @@ import {
 import { zIdParams } from '../../common/http/ids.schema.js';
 import { actorOf } from '../core/access.js';
 import type { AppInstance } from '../core/http.js';
+import { registerAttachmentRoutes } from '../files/files.routes.js';
 import * as service from './achievements.service.js';
 
 export function registerAchievementRoutes(app: AppInstance): void {
@@ -133,4 +134,20 @@ export function registerAchievementRoutes(app: AppInstance): void {
     },
     async (request) => service.review(app.ctx, actorOf(request), request.params.id, 'returned', request.body),
   );
+  // evidence (佐证材料): the cadre adds and removes while the entry is not yet verified; its readers download
+  registerAttachmentRoutes(app, {
+    base: '/api/achievements',
+    tags,
+    read: 'achievements.read',
+    write: 'achievements.update',
+    response: zAchievementDetail,
+    summaries: {
+      upload: '上传佐证材料',
+      remove: '删除佐证材料',
+      download: '下载佐证材料（原文件名，校验 SHA-256）',
+    },
+    attach: (actor, id, name, content) => service.attach(app.ctx, actor, id, name, content),
+    detach: (actor, id, fileId) => service.detach(app.ctx, actor, id, fileId),
+    download: (actor, id, fileId) => service.download(app.ctx, actor, id, fileId),
+  });
 }

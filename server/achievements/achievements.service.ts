@@ -34,6 +34,14 @@ import { AppError, fieldError, notFound, outOfScope } from '../core/errors.js';
 import { assertReaches, assertWritable, type Reach, reaches, scopeFor } from '../core/scope.js';
 import { appendHistory } from '../core/status-history.repository.js';
 import { inTransaction } from '../core/transaction.js';
+import {
+  filesOf,
+  readStoredFile,
+  releaseBlobs,
+  removeStoredFile,
+  storeFile,
+  toAttachment,
+} from '../files/files.service.js';
 import { notifyAudience } from '../notifications/notifications.service.js';
 import { findPosting, type PostingView } from '../postings/postings.repository.js';
 import { achievementMachine } from './achievements.machine.js';
@@ -72,6 +80,9 @@ function writes(actor: Actor, action: Action, reach: Reach, row: repo.Achievemen
   );
 }
 
+/** The owner kind of achievements' evidence in the file store. */
+export const ACHIEVEMENT_FILES = 'achievement';
+
 async function detail(ctx: Pick<AppContext, 'db'>, actor: Actor, row: repo.AchievementView) {
   const history = await achievementMachine.history(ctx.db, [row.id]);
   const actions: string[] = [];
@@ -91,6 +102,7 @@ async function detail(ctx: Pick<AppContext, 'db'>, actor: Actor, row: repo.Achie
       at: h.at,
       by: h.actorName,
     })),
+    evidence: (await filesOf(ctx.db, ACHIEVEMENT_FILES, [row.id])).map(toAttachment),
     actions,
   } satisfies AchievementDetail;
 }
@@ -402,4 +414,67 @@ export async function totals(ctx: AppContext, actor: Actor, p: TotalsParams): Pr
     groups: [...groups.values()].map((g) => ({ key: g.key, label: g.label, lines: ordered(g.lines) })),
     overall: ordered(overall),
   };
+}
+
+// ---- evidence (佐证材料, server/files) ----
+
+/** The cadre's own entry, not yet verified: where evidence may be added or removed. */
+async function evidenceWritable(db: Executor, actor: Actor, id: string): Promise<repo.AchievementView> {
+  const row = await readable(db, actor, id);
+  assertWritable(actor.scope, repo.CADRE_REACH, row, repo.ACHIEVEMENT_REACH);
+  if (!EDITABLE_STATUSES.includes(row.status as AchievementStatus))
+    throw refused(row, 'achievementAction.update');
+  return row;
+}
+
+/** Adds a file of evidence: the entry is checked in scope and status before the bytes are looked at. */
+export async function attach(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  name: string,
+  content: Buffer,
+): Promise<AchievementDetail> {
+  await evidenceWritable(ctx.db, actor, id);
+  return storeFile(
+    ctx,
+    { ownerKind: ACHIEVEMENT_FILES, ownerId: id, name, content, createdBy: authorOf(actor) },
+    async (tx, file) => {
+      await evidenceWritable(tx.db, actor, id);
+      await record(tx, whoOf(actor), {
+        action: 'achievements.update',
+        objectType: 'achievement',
+        objectId: id,
+        diff: { evidence: { to: `${file.name} (${file.kind}, ${file.size} B, sha256 ${file.sha256})` } },
+      });
+      return detail(tx, actor, await reload(tx.db, id));
+    },
+  );
+}
+
+export async function detach(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  fileId: string,
+): Promise<AchievementDetail> {
+  const { answer, file } = await inTransaction(ctx, async (tx) => {
+    await evidenceWritable(tx.db, actor, id);
+    const file = await removeStoredFile(tx, ACHIEVEMENT_FILES, id, fileId);
+    await record(tx, whoOf(actor), {
+      action: 'achievements.update',
+      objectType: 'achievement',
+      objectId: id,
+      diff: { evidence: { from: file.name, to: null } },
+    });
+    return { answer: await detail(tx, actor, await reload(tx.db, id)), file };
+  });
+  await releaseBlobs(ctx, [file]);
+  return answer;
+}
+
+/** A download: only of an entry the caller reads (the receiving unit checks the evidence before verifying). */
+export async function download(ctx: AppContext, actor: Actor, id: string, fileId: string) {
+  await readable(ctx.db, actor, id);
+  return readStoredFile(ctx, ACHIEVEMENT_FILES, id, fileId);
 }

@@ -168,6 +168,9 @@ const DEMO_ACCOUNTS: DemoAccount[] = [
   },
 ];
 
+/** The demo accounts' usernames, in the order they are printed (the browser walk signs in as each). */
+export const DEMO_USERNAMES: readonly string[] = DEMO_ACCOUNTS.map((a) => a.username);
+
 export interface SeededAccount {
   username: string;
   displayName: string;

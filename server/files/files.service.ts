@@ -8,7 +8,7 @@ import {
   type FileKind,
   fileTooLarge,
 } from '../../common/files/files.js';
-import type { Attachment } from '../../common/worklog/worklog.schema.js';
+import type { Attachment } from '../../common/files/files.schema.js';
 import type { AppContext } from '../core/context.js';
 import type { Executor } from '../core/database.js';
 import { AppError, notFound } from '../core/errors.js';

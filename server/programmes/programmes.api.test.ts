@@ -177,6 +177,35 @@ describe('programmes and batches', () => {
     expect(edit.json().message).toBe('批次已结束，不能再修改');
   });
 
+  it('open=true lists only the batches still taking requests (筹备 / 选派), found by name', async () => {
+    const p = await programme(qdn, '522600', '开放批次筛选项目');
+    const make = async (name: string) =>
+      (
+        await call('POST', '/api/batches', qdn, {
+          programmeId: p.id,
+          name,
+          plannedStart: '2027-01-01',
+          plannedEnd: '2027-12-31',
+          termMonths: 12,
+        })
+      ).json() as Batch;
+    const [open, selecting, onPost] = [await make('第一批'), await make('第二批'), await make('第三批')];
+    await t.ctx.db
+      .updateTable('batches')
+      .set({ status: 'selecting' })
+      .where('id', '=', selecting.id)
+      .execute();
+    await t.ctx.db.updateTable('batches').set({ status: 'on_post' }).where('id', '=', onPost.id).execute();
+    const found = (await call('GET', '/api/batches?open=true&q=开放批次筛选&pageSize=100', qdn)).json();
+    expect(found.items.map((b: Batch) => b.id).sort()).toEqual([open.id, selecting.id].sort());
+    expect(found.total).toBe(2);
+    const all = (await call('GET', '/api/batches?q=开放批次筛选&pageSize=100', qdn)).json();
+    expect(all.total).toBe(3);
+    const bad = await call('GET', '/api/batches?open=maybe', qdn);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().fields[0].field).toBe('open');
+  });
+
   it('another 组织部 gets 404 for a batch outside its region; a cadre gets 403', async () => {
     const p = await programme(qdn, '522600', '范围测试项目');
     const b = (

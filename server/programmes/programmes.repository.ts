@@ -90,6 +90,7 @@ export async function listBatches(db: Executor, p: BatchListParams, scope: Scope
   let q = batches(db).where(reachCondition(scope, BATCH_REACH));
   if (p.programmeId) q = q.where('b.programmeId', '=', p.programmeId);
   if (p.status) q = q.where('b.status', '=', p.status);
+  if (p.open === 'true') q = q.where('b.status', 'in', [...OPEN_BATCH_STATUSES]);
   if (p.q)
     q = q.where(nameSearch(p.q, { names: ['b.name', 'p.name'], pinyin: ['p.namePinyin', 'p.nameInitials'] }));
   const { rows, ...count } = await paged(db, q, p, (page) =>

@@ -1,13 +1,21 @@
-import { App, Button, Descriptions, Drawer, Flex, Grid, Input, Modal, Timeline, Typography } from 'antd';
+import { App, Button, Descriptions, Drawer, Flex, Grid, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import type { AchievementDetail } from '../../../common/achievements/achievements.schema';
-import { formatTime } from '../../../common/format/date-time';
+import { FILE_LIMIT } from '../../../common/files/files';
 import { t } from '../../../common/i18n/index';
 import { errorMessage } from '../api/client';
+import { AttachmentList, AttachmentUpload } from '../common/attachments.component';
 import { pendingState } from '../common/query-state.component';
+import { StatusHistory } from '../common/status-history.component';
 import { AchievementFormModal } from './achievement.form';
 import { AchievementStatusTag } from './achievement-status.component';
-import { type AchievementAction, useAchievement, useAchievementAction } from './achievements.api';
+import {
+  type AchievementAction,
+  evidenceUrl,
+  useAchievement,
+  useAchievementAction,
+  useEvidence,
+} from './achievements.api';
 
 /** 实事详情: the entry, its history, the evidence section, and the moves the caller may make. */
 export function AchievementDetailDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
@@ -94,6 +102,7 @@ function AchievementDetailBody({ id }: { id: string }) {
   const { modal } = App.useApp();
   const review = useReview();
   const [editing, setEditing] = useState(false);
+  const evidence = useEvidence();
   const pending = pendingState(entry, t('achievements.loadFailed'));
   if (pending || !entry.data) return pending;
   const a = entry.data;
@@ -143,33 +152,38 @@ function AchievementDetailBody({ id }: { id: string }) {
             : []),
         ]}
       />
-      {/*
-        TODO(lead): evidence attachments — wire the generic file storage (server/files, built in
-        parallel) here once both have landed: upload/list/download of an achievement's evidence
-        within ACHIEVEMENT_REACH (ADR 034, "Evidence").
-      */}
       <section aria-label={t('achievements.evidence')}>
         <Typography.Title level={5}>{t('achievements.evidence')}</Typography.Title>
-        <Typography.Text type="secondary">{t('achievements.evidencePending')}</Typography.Text>
+        <Flex vertical gap={8}>
+          {a.evidence.length === 0 ? (
+            <Typography.Text type="secondary">{t('achievements.noEvidence')}</Typography.Text>
+          ) : (
+            <AttachmentList
+              files={a.evidence}
+              urlOf={(fileId) => evidenceUrl(a.id, fileId)}
+              onRemove={
+                can('update') ? (fileId) => evidence.remove.mutateAsync({ id: a.id, fileId }) : undefined
+              }
+            />
+          )}
+          {can('update') ? (
+            <Flex gap={8} align="center" wrap>
+              <AttachmentUpload
+                label={t('achievements.addEvidence')}
+                onUpload={(file) => evidence.add.mutateAsync({ id: a.id, file })}
+              />
+              <Typography.Text type="secondary">
+                {t('files.uploadHint', { limit: FILE_LIMIT })}
+              </Typography.Text>
+            </Flex>
+          ) : null}
+        </Flex>
       </section>
-      <div>
-        <Typography.Title level={5}>{t('achievements.history')}</Typography.Title>
-        <Timeline
-          items={a.history.map((h) => ({
-            content: (
-              <Flex vertical>
-                <span>
-                  {t(`achievementStatus.${h.to}`)}
-                  {h.reason ? `：${h.reason}` : ''}
-                </span>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {[h.by, formatTime(h.at)].filter(Boolean).join(' · ')}
-                </Typography.Text>
-              </Flex>
-            ),
-          }))}
-        />
-      </div>
+      <StatusHistory
+        title={t('achievements.history')}
+        history={a.history}
+        label={(to) => t(`achievementStatus.${to}`)}
+      />
       <Flex gap={8} wrap>
         {can('verify') ? (
           <Button type="primary" onClick={() => review.verify(a)} loading={review.pending}>

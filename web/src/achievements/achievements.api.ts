@@ -81,3 +81,32 @@ export function useAchievementAction() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: achievementKeys.all }),
   });
 }
+
+/** Where a file of evidence downloads from. */
+export const evidenceUrl = (id: string, fileId: string) =>
+  achievementUrl(id, `/attachments/${encodeURIComponent(fileId)}`);
+
+/** Adds or removes a file of evidence (the cadre's own entry, not yet verified); the detail reloads. */
+export function useEvidence() {
+  const queryClient = useQueryClient();
+  const settle = {
+    onSuccess: (detail: AchievementDetail) =>
+      queryClient.setQueryData(achievementKeys.detail(detail.id), detail),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: achievementKeys.all }),
+  };
+  const add = useMutation({
+    mutationFn: ({ id, file }: { id: string; file: File }) =>
+      api<AchievementDetail>(achievementUrl(id, '/attachments'), {
+        method: 'POST',
+        query: { name: file.name },
+        file: { data: file, contentType: 'application/octet-stream' },
+      }),
+    ...settle,
+  });
+  const remove = useMutation({
+    mutationFn: ({ id, fileId }: { id: string; fileId: string }) =>
+      api<AchievementDetail>(evidenceUrl(id, fileId), { method: 'DELETE' }),
+    ...settle,
+  });
+  return { add, remove };
+}

@@ -21,3 +21,38 @@ export function useBatchOptions(enabled = true) {
     select: (page) => page.items,
   });
 }
+
+/**
+ * Batches found on the server as the user types (programme or batch name, pinyin): a picker that
+ * must reach any batch, however many the user sees. `open` asks only for 筹备 / 选派.
+ */
+export function useBatchSearch(q: string, open: boolean, enabled = true) {
+  return useQuery({
+    queryKey: [...batchKeys.options, { q, open }] as const,
+    queryFn: ({ signal }) =>
+      api<Page<Batch>>('/api/batches', {
+        query: {
+          pageSize: 50,
+          sort: 'plannedStart',
+          order: 'desc',
+          ...(q ? { q } : {}),
+          ...(open ? { open: 'true' } : {}),
+        },
+        signal,
+      }),
+    enabled,
+    staleTime: 30_000,
+    placeholderData: (previous) => previous,
+    select: (page) => page.items,
+  });
+}
+
+/** One batch by id, for a picker whose value came from a link (null: nothing to ask). */
+export function useBatchById(id: string | null) {
+  return useQuery({
+    queryKey: [...batchKeys.options, 'one', id] as const,
+    queryFn: ({ signal }) => api<Batch>(`/api/batches/${encodeURIComponent(id ?? '')}`, { signal }),
+    enabled: id !== null,
+    staleTime: 60_000,
+  });
+}

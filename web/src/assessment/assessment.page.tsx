@@ -126,11 +126,14 @@ export function AssessmentPage() {
         scroll={{ x: true }}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage }}
       />
-      <CreateRoundModal
-        open={creating}
-        onClose={() => setCreating(false)}
-        onCreated={(id) => navigate(`/assessment/${id}`)}
-      />
+      {/* only for those who open rounds: its batch list is theirs to read (a cadre may not) */}
+      {allowed('assessment.manage') ? (
+        <CreateRoundModal
+          open={creating}
+          onClose={() => setCreating(false)}
+          onCreated={(id) => navigate(`/assessment/${id}`)}
+        />
+      ) : null}
     </>
   );
 }

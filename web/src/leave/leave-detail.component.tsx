@@ -10,7 +10,6 @@ import {
   Input,
   Modal,
   Steps,
-  Timeline,
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -20,6 +19,7 @@ import { t } from '../../../common/i18n/index';
 import type { LeaveDetail } from '../../../common/leave/leave.schema';
 import { errorMessage } from '../api/client';
 import { pendingState } from '../common/query-state.component';
+import { StatusHistory } from '../common/status-history.component';
 // documents (issue 14): the leave form
 import { DocumentViewer } from '../documents/document-viewer.component';
 import { type LeaveAction, useLeave, useLeaveAction } from './leave.api';
@@ -132,24 +132,7 @@ function LeaveDetailBody({ id }: { id: string }) {
           }))}
         />
       </div>
-      <div>
-        <Typography.Title level={5}>{t('leave.history')}</Typography.Title>
-        <Timeline
-          items={l.history.map((h) => ({
-            content: (
-              <Flex vertical>
-                <span>
-                  {t(`leaveStatus.${h.to}`)}
-                  {h.reason ? `：${h.reason}` : ''}
-                </span>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {[h.by, formatTime(h.at)].filter(Boolean).join(' · ')}
-                </Typography.Text>
-              </Flex>
-            ),
-          }))}
-        />
-      </div>
+      <StatusHistory title={t('leave.history')} history={l.history} label={(to) => t(`leaveStatus.${to}`)} />
       <Flex gap={8} wrap>
         {can('decide') ? (
           <>

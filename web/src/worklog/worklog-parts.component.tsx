@@ -1,9 +1,7 @@
-import { DeleteOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Popconfirm, Tag, Typography } from 'antd';
-import { formatBytes } from '../../../common/http/size';
+import { Tag } from 'antd';
 import { t } from '../../../common/i18n/index';
 import type { Attachment, Snippet, WorklogCategory } from '../../../common/worklog/worklog.schema';
-import { errorMessage } from '../api/client';
+import { AttachmentList } from '../common/attachments.component';
 import { attachmentUrl, useRemoveAttachment } from './worklog.api';
 
 /** Matched pieces in <mark>, everything else as text: the server sends pieces, never HTML. */
@@ -37,38 +35,12 @@ export function Attachments({
   files: readonly Attachment[];
   removable?: boolean;
 }) {
-  const { message } = App.useApp();
   const remove = useRemoveAttachment();
-  if (files.length === 0) return null;
   return (
-    <Flex vertical gap={4}>
-      {files.map((f) => (
-        <Flex key={f.id} align="center" gap={8} wrap>
-          <PaperClipOutlined />
-          <Typography.Link href={attachmentUrl(entryId, f.id)} download={f.name}>
-            {f.name}
-          </Typography.Link>
-          <Typography.Text type="secondary">{formatBytes(f.size)}</Typography.Text>
-          {removable ? (
-            <Popconfirm
-              title={t('worklog.removeAttachmentConfirm', { name: f.name })}
-              okText={t('worklog.delete')}
-              cancelText={t('common.cancel')}
-              onConfirm={() =>
-                remove.mutateAsync({ id: entryId, fileId: f.id }).catch((e) => message.error(errorMessage(e)))
-              }
-            >
-              <Button
-                type="text"
-                size="small"
-                danger
-                icon={<DeleteOutlined />}
-                aria-label={`${t('worklog.removeAttachment')} ${f.name}`}
-              />
-            </Popconfirm>
-          ) : null}
-        </Flex>
-      ))}
-    </Flex>
+    <AttachmentList
+      files={files}
+      urlOf={(fileId) => attachmentUrl(entryId, fileId)}
+      onRemove={removable ? (fileId) => remove.mutateAsync({ id: entryId, fileId }) : undefined}
+    />
   );
 }
