@@ -130,7 +130,7 @@ test('派出单位导入 30 名干部并推荐 5 人（1 人不符合条件须�
   const cadreField = dialog.getByLabel('干部', { exact: true });
   const justification = dialog.getByLabel('推荐理由');
   const submit = dialog.getByRole('button', { name: '提交推荐' });
-  await pick(page, batchField, '第一批', `${programmeName} · 第一批`);
+  await pick(page, batchField, programmeName, `${programmeName} · 第一批`);
 
   for (const [i, name] of NOMINEES.entries()) {
     await pick(page, cadreField, i === 0 ? 'oymy' : name, name);

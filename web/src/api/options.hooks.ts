@@ -1,26 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Page } from '../../../common/http/paging.schema';
-import type { Batch } from '../../../common/programmes/programmes.schema';
+import type { Batch, Programme } from '../../../common/programmes/programmes.schema';
 import { api } from './client';
-import { batchKeys } from './query-keys';
-
-/**
- * The batches the user may see, newest first: one query for every picker and filter that names
- * a batch (cadre list, post requests, nominations). Which are open is `isOpenBatch` in common/.
- */
-export function useBatchOptions(enabled = true) {
-  return useQuery({
-    queryKey: batchKeys.options,
-    queryFn: ({ signal }) =>
-      api<Page<Batch>>('/api/batches', {
-        query: { pageSize: 100, sort: 'plannedStart', order: 'desc' },
-        signal,
-      }),
-    enabled,
-    staleTime: 60_000,
-    select: (page) => page.items,
-  });
-}
+import { batchKeys, programmeKeys } from './query-keys';
 
 /**
  * Batches found on the server as the user types (programme or batch name, pinyin): a picker that
@@ -52,6 +34,31 @@ export function useBatchById(id: string | null) {
   return useQuery({
     queryKey: [...batchKeys.options, 'one', id] as const,
     queryFn: ({ signal }) => api<Batch>(`/api/batches/${encodeURIComponent(id ?? '')}`, { signal }),
+    enabled: id !== null,
+    staleTime: 60_000,
+  });
+}
+
+/** Programmes found on the server as the user types (name, pinyin), newest first. */
+export function useProgrammeSearch(q: string) {
+  return useQuery({
+    queryKey: [...programmeKeys.options, { q }] as const,
+    queryFn: ({ signal }) =>
+      api<Page<Programme>>('/api/programmes', {
+        query: { pageSize: 50, sort: 'createdAt', order: 'desc', ...(q ? { q } : {}) },
+        signal,
+      }),
+    staleTime: 30_000,
+    placeholderData: (previous) => previous,
+    select: (page) => page.items,
+  });
+}
+
+/** One programme by id, for a picker whose value came from elsewhere (null: nothing to ask). */
+export function useProgrammeById(id: string | null) {
+  return useQuery({
+    queryKey: [...programmeKeys.options, 'one', id] as const,
+    queryFn: ({ signal }) => api<Programme>(`/api/programmes/${encodeURIComponent(id ?? '')}`, { signal }),
     enabled: id !== null,
     staleTime: 60_000,
   });

@@ -70,13 +70,15 @@ export const programmeKeys = {
   all: ['programmes'] as const,
   list: (params: ProgrammeListParams) => ['programmes', 'list', params] as const,
   detail: (id: string) => ['programmes', 'detail', id] as const,
+  /** Programmes found for a picker as the user types (useProgrammeSearch). */
+  options: ['programmes', 'options'] as const,
 };
 
 export const batchKeys = {
   all: ['programmes', 'batches'] as const,
   list: (params: Partial<BatchListParams>) => ['programmes', 'batches', 'list', params] as const,
   readiness: (id: string) => ['programmes', 'batches', 'readiness', id] as const,
-  /** The batches the user may see, for pickers and filters (useBatchOptions). */
+  /** Batches found for pickers and filters as the user types (useBatchSearch). */
   options: ['batches', 'options'] as const,
 };
 

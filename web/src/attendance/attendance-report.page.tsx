@@ -1,10 +1,10 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Select, Typography } from 'antd';
+import { Button, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router';
 import { legend, reportTitle } from '../../../common/attendance/attendance';
 import { t } from '../../../common/i18n/index';
-import { useBatchOptions } from '../api/options.hooks';
+import { BatchSelect } from '../common/batch-select.component';
 import { PageHeader } from '../common/page-header.component';
 import { pendingState } from '../common/query-state.component';
 import { download } from '../excel/excel.api';
@@ -22,7 +22,6 @@ export function AttendanceReportPage() {
   const fallback = dayjs().date() <= 5 ? dayjs().subtract(1, 'month') : dayjs();
   const month = search.get('month') ?? fallback.format('YYYY-MM');
   const batchId = search.get('batchId');
-  const batches = useBatchOptions();
   const report = useReport(month, batchId);
   const set = (next: { month?: string; batchId?: string | null }) => {
     const merged = { month, batchId, ...next };
@@ -35,18 +34,12 @@ export function AttendanceReportPage() {
         title={t('attendance.report.pageTitle')}
         extra={
           <>
-            <Select
+            <BatchSelect
               style={{ minWidth: 220 }}
-              allowClear
               placeholder={t('attendance.report.allBatches')}
-              value={batchId ?? undefined}
+              value={batchId}
               onChange={(v) => set({ batchId: v ?? null })}
-              loading={batches.isPending}
               aria-label={t('attendance.report.batch')}
-              options={(batches.data ?? []).map((b) => ({
-                value: b.id,
-                label: `${b.programmeName} ${b.name}`,
-              }))}
             />
             <MonthPicker value={month} onChange={(m) => set({ month: m })} />
             <Button

@@ -6,8 +6,8 @@ import { zCadreListQuery } from '../../../common/cadres/cadres.schema';
 import { t } from '../../../common/i18n/index';
 import { NOMINATION_STATUSES, type NominationStatus } from '../../../common/nominations/nominations.schema';
 import { useAllowed } from '../access/access.hooks';
-import { useBatchOptions } from '../api/options.hooks';
 import { unitKeys } from '../api/query-keys';
+import { BatchSelect } from '../common/batch-select.component';
 import { FilterBar } from '../common/filter-bar.component';
 import { maxLengthOf } from '../common/form.utils';
 import { RegionCascader } from '../regions/region-cascader.component';
@@ -42,7 +42,6 @@ export interface CadresFilterProps {
 export function CadresFilter({ params, onChange, onReset }: CadresFilterProps) {
   const canReadBatches = useAllowed()('batches.read');
   const expertise = useExpertiseOptions();
-  const batches = useBatchOptions(canReadBatches);
   // the chosen unit's name, for a link that carries only its id
   const unit = useQuery({
     queryKey: unitKeys.detail(params.unitId ?? ''),
@@ -109,19 +108,12 @@ export function CadresFilter({ params, onChange, onReset }: CadresFilterProps) {
       />
       {canReadBatches ? (
         <>
-          <Select<string>
+          <BatchSelect
             className="filter-bar__region"
             value={params.batchId}
-            onChange={(batchId) => onChange({ batchId: batchId ?? undefined })}
-            options={(batches.data ?? []).map((b) => ({
-              value: b.id,
-              label: `${b.programmeName} · ${b.name}`,
-            }))}
-            loading={batches.isPending}
-            showSearch={{ optionFilterProp: 'label' }}
+            onChange={(batchId) => onChange({ batchId })}
             placeholder={t('cadreList.batchPlaceholder')}
             aria-label={t('cadreList.filterBatch')}
-            allowClear
           />
           <Select<NominationStatus>
             className="filter-bar__select"

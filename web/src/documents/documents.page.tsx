@@ -2,7 +2,7 @@ import { Alert, Card, Empty, Flex, Radio, Select, Spin, Typography } from 'antd'
 import { useState } from 'react';
 import { t } from '../../../common/i18n/index';
 import { errorMessage } from '../api/client';
-import { useBatchOptions } from '../api/options.hooks';
+import { BatchSelect } from '../common/batch-select.component';
 import { PageHeader } from '../common/page-header.component';
 import { useBoard } from '../matching/matching.api';
 import { DocumentViewer } from './document-viewer.component';
@@ -13,7 +13,6 @@ import { useNoticeParts } from './documents.api';
  * for the batch or one per receiving region, previewed and downloaded (issue 14 line 5).
  */
 export function DocumentsPage() {
-  const batches = useBatchOptions();
   const [batchId, setBatchId] = useState<string | undefined>();
   const board = useBoard(batchId);
   const run = board.data?.runs.find((r) => r.status === 'confirmed');
@@ -29,23 +28,17 @@ export function DocumentsPage() {
         <Flex vertical gap={16}>
           <Flex gap={12} align="center" wrap>
             <span>{t('documents.page.batch')}</span>
-            <Select
+            <BatchSelect
               aria-label={t('documents.page.batch')}
               style={{ minWidth: 300 }}
               placeholder={t('documents.page.batchPlaceholder')}
-              loading={batches.isLoading}
               value={batchId}
               onChange={(v) => {
                 setBatchId(v);
                 setRegion(undefined);
               }}
-              options={(batches.data ?? []).map((b) => ({
-                value: b.id,
-                label: `${b.programmeName} · ${b.name}`,
-              }))}
             />
           </Flex>
-          {batches.error ? <Alert type="error" message={errorMessage(batches.error)} /> : null}
           {!batchId ? (
             <Empty description={t('documents.page.batchPlaceholder')} />
           ) : board.isLoading ? (

@@ -5,8 +5,9 @@ import { t } from '../../../common/i18n/index';
 import { APPROVERS } from '../../../common/leave/leave-moves';
 import type { RoutingRule } from '../../../common/leave/leave-routing';
 import { errorMessage } from '../api/client';
-import { useBatchOptions } from '../api/options.hooks';
+import { useProgrammeSearch } from '../api/options.hooks';
 import { PageHeader } from '../common/page-header.component';
+import { ProgrammeSelect } from '../common/programme-select.component';
 import { useLeaveRoutes, useSaveLeaveRoutes } from './leave.api';
 
 type Row = RoutingRule & { key: number };
@@ -17,12 +18,10 @@ type Row = RoutingRule & { key: number };
  * chain, the last must fit every request (ADR 029).
  */
 export function LeaveRoutesPage() {
-  const batches = useBatchOptions();
-  const programmes = [
-    ...new Map((batches.data ?? []).map((b) => [b.programmeId, b.programmeName])).entries(),
-  ];
+  // the newest programme until the user picks one (the picker's first page, one request)
+  const newest = useProgrammeSearch('');
   const [programmeId, setProgrammeId] = useState<string | null>(null);
-  const chosen = programmeId ?? programmes[0]?.[0] ?? null;
+  const chosen = programmeId ?? newest.data?.[0]?.id ?? null;
   const routes = useLeaveRoutes(chosen);
   const save = useSaveLeaveRoutes();
   const { message } = App.useApp();
@@ -52,12 +51,12 @@ export function LeaveRoutesPage() {
       <PageHeader title={t('leaveRoutes.title')} />
       <Flex gap={12} align="center" wrap style={{ marginBottom: 16 }}>
         <span>{t('leaveRoutes.programme')}</span>
-        <Select
+        <ProgrammeSelect
           aria-label={t('leaveRoutes.programme')}
           style={{ minWidth: 260 }}
           value={chosen}
-          onChange={setProgrammeId}
-          options={programmes.map(([id, name]) => ({ value: id, label: name }))}
+          allowClear={false}
+          onChange={(id) => setProgrammeId(id ?? null)}
         />
         {routes.data?.version === null ? (
           <Typography.Text type="secondary">{t('leaveRoutes.default')}</Typography.Text>

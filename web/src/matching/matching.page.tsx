@@ -27,9 +27,9 @@ import { t } from '../../../common/i18n/index';
 import type { Assignment, Board, RunSummary } from '../../../common/matching/matching.schema';
 import { useAllowed } from '../access/access.hooks';
 import { errorMessage } from '../api/client';
+import { BatchSelect } from '../common/batch-select.component';
 import { PageHeader } from '../common/page-header.component';
 import { download } from '../excel/excel.api';
-import { BatchSelect } from '../posts/batch-select.component';
 import {
   exportUrl,
   useAddLock,

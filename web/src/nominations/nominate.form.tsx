@@ -1,5 +1,5 @@
 import { SendOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Form, Input, Modal, Select, Spin, Tag } from 'antd';
+import { Alert, App, Button, Flex, Form, Input, Modal, Spin, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { t } from '../../../common/i18n/index';
 import {
@@ -7,16 +7,15 @@ import {
   type Nomination,
   zNominationInput,
 } from '../../../common/nominations/nominations.schema';
-import { OPEN_BATCH_STATUSES } from '../../../common/programmes/programmes.schema';
 import { errorMessage } from '../api/client';
-import { useBatchOptions } from '../api/options.hooks';
+import { useBatchSearch } from '../api/options.hooks';
+import { BatchSelect } from '../common/batch-select.component';
 import { maxLengthOf } from '../common/form.utils';
 import { FormFailureAlert } from '../common/record-form.component';
 import { useFormFailure } from '../common/record-form.hooks';
 import { CadreSelect } from './cadre-select.component';
 import { EligibilityReasons } from './eligibility.component';
 import { useEligibilityCheck, useNominate, useNominatedInBatch } from './nominations.api';
-import { batchLabel } from './nominations.utils';
 
 interface NominateValues {
   batchId?: string;
@@ -53,8 +52,8 @@ export function NominateModal({ open, onClose }: NominateModalProps) {
 function NominateForm({ onClose }: { onClose: () => void }) {
   const [form] = Form.useForm<NominateValues>();
   const { message } = App.useApp();
-  const batches = useBatchOptions();
-  const openBatches = (batches.data ?? []).filter((batch) => OPEN_BATCH_STATUSES.includes(batch.status));
+  // the picker's first page of open batches (one request with it), to choose the only one
+  const openBatches = useBatchSearch('', true).data ?? [];
   const batchId = Form.useWatch('batchId', form);
   const cadreId = Form.useWatch('cadreId', form);
   const check = useEligibilityCheck(batchId, cadreId);
@@ -128,12 +127,7 @@ function NominateForm({ onClose }: { onClose: () => void }) {
         extra={t('nominations.field.batchHint')}
         rules={[{ required: true, message: t('nominations.field.batchRequired') }]}
       >
-        <Select<string>
-          options={openBatches.map((batch) => ({ value: batch.id, label: batchLabel(batch) }))}
-          loading={batches.isFetching}
-          notFoundContent={batches.isPending ? t('app.loading') : t('nominations.noOpenBatch')}
-          showSearch={{ optionFilterProp: 'label' }}
-        />
+        <BatchSelect openOnly allowClear={false} emptyText={t('nominations.noOpenBatch')} />
       </Form.Item>
       <Form.Item
         name="cadreId"

@@ -6,12 +6,11 @@ import {
   type NominationStatus,
   zNominationListQuery,
 } from '../../../common/nominations/nominations.schema';
-import { useBatchOptions } from '../api/options.hooks';
+import { BatchSelect } from '../common/batch-select.component';
 import { FilterBar } from '../common/filter-bar.component';
 import { maxLengthOf } from '../common/form.utils';
 import { UnitSelect } from '../units/unit-select.component';
 import type { NominationListChange } from './nominations.hooks';
-import { batchLabel } from './nominations.utils';
 
 const statusOptions = NOMINATION_STATUSES.map((status) => ({
   value: status,
@@ -34,7 +33,6 @@ export interface NominationsFilterProps {
 
 /** Search box (Enter or 查询), batch, unit, status and eligibility; selects apply at once. */
 export function NominationsFilter({ params, onChange, onReset, byUnit }: NominationsFilterProps) {
-  const batches = useBatchOptions();
   const eligible: Eligible | undefined =
     params.eligible === undefined ? undefined : params.eligible ? 'yes' : 'no';
 
@@ -47,16 +45,12 @@ export function NominationsFilter({ params, onChange, onReset, byUnit }: Nominat
       label={t('nominations.searchLabel')}
       maxLength={maxLengthOf(zNominationListQuery.shape.q)}
     >
-      <Select<string>
+      <BatchSelect
         className="filter-bar__region"
         value={params.batchId}
-        onChange={(batchId) => onChange({ batchId: batchId ?? undefined })}
-        options={(batches.data ?? []).map((batch) => ({ value: batch.id, label: batchLabel(batch) }))}
-        loading={batches.isFetching}
+        onChange={(batchId) => onChange({ batchId })}
         placeholder={t('nominations.batchPlaceholder')}
         aria-label={t('nominations.filterBatch')}
-        showSearch={{ optionFilterProp: 'label' }}
-        allowClear
       />
       {byUnit ? (
         <UnitSelect

@@ -2,9 +2,9 @@ import { Select } from 'antd';
 import { t } from '../../../common/i18n/index';
 import { POSTING_STATUSES, type PostingStatus } from '../../../common/postings/posting-moves';
 import { type PostingListParams, zPostingListQuery } from '../../../common/postings/postings.schema';
+import { BatchSelect } from '../common/batch-select.component';
 import { FilterBar } from '../common/filter-bar.component';
 import { maxLengthOf } from '../common/form.utils';
-import { BatchSelect } from '../posts/batch-select.component';
 import { UnitSelect } from '../units/unit-select.component';
 
 const statusOptions = POSTING_STATUSES.map((status) => ({

@@ -4,11 +4,11 @@ import type { RankLevel } from '../../../common/cadres/cadre-enums';
 import { t } from '../../../common/i18n/index';
 import { type Post, type PostValues, zPostInput } from '../../../common/posts/posts.schema';
 import { postKeys } from '../api/query-keys';
+import { BatchSelect } from '../common/batch-select.component';
 import { maxLengthOf, textLimits, zodRule } from '../common/form.utils';
 import { FormActions, FormFailureAlert, FormModal } from '../common/record-form.component';
 import { useFetchFresh, useRecordForm } from '../common/record-form.hooks';
 import { useUnitOptions } from '../units/units.api';
-import { BatchSelect } from './batch-select.component';
 import { areasOf, type Duty, type DutyKind } from './post-tags.component';
 import { fetchPost, useExpertiseVocabulary, useSavePost, useUnitPostLevels } from './posts.api';
 

@@ -6,10 +6,10 @@ import {
   type PostStatus,
   zPostListQuery,
 } from '../../../common/posts/posts.schema';
+import { BatchSelect } from '../common/batch-select.component';
 import { FilterBar } from '../common/filter-bar.component';
 import { maxLengthOf } from '../common/form.utils';
 import { UnitSelect } from '../units/unit-select.component';
-import { BatchSelect } from './batch-select.component';
 import type { PostListChange } from './posts.hooks';
 
 const statusOptions = POST_STATUSES.map((status) => ({ value: status, label: t(`postStatus.${status}`) }));
