@@ -28,17 +28,16 @@ export const zhCNMonthly = {
   'monthly.doc.posting': '{cadre}同志由{sending}选派，在{receiving}挂任{post}，分工：{duties}。',
   'monthly.doc.h2': '二、出勤情况',
   'monthly.doc.attendance':
-    '本月应出勤 {workingDays} 个工作日，在岗 {present} 天，请假 {leave} 天，缺勤 {absent} 天，未记录 {missing} 天。',
+    '本月应出勤{workingDays}个工作日，在岗{present}天，请假{leave}天，缺勤{absent}天，未记录{missing}天。',
   'monthly.doc.h3': '三、主要工作',
   'monthly.doc.noWork': '本月无工作纪实。',
-  'monthly.doc.category': '（{n}）{category}（{count} 项）',
+  'monthly.doc.category': '（{n}）{category}（{count}项）',
   'monthly.doc.h4': '四、实事成效',
   'monthly.doc.noAchievements': '本月无申报实事。',
   'monthly.doc.totalLine':
-    '{kind}：已核实 {verified}（{verifiedCount} 项），待核实 {claimed}（{claimedCount} 项）',
+    '{kind}：已核实{verified}（{verifiedCount}项），待核实{claimed}（{claimedCount}项）',
   'monthly.doc.h5': '五、工作小结',
   'monthly.doc.h6': '六、下月工作计划',
   'monthly.doc.none': '无。',
-  'monthly.doc.signed': '接收单位已于 {date} 签收。',
-  'monthly.doc.filed': '{unit}  {date}',
+  'monthly.doc.signed': '接收单位已于{date}签收。',
 } as const;
