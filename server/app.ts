@@ -39,6 +39,7 @@ import { registerHealthRoutes } from './health/health.routes.js';
 import { registerHomeRoutes } from './home/home.routes.js';
 import { registerLeaveRoutes } from './leave/leave.routes.js';
 import { registerMatchingRoutes } from './matching/matching.routes.js';
+import { registerMonthlyRoutes } from './monthly/monthly.routes.js';
 import { registerNominationRoutes } from './nominations/nominations.routes.js';
 import { BurstWatch, burstKindOf } from './notifications/bursts.service.js';
 import { registerNotificationRoutes } from './notifications/notifications.routes.js';
@@ -188,6 +189,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerLeaveRoutes(app);
   // achievements (issue 13 line 5)
   registerAchievementRoutes(app);
+  // monthly reports (issue 14 line 4)
+  registerMonthlyRoutes(app);
   // worklog (issue 13 line 4)
   registerWorklogRoutes(app);
   // issue 13 line 3: attendance

@@ -26,6 +26,7 @@ import { insertImport } from '../server/excel/excel.repository.js';
 import { storeFile } from '../server/files/files.service.js';
 import { insertLeave } from '../server/leave/leave.repository.js';
 import { runsOf } from '../server/matching/runs.registry.js';
+import { insertReport as insertMonthlyReport } from '../server/monthly/monthly.repository.js';
 import * as nominations from '../server/nominations/nominations.service.js';
 import { insertMany as insertNotifications } from '../server/notifications/notifications.repository.js';
 import { createProposed } from '../server/postings/postings.service.js';
@@ -1143,6 +1144,107 @@ async function achievementReadOnly(caller: Caller, move: string, extra: object):
     secret: a.secret,
   };
 }
+
+// ---- monthly reports (issue 14 line 4, ADR 039) ----
+const MONTHLY_FACTS = {
+  postTitle: '矩阵岗位',
+  receivingUnitName: '矩阵接收单位',
+  sendingUnitName: '矩阵派出单位',
+  duties: '协管招商引资',
+  attendance: { workingDays: 20, present: 20, leave: 0, absent: 0, missing: 0 },
+  work: [],
+  achievements: [],
+  totals: [],
+};
+/** A report of December 2025 on the active posting a caller's variant acts on, in `status`. */
+async function monthlyFor(
+  caller: Caller,
+  where: Where,
+  status = 'draft',
+  posting?: { id: string; cadre: { id: string; name: string } },
+) {
+  const p = posting ?? (await postingFor(caller, where, 'active'));
+  await t.ctx.db.updateTable('postings').set({ startDate: '2025-12-01' }).where('id', '=', p.id).execute();
+  const id = randomUUID();
+  const now = t.ctx.clock.now().toISOString();
+  await insertMonthlyReport(t.ctx.db, {
+    id,
+    postingId: p.id,
+    month: '2025-12',
+    status,
+    facts: JSON.stringify(MONTHLY_FACTS),
+    summary: null,
+    plan: null,
+    reviewComment: null,
+    reviewedBy: null,
+    reviewedAt: null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    createdBy: null,
+    updatedBy: null,
+  });
+  return { id, postingId: p.id, secret: p.cadre.name };
+}
+const monthlyMove =
+  (move: string, status: string, extra: object = {}) =>
+  async (caller: Caller, where: Where): Promise<Request> => {
+    const m = await monthlyFor(caller, where, status);
+    return {
+      method: 'POST',
+      url: `/api/monthly/${m.id}/${move}`,
+      ...body({ ...extra, version: 1 }),
+      secret: m.secret,
+    };
+  };
+const monthlyFixtures: Record<string, (caller: Caller, where: Where) => Promise<Request>> = {
+  'GET /api/monthly': async (caller, where) => {
+    const m = await monthlyFor(caller, where);
+    return { method: 'GET', url: `/api/monthly?postingId=${m.postingId}`, list: true, secret: m.secret };
+  },
+  'GET /api/monthly/:id': async (caller, where) => {
+    const m = await monthlyFor(caller, where);
+    return { method: 'GET', url: `/api/monthly/${m.id}`, secret: m.secret };
+  },
+  'GET /api/monthly/:id/document': async (caller, where) => {
+    const m = await monthlyFor(caller, where);
+    return { method: 'GET', url: `/api/monthly/${m.id}/document?format=docx` };
+  },
+  'POST /api/monthly': async (caller, where) => {
+    const p = await postingFor(caller, where, 'active');
+    await t.ctx.db.updateTable('postings').set({ startDate: '2025-12-01' }).where('id', '=', p.id).execute();
+    return {
+      method: 'POST',
+      url: '/api/monthly',
+      ...body({ postingId: p.id, month: '2025-12' }),
+      secret: p.cadre.name,
+    };
+  },
+  'PUT /api/monthly/:id': async (caller, where) => {
+    const m = await monthlyFor(caller, where);
+    return {
+      method: 'PUT',
+      url: `/api/monthly/${m.id}`,
+      ...body({ summary: '矩阵小结', plan: '矩阵计划', version: 1 }),
+      secret: m.secret,
+    };
+  },
+  'POST /api/monthly/:id/submit': monthlyMove('submit', 'draft'),
+  'POST /api/monthly/:id/sign': monthlyMove('sign', 'submitted', { comment: null }),
+  'POST /api/monthly/:id/return': monthlyMove('return', 'submitted', { comment: '请补充' }),
+};
+/** A submitted report the receiving manager reads through its unit having sent the cadre, and signs not. */
+async function monthlyReadOnly(caller: Caller, move: string, extra: object): Promise<Request | null> {
+  if (caller !== 'receiving_manager') return null;
+  const p = await postingBetween('own', managerUnit, await freshUnit(OWN_REGION), 'active');
+  const m = await monthlyFor(caller, 'own', 'submitted', p);
+  return {
+    method: 'POST',
+    url: `/api/monthly/${m.id}/${move}`,
+    ...body({ ...extra, version: 1 }),
+    secret: m.secret,
+  };
+}
 // ---- issue 13 line 3: attendance (ADR 031) ----
 /** An active posting the caller's variant acts on, started before the test clock's day (2026-01-05). */
 async function attendancePosting(caller: Caller, where: Where) {
@@ -1707,6 +1809,8 @@ const FIXTURES: Record<string, (caller: Caller, where: Where) => Promise<Request
   ...leaveFixtures,
   // achievements (issue 13 line 5)
   ...achievementFixtures,
+  // monthly reports (issue 14 line 4)
+  ...monthlyFixtures,
   // worklog (issue 13 line 4)
   ...worklogFixtures,
   // issue 13 line 3: attendance
@@ -2078,6 +2182,10 @@ const READABLE: Record<string, ReadableFixture> = {
     achievementReadOnly(caller, 'verify', { comment: null }),
   'POST /api/achievements/:id/return': async (caller) =>
     achievementReadOnly(caller, 'return', { comment: '请补充佐证' }),
+  // monthly reports (issue 14 line 4): a receiving manager whose unit sent the cadre reads the
+  // report and signs nothing
+  'POST /api/monthly/:id/sign': async (caller) => monthlyReadOnly(caller, 'sign', { comment: null }),
+  'POST /api/monthly/:id/return': async (caller) => monthlyReadOnly(caller, 'return', { comment: '请补充' }),
   // attendance (issue 13 line 3): a receiving manager whose unit sent the cadre reads the month
   // and records nothing
   'PUT /api/attendance/postings/:id/days/:date': async (caller) => {
@@ -2149,6 +2257,10 @@ for (const key of [
   'POST /api/achievements/:id/withdraw',
   'POST /api/achievements/:id/attachments',
   'DELETE /api/achievements/:id/attachments/:fileId',
+  // monthly reports (issue 14 line 4): written by the cadre only
+  'POST /api/monthly',
+  'PUT /api/monthly/:id',
+  'POST /api/monthly/:id/submit',
   // worklog (issue 13 line 4): written by the cadre only, who reads only their own entries
   'POST /api/worklog',
   'PUT /api/worklog/:id',

@@ -245,6 +245,11 @@ export const POLICY = {
   'assessment.ballotRead': 'public',
   'assessment.ballotCast': 'public',
   'assessment.stats': PROGRAMME_RUNNERS,
+  // monthly reports (issue 14 line 4, ADR 039): the five owners read; the cadre writes and
+  // submits; the receiving unit signs off or returns
+  'monthly.read': { org_dept: 'region', sending_liaison: 'unit', receiving_manager: 'unit', cadre: 'self' },
+  'monthly.write': CADRE_SELF,
+  'monthly.review': { receiving_manager: 'unit' },
 } as const satisfies Record<string, Access>;
 
 export type Action = keyof typeof POLICY;

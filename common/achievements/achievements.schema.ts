@@ -93,6 +93,9 @@ export const zTotalsQuery = z.strictObject({
     .string()
     .regex(/^\d{6}(\d{3})?$/, { message: 'region.code' })
     .optional(),
+  /** Entries dated from / to these days (a month's report). */
+  from: z.iso.date({ message: 'date.day' }).optional(),
+  to: z.iso.date({ message: 'date.day' }).optional(),
 });
 export type TotalsParams = z.output<typeof zTotalsQuery>;
 

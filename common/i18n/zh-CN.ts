@@ -20,6 +20,8 @@ import { zhCNExcel } from './zh-CN.excel.js';
 import { zhCNHome } from './zh-CN.home.js';
 import { zhCNLeave } from './zh-CN.leave.js';
 import { zhCNMatching } from './zh-CN.matching.js';
+// monthly reports (issue 14 line 4)
+import { zhCNMonthly } from './zh-CN.monthly.js';
 import { zhCNNominations } from './zh-CN.nominations.js';
 import { zhCNPostings } from './zh-CN.postings.js';
 import { zhCNPosts } from './zh-CN.posts.js';
@@ -377,6 +379,8 @@ export const zhCN = {
   ...zhCNDocuments,
   // assessment (issue 15)
   ...zhCNAssessment,
+  // monthly reports (issue 14 line 4)
+  ...zhCNMonthly,
 } as const;
 export type MessageKey = keyof typeof zhCN;
 export type Catalogue = Record<MessageKey, string>;

@@ -29,6 +29,10 @@ export const NOTIFICATION_KINDS = [
   // assessment (issue 15 line 6): a published round's grades, to the sending unit and the cadre
   'assessment.published',
   'assessment.ownResult',
+  // monthly reports (issue 14 line 4): submitted to the receiving unit; signed off, to the sending unit
+  'monthly.toReview',
+  'monthly.signed',
+  'monthly.returned',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -63,6 +67,10 @@ const LINKS: Record<NotificationKind, (params: Params) => string | null> = {
   // assessment (issue 15)
   'assessment.published': (p) => `/assessment/results?roundId=${param(p, 'roundId')}`,
   'assessment.ownResult': () => '/assessment/mine',
+  // monthly reports (issue 14 line 4)
+  'monthly.toReview': (p) => `/monthly/${param(p, 'reportId')}`,
+  'monthly.signed': (p) => `/monthly/${param(p, 'reportId')}`,
+  'monthly.returned': (p) => `/monthly/${param(p, 'reportId')}`,
 };
 
 export const notificationLink = (kind: NotificationKind, params: Params): string | null =>

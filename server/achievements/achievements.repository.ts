@@ -135,6 +135,8 @@ export async function totals(db: Executor, p: TotalsParams, scope: Scope): Promi
   if (p.programmeId) q = q.where('ps.programmeId', '=', p.programmeId);
   if (p.postingId) q = q.where('ps.id', '=', p.postingId);
   if (p.regionCode) q = q.where(regionCondition('ps.receivingRegionCode', p.regionCode));
+  if (p.from) q = q.where('a.date', '>=', p.from);
+  if (p.to) q = q.where('a.date', '<=', p.to);
   const rows = await q
     .select((eb) => [
       eb.ref(group.key).as('key'),

@@ -36,6 +36,7 @@ import type { ExcelTables } from '../excel/excel.table.js';
 import type { FilesTables } from '../files/files.table.js';
 import type { LeaveTables } from '../leave/leave.table.js';
 import type { MatchingTables } from '../matching/matching.table.js';
+import type { MonthlyTables } from '../monthly/monthly.table.js';
 import type { NominationsTables } from '../nominations/nominations.table.js';
 import type { NotificationsTables } from '../notifications/notifications.table.js';
 import type { PostingsTables } from '../postings/postings.table.js';
@@ -63,6 +64,7 @@ export interface Database
     CorrectionsTables,
     ExcelTables,
     MatchingTables,
+    MonthlyTables,
     NominationsTables,
     NotificationsTables,
     PostingsTables,

@@ -7,6 +7,7 @@ import {
 } from '../../common/documents/documents-format.js';
 import { type MessageKey, t } from '../../common/i18n/index.js';
 import type { LeaveDetail } from '../../common/leave/leave.schema.js';
+import type { MonthlyDetail } from '../../common/monthly/monthly.schema.js';
 import type { Block, DocumentSpec } from './documents.engine.js';
 
 /**
@@ -171,4 +172,84 @@ export function leaveForm(l: LeaveDetail, today: string, chinaDateOf: (iso: stri
       { kind: 'paragraph', text: t('documents.leave.filed', { date: documentDate(today) }) },
     ],
   };
+}
+
+const yearMonth = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
+const paragraphs = (text: string | null): Block[] =>
+  (text ?? t('monthly.doc.none'))
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => ({ kind: 'paragraph', text: line }));
+
+/** 月度情况报送 (ADR 039): the facts as generated (frozen at submission) and the cadre's text. */
+export function monthlyReport(r: MonthlyDetail, chinaDateOf: (iso: string) => string): DocumentSpec {
+  const f = r.facts;
+  const title = t('monthly.doc.title', { cadre: r.cadreName, month: yearMonth(r.month) });
+  const blocks: Block[] = [
+    { kind: 'title', text: title },
+    { kind: 'paragraph', level: 1, text: t('monthly.doc.h1') },
+    {
+      kind: 'paragraph',
+      text: t('monthly.doc.posting', {
+        cadre: r.cadreName,
+        sending: f.sendingUnitName,
+        receiving: f.receivingUnitName,
+        post: f.postTitle,
+        duties: f.duties || t('monthly.doc.none'),
+      }),
+    },
+    { kind: 'paragraph', level: 1, text: t('monthly.doc.h2') },
+    { kind: 'paragraph', text: t('monthly.doc.attendance', f.attendance) },
+    { kind: 'paragraph', level: 1, text: t('monthly.doc.h3') },
+  ];
+  if (f.work.length === 0) blocks.push({ kind: 'paragraph', text: t('monthly.doc.noWork') });
+  f.work.forEach((w, k) => {
+    blocks.push({
+      kind: 'paragraph',
+      level: 2,
+      text: t('monthly.doc.category', {
+        n: k + 1,
+        category: t(`worklogCategory.${w.category}` as MessageKey),
+        count: w.entries.length,
+      }),
+    });
+    for (const e of w.entries)
+      blocks.push({ kind: 'paragraph', text: `${documentDate(e.date)}，${e.title}。` });
+  });
+  blocks.push({ kind: 'paragraph', level: 1, text: t('monthly.doc.h4') });
+  if (f.achievements.length === 0) blocks.push({ kind: 'paragraph', text: t('monthly.doc.noAchievements') });
+  else
+    blocks.push({
+      kind: 'table',
+      widthsMm: [30, 30, 56, 20, 20],
+      size: 24,
+      headers: ['日期', '类别', '名称', '数量', '状态'],
+      rows: f.achievements.map((a) => [
+        documentDate(a.date),
+        t(`achievementKind.${a.kind}` as MessageKey),
+        a.title,
+        a.amount ?? '',
+        t(`achievementStatus.${a.status}` as MessageKey),
+      ]),
+    });
+  for (const line of f.totals)
+    blocks.push({
+      kind: 'paragraph',
+      text: t('monthly.doc.totalLine', {
+        kind: t(`achievementKind.${line.kind}` as MessageKey),
+        verified: line.verifiedDisplay ?? String(line.verifiedCount),
+        verifiedCount: line.verifiedCount,
+        claimed: line.claimedDisplay ?? String(line.claimedCount),
+        claimedCount: line.claimedCount,
+      }),
+    });
+  blocks.push({ kind: 'paragraph', level: 1, text: t('monthly.doc.h5') }, ...paragraphs(r.summary));
+  blocks.push({ kind: 'paragraph', level: 1, text: t('monthly.doc.h6') }, ...paragraphs(r.plan));
+  const signed = r.versions.find((v) => v.status === 'signed');
+  if (signed)
+    blocks.push(
+      { kind: 'blank' },
+      { kind: 'paragraph', text: t('monthly.doc.signed', { date: documentDate(chinaDateOf(signed.at)) }) },
+    );
+  return { title, blocks };
 }

@@ -12,7 +12,13 @@ import {
   unzipText,
 } from '../../test/documents/render.js';
 import { type DocumentSpec, renderDocx } from './documents.engine.js';
-import { leaveForm, NOTICE_WIDTHS_MM, type NoticePerson, postingNotice } from './documents.forms.js';
+import {
+  leaveForm,
+  monthlyReport,
+  NOTICE_WIDTHS_MM,
+  type NoticePerson,
+  postingNotice,
+} from './documents.forms.js';
 import { CHAR_SPACE, LINE_PITCH, MARGIN, MARGIN_MM, PAGE } from './documents.layout.js';
 
 /**
@@ -99,6 +105,58 @@ const leaveSpec = leaveForm(leave, '2027-04-12', (iso) =>
   new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10),
 );
 
+const monthlySpec = monthlyReport(
+  {
+    id: 'r',
+    postingId: 'p',
+    month: '2026-11',
+    cadreName: '陈测试',
+    postingTitle: '副镇长',
+    receivingUnitName: '清溪镇人民政府',
+    sendingUnitName: '苏州市测试局',
+    status: 'signed',
+    reviewComment: null,
+    version: 4,
+    updatedAt: '2026-12-02T02:00:00.000Z',
+    summary: '本月完成产业调研两次。',
+    plan: '下月推进茶园项目签约。',
+    facts: {
+      postTitle: '副镇长',
+      receivingUnitName: '清溪镇人民政府',
+      sendingUnitName: '苏州市测试局',
+      duties: '协管招商引资',
+      attendance: { workingDays: 20, present: 18, leave: 2, absent: 0, missing: 0 },
+      work: [{ category: 'research', entries: [{ date: '2026-11-03', title: '走访茶农' }] }],
+      achievements: [
+        {
+          date: '2026-11-05',
+          kind: 'funds_arrived',
+          title: '东西部协作资金',
+          status: 'verified',
+          amount: '150万元',
+        },
+      ],
+      totals: [
+        {
+          kind: 'funds_arrived',
+          dimension: 'money',
+          verified: '150000000',
+          verifiedDisplay: '150万元',
+          verifiedCount: 1,
+          claimed: '0',
+          claimedDisplay: null,
+          claimedCount: 0,
+        },
+      ],
+    },
+    versions: [
+      { seq: 4, status: 'signed', summary: null, plan: null, by: '周测试', at: '2026-12-02T02:00:00.000Z' },
+    ],
+    actions: [],
+  },
+  (iso) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10),
+);
+
 const attr = (xml: string, tag: string, name: string) =>
   new RegExp(`<${tag}\\b[^>]*\\bw:${name}="([^"]*)"`).exec(xml)?.[1];
 
@@ -114,6 +172,7 @@ describe('the XML of every form', () => {
   const forms: [string, DocumentSpec][] = [
     ['posting notice', noticeSpec],
     ['leave form', leaveSpec],
+    ['monthly report', monthlySpec],
   ];
   for (const [name, spec] of forms)
     it(`${name}: A4, the margins, the 22 × 28 grid, even and odd page numbers`, async () => {
@@ -245,9 +304,11 @@ function expectInOrder(text: string, parts: string[]) {
 describe('rendered by LibreOffice', () => {
   let notice: { pages: PdfPage[]; pdfinfo: string };
   let form: { pages: PdfPage[]; pdfinfo: string };
+  let renderedMonthly: Buffer;
   beforeAll(async () => {
     notice = renderPages(await renderDocx(noticeSpec));
     form = renderPages(await renderDocx(leaveSpec));
+    renderedMonthly = await renderDocx(monthlySpec);
   }, 240_000);
 
   it('a full page of body text holds 22 lines of 28 characters', async () => {
@@ -350,6 +411,28 @@ describe('rendered by LibreOffice', () => {
       '销假情况',
       '2027年4月10日返岗销假，接收单位已确认',
       '填表日期：2027年4月12日',
+    ]);
+  });
+
+  it('monthly report: A4, inside the 版心, the sections in order', () => {
+    const monthly = renderPages(renderedMonthly);
+    expectA4AndInsideTheBox(monthly.pages, monthly.pdfinfo);
+    expectInOrder(allText(monthly.pages), [
+      '陈测试同志2026年11月挂职工作情况报告',
+      '一、挂职岗位及分工',
+      '协管招商引资',
+      '二、出勤情况',
+      '在岗18天',
+      '三、主要工作',
+      '走访茶农',
+      '四、实事成效',
+      '东西部协作资金',
+      '已核实150万元',
+      '五、工作小结',
+      '本月完成产业调研两次。',
+      '六、下月工作计划',
+      '下月推进茶园项目签约。',
+      '接收单位已于2026年12月2日签收。',
     ]);
   });
 

@@ -16,7 +16,7 @@ import type { AppInstance } from '../core/http.js';
 import * as service from './documents.service.js';
 
 /** A file as an attachment (its Chinese name in filename*), or the preview's page count as JSON. */
-function send(reply: FastifyReply, a: service.DocumentAnswer) {
+export function sendDocument(reply: FastifyReply, a: service.DocumentAnswer) {
   if (a.kind === 'preview') return reply.send(a.preview);
   const ascii = a.mime === service.DOCX_MIME ? 'document.docx' : 'page.png';
   return reply
@@ -94,7 +94,7 @@ export function registerDocumentsRoutes(app: AppInstance): void {
       },
     },
     async (request, reply) =>
-      send(
+      sendDocument(
         reply,
         await service.postingNoticeDocument(app.ctx, actorOf(request), request.params.runId, request.query),
       ),
@@ -111,7 +111,7 @@ export function registerDocumentsRoutes(app: AppInstance): void {
       },
     },
     async (request, reply) =>
-      send(
+      sendDocument(
         reply,
         await service.leaveFormDocument(app.ctx, actorOf(request), request.params.id, request.query),
       ),

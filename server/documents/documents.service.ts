@@ -18,9 +18,10 @@ import { inTransaction } from '../core/transaction.js';
 import * as leave from '../leave/leave.service.js';
 import { findRun } from '../matching/matching.repository.js';
 import { reachableBatch } from '../matching/matching.service.js';
+import * as monthly from '../monthly/monthly.service.js';
 import { availability, contentKey, pageImage, pdfOf } from './documents.convert.js';
 import { type DocumentSpec, renderDocx } from './documents.engine.js';
-import { leaveForm, postingNotice } from './documents.forms.js';
+import { leaveForm, monthlyReport, postingNotice } from './documents.forms.js';
 import * as repo from './documents.repository.js';
 
 /**
@@ -253,4 +254,18 @@ export async function leaveFormDocument(
   const detail = await leave.get(ctx, actor, leaveId);
   const spec = leaveForm(detail, today(ctx), (iso) => chinaDate(new Date(iso)));
   return answer(spec, `${t('documents.leave.file')}_${detail.cadreName}_${detail.startDate}`, q);
+}
+
+// ---- the monthly report ---------------------------------------------------------------------------
+
+/** 月度情况报送 of a report the caller may read (monthly.service's reach). */
+export async function monthlyReportDocument(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  q: LeaveFormQuery,
+): Promise<DocumentAnswer> {
+  const detail = await monthly.get(ctx, actor, id);
+  const spec = monthlyReport(detail, (iso) => chinaDate(new Date(iso)));
+  return answer(spec, `${t('monthly.doc.file')}_${detail.cadreName}_${detail.month}`, q);
 }

@@ -255,6 +255,19 @@ async function countHits(
   return count(all as unknown as ReturnType<typeof filtered>);
 }
 
+/** A posting's entries dated within [from, to], oldest first (the monthly report's main work). */
+export function entriesBetween(db: Executor, postingId: string, from: string, to: string) {
+  return db
+    .selectFrom('worklogEntries')
+    .select(['entryDate', 'category', 'title'])
+    .where('postingId', '=', postingId)
+    .where('entryDate', '>=', from)
+    .where('entryDate', '<=', to)
+    .orderBy('entryDate')
+    .orderBy('createdAt')
+    .execute();
+}
+
 export function findEntry(db: Executor, id: string): Promise<WorklogView | undefined> {
   return view(db).where('e.id', '=', id).executeTakeFirst() as Promise<WorklogView | undefined>;
 }
