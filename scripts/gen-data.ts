@@ -1,7 +1,9 @@
 // `npm run gen:data -- --cadres 100000 [--units 2000] [--postings 1000]`: fills the configured
 // database (GUAZHI_DATA_DIR / DATABASE_URL, as the server reads them) with fictional but
 // plausible units across real GB/T 2260 counties, cadres with résumés and expertise, and 在岗
-// postings of the first cadres (batches of 1,000, a year on post; scripts/gen-postings.ts). Personal data
+// postings of the first cadres (batches of 1,000, a year on post; scripts/gen-postings.ts) with
+// their year on post so far: leave, attendance, `--worklog` work-log entries each and
+// achievements (scripts/gen-onpost.ts). Personal data
 // goes through the same encryption as the app; ID numbers use unassigned county codes (xx9999)
 // so none can be a real person's.
 
@@ -12,11 +14,13 @@ import { EXPERTISE_TAGS } from '../common/cadres/expertise.js';
 import { maskIdNumber, maskPhone } from '../common/personal/mask.js';
 import { UNIT_KINDS } from '../common/units/units.schema.js';
 import type { CadreResumeTable, NewCadre } from '../server/cadres/cadres.table.js';
+import { calendarFor } from '../server/calendar/calendar.service.js';
 import { loadConfig } from '../server/core/config.js';
 import { pinyinKeys } from '../server/core/pinyin.js';
 import { inTransaction } from '../server/core/transaction.js';
 import { fictionalIdNumber } from '../server/demo/demo.seed.js';
 import { openRuntime } from '../server/runtime.js';
+import { generateAchievements, generateAttendance, generateLeave, generateWorklog } from './gen-onpost.js';
 import { generatePostings } from './gen-postings.js';
 import { FUNCTIONS } from './shared.js';
 
@@ -26,11 +30,13 @@ const { values } = parseArgs({
     units: { type: 'string' },
     seed: { type: 'string', default: '42' },
     postings: { type: 'string' },
+    worklog: { type: 'string', default: '20' },
   },
 });
 const CADRES = Number(values.cadres);
 const UNITS = Number(values.units ?? Math.max(50, Math.round(CADRES / 50)));
 const POSTINGS = Number(values.postings ?? Math.min(CADRES, 1000));
+const WORKLOG_PER = Number(values.worklog);
 
 // A small deterministic generator so the same arguments give the same data.
 let state = Number(values.seed) >>> 0 || 42;
@@ -219,8 +225,29 @@ async function main() {
     pick,
     onProgress: (n) => process.stdout.write(`\rpostings: ${n}/${POSTINGS}`),
   });
+  // their year so far on post: leave (returned), a check-in each working day off leave, work-log
+  // entries and achievements (scripts/gen-onpost.ts), all on the official calendar
+  const cal = await calendarFor(ctx.db, yearAgo, today, null);
+  const onPost = postings.map((p) => ({
+    id: p.id,
+    cadreId: p.cadreId,
+    startDate: p.startDate,
+    endDate: p.endDate,
+  }));
+  const leave = await generateLeave(ctx, onPost, { isWorking: cal.isWorking, until: today });
+  const attendance = await generateAttendance(ctx, onPost, {
+    isWorking: cal.isWorking,
+    until: today,
+    leaveDays: leave.days,
+    progress: (n) => process.stdout.write(`\rattendance: ${n}`),
+  });
+  const worklog = await generateWorklog(ctx, onPost, { perPosting: WORKLOG_PER });
+  const achievements = await generateAchievements(ctx, onPost, { until: today });
   console.log(
-    `\n${UNITS} units, ${CADRES} cadres and ${postings.length} postings in ${((Date.now() - started) / 1000).toFixed(1)} s → ${config.databaseUrl ? 'PostgreSQL' : config.sqliteFile}`,
+    `\n${leave.made} leave requests, ${attendance} attendance records, ${worklog} work-log entries, ${achievements} achievements`,
+  );
+  console.log(
+    `${UNITS} units, ${CADRES} cadres and ${postings.length} postings in ${((Date.now() - started) / 1000).toFixed(1)} s → ${config.databaseUrl ? 'PostgreSQL' : config.sqliteFile}`,
   );
   await runtime.close();
 }

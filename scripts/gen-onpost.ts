@@ -1,15 +1,24 @@
-// Generators of on-post data at scale (issue 13 line 8), callable from gen:data and the benches.
-// worklog: `generateWorklog` — work-log entries (工作纪实) for given postings, in bulk inserts,
-// with the same search columns the service writes (ADR 033).
-// TODO(lead): gen:data can call generateWorklog(ctx, postings, { perPosting: 20 }) once it
-// makes postings; attendance / leave / achievements generators belong beside it.
+// Generators of on-post data at scale (issue 13 line 8), called by gen:data and the benches, all
+// in bulk inserts (`insertRows`) and deterministic by seed:
+// - `generateWorklog`: work-log entries (工作纪实) with the search columns the service writes (ADR 033);
+// - `generateLeave`: leave requests approved by the receiving unit and returned (销假), with their
+//   step, on working days of the calendar given;
+// - `generateAttendance`: a check-in on each working day on post up to a date, a few absences
+//   recorded by the receiving unit, nothing on the leave days;
+// - `generateAchievements`: achievements of every kind with exact amounts (verified or claimed).
 
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import { type AmountUnit, parseAmount } from '../common/achievements/achievement-amount.js';
+import { ACHIEVEMENT_KINDS, type AchievementKind } from '../common/achievements/achievement-moves.js';
+import { addDay, leaveHalfDays } from '../common/calendar/calendar.js';
 import type { WorklogCategory } from '../common/worklog/worklog.schema.js';
 import { WORKLOG_CATEGORIES } from '../common/worklog/worklog.schema.js';
+import type { AchievementsTable } from '../server/achievements/achievements.table.js';
+import type { AttendanceRecordsTable } from '../server/attendance/attendance.table.js';
 import { insertRows } from '../server/core/bulk-insert.js';
 import type { AppContext } from '../server/core/context.js';
+import type { LeaveRequestsTable, LeaveStepsTable } from '../server/leave/leave.table.js';
 import { searchColumns } from '../server/worklog/worklog.service.js';
 import type { WorklogEntriesTable } from '../server/worklog/worklog.table.js';
 
@@ -66,6 +75,8 @@ export interface PostingForLog {
   cadreId: string;
   /** The first day entries may have (YYYY-MM-DD). */
   startDate: string;
+  /** The last day on post (YYYY-MM-DD); none: open. */
+  endDate?: string | undefined;
 }
 
 const addDays = (date: string, days: number) =>
@@ -80,36 +91,18 @@ const addDays = (date: string, days: number) =>
 export async function generateWorklog(
   ctx: Pick<AppContext, 'db' | 'dialect'>,
   postings: readonly PostingForLog[],
-  options: {
+  options: BulkOptions & {
     perPosting?: number;
     seed?: number;
-    chunk?: number;
     /** First search key (entries made by several calls must not share keys). */
     firstKey?: number;
-    /** PostgreSQL: skip foreign-key triggers (rows of postings cloned without their parents). */
-    skipForeignKeys?: boolean;
-    progress?: (made: number) => void;
   } = {},
 ): Promise<number> {
   const perPosting = options.perPosting ?? 20;
-  const chunk = options.chunk ?? 10_000;
   const { rand, pick } = generator(options.seed ?? 42);
   const now = new Date().toISOString();
   let key = options.firstKey ?? 1;
-  let made = 0;
-  let rows: WorklogEntriesTable[] = [];
-  const flush = async () => {
-    if (rows.length === 0) return;
-    const part = rows;
-    rows = [];
-    await ctx.db.transaction().execute(async (trx) => {
-      if (options.skipForeignKeys && ctx.dialect === 'postgres')
-        await sql`SET LOCAL session_replication_role = replica`.execute(trx);
-      await insertRows(trx, 'worklogEntries', part);
-    });
-    made += part.length;
-    options.progress?.(made);
-  };
+  const rows = bulkWriter<WorklogEntriesTable>(ctx, 'worklogEntries', options);
   for (const posting of postings) {
     for (let i = 0; i < perPosting; i++) {
       const category = pick(WORKLOG_CATEGORIES);
@@ -117,7 +110,7 @@ export async function generateWorklog(
       const place = pick(PLACES);
       const parts = 2 + Math.floor(rand() * 4);
       const body = `${Array.from({ length: parts }, () => pick(PHRASES)).join('，')}。`;
-      rows.push({
+      await rows.push({
         id: randomUUID(),
         postingId: posting.id,
         cadreId: posting.cadreId,
@@ -130,14 +123,252 @@ export async function generateWorklog(
         ...searchColumns(ctx.dialect, { title, place, body }),
         attachments: 0,
         version: 1,
-        createdAt: now,
-        updatedAt: now,
-        createdBy: null,
-        updatedBy: null,
+        ...stamp(now),
       });
-      if (rows.length >= chunk) await flush();
     }
   }
-  await flush();
-  return made;
+  return rows.done();
+}
+
+interface BulkOptions {
+  chunk?: number;
+  /** PostgreSQL: skip foreign-key triggers (rows of postings cloned without their parents). */
+  skipForeignKeys?: boolean;
+  progress?: (made: number) => void;
+}
+
+type BulkTable = 'worklogEntries' | 'attendanceRecords' | 'leaveRequests' | 'leaveSteps' | 'achievements';
+
+/** Rows written in transactions of `chunk`; `push` awaits a write when a chunk is full. */
+function bulkWriter<R>(ctx: Pick<AppContext, 'db' | 'dialect'>, table: BulkTable, options: BulkOptions) {
+  const chunk = options.chunk ?? 10_000;
+  let rows: R[] = [];
+  let made = 0;
+  let writing: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    if (rows.length === 0) return;
+    const part = rows;
+    rows = [];
+    await ctx.db.transaction().execute(async (trx) => {
+      if (options.skipForeignKeys && ctx.dialect === 'postgres')
+        await sql`SET LOCAL session_replication_role = replica`.execute(trx);
+      // biome-ignore lint/suspicious/noExplicitAny: the rows are this table's, typed by the caller
+      await insertRows(trx, table, part as any);
+    });
+    made += part.length;
+    options.progress?.(made);
+  };
+  return {
+    /** Adds a row; a full chunk is written before the next one is taken. */
+    push(row: R) {
+      rows.push(row);
+      if (rows.length >= chunk) writing = writing.then(flush);
+      return writing;
+    },
+    /** Writes what is left; the number of rows written. */
+    async done() {
+      await writing;
+      await flush();
+      return made;
+    },
+  };
+}
+
+const stamp = (now: string) => ({ createdAt: now, updatedAt: now, createdBy: null, updatedBy: null });
+
+/** Working days from `from` for `count` working days (the leave's last day). */
+function spanOf(isWorking: (d: string) => boolean, from: string, count: number) {
+  let start = from;
+  while (!isWorking(start)) start = addDay(start);
+  let end = start;
+  for (let n = 1; n < count; ) {
+    end = addDay(end);
+    if (isWorking(end)) n++;
+  }
+  return { start, end };
+}
+
+/**
+ * `perPosting` leave requests for each posting in its first year up to `until` (探亲假 of 3–5
+ * working days, 事假 and 病假 of 1–2), approved by the receiving unit and back on post the next
+ * day; the leave days of each posting are returned for `generateAttendance` to leave empty.
+ */
+export async function generateLeave(
+  ctx: Pick<AppContext, 'db' | 'dialect'>,
+  postings: readonly PostingForLog[],
+  options: BulkOptions & {
+    isWorking: (date: string) => boolean;
+    until: string;
+    perPosting?: number;
+    seed?: number;
+  },
+): Promise<{ made: number; days: Map<string, Set<string>> }> {
+  const perPosting = options.perPosting ?? 2;
+  const { rand, pick } = generator(options.seed ?? 7);
+  const now = new Date().toISOString();
+  const requests = bulkWriter<LeaveRequestsTable>(ctx, 'leaveRequests', options);
+  const steps = bulkWriter<LeaveStepsTable>(ctx, 'leaveSteps', options);
+  const days = new Map<string, Set<string>>();
+  for (const posting of postings) {
+    const taken = new Set<string>();
+    days.set(posting.id, taken);
+    const last = posting.endDate && posting.endDate < options.until ? posting.endDate : options.until;
+    const span = (Date.parse(last) - Date.parse(posting.startDate)) / 86_400_000;
+    if (span < 30) continue;
+    for (let i = 0; i < perPosting; i++) {
+      // the i-th part of the stay, away from the others
+      const from = addDays(posting.startDate, Math.floor(((i + 0.2 + rand() * 0.5) * span) / perPosting));
+      const kind = i === 0 ? 'family_visit' : pick(['personal', 'sick'] as const);
+      const length = kind === 'family_visit' ? 3 + Math.floor(rand() * 3) : 1 + Math.floor(rand() * 2);
+      const { start, end } = spanOf(options.isWorking, from, length);
+      if (end > last) continue;
+      for (let d = start; d <= end; d = addDay(d)) taken.add(d);
+      const id = randomUUID();
+      await requests.push({
+        id,
+        postingId: posting.id,
+        cadreId: posting.cadreId,
+        kind,
+        startDate: start,
+        startHalf: 'am',
+        endDate: end,
+        endHalf: 'pm',
+        halfDays: leaveHalfDays({ isWorking: options.isWorking }, start, 'am', end, 'pm'),
+        reason: kind === 'family_visit' ? '回家探亲' : kind === 'sick' ? '身体不适，就医休息' : '家中有事',
+        status: 'returned',
+        currentStep: null,
+        // the first day back (the grid counts leave up to the day before)
+        returnedOn: addDay(end),
+        version: 3,
+        ...stamp(now),
+      });
+      await steps.push({
+        id: randomUUID(),
+        leaveId: id,
+        seq: 1,
+        approver: 'receiving_unit',
+        decision: 'approved',
+        comment: '同意',
+        decidedBy: null,
+        decidedAt: `${start}T01:00:00.000Z`,
+        substituteUserId: null,
+        substituteNamedBy: null,
+      });
+    }
+  }
+  // the requests first: each step names its request
+  const made = await requests.done();
+  await steps.done();
+  return { made, days };
+}
+
+/**
+ * A check-in on every working day of each posting from its start up to `until` (or its end),
+ * except its leave days (`leaveDays`), and about one day in a hundred recorded absent by the
+ * receiving unit instead.
+ */
+export async function generateAttendance(
+  ctx: Pick<AppContext, 'db' | 'dialect'>,
+  postings: readonly PostingForLog[],
+  options: BulkOptions & {
+    isWorking: (date: string) => boolean;
+    until: string;
+    /** The first day recorded, if later than the posting's start. */
+    from?: string;
+    leaveDays?: Map<string, Set<string>>;
+    seed?: number;
+  },
+): Promise<number> {
+  const { rand } = generator(options.seed ?? 11);
+  const now = new Date().toISOString();
+  const rows = bulkWriter<AttendanceRecordsTable>(ctx, 'attendanceRecords', options);
+  for (const posting of postings) {
+    const leave = options.leaveDays?.get(posting.id);
+    const last = posting.endDate && posting.endDate < options.until ? posting.endDate : options.until;
+    const first = options.from && options.from > posting.startDate ? options.from : posting.startDate;
+    for (let d = first; d <= last; d = addDay(d)) {
+      if (!options.isWorking(d) || leave?.has(d)) continue;
+      const absent = rand() < 0.01;
+      await rows.push({
+        id: randomUUID(),
+        postingId: posting.id,
+        date: d,
+        status: absent ? 'absent' : 'present',
+        source: absent ? 'manager' : 'checkin',
+        lat: null,
+        lng: null,
+        accuracy: null,
+        distanceM: null,
+        far: 0,
+        reason: absent ? '未到岗，未请假' : null,
+        ...stamp(now),
+      });
+    }
+  }
+  return rows.done();
+}
+
+const ACHIEVEMENT_SAMPLES: Record<AchievementKind, { title: string; unit: AmountUnit; max: number } | null> =
+  {
+    funds_secured: { title: '争取上级项目资金', unit: '万元', max: 500 },
+    investment_signed: { title: '签约招商引资项目', unit: '万元', max: 5000 },
+    funds_arrived: { title: '帮扶资金到位', unit: '万元', max: 300 },
+    project_introduced: { title: '引进产业项目', unit: '个', max: 3 },
+    aid_agreement: { title: '签订对口帮扶协议', unit: '个', max: 2 },
+    research_report: null,
+    training: { title: '组织技能培训', unit: '人', max: 300 },
+    other: { title: '转移安置群众', unit: '万人', max: 2 },
+  };
+
+/**
+ * `perPosting` achievements for each posting, of every kind in turn, dated over its stay up to
+ * `until`; three in five verified by the receiving unit, the rest claimed. Amounts are exact
+ * decimals parsed as the service parses them (one decimal place in 万 units).
+ */
+export async function generateAchievements(
+  ctx: Pick<AppContext, 'db' | 'dialect'>,
+  postings: readonly PostingForLog[],
+  options: BulkOptions & { until: string; perPosting?: number; seed?: number },
+): Promise<number> {
+  const perPosting = options.perPosting ?? 5;
+  const { rand } = generator(options.seed ?? 13);
+  const now = new Date().toISOString();
+  const rows = bulkWriter<AchievementsTable>(ctx, 'achievements', options);
+  let k = 0;
+  for (const posting of postings) {
+    const last = posting.endDate && posting.endDate < options.until ? posting.endDate : options.until;
+    const span = Math.max(1, (Date.parse(last) - Date.parse(posting.startDate)) / 86_400_000);
+    for (let i = 0; i < perPosting; i++) {
+      const kind = ACHIEVEMENT_KINDS[k++ % ACHIEVEMENT_KINDS.length] as AchievementKind;
+      const sample = ACHIEVEMENT_SAMPLES[kind];
+      const text = sample
+        ? sample.unit.startsWith('万')
+          ? (0.1 + rand() * sample.max).toFixed(1)
+          : String(1 + Math.floor(rand() * sample.max))
+        : null;
+      const parsed = sample && text ? parseAmount(text, sample.unit) : null;
+      const verified = i % 5 < 3;
+      const date = addDays(posting.startDate, Math.floor(((i + rand()) * span) / perPosting));
+      await rows.push({
+        id: randomUUID(),
+        postingId: posting.id,
+        cadreId: posting.cadreId,
+        kind,
+        title: sample?.title ?? '形成专题调研报告',
+        amount: parsed?.ok ? parsed.amount : null,
+        unit: parsed?.ok ? (sample?.unit ?? null) : null,
+        dimension: parsed?.ok ? parsed.dimension : null,
+        baseAmount: parsed?.ok ? Number(parsed.base) : null,
+        date: date > last ? last : date,
+        description: null,
+        status: verified ? 'verified' : 'claimed',
+        reviewComment: verified ? '情况属实' : null,
+        reviewedBy: null,
+        reviewedAt: verified ? now : null,
+        version: verified ? 2 : 1,
+        ...stamp(now),
+      });
+    }
+  }
+  return rows.done();
 }

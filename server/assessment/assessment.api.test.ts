@@ -6,18 +6,10 @@ import { zCadreInput } from '../../common/cadres/cadres.schema.js';
 import { addDay } from '../../common/calendar/calendar.js';
 import { XLSX_MIME } from '../../common/excel/excel.schema.js';
 import { zPostInput } from '../../common/posts/posts.schema.js';
-import { zBatchInput } from '../../common/programmes/programmes.schema.js';
-import { zUnitInput } from '../../common/units/units.schema.js';
 import { readBook } from '../../test/fixtures/excel/workbooks.js';
-import {
-  cadreInput,
-  createAccount,
-  createTestApp,
-  login,
-  type TestApp,
-  unitInput,
-} from '../../test/helpers.js';
+import { cadreInput, createTestApp, type TestApp } from '../../test/helpers.js';
 import { downThrough, upFrom } from '../../test/migrations.js';
+import { type PartyRole, partyAccount, programmeBatch, testUnit } from '../../test/on-post.js';
 import * as cadres from '../cadres/cadres.service.js';
 import { calendarFor } from '../calendar/calendar.service.js';
 import { systemActor } from '../core/context.js';
@@ -26,8 +18,6 @@ import { insertLeave } from '../leave/leave.repository.js';
 import * as nominations from '../nominations/nominations.service.js';
 import { createProposed } from '../postings/postings.service.js';
 import * as posts from '../posts/posts.service.js';
-import * as programmes from '../programmes/programmes.service.js';
-import * as units from '../units/units.service.js';
 
 let t: TestApp;
 const seeder = () => systemActor(null, 'assessment-test');
@@ -43,25 +33,9 @@ const c = {} as Record<
 let cadreUser: string;
 let sendingUser: string;
 
-const unit = async (name: string, regionCode: string) =>
-  (
-    await units.create(
-      t.ctx,
-      seeder(),
-      zUnitInput.parse(unitInput({ name: `${name}${randomUUID().slice(0, 4)}`, regionCode })),
-    )
-  ).id;
-const account = async (
-  role: 'org_dept' | 'sending_liaison' | 'receiving_manager' | 'cadre',
-  scope: { regionCode?: string; unitId?: string } = {},
-) => {
-  const a = await createAccount(t.ctx, {
-    grants: [
-      { role, regionCode: scope.regionCode ?? null, unitId: scope.unitId ?? null, programmeIds: null },
-    ],
-  });
-  return { id: a.id, cookie: await login(t.app, a) };
-};
+const unit = (name: string, regionCode: string) => testUnit(t.ctx, name, regionCode);
+const account = (role: PartyRole, scope: { regionCode?: string; unitId?: string } = {}) =>
+  partyAccount(t, role, scope);
 
 /** An active posting from 2026-01-05 of a fresh cadre (linked to `userId`). */
 async function activePosting(sending: string, receiving: string, userId: string | null = null) {
@@ -185,25 +159,13 @@ beforeAll(async () => {
   otherSendingUnit = await unit('无锡市派出局', '320200');
   receivingUnit = await unit('南明区接收局', '520102');
   otherReceivingUnit = await unit('台江县接收局', '522630');
-  const programme = await programmes.createProgramme(t.ctx, seeder(), {
+  const made = await programmeBatch(t.ctx, {
     name: '考核测试项目',
-    kind: 'cross_region',
     regionCode: '522600',
-    description: null,
+    plannedStart: '2026-01-05',
+    plannedEnd: '2026-12-31',
   });
-  batchId = (
-    await programmes.createBatch(
-      t.ctx,
-      seeder(),
-      zBatchInput.parse({
-        programmeId: programme.id,
-        name: '第一批',
-        plannedStart: '2026-01-05',
-        plannedEnd: '2026-12-31',
-        termMonths: 12,
-      }),
-    )
-  ).id;
+  batchId = made.batchId;
   const cad = await account('cadre');
   cadreUser = cad.id;
   c.cadre = cad.cookie;

@@ -1,23 +1,22 @@
-import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PostingMonth, Report } from '../../common/attendance/attendance.schema.js';
-import { zBatchInput } from '../../common/programmes/programmes.schema.js';
-import { zUnitInput } from '../../common/units/units.schema.js';
-import { createAccount, createTestApp, login, type TestApp, unitInput } from '../../test/helpers.js';
+import { createTestApp, type TestApp } from '../../test/helpers.js';
 import { downThrough, upFrom } from '../../test/migrations.js';
-import { activePostingOf } from '../../test/on-post.js';
-import { systemActor } from '../core/context.js';
-import * as programmes from '../programmes/programmes.service.js';
+import {
+  activePostingOf,
+  type PartyRole,
+  partyAccount,
+  programmeBatch,
+  testUnit,
+} from '../../test/on-post.js';
 import { sendReminders } from '../reminders/reminders.service.js';
-import * as units from '../units/units.service.js';
 
 // The test clock's day is 2026-01-05 (a Monday, China date): "today" for check-ins; the
 // previous month (2025-12) is the month of the summary, the report and the reminder.
 
 let t: TestApp;
-const seeder = () => systemActor(null, 'attendance-test');
 let batchId: string;
 let sendingUnit: string;
 let receivingUnit: string;
@@ -29,50 +28,22 @@ const c = {} as Record<
 let cadreUser: string;
 let receivingUser: string;
 
-const unit = async (name: string, regionCode: string) =>
-  (
-    await units.create(
-      t.ctx,
-      seeder(),
-      zUnitInput.parse(unitInput({ name: `${name}${randomUUID().slice(0, 4)}`, regionCode })),
-    )
-  ).id;
-const account = async (
-  role: 'org_dept' | 'sending_liaison' | 'receiving_manager' | 'cadre',
-  scope: { regionCode?: string; unitId?: string } = {},
-) => {
-  const a = await createAccount(t.ctx, {
-    grants: [
-      { role, regionCode: scope.regionCode ?? null, unitId: scope.unitId ?? null, programmeIds: null },
-    ],
-  });
-  return { id: a.id, cookie: await login(t.app, a) };
-};
+const unit = (name: string, regionCode: string) => testUnit(t.ctx, name, regionCode);
+const account = (role: PartyRole, scope: { regionCode?: string; unitId?: string } = {}) =>
+  partyAccount(t, role, scope);
 
 beforeAll(async () => {
   t = await createTestApp();
   sendingUnit = await unit('苏州市派出局', '320508');
   receivingUnit = await unit('南明区接收局', '520102');
   otherUnit = await unit('台江县其他局', '522630');
-  const programme = await programmes.createProgramme(t.ctx, seeder(), {
+  const made = await programmeBatch(t.ctx, {
     name: '考勤测试项目',
-    kind: 'cross_region',
     regionCode: '522600',
-    description: null,
+    plannedStart: '2025-12-01',
+    plannedEnd: '2026-11-30',
   });
-  batchId = (
-    await programmes.createBatch(
-      t.ctx,
-      seeder(),
-      zBatchInput.parse({
-        programmeId: programme.id,
-        name: '第一批',
-        plannedStart: '2025-12-01',
-        plannedEnd: '2026-11-30',
-        termMonths: 12,
-      }),
-    )
-  ).id;
+  batchId = made.batchId;
   const cad = await account('cadre');
   cadreUser = cad.id;
   c.cadre = cad.cookie;

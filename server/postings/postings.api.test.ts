@@ -5,16 +5,9 @@ import { zCadreInput } from '../../common/cadres/cadres.schema.js';
 import type { PostingDetail } from '../../common/postings/postings.schema.js';
 import { zPostInput } from '../../common/posts/posts.schema.js';
 import { zBatchInput } from '../../common/programmes/programmes.schema.js';
-import { zUnitInput } from '../../common/units/units.schema.js';
-import {
-  cadreInput,
-  createAccount,
-  createTestApp,
-  login,
-  type TestApp,
-  unitInput,
-} from '../../test/helpers.js';
+import { cadreInput, createAccount, createTestApp, login, type TestApp } from '../../test/helpers.js';
 import { downThrough, upFrom } from '../../test/migrations.js';
+import { programmeBatch, testUnit } from '../../test/on-post.js';
 import * as cadres from '../cadres/cadres.service.js';
 import { systemActor } from '../core/context.js';
 import type { Executor } from '../core/database.js';
@@ -24,7 +17,6 @@ import { inTransaction } from '../core/transaction.js';
 import * as nominations from '../nominations/nominations.service.js';
 import * as posts from '../posts/posts.service.js';
 import * as programmes from '../programmes/programmes.service.js';
-import * as units from '../units/units.service.js';
 import { activeEndingOn, proposedSince, statusCounts } from './postings.repository.js';
 import { createProposed } from './postings.service.js';
 
@@ -51,14 +43,7 @@ const c = {} as Record<
 >;
 let cadreUser: string;
 
-const unit = async (name: string, regionCode: string) =>
-  (
-    await units.create(
-      t.ctx,
-      seeder(),
-      zUnitInput.parse(unitInput({ name: `${name}${randomUUID().slice(0, 4)}`, regionCode })),
-    )
-  ).id;
+const unit = (name: string, regionCode: string) => testUnit(t.ctx, name, regionCode);
 const account = async (grant: {
   role: 'org_dept' | 'sending_liaison' | 'receiving_manager' | 'cadre';
   regionCode?: string;
@@ -82,25 +67,14 @@ beforeAll(async () => {
   sendingUnit = await unit('苏州市派出局', '320508');
   receivingUnit = await unit('南明区接收局', '520102');
   otherUnit = await unit('台江县其他局', '522630');
-  const programme = await programmes.createProgramme(t.ctx, seeder(), {
+  const made = await programmeBatch(t.ctx, {
     name: '挂职测试项目',
-    kind: 'cross_region',
     regionCode: '522600',
-    description: null,
+    plannedStart: '2027-03-01',
+    plannedEnd: '2028-02-29',
   });
-  batchId = (
-    await programmes.createBatch(
-      t.ctx,
-      seeder(),
-      zBatchInput.parse({
-        programmeId: programme.id,
-        name: '第一批',
-        plannedStart: '2027-03-01',
-        plannedEnd: '2028-02-29',
-        termMonths: 12,
-      }),
-    )
-  ).id;
+  batchId = made.batchId;
+  const programme = { id: made.programmeId };
   firstBatch = batchId;
   secondBatch = (
     await programmes.createBatch(

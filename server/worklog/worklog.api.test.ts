@@ -6,18 +6,10 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zCadreInput } from '../../common/cadres/cadres.schema.js';
 import { zPostInput } from '../../common/posts/posts.schema.js';
-import { zBatchInput } from '../../common/programmes/programmes.schema.js';
-import { zUnitInput } from '../../common/units/units.schema.js';
 import type { WorklogEntry, WorklogHits } from '../../common/worklog/worklog.schema.js';
-import {
-  cadreInput,
-  createAccount,
-  createTestApp,
-  login,
-  type TestApp,
-  unitInput,
-} from '../../test/helpers.js';
+import { cadreInput, createAccount, createTestApp, type TestApp } from '../../test/helpers.js';
 import { downThrough, upFrom } from '../../test/migrations.js';
+import { type PartyRole, partyAccount, programmeBatch, testUnit } from '../../test/on-post.js';
 import * as cadres from '../cadres/cadres.service.js';
 import { systemActor } from '../core/context.js';
 import { inTransaction } from '../core/transaction.js';
@@ -25,8 +17,6 @@ import { blobStoreOf } from '../files/files.store.js';
 import * as nominations from '../nominations/nominations.service.js';
 import { createProposed } from '../postings/postings.service.js';
 import * as posts from '../posts/posts.service.js';
-import * as programmes from '../programmes/programmes.service.js';
-import * as units from '../units/units.service.js';
 import { SEARCH_COUNT_CAP } from './worklog.repository.js';
 import { searchColumns } from './worklog.service.js';
 
@@ -50,25 +40,9 @@ const c = {} as Record<
 let cadreUser: string;
 let postingId: string;
 
-const unit = async (name: string, regionCode: string) =>
-  (
-    await units.create(
-      t.ctx,
-      seeder(),
-      zUnitInput.parse(unitInput({ name: `${name}${randomUUID().slice(0, 4)}`, regionCode })),
-    )
-  ).id;
-const account = async (
-  role: 'org_dept' | 'sending_liaison' | 'receiving_manager' | 'cadre',
-  scope: { regionCode?: string; unitId?: string } = {},
-) => {
-  const a = await createAccount(t.ctx, {
-    grants: [
-      { role, regionCode: scope.regionCode ?? null, unitId: scope.unitId ?? null, programmeIds: null },
-    ],
-  });
-  return { id: a.id, cookie: await login(t.app, a) };
-};
+const unit = (name: string, regionCode: string) => testUnit(t.ctx, name, regionCode);
+const account = (role: PartyRole, scope: { regionCode?: string; unitId?: string } = {}) =>
+  partyAccount(t, role, scope);
 
 async function activePosting(userId: string, start = '2025-11-01') {
   const cadre = await cadres.create(t.ctx, seeder(), zCadreInput.parse(cadreInput(sendingUnit)));
@@ -160,25 +134,13 @@ beforeAll(async () => {
   sendingUnit = await unit('苏州市派出局', '320508');
   receivingUnit = await unit('台江县接收局', '522630');
   otherUnit = await unit('南明区其他局', '520102');
-  const programme = await programmes.createProgramme(t.ctx, seeder(), {
+  const made = await programmeBatch(t.ctx, {
     name: '纪实测试项目',
-    kind: 'cross_region',
     regionCode: '520000',
-    description: null,
+    plannedStart: '2025-11-01',
+    plannedEnd: '2026-10-31',
   });
-  batchId = (
-    await programmes.createBatch(
-      t.ctx,
-      seeder(),
-      zBatchInput.parse({
-        programmeId: programme.id,
-        name: '第一批',
-        plannedStart: '2025-11-01',
-        plannedEnd: '2026-10-31',
-        termMonths: 12,
-      }),
-    )
-  ).id;
+  batchId = made.batchId;
   const cad = await account('cadre');
   cadreUser = cad.id;
   c.cadre = cad.cookie;
