@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DOCUMENT_FORMATS } from '../documents/documents.schema.js';
 import { zId, zVersion } from '../http/ids.schema.js';
 import { zPage, zPageQuery } from '../http/paging.schema.js';
 import { zMultiline, zName, zOptionalMultiline, zOptionalName } from '../http/text.js';
@@ -104,6 +105,8 @@ export const zSubject = z.object({
   postingId: z.string(),
   postingTitle: z.string(),
   cadreName: z.string(),
+  /** The cadre's own position at the sending unit (原单位职务). */
+  cadrePosition: z.string(),
   sendingUnitId: z.string(),
   sendingUnitName: z.string(),
   receivingUnitId: z.string(),
@@ -275,3 +278,19 @@ export const zStats = z.object({
 });
 export type Stats = z.output<typeof zStats>;
 export const COMPONENT_KEYS = COMPONENTS;
+
+// ---- the dossier forms (issue 15 line 5): 考核登记表 per posting, 考核结果汇总表 per round ----
+const zFormPage = z.coerce.number().int().min(1).max(500).default(1);
+export const zRegistrationParams = z.strictObject({ id: zId, postingId: zId });
+/** docx: the file; preview: its pages; page: one page as PNG (as the documents engine's forms). */
+export const zRegistrationQuery = z.strictObject({
+  format: z.enum(DOCUMENT_FORMATS).default('docx'),
+  page: zFormPage,
+});
+export type RegistrationQuery = z.output<typeof zRegistrationQuery>;
+/** The result list also as a workbook (xlsx). */
+export const zResultsListQuery = z.strictObject({
+  format: z.enum([...DOCUMENT_FORMATS, 'xlsx']).default('docx'),
+  page: zFormPage,
+});
+export type ResultsListQuery = z.output<typeof zResultsListQuery>;

@@ -19,6 +19,7 @@ export type SubjectView = SubjectRow & {
   postingTitle: string;
   cadreId: string;
   cadreName: string;
+  cadrePosition: string;
   cadreUserId: string | null;
   sendingUnitId: string;
   sendingUnitName: string;
@@ -118,6 +119,7 @@ function subjects(db: Executor) {
       'ps.title as postingTitle',
       'c.id as cadreId',
       'c.name as cadreName',
+      'c.position as cadrePosition',
       'c.userId as cadreUserId',
       'ps.sendingUnitId',
       'su.name as sendingUnitName',

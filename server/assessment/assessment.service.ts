@@ -218,6 +218,7 @@ function toSubject(actor: Actor, s: repo.SubjectView, f: Facts): Subject {
     postingId: s.postingId,
     postingTitle: s.postingTitle,
     cadreName: s.cadreName,
+    cadrePosition: s.cadrePosition,
     sendingUnitId: s.sendingUnitId,
     sendingUnitName: s.sendingUnitName,
     receivingUnitId: s.receivingUnitId,

@@ -253,3 +253,181 @@ export function monthlyReport(r: MonthlyDetail, chinaDateOf: (iso: string) => st
     );
   return { title, blocks };
 }
+
+// ---- assessment (issue 15 line 5, ADR 038): 考核登记表 and 考核结果汇总表 ----------------------------
+
+/** A subject as the assessment service shows it to the caller (null: not shown to this caller). */
+export interface AssessedPerson {
+  cadreName: string;
+  cadrePosition: string;
+  sendingUnitName: string;
+  receivingUnitName: string;
+  postingTitle: string;
+  selfReport: string | null;
+  receivingOpinion: string | null;
+  receivingGrade: string | null;
+  sendingOpinion: string | null;
+  sendingGrade: string | null;
+  democratic: Record<'excellent' | 'competent' | 'basically_competent' | 'incompetent', number> | null;
+  ballots: number | null;
+  proposal: { score: number | null };
+  finalGrade: string | null;
+  finalReason: string | null;
+}
+export interface AssessmentRoundFacts {
+  title: string;
+  kind: string;
+  periodFrom: string;
+  periodTo: string;
+  minBallots: number;
+  /** The publication (已公布): its day (China date) and who published; null before. */
+  published: { on: string; by: string | null } | null;
+}
+
+const gradeName = (g: string | null) => (g ? t(`grade.${g}` as MessageKey) : '');
+/** 考核期: 2026年1月1日至2026年12月31日. */
+const periodOf = (r: AssessmentRoundFacts) =>
+  t('assessment.form.periodValue', { from: documentDate(r.periodFrom), to: documentDate(r.periodTo) });
+/** A long text in parts of at most `size` characters: a table row that does not split stays within a page. */
+const partsOf = (text: string, size = 360) => {
+  const out: string[] = [];
+  for (let at = 0; at < text.length; at += size) out.push(text.slice(at, at + size));
+  return out.length ? out : [''];
+};
+/** 本人述职 on the form: the report's first characters (the report itself is in the system). */
+export const SELF_REPORT_SUMMARY = 300;
+const summaryOf = (text: string | null) =>
+  text === null ? '' : text.length > SELF_REPORT_SUMMARY ? `${text.slice(0, SELF_REPORT_SUMMARY)}……` : text;
+
+/** 民主测评 in words: 「参加测评 6 人：优秀 2 票，称职 4 票，基本称职 0 票，不称职 0 票」. */
+export function tallyText(p: Pick<AssessedPerson, 'democratic' | 'ballots'>, minBallots: number): string {
+  if (p.democratic) {
+    const d = p.democratic;
+    return t('assessment.form.tally', {
+      n: d.excellent + d.competent + d.basically_competent + d.incompetent,
+      excellent: d.excellent,
+      competent: d.competent,
+      basic: d.basically_competent,
+      incompetent: d.incompetent,
+    });
+  }
+  if (p.ballots !== null) return t('assessment.form.tallyTooFew', { n: p.ballots, min: minBallots });
+  return '';
+}
+
+/**
+ * 挂职干部年度考核登记表 of one posting in a round: period, posting, the self-report's summary, the
+ * receiving unit's, the sending unit's and the 组织部's opinions, the democratic tallies, the
+ * score and grade, dates and approvers — what the caller may see of it, blank otherwise.
+ */
+export function assessmentRegistration(
+  r: AssessmentRoundFacts,
+  p: AssessedPerson,
+  today: string,
+): DocumentSpec {
+  const title = t('assessment.form.registrationTitle', { kind: t(`roundKind.${r.kind}` as MessageKey) });
+  const opinion = (text: string | null, grade: string | null, unit: string) =>
+    text === null
+      ? ''
+      : `${text}\n${t('assessment.form.proposedGrade', { grade: gradeName(grade) })}\n${t('assessment.form.unitSign', { unit })}`;
+  const long = (label: string, text: string) =>
+    partsOf(text).map((part, k) => [k === 0 ? label : t('assessment.form.continued', { label }), part]);
+  const organiser =
+    p.finalGrade === null
+      ? ''
+      : [
+          t('assessment.form.finalGrade', { grade: gradeName(p.finalGrade) }),
+          p.finalReason ?? '',
+          r.published
+            ? t('assessment.form.approved', {
+                by: r.published.by ?? '',
+                date: documentDate(r.published.on),
+              })
+            : t('assessment.form.notPublished'),
+        ]
+          .filter(Boolean)
+          .join('\n');
+  const rows: string[][] = [
+    [t('assessment.form.round'), r.title],
+    [t('assessment.form.period'), periodOf(r)],
+    [t('assessment.form.name'), p.cadreName],
+    [t('assessment.form.from'), `${p.sendingUnitName}${p.cadrePosition}`],
+    [t('assessment.form.post'), `${p.receivingUnitName}${p.postingTitle}`],
+    ...long(t('assessment.form.selfReport'), summaryOf(p.selfReport)),
+    ...long(
+      t('assessment.form.receivingOpinion'),
+      opinion(p.receivingOpinion, p.receivingGrade, p.receivingUnitName),
+    ),
+    ...long(
+      t('assessment.form.sendingOpinion'),
+      opinion(p.sendingOpinion, p.sendingGrade, p.sendingUnitName),
+    ),
+    [t('assessment.form.democratic'), tallyText(p, r.minBallots)],
+    [t('assessment.form.score'), p.proposal.score === null ? '' : String(p.proposal.score)],
+    ...long(t('assessment.form.organiserOpinion'), organiser),
+    [t('assessment.form.grade'), gradeName(p.finalGrade)],
+  ];
+  return {
+    title,
+    blocks: [
+      { kind: 'title', text: title },
+      { kind: 'table', widthsMm: [36, 120], rows, size: 28, align: ['center', 'left'] },
+      { kind: 'blank' },
+      { kind: 'paragraph', text: t('assessment.form.filed', { date: documentDate(today) }) },
+    ],
+  };
+}
+
+/** The 考核结果汇总表's columns (mm, 156 in all), for 小四 text. */
+export const RESULTS_WIDTHS_MM = [10, 18, 36, 36, 14, 16, 26];
+
+/** One line of the result list: 序号, 姓名, 原单位及职务, 挂职单位及职务, 综合得分, 等次, 备注. */
+export function resultRows(people: AssessedPerson[]): string[][] {
+  return people.map((p, k) => [
+    String(k + 1),
+    p.cadreName,
+    `${p.sendingUnitName}${p.cadrePosition}`,
+    `${p.receivingUnitName}${p.postingTitle}`,
+    p.proposal.score === null ? '' : String(p.proposal.score),
+    gradeName(p.finalGrade),
+    p.finalReason ?? '',
+  ]);
+}
+export const resultHeaders = () =>
+  (['seq', 'name', 'from', 'post', 'score', 'grade', 'note'] as const).map((c) =>
+    t(`assessment.form.col.${c}`),
+  );
+
+/** 考核结果汇总表 of a round: the subjects the caller sees, in the round's order. */
+export function assessmentResults(
+  r: AssessmentRoundFacts,
+  people: AssessedPerson[],
+  today: string,
+): DocumentSpec {
+  const title = t('assessment.form.resultsTitle', { round: r.title });
+  return {
+    title,
+    blocks: [
+      { kind: 'title', text: title },
+      {
+        kind: 'paragraph',
+        text: t('assessment.form.resultsIntro', { period: periodOf(r), count: people.length }),
+      },
+      {
+        kind: 'table',
+        headers: resultHeaders(),
+        widthsMm: RESULTS_WIDTHS_MM,
+        size: 24,
+        rows: resultRows(people),
+      },
+      { kind: 'blank' },
+      {
+        kind: 'paragraph',
+        text: r.published
+          ? t('assessment.form.resultsPublished', { date: documentDate(r.published.on) })
+          : t('assessment.form.resultsDraft'),
+      },
+      { kind: 'paragraph', text: t('assessment.form.filed', { date: documentDate(today) }) },
+    ],
+  };
+}
