@@ -658,6 +658,7 @@ async function buildRound(caller: Caller, where: Where, status: string) {
   return {
     id,
     subjectId,
+    postingId: p.id,
     batchId: posting.batchId,
     receivingUnitId: posting.receivingUnitId,
     secret: p.cadre.name,
@@ -795,6 +796,14 @@ const assessmentFixtures: Record<string, (caller: Caller, where: Where) => Promi
   'GET /api/assessment/stats/export': async (caller, where) => {
     const r = await roundFor(caller, where, 'published');
     return { method: 'GET', url: `/api/assessment/stats/export?roundId=${r.id}` };
+  },
+  'GET /api/assessment/rounds/:id/registration/:postingId': async (caller, where) => {
+    const r = await roundFor(caller, where, 'published');
+    return { method: 'GET', url: `/api/assessment/rounds/${r.id}/registration/${r.postingId}` };
+  },
+  'GET /api/assessment/rounds/:id/results-list': async (caller, where) => {
+    const r = await roundFor(caller, where, 'published');
+    return { method: 'GET', url: `/api/assessment/rounds/${r.id}/results-list?format=xlsx` };
   },
   'GET /api/batches/:id/assessment-honours': async (_c, where) => {
     const batch = await freshBatch(where);

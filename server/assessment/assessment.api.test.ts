@@ -6,6 +6,7 @@ import { zCadreInput } from '../../common/cadres/cadres.schema.js';
 import { addDay } from '../../common/calendar/calendar.js';
 import { XLSX_MIME } from '../../common/excel/excel.schema.js';
 import { zPostInput } from '../../common/posts/posts.schema.js';
+import { docxText } from '../../test/documents/render.js';
 import { readBook } from '../../test/fixtures/excel/workbooks.js';
 import { cadreInput, createTestApp, type TestApp } from '../../test/helpers.js';
 import { downThrough, upFrom } from '../../test/migrations.js';
@@ -626,6 +627,63 @@ describe('assessment round (issue 15)', () => {
     const names: string[] = [];
     sheet?.eachRow((row) => names.push(String(row.getCell(2).value)));
     expect(names).toContain((postings[0] as { cadre: { name: string } }).cadre.name);
+  });
+
+  it('dossier forms: the 考核登记表 of a posting and the 考核结果汇总表 (.docx and .xlsx), as each party sees them', async () => {
+    const first = postings[0] as { id: string; cadre: { name: string } };
+    const form = await call('GET', `/api/assessment/rounds/${round.id}/registration/${first.id}`, c.sending);
+    expect(form.statusCode, form.body).toBe(200);
+    expect(form.headers['content-disposition']).toContain('attachment');
+    const text = docxText(form.rawPayload);
+    for (const part of [
+      '挂职干部平时考核登记表',
+      first.cadre.name,
+      '接收单位意见',
+      '派出单位意见',
+      '民主测评',
+      '考核等次：优秀',
+    ])
+      expect(text).toContain(part);
+    expect(text).toContain('审定：');
+    // another unit's liaison does not see this subject; another 组织部 not the round
+    const other = await call(
+      'GET',
+      `/api/assessment/rounds/${round.id}/registration/${first.id}`,
+      c.otherSending,
+    );
+    expect(other.statusCode).toBe(404);
+    expect(
+      (await call('GET', `/api/assessment/rounds/${round.id}/results-list`, c.otherOrg)).statusCode,
+    ).toBe(404);
+
+    const list = await call('GET', `/api/assessment/rounds/${round.id}/results-list`, c.org);
+    expect(list.statusCode).toBe(200);
+    const listText = docxText(list.rawPayload);
+    expect(listText).toContain('考核结果汇总表');
+    expect(listText).toContain('本轮考核结果已于');
+    const book = await call('GET', `/api/assessment/rounds/${round.id}/results-list?format=xlsx`, c.org);
+    expect(book.headers['content-type']).toBe(XLSX_MIME);
+    const ws = (await readBook(book.rawPayload)).worksheets[0];
+    const grades: string[] = [];
+    ws?.eachRow((row, n) => {
+      if (n > 3) grades.push(String(row.getCell(6).value));
+    });
+    const detail = await ok<{ subjects: { finalGrade: string | null }[] }>(
+      await call('GET', `/api/assessment/rounds/${round.id}`, c.org),
+    );
+    expect(grades).toHaveLength(detail.subjects.length);
+    expect(grades.filter((g) => g === '优秀')).toHaveLength(2);
+    // the other liaison's list holds its one cadre only
+    const theirs = await call(
+      'GET',
+      `/api/assessment/rounds/${round.id}/results-list?format=xlsx`,
+      c.otherSending,
+    );
+    const rows: string[] = [];
+    (await readBook(theirs.rawPayload)).worksheets[0]?.eachRow((row, n) => {
+      if (n > 3) rows.push(String(row.getCell(2).value));
+    });
+    expect(rows).toEqual([elsewhere.cadre.name]);
   });
 });
 

@@ -1,18 +1,36 @@
 import ExcelJS from 'exceljs';
-import type { Stats, StatsQuery } from '../../common/assessment/assessment.schema.js';
+import type {
+  RegistrationQuery,
+  ResultsListQuery,
+  RoundDetail,
+  Stats,
+  StatsQuery,
+} from '../../common/assessment/assessment.schema.js';
 import { FINAL_GRADES, type FinalGrade } from '../../common/assessment/assessment-moves.js';
 import {
   DEFAULT_SETTINGS,
   excellentQuota,
   type RoundSettings,
 } from '../../common/assessment/assessment-rules.js';
+import { XLSX_MIME } from '../../common/excel/excel.schema.js';
 import { t } from '../../common/i18n/index.js';
+import { chinaDate } from '../core/clock.js';
 import type { Actor, AppContext } from '../core/context.js';
 import { fieldError, notFound, outOfScope } from '../core/errors.js';
 import { reaches } from '../core/scope.js';
+import {
+  type AssessmentRoundFacts,
+  assessmentRegistration,
+  assessmentResults,
+  periodOf,
+  RESULTS_WIDTHS_MM,
+  resultHeaders,
+  resultRows,
+} from '../documents/documents.forms.js';
+import { answer, type DocumentAnswer, today } from '../documents/documents.service.js';
 import { BATCH_REACH, findBatch } from '../programmes/programmes.repository.js';
 import * as repo from './assessment.repository.js';
-import { readableRound } from './assessment.service.js';
+import { get, readableRound } from './assessment.service.js';
 
 /**
  * Statistics (issue 15 line 8) and the lists that travel (line 6): per round, or per batch over
@@ -138,4 +156,61 @@ export async function honoursWorkbook(ctx: AppContext, actor: Actor, batchId: st
     c.width = [6, 12, 30, 40, 30][i] ?? 12;
   });
   return { name: `${t('assessment.honours.file')}-${title}.xlsx`, content: await bufferOf(book) };
+}
+
+// ---- the dossier forms (issue 15 line 5): 考核登记表 per posting, 考核结果汇总表 per round ----
+
+/** The round's facts on its forms: the publication's day and publisher from its history. */
+function roundFacts(r: RoundDetail): AssessmentRoundFacts {
+  const published = r.status === 'published' ? r.history.findLast((h) => h.to === 'published') : undefined;
+  return {
+    title: r.title,
+    kind: r.kind,
+    periodFrom: r.periodFrom,
+    periodTo: r.periodTo,
+    minBallots: r.settings.minBallots,
+    published: published ? { on: chinaDate(new Date(published.at)), by: published.by } : null,
+  };
+}
+
+/** 挂职干部考核登记表 of one posting in a round, as the caller sees its subject (docx / preview / page). */
+export async function registrationDocument(
+  ctx: AppContext,
+  actor: Actor,
+  roundId: string,
+  postingId: string,
+  q: RegistrationQuery,
+): Promise<DocumentAnswer> {
+  const round = await get(ctx, actor, roundId);
+  const subject = round.subjects.find((s) => s.postingId === postingId);
+  if (!subject) throw notFound();
+  const spec = assessmentRegistration(roundFacts(round), subject, today(ctx));
+  return answer(spec, `${spec.title}_${subject.cadreName}_${round.title}`, q);
+}
+
+/** 考核结果汇总表 of a round: the subjects the caller sees, as docx / preview / page or .xlsx. */
+export async function resultsDocument(
+  ctx: AppContext,
+  actor: Actor,
+  roundId: string,
+  q: ResultsListQuery,
+): Promise<DocumentAnswer> {
+  const round = await get(ctx, actor, roundId);
+  const facts = roundFacts(round);
+  const spec = assessmentResults(facts, round.subjects, today(ctx));
+  if (q.format !== 'xlsx') return answer(spec, spec.title, { format: q.format, page: q.page });
+  const book = new ExcelJS.Workbook();
+  const ws = book.addWorksheet(t('assessment.form.resultsSheet'));
+  const headers = resultHeaders();
+  ws.addRow([spec.title]).font = { bold: true, size: 14 };
+  ws.mergeCells(1, 1, 1, headers.length);
+  ws.getCell(1, 1).alignment = { horizontal: 'center' };
+  ws.addRow([t('assessment.form.resultsIntro', { period: periodOf(facts), count: round.subjects.length })]);
+  ws.mergeCells(2, 1, 2, headers.length);
+  ws.addRow(headers).font = { bold: true };
+  for (const row of resultRows(round.subjects)) ws.addRow(row);
+  ws.columns.forEach((c, i) => {
+    c.width = (RESULTS_WIDTHS_MM[i] ?? 20) / 2.2;
+  });
+  return { kind: 'file', name: `${spec.title}.xlsx`, mime: XLSX_MIME, content: await bufferOf(book) };
 }

@@ -9,6 +9,9 @@ import {
   zIssuedCodes,
   zOpinion,
   zPaperTally,
+  zRegistrationParams,
+  zRegistrationQuery,
+  zResultsListQuery,
   zRoundDetail,
   zRoundInput,
   zRoundListQuery,
@@ -26,6 +29,7 @@ import { XLSX_MIME } from '../../common/excel/excel.schema.js';
 import { zIdParams } from '../../common/http/ids.schema.js';
 import { actorOf } from '../core/access.js';
 import type { AppInstance } from '../core/http.js';
+import { sendDocument } from '../documents/documents.routes.js';
 import * as ballots from './assessment.ballots.js';
 import * as reports from './assessment.reports.js';
 import * as service from './assessment.service.js';
@@ -246,6 +250,47 @@ export function registerAssessmentRoutes(app: AppInstance): void {
         reply,
         await reports.honoursWorkbook(app.ctx, actorOf(request), request.params.id),
         'honours.xlsx',
+      ),
+  );
+  // the dossier forms (issue 15 line 5): from the round as the caller sees it
+  app.get(
+    '/api/assessment/rounds/:id/registration/:postingId',
+    {
+      config: { action: 'assessment.read' },
+      schema: {
+        tags,
+        summary: '挂职干部考核登记表（format=docx 下载；preview 转换并返回页数；page&page=N 第 N 页 PNG）',
+        params: zRegistrationParams,
+        querystring: zRegistrationQuery,
+      },
+    },
+    async (request, reply) =>
+      sendDocument(
+        reply,
+        await reports.registrationDocument(
+          app.ctx,
+          actorOf(request),
+          request.params.id,
+          request.params.postingId,
+          request.query,
+        ),
+      ),
+  );
+  app.get(
+    '/api/assessment/rounds/:id/results-list',
+    {
+      config: { action: 'assessment.read' },
+      schema: {
+        tags,
+        summary: '考核结果汇总表（format=docx / xlsx 下载；preview 页数；page 第 N 页 PNG）',
+        params: zIdParams,
+        querystring: zResultsListQuery,
+      },
+    },
+    async (request, reply) =>
+      sendDocument(
+        reply,
+        await reports.resultsDocument(app.ctx, actorOf(request), request.params.id, request.query),
       ),
   );
 }

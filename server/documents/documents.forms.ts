@@ -286,7 +286,7 @@ export interface AssessmentRoundFacts {
 
 const gradeName = (g: string | null) => (g ? t(`grade.${g}` as MessageKey) : '');
 /** 考核期: 2026年1月1日至2026年12月31日. */
-const periodOf = (r: AssessmentRoundFacts) =>
+export const periodOf = (r: AssessmentRoundFacts) =>
   t('assessment.form.periodValue', { from: documentDate(r.periodFrom), to: documentDate(r.periodTo) });
 /** A long text in parts of at most `size` characters: a table row that does not split stays within a page. */
 const partsOf = (text: string, size = 360) => {
@@ -371,7 +371,7 @@ export function assessmentRegistration(
     title,
     blocks: [
       { kind: 'title', text: title },
-      { kind: 'table', widthsMm: [36, 120], rows, size: 28, align: ['center', 'left'] },
+      { kind: 'table', widthsMm: [48, 108], rows, size: 28, align: ['center', 'left'] },
       { kind: 'blank' },
       { kind: 'paragraph', text: t('assessment.form.filed', { date: documentDate(today) }) },
     ],
@@ -379,7 +379,7 @@ export function assessmentRegistration(
 }
 
 /** The 考核结果汇总表's columns (mm, 156 in all), for 小四 text. */
-export const RESULTS_WIDTHS_MM = [10, 18, 36, 36, 14, 16, 26];
+export const RESULTS_WIDTHS_MM = [10, 16, 32, 32, 20, 20, 26];
 
 /** One line of the result list: 序号, 姓名, 原单位及职务, 挂职单位及职务, 综合得分, 等次, 备注. */
 export function resultRows(people: AssessedPerson[]): string[][] {

@@ -13,6 +13,8 @@ import {
 } from '../../test/documents/render.js';
 import { type DocumentSpec, renderDocx } from './documents.engine.js';
 import {
+  assessmentRegistration,
+  assessmentResults,
   leaveForm,
   monthlyReport,
   NOTICE_WIDTHS_MM,
@@ -157,6 +159,41 @@ const monthlySpec = monthlyReport(
   (iso) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10),
 );
 
+const assessedRound = {
+  title: '2026年度考核',
+  kind: 'annual',
+  periodFrom: '2026-01-01',
+  periodTo: '2026-12-31',
+  minBallots: 5,
+  published: { on: '2027-01-15', by: '王审定' },
+};
+const assessed = (name: string, grade: string) => ({
+  cadreName: name,
+  cadrePosition: '副处长',
+  sendingUnitName: '苏州市测试局',
+  receivingUnitName: '清溪镇人民政府',
+  postingTitle: '副镇长',
+  // long enough to continue over a second row of the form
+  selfReport: `一年来，本人围绕东西部协作重点任务开展工作。${'深入村组走访调研，推动产业项目落地见效。'.repeat(12)}`,
+  receivingOpinion: '该同志工作扎实，作风务实。',
+  receivingGrade: grade,
+  sendingOpinion: '同意接收单位意见。',
+  sendingGrade: grade,
+  democratic: { excellent: 4, competent: 2, basically_competent: 0, incompetent: 0 },
+  ballots: 6,
+  proposal: { score: 92.5 },
+  finalGrade: grade,
+  finalReason: null,
+});
+/** 40 three-character names: 测一甲 … 测十丁. */
+const resultName = (k: number) => `测${'一二三四五六七八九十'[k % 10]}${'甲乙丙丁'[Math.floor(k / 10)]}`;
+const registrationSpec = assessmentRegistration(assessedRound, assessed('陈测试', 'excellent'), '2027-01-20');
+const resultsSpec = assessmentResults(
+  assessedRound,
+  Array.from({ length: 40 }, (_, k) => assessed(resultName(k), k < 8 ? 'excellent' : 'competent')),
+  '2027-01-20',
+);
+
 const attr = (xml: string, tag: string, name: string) =>
   new RegExp(`<${tag}\\b[^>]*\\bw:${name}="([^"]*)"`).exec(xml)?.[1];
 
@@ -173,6 +210,8 @@ describe('the XML of every form', () => {
     ['posting notice', noticeSpec],
     ['leave form', leaveSpec],
     ['monthly report', monthlySpec],
+    ['assessment registration form', registrationSpec],
+    ['assessment results list', resultsSpec],
   ];
   for (const [name, spec] of forms)
     it(`${name}: A4, the margins, the 22 × 28 grid, even and odd page numbers`, async () => {
@@ -305,7 +344,11 @@ describe('rendered by LibreOffice', () => {
   let notice: { pages: PdfPage[]; pdfinfo: string };
   let form: { pages: PdfPage[]; pdfinfo: string };
   let renderedMonthly: Buffer;
+  let renderedRegistration: Buffer;
+  let renderedResults: Buffer;
   beforeAll(async () => {
+    renderedRegistration = await renderDocx(registrationSpec);
+    renderedResults = await renderDocx(resultsSpec);
     notice = renderPages(await renderDocx(noticeSpec));
     form = renderPages(await renderDocx(leaveSpec));
     renderedMonthly = await renderDocx(monthlySpec);
@@ -434,6 +477,60 @@ describe('rendered by LibreOffice', () => {
       '下月推进茶园项目签约。',
       '接收单位已于2026年12月2日签收。',
     ]);
+  });
+
+  it('assessment registration form: A4, inside the 版心, every label on one line, the parts in order', () => {
+    const r = renderPages(renderedRegistration);
+    expectA4AndInsideTheBox(r.pages, r.pdfinfo);
+    const texts = r.pages.flatMap((p) => p.lines.map((l) => l.text.replace(/\s/g, '')));
+    for (const label of [
+      '本人述职（摘要）',
+      '接收单位意见',
+      '派出单位意见',
+      '组织部门审核意见',
+      '原单位及职务',
+    ])
+      expect(
+        texts.some((line) => line.startsWith(label)),
+        label,
+      ).toBe(true);
+    expectInOrder(allText(r.pages), [
+      '挂职干部年度考核登记表',
+      '考核轮次',
+      '2026年度考核',
+      '2026年1月1日至2026年12月31日',
+      '陈测试',
+      '苏州市测试局副处长',
+      '清溪镇人民政府副镇长',
+      '本人述职（摘要）',
+      '深入村组走访调研',
+      '接收单位意见',
+      '建议等次：优秀',
+      '派出单位意见',
+      '参加测评6人：优秀4票，称职2票，基本称职0票，不称职0票',
+      '92.5',
+      '考核等次：优秀',
+      '审定：王审定',
+      '填表日期：2027年1月20日',
+    ]);
+  });
+
+  it('assessment results list: 40 people over pages, every name and the last line present', () => {
+    const r = renderPages(renderedResults);
+    expectA4AndInsideTheBox(r.pages, r.pdfinfo);
+    expect(r.pages.length).toBeGreaterThan(1);
+    const text = allText(r.pages);
+    expectInOrder(text, [
+      '2026年度考核考核结果汇总表',
+      '共40人',
+      '序号姓名原单位及职务挂职单位及职务综合得分等次备注',
+      `1${resultName(0)}`,
+      `40${resultName(39)}`,
+      '本轮考核结果已于2027年1月15日公布。',
+    ]);
+    // every name on its row, the header repeated on each page of the table
+    for (let k = 0; k < 40; k++) expect(text).toContain(`${k + 1}${resultName(k)}`);
+    expect(text.split('序号姓名原单位及职务挂职单位及职务综合得分等次备注').length - 1).toBe(r.pages.length);
   });
 
   it('docx text reads back the same', async () => {

@@ -10,21 +10,23 @@ import {
   zNoticeQuery,
   zRunIdParams,
 } from '../../common/documents/documents.schema.js';
+import { XLSX_MIME } from '../../common/excel/excel.schema.js';
 import { zIdParams } from '../../common/http/ids.schema.js';
 import { actorOf } from '../core/access.js';
 import type { AppInstance } from '../core/http.js';
 import * as service from './documents.service.js';
 
-/** A file as an attachment (its Chinese name in filename*), or the preview's page count as JSON. */
+/** A file (.docx, .xlsx) as an attachment with its Chinese name in filename*, a page image inline, or the preview's page count as JSON. */
 export function sendDocument(reply: FastifyReply, a: service.DocumentAnswer) {
   if (a.kind === 'preview') return reply.send(a.preview);
-  const ascii = a.mime === service.DOCX_MIME ? 'document.docx' : 'page.png';
+  const ascii =
+    a.mime === service.DOCX_MIME ? 'document.docx' : a.mime === XLSX_MIME ? 'table.xlsx' : 'page.png';
   return reply
     .type(a.mime)
     .header('cache-control', 'no-store')
     .header(
       'content-disposition',
-      `${a.mime === service.DOCX_MIME ? 'attachment' : 'inline'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(a.name)}`,
+      `${ascii === 'page.png' ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(a.name)}`,
     )
     .send(a.content);
 }

@@ -155,7 +155,7 @@ export function status(): DocumentsStatus {
 }
 
 /** The form as asked: its .docx, its preview (page count), or one page as PNG. */
-async function answer(
+export async function answer(
   spec: DocumentSpec,
   name: string,
   q: { format: 'docx' | 'preview' | 'page'; page: number },
@@ -173,7 +173,7 @@ async function answer(
   };
 }
 
-const today = (ctx: Pick<AppContext, 'clock'>) => chinaDate(ctx.clock.now());
+export const today = (ctx: Pick<AppContext, 'clock'>) => chinaDate(ctx.clock.now());
 /** A receiving unit's region at city level (地市): the notice's parts. */
 const cityOf = (code: string) => `${code.slice(0, 4)}00`;
 

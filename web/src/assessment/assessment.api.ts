@@ -73,5 +73,13 @@ export const castBallot = (code: string, votes: object[]) =>
   api<{ counted: number }>(`/api/ballots/${encodeURIComponent(code)}`, { method: 'POST', body: { votes } });
 
 export const statsExportUrl = (roundId: string) => apiUrl('/api/assessment/stats/export', { roundId });
+/** 挂职干部考核登记表 of one posting (.docx). */
+export const registrationUrl = (roundId: string, postingId: string) =>
+  apiUrl(
+    `/api/assessment/rounds/${encodeURIComponent(roundId)}/registration/${encodeURIComponent(postingId)}`,
+  );
+/** 考核结果汇总表 of the round, as .docx or .xlsx. */
+export const resultsListUrl = (roundId: string, format: 'docx' | 'xlsx') =>
+  apiUrl(`/api/assessment/rounds/${encodeURIComponent(roundId)}/results-list`, { format });
 export const honoursUrl = (batchId: string) =>
   apiUrl(`/api/batches/${encodeURIComponent(batchId)}/assessment-honours`);

@@ -29,6 +29,8 @@ import { download } from '../excel/excel.api';
 import {
   honoursUrl,
   issueCodes,
+  registrationUrl,
+  resultsListUrl,
   statsExportUrl,
   useAssessmentWrite,
   useRound,
@@ -146,6 +148,9 @@ function RoundView({ round }: { round: RoundDetail }) {
       title: '',
       render: (_: unknown, s) => (
         <Space wrap>
+          <Button size="small" onClick={() => download(registrationUrl(round.id, s.postingId))}>
+            {t('assessment.ui.registrationForm')}
+          </Button>
           {s.actions.includes('opinion.receiving') ? (
             <Button size="small" onClick={() => setEditing({ subject: s, what: 'receiving' })}>
               {t('assessment.ui.receivingOpinion')}
@@ -191,6 +196,16 @@ function RoundView({ round }: { round: RoundDetail }) {
             {manage ? (
               <Button onClick={() => download(statsExportUrl(round.id))}>
                 {t('assessment.ui.exportStats')}
+              </Button>
+            ) : null}
+            {round.subjects.length > 0 ? (
+              <Button onClick={() => download(resultsListUrl(round.id, 'docx'))}>
+                {t('assessment.ui.resultsDocx')}
+              </Button>
+            ) : null}
+            {round.subjects.length > 0 ? (
+              <Button onClick={() => download(resultsListUrl(round.id, 'xlsx'))}>
+                {t('assessment.ui.resultsXlsx')}
               </Button>
             ) : null}
             {manage ? (
