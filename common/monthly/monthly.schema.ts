@@ -64,6 +64,7 @@ export type MonthlyReview = z.output<typeof zMonthlyReview>;
 
 export const zMonthlyListQuery = zPageQuery.extend({
   postingId: zId.optional(),
+  batchId: zId.optional(),
   month: zMonth.optional(),
   status: z.enum(MONTHLY_STATUSES).optional(),
 });

@@ -334,6 +334,15 @@ describe('demo registry', () => {
       .orderBy('status')
       .execute();
     expect(ledger.map((a) => a.status)).toEqual(['claimed', 'verified', 'verified']);
+    // November's 情况报送, signed off by the town
+    const reports = await t.ctx.db
+      .selectFrom('monthlyReports')
+      .select(['month', 'status', 'plan'])
+      .where('postingId', '=', postingId)
+      .execute();
+    expect(reports).toEqual([
+      { month: '2026-11', status: 'signed', plan: '下月继续跟进招商项目落地，做好年终总结。' },
+    ]);
   });
 
   it('has 陈思远 and 杨帆 on post at 清溪镇: proposed by the 组织部, the hand-over recorded by js.qx', async () => {

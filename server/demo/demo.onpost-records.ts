@@ -7,6 +7,7 @@ import { calendarFor } from '../calendar/calendar.service.js';
 import { addDays } from '../core/clock.js';
 import type { AppContext } from '../core/context.js';
 import * as leave from '../leave/leave.service.js';
+import * as monthly from '../monthly/monthly.service.js';
 import * as worklog from '../worklog/worklog.service.js';
 import { actorFor } from './demo.steps.js';
 
@@ -207,4 +208,28 @@ export async function seedOnPostMonth(
         version: entry.version,
       });
   }
+  await seedMonthlyReport(ctx, postingId);
+}
+
+/** November's 情况报送 of the demo posting: written and submitted by the cadre, signed off by the town. */
+async function seedMonthlyReport(ctx: AppContext, postingId: string): Promise<void> {
+  const [writer, reviewer] = await Promise.all([
+    actorFor(ctx, 'gb.wang', 'monthly.write'),
+    actorFor(ctx, 'js.qx', 'monthly.review'),
+  ]);
+  if (!writer || !reviewer) return;
+  let r = await monthly.create(on(ctx, '2026-12-01'), writer, {
+    postingId,
+    month: ONPOST_MONTH.from.slice(0, 7),
+  });
+  r = await monthly.update(on(ctx, '2026-12-01'), writer, r.id, {
+    summary: '本月围绕茶产业发展开展调研，协助引进项目，按期完成各项工作。',
+    plan: '下月继续跟进招商项目落地，做好年终总结。',
+    version: r.version,
+  });
+  r = await monthly.submit(on(ctx, '2026-12-01'), writer, r.id, r.version);
+  await monthly.review(on(ctx, '2026-12-02'), reviewer, r.id, 'signed', {
+    version: r.version,
+    comment: null,
+  });
 }

@@ -281,6 +281,14 @@ describe('monthly reports', () => {
       );
       expect(page.items.map((i) => i.id)).toEqual([report.id]);
     }
+    const inBatch = await ok<{ items: { id: string }[] }>(
+      await call('GET', `/api/monthly?batchId=${batchId}`, c.programmeOrg),
+    );
+    expect(inBatch.items.map((i) => i.id)).toEqual([report.id]);
+    const otherBatch = await ok<{ items: unknown[] }>(
+      await call('GET', `/api/monthly?batchId=${randomUUID()}`, c.programmeOrg),
+    );
+    expect(otherBatch.items).toEqual([]);
     const other = await ok<{ items: unknown[] }>(await call('GET', '/api/monthly', c.otherSending));
     expect(other.items).toEqual([]);
     expect((await call('GET', `/api/monthly/${report.id}`, c.otherSending)).statusCode).toBe(404);

@@ -65,6 +65,7 @@ function view(db: Executor) {
 export async function listReports(db: Executor, p: MonthlyListParams, scope: Scope) {
   let q = view(db).where(reachCondition(scope, MONTHLY_REACH));
   if (p.postingId) q = q.where('m.postingId', '=', p.postingId);
+  if (p.batchId) q = q.where('ps.batchId', '=', p.batchId);
   if (p.month) q = q.where('m.month', '=', p.month);
   if (p.status) q = q.where('m.status', '=', p.status);
   const dir = p.order === 'asc' ? 'desc' : 'asc';

@@ -5,10 +5,11 @@ import { checkAmount, UNITS } from '../../../common/achievements/achievement-amo
 import { ACHIEVEMENT_KINDS, type AchievementKind } from '../../../common/achievements/achievement-moves';
 import { type AchievementDetail, zAchievementInput } from '../../../common/achievements/achievements.schema';
 import { t } from '../../../common/i18n/index';
+import { useActivePostings } from '../api/options.hooks';
 import { maxLengthOf, textLimits, zodRule } from '../common/form.utils';
 import { FormFailureAlert } from '../common/record-form.component';
 import { useFormFailure } from '../common/record-form.hooks';
-import { useOnPostPostings, useSaveAchievement } from './achievements.api';
+import { useSaveAchievement } from './achievements.api';
 
 const DAY = 'YYYY-MM-DD';
 const FIELDS = ['postingId', 'kind', 'title', 'amount', 'unit', 'date', 'description'] as const;
@@ -42,7 +43,7 @@ export function AchievementFormModal({
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const mutation = useSaveAchievement();
-  const postings = useOnPostPostings(open && entry === null);
+  const postings = useActivePostings(open && entry === null);
   const { failure, fail, clear } = useFormFailure(form, FIELDS);
   const items = postings.data?.items ?? [];
   const first = items[0]?.id;

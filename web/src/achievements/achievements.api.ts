@@ -7,9 +7,8 @@ import type {
   TotalsParams,
 } from '../../../common/achievements/achievements.schema';
 import type { Page } from '../../../common/http/paging.schema';
-import type { Posting } from '../../../common/postings/postings.schema';
 import { api } from '../api/client';
-import { achievementKeys, postingKeys } from '../api/query-keys';
+import { achievementKeys } from '../api/query-keys';
 
 const achievementUrl = (id: string, action = '') => `/api/achievements/${encodeURIComponent(id)}${action}`;
 
@@ -33,16 +32,6 @@ export function useAchievementTotals(params: Partial<TotalsParams>) {
     queryKey: achievementKeys.totals(params),
     queryFn: ({ signal }) => api<Totals>('/api/achievements/totals', { query: { ...params }, signal }),
     placeholderData: keepPreviousData,
-  });
-}
-
-/** The cadre's 在岗 postings (where an achievement may be recorded). */
-export function useOnPostPostings(enabled: boolean) {
-  const params = { status: 'active', page: 1, pageSize: 20, sort: 'createdAt', order: 'desc' } as const;
-  return useQuery({
-    queryKey: postingKeys.list(params),
-    queryFn: ({ signal }) => api<Page<Posting>>('/api/postings', { query: { ...params }, signal }),
-    enabled,
   });
 }
 

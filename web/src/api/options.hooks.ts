@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Page } from '../../../common/http/paging.schema';
+import type { Posting } from '../../../common/postings/postings.schema';
 import type { Batch, Programme } from '../../../common/programmes/programmes.schema';
 import { api } from './client';
-import { batchKeys, programmeKeys } from './query-keys';
+import { batchKeys, postingKeys, programmeKeys } from './query-keys';
 
 /**
  * Batches found on the server as the user types (programme or batch name, pinyin): a picker that
@@ -61,5 +62,15 @@ export function useProgrammeById(id: string | null) {
     queryFn: ({ signal }) => api<Programme>(`/api/programmes/${encodeURIComponent(id ?? '')}`, { signal }),
     enabled: id !== null,
     staleTime: 60_000,
+  });
+}
+
+/** The cadre's 在岗 postings (where leave, an achievement or a monthly report may be started). */
+export function useActivePostings(enabled: boolean) {
+  const params = { status: 'active', page: 1, pageSize: 20, sort: 'createdAt', order: 'desc' } as const;
+  return useQuery({
+    queryKey: postingKeys.list(params),
+    queryFn: ({ signal }) => api<Page<Posting>>('/api/postings', { query: { ...params }, signal }),
+    enabled,
   });
 }

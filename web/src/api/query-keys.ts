@@ -168,3 +168,9 @@ export const assessmentKeys = {
   stats: (params: object) => ['assessment', 'stats', params] as const,
   ballot: (code: string) => ['assessment', 'ballot', code] as const,
 };
+// monthly reports (issue 14 line 4): 月度情况报送
+export const monthlyKeys = {
+  all: ['monthly'] as const,
+  list: (params: object) => ['monthly', 'list', params] as const,
+  detail: (id: string) => ['monthly', 'detail', id] as const,
+};

@@ -175,6 +175,12 @@ export const routes: RouteObject[] = [
                 Component: m.AttendanceReportPage,
               })),
           }),
+          // issue 14 line 4: the monthly report (情况报送), the open report in the path
+          guarded(
+            '/monthly',
+            { lazy: () => import('../monthly/monthly.page').then((m) => ({ Component: m.MonthlyPage })) },
+            '/monthly/:id?',
+          ),
           // issue 14: official documents (the posting notice) and the 组织部's 版头/版记
           guarded('/documents', {
             lazy: () => import('../documents/documents.page').then((m) => ({ Component: m.DocumentsPage })),

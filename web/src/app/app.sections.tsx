@@ -187,6 +187,14 @@ export const SECTIONS: readonly Section[] = [
     allowed: can('attendance.report'),
     hint: 'dashboard.attendanceReportHint',
   },
+  // issue 14 line 4: the monthly report (情况报送)
+  {
+    path: '/monthly',
+    label: 'menu.monthly',
+    icon: <FileTextOutlined />,
+    allowed: can('monthly.read'),
+    hint: 'dashboard.monthlyHint',
+  },
   // issue 14: official documents
   {
     path: '/documents',

@@ -5,9 +5,9 @@ import { useState } from 'react';
 import { legend } from '../../../common/attendance/attendance';
 import { t } from '../../../common/i18n/index';
 import { errorMessage } from '../api/client';
+import { useActivePostings } from '../api/options.hooks';
 import { PageHeader } from '../common/page-header.component';
 import { pendingState } from '../common/query-state.component';
-import { useActivePostings } from '../leave/leave.api';
 import { currentPosition, useCheckIn, usePostingMonth } from './attendance.api';
 import { Legend, MonthCalendar, MonthPicker, MonthSummary } from './attendance.component';
 

@@ -3,9 +3,8 @@ import type { CalendarYear, WorkingDays } from '../../../common/calendar/calenda
 import type { Page } from '../../../common/http/paging.schema';
 import type { Leave, LeaveDetail, LeaveListParams, LeaveRoutes } from '../../../common/leave/leave.schema';
 import type { RoutingRule } from '../../../common/leave/leave-routing';
-import type { Posting } from '../../../common/postings/postings.schema';
 import { api } from '../api/client';
-import { calendarKeys, leaveKeys, postingKeys } from '../api/query-keys';
+import { calendarKeys, leaveKeys } from '../api/query-keys';
 
 const leaveUrl = (id: string, action = '') => `/api/leave/${encodeURIComponent(id)}${action}`;
 
@@ -21,16 +20,6 @@ export function useLeave(id: string) {
   return useQuery({
     queryKey: leaveKeys.detail(id),
     queryFn: ({ signal }) => api<LeaveDetail>(leaveUrl(id), { signal }),
-  });
-}
-
-/** The cadre's 在岗 postings (where leave may be asked for). */
-export function useActivePostings(enabled: boolean) {
-  const params = { status: 'active', page: 1, pageSize: 20, sort: 'createdAt', order: 'desc' } as const;
-  return useQuery({
-    queryKey: postingKeys.list(params),
-    queryFn: ({ signal }) => api<Page<Posting>>('/api/postings', { query: { ...params }, signal }),
-    enabled,
   });
 }
 

@@ -5,10 +5,11 @@ import { HALVES, type Half } from '../../../common/calendar/calendar';
 import { t } from '../../../common/i18n/index';
 import { zLeaveInput } from '../../../common/leave/leave.schema';
 import { LEAVE_KINDS, type LeaveKind } from '../../../common/leave/leave-moves';
+import { useActivePostings } from '../api/options.hooks';
 import { maxLengthOf, textLimits, zodRule } from '../common/form.utils';
 import { FormFailureAlert } from '../common/record-form.component';
 import { useFormFailure } from '../common/record-form.hooks';
-import { useActivePostings, useCreateLeave, useWorkingDays } from './leave.api';
+import { useCreateLeave, useWorkingDays } from './leave.api';
 
 const DAY = 'YYYY-MM-DD';
 const FIELDS = ['postingId', 'kind', 'startDate', 'startHalf', 'endDate', 'endHalf', 'reason'] as const;
