@@ -15,7 +15,7 @@ let t: TestApp;
 const seeder = () => systemActor(null, 'document-batch-test');
 const c = {} as Record<'org' | 'otherOrg' | 'sending', string>;
 let batchId: string;
-const cadres: { name: string; unit: string }[] = [];
+const cadres: { name: string; unit: string; cookie: string; postingId: string }[] = [];
 
 const unit = async (name: string, regionCode: string) => {
   const u = await units.create(
@@ -87,7 +87,12 @@ beforeAll(async () => {
       .select('name')
       .where('userId', '=', cadre.id)
       .executeTakeFirstOrThrow();
-    cadres.push({ name: row.name, unit: sending[k]?.name as string });
+    cadres.push({
+      name: row.name,
+      unit: sending[k]?.name as string,
+      cookie: cadre.cookie,
+      postingId: posting.id,
+    });
     await ok(await call('POST', '/api/monthly', cadre.cookie, { postingId: posting.id, month: '2025-12' }));
   }
 }, 60_000);
@@ -153,6 +158,36 @@ describe('batch generation of documents', () => {
       .where('action', '=', 'documents.batchCancel')
       .execute();
     expect(audit).toHaveLength(1);
+  });
+
+  it('packs the leave forms touching a month, a second form of one cadre named （2）', async () => {
+    const x = cadres[0] as (typeof cadres)[number];
+    for (const [startDate, endDate] of [
+      ['2025-12-29', '2026-01-02'],
+      ['2026-01-12', '2026-01-13'],
+    ])
+      await ok(
+        await call('POST', '/api/leave', x.cookie, {
+          postingId: x.postingId,
+          kind: 'family_visit',
+          startDate,
+          startHalf: 'am',
+          endDate,
+          endHalf: 'pm',
+          reason: '探望父母',
+        }),
+      );
+    const started = await ok(
+      await call('POST', '/api/documents/batches', c.org, { batchId, month: '2026-01', kind: 'leave' }),
+    );
+    expect(started.total).toBe(2);
+    await batchSettled(t.ctx, started.id);
+    const res = await call('GET', `/api/documents/batches/${started.id}/download`, c.org);
+    expect(res.statusCode).toBe(200);
+    const files = unzipSync(new Uint8Array(res.rawPayload));
+    const name = `2026年1月_${x.unit}_${x.name}`;
+    expect(Object.keys(files).sort()).toEqual([`${name}.docx`, `${name}（2）.docx`].sort());
+    expect(textOf(files[`${name}.docx`] as Uint8Array)).toContain(x.name);
   });
 
   it('says so when there is nothing to pack', async () => {
