@@ -1,4 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { InjectOptions } from 'fastify';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +24,7 @@ import { systemActor } from '../server/core/context.js';
 import { type Access, type Action, POLICY } from '../server/core/policy.js';
 import { inTransaction } from '../server/core/transaction.js';
 import { insertCorrection } from '../server/corrections/corrections.repository.js';
+import { insertDocumentBatch } from '../server/documents/documents.repository.js';
 import { insertImport } from '../server/excel/excel.repository.js';
 import { storeFile } from '../server/files/files.service.js';
 import { insertLeave } from '../server/leave/leave.repository.js';
@@ -1243,6 +1246,67 @@ const monthlyFixtures: Record<string, (caller: Caller, where: Where) => Promise<
   'POST /api/monthly/:id/return': monthlyMove('return', 'submitted', { comment: '请补充' }),
 };
 /** A submitted report the receiving manager reads through its unit having sent the cadre, and signs not. */
+// ---- batch generation of documents (issue 14 line 7, ADR 040) ----
+/** A generation run of the batch of a caller's variant's posting, in `status` (done: its file on disk). */
+async function documentBatchFor(caller: Caller, where: Where, status: string) {
+  const m = await monthlyFor(caller, where, 'signed');
+  const { batchId } = await t.ctx.db
+    .selectFrom('postings')
+    .select('batchId')
+    .where('id', '=', m.postingId)
+    .executeTakeFirstOrThrow();
+  const id = randomUUID();
+  const content = Buffer.from('PK\u0005\u0006matrix');
+  if (status === 'done') {
+    await mkdir(path.join(t.ctx.config.dataDir, 'document-batches'), { recursive: true });
+    await writeFile(path.join(t.ctx.config.dataDir, 'document-batches', `${id}.zip`), content);
+  }
+  await insertDocumentBatch(t.ctx.db, {
+    id,
+    batchId,
+    month: '2025-12',
+    kind: 'monthly',
+    status,
+    total: 1,
+    done: status === 'done' ? 1 : 0,
+    fileName: '矩阵.zip',
+    size: status === 'done' ? content.length : null,
+    sha256: null,
+    error: null,
+    startedAt: t.ctx.clock.now().toISOString(),
+    heartbeatAt: t.ctx.clock.now().toISOString(),
+    finishedAt: null,
+    createdBy: null,
+  });
+  return { id, batchId };
+}
+const documentBatchFixtures: Record<string, (caller: Caller, where: Where) => Promise<Request>> = {
+  'POST /api/documents/batches': async (caller, where) => {
+    const { batchId } = await documentBatchFor(caller, where, 'done');
+    return {
+      method: 'POST',
+      url: '/api/documents/batches',
+      ...body({ batchId, month: '2025-12', kind: 'monthly' }),
+    };
+  },
+  'GET /api/documents/batches': async (caller, where) => {
+    const { batchId } = await documentBatchFor(caller, where, 'done');
+    return { method: 'GET', url: `/api/documents/batches?batchId=${batchId}` };
+  },
+  'GET /api/documents/batches/:id': async (caller, where) => ({
+    method: 'GET',
+    url: `/api/documents/batches/${(await documentBatchFor(caller, where, 'done')).id}`,
+  }),
+  'POST /api/documents/batches/:id/cancel': async (caller, where) => ({
+    method: 'POST',
+    url: `/api/documents/batches/${(await documentBatchFor(caller, where, 'running')).id}/cancel`,
+  }),
+  'GET /api/documents/batches/:id/download': async (caller, where) => ({
+    method: 'GET',
+    url: `/api/documents/batches/${(await documentBatchFor(caller, where, 'done')).id}/download`,
+  }),
+};
+
 async function monthlyReadOnly(caller: Caller, move: string, extra: object): Promise<Request | null> {
   if (caller !== 'receiving_manager') return null;
   const p = await postingBetween('own', managerUnit, await freshUnit(OWN_REGION), 'active');
@@ -1820,6 +1884,8 @@ const FIXTURES: Record<string, (caller: Caller, where: Where) => Promise<Request
   ...achievementFixtures,
   // monthly reports (issue 14 line 4)
   ...monthlyFixtures,
+  // batch generation of documents (issue 14 line 7)
+  ...documentBatchFixtures,
   // worklog (issue 13 line 4)
   ...worklogFixtures,
   // issue 13 line 3: attendance
@@ -2247,6 +2313,9 @@ for (const key of [
   'POST /api/batches/:batchId/matching/runs',
   'POST /api/matching/runs/:runId/cancel',
   'POST /api/matching/runs/:runId/confirm',
+  // batch generation of documents (issue 14 line 7): the batch's organising 组织部 only
+  'POST /api/documents/batches',
+  'POST /api/documents/batches/:id/cancel',
   'POST /api/leave',
   'POST /api/leave/:id/withdraw',
   'POST /api/leave/:id/return',

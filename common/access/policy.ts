@@ -230,6 +230,8 @@ export const POLICY = {
     receiving_manager: 'unit',
     cadre: 'self',
   },
+  // batch generation (issue 14 line 7, ADR 040): the organising 组织部 of the batch's programme
+  'documents.batch': PROGRAMME_RUNNERS,
   // assessment (issue 15, ADR 038): rounds run by the programme's 组织部; the five owners of a
   // posting read its subject; the ballot page is public (a one-time code, rate-limited)
   'assessment.read': {

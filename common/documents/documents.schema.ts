@@ -80,3 +80,36 @@ export const zDocumentsStatus = z.object({
   reason: z.string().nullable(),
 });
 export type DocumentsStatus = z.output<typeof zDocumentsStatus>;
+
+// ---- batch generation (issue 14 line 7, ADR 040) ----
+
+export const DOCUMENT_BATCH_KINDS = ['monthly', 'leave'] as const;
+export type DocumentBatchKind = (typeof DOCUMENT_BATCH_KINDS)[number];
+export const DOCUMENT_BATCH_STATUSES = ['running', 'done', 'failed', 'cancelled'] as const;
+export type DocumentBatchStatus = (typeof DOCUMENT_BATCH_STATUSES)[number];
+
+/** Start: the monthly reports of a batch's month, or the leave forms of its month. */
+export const zDocumentBatchInput = z.strictObject({
+  batchId: zId,
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'date.month' }),
+  kind: z.enum(DOCUMENT_BATCH_KINDS),
+});
+export type DocumentBatchInput = z.output<typeof zDocumentBatchInput>;
+
+export const zDocumentBatch = z.object({
+  id: z.string(),
+  batchId: z.string(),
+  month: z.string(),
+  kind: z.enum(DOCUMENT_BATCH_KINDS),
+  status: z.enum(DOCUMENT_BATCH_STATUSES),
+  total: z.number(),
+  done: z.number(),
+  fileName: z.string(),
+  size: z.number().nullable(),
+  error: z.string().nullable(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type DocumentBatch = z.output<typeof zDocumentBatch>;
+export const zDocumentBatchList = z.object({ items: z.array(zDocumentBatch) });
+export const zDocumentBatchListQuery = z.strictObject({ batchId: zId });

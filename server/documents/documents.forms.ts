@@ -174,7 +174,7 @@ export function leaveForm(l: LeaveDetail, today: string, chinaDateOf: (iso: stri
   };
 }
 
-const yearMonth = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
+export const yearMonth = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
 const paragraphs = (text: string | null): Block[] =>
   (text ?? t('monthly.doc.none'))
     .split('\n')

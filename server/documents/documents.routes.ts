@@ -1,5 +1,10 @@
+import { createReadStream } from 'node:fs';
 import type { FastifyReply } from 'fastify';
 import {
+  zDocumentBatch,
+  zDocumentBatchInput,
+  zDocumentBatchList,
+  zDocumentBatchListQuery,
   zDocumentSettings,
   zDocumentSettingsInput,
   zDocumentSettingsParams,
@@ -13,7 +18,10 @@ import {
 import { XLSX_MIME } from '../../common/excel/excel.schema.js';
 import { zIdParams } from '../../common/http/ids.schema.js';
 import { actorOf } from '../core/access.js';
+import { stopRuns } from '../core/background-runs.js';
 import type { AppInstance } from '../core/http.js';
+import { contentDisposition } from '../files/files.service.js';
+import * as batches from './documents.batch.js';
 import * as service from './documents.service.js';
 
 /** A file (.docx, .xlsx) as an attachment with its Chinese name in filename*, a page image inline, or the preview's page count as JSON. */
@@ -117,5 +125,79 @@ export function registerDocumentsRoutes(app: AppInstance): void {
         reply,
         await service.leaveFormDocument(app.ctx, actorOf(request), request.params.id, request.query),
       ),
+  );
+  registerBatchRoutes(app);
+}
+
+/** Batch generation into one .zip (ADR 040): start, list, progress, cancel, download. */
+function registerBatchRoutes(app: AppInstance): void {
+  const tags = ['documents'];
+  const config = { action: 'documents.batch' } as const;
+  app.addHook('onClose', async () => stopRuns(app.ctx));
+  app.addHook('onReady', async () => {
+    await batches
+      .failStaleBatches(app.ctx)
+      .catch((error: unknown) => app.log.warn({ error }, 'stale document batches'));
+  });
+  app.post(
+    '/api/documents/batches',
+    {
+      config,
+      schema: {
+        tags,
+        summary: '批量生成公文（整批的月度情况报送或某月的请假审批表）为一个 .zip，后台进行',
+        body: zDocumentBatchInput,
+        response: { 200: zDocumentBatch },
+      },
+    },
+    async (request) => batches.startBatch(app.ctx, actorOf(request), request.body),
+  );
+  app.get(
+    '/api/documents/batches',
+    {
+      config,
+      schema: {
+        tags,
+        summary: '某批次最近的批量生成任务',
+        querystring: zDocumentBatchListQuery,
+        response: { 200: zDocumentBatchList },
+      },
+    },
+    async (request) => batches.listBatches(app.ctx, actorOf(request), request.query.batchId),
+  );
+  app.get(
+    '/api/documents/batches/:id',
+    {
+      config,
+      schema: {
+        tags,
+        summary: '批量生成的进度（已完成/总数）',
+        params: zIdParams,
+        response: { 200: zDocumentBatch },
+      },
+    },
+    async (request) => batches.getBatch(app.ctx, actorOf(request), request.params.id),
+  );
+  app.post(
+    '/api/documents/batches/:id/cancel',
+    {
+      config,
+      schema: { tags, summary: '取消批量生成', params: zIdParams, response: { 200: zDocumentBatch } },
+    },
+    async (request) => batches.cancelBatch(app.ctx, actorOf(request), request.params.id),
+  );
+  app.get(
+    '/api/documents/batches/:id/download',
+    { config, schema: { tags, summary: '下载批量生成的 .zip', params: zIdParams } },
+    async (request, reply) => {
+      const z = await batches.downloadBatch(app.ctx, actorOf(request), request.params.id);
+      return reply
+        .type('application/zip')
+        .header('content-length', z.size)
+        .header('content-disposition', contentDisposition(z.name))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(createReadStream(z.file));
+    },
   );
 }

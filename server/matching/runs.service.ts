@@ -13,6 +13,7 @@ import {
   zMatchingSettings,
 } from '../../common/matching/matching.schema.js';
 import { record, whoOf } from '../audit/audit.service.js';
+import { launchRun } from '../core/background-runs.js';
 import { type Actor, type AppContext, authorOf, isoNow } from '../core/context.js';
 import type { Executor } from '../core/database.js';
 import { AppError, notFound, versionConflict } from '../core/errors.js';
@@ -145,11 +146,6 @@ function launch(
   runId: string,
   input: Parameters<typeof runOnWorker>[0],
 ): void {
-  const controller = new AbortController();
-  const heartbeat = setInterval(() => {
-    repo.updateRunWhile(ctx.db, runId, 'running', { heartbeatAt: isoNow(ctx) }).catch(() => {});
-  }, HEARTBEAT_MS);
-  heartbeat.unref();
   let lastWrite = 0;
   const onProgress = (fraction: number) => {
     const now = Date.now();
@@ -157,32 +153,32 @@ function launch(
     lastWrite = now;
     repo.updateRunWhile(ctx.db, runId, 'running', { progress: fraction }).catch(() => {});
   };
-  const done = runOnWorker(input, { onProgress, signal: controller.signal })
-    .then((outcome) => storeResult(ctx, actor, runId, outcome))
-    .catch(async (error: unknown) => {
-      if (error instanceof SolveCancelledError) {
-        await repo
-          .updateRunWhile(ctx.db, runId, 'running', { status: 'cancelled', finishedAt: isoNow(ctx) })
-          .catch(() => {});
-        return;
-      }
-      const message =
-        error instanceof RunFailedError
-          ? error.text
-          : t('matching.runFailed', { message: error instanceof Error ? error.message : String(error) });
-      await repo
-        .updateRunWhile(ctx.db, runId, 'running', {
-          status: 'failed',
-          error: message,
-          finishedAt: isoNow(ctx),
-        })
-        .catch(() => {});
-    })
-    .finally(() => {
-      clearInterval(heartbeat);
-      runsOf(ctx).delete(runId);
-    });
-  runsOf(ctx).set(runId, { controller, done });
+  launchRun(ctx, runId, {
+    heartbeatMs: HEARTBEAT_MS,
+    beat: () => repo.updateRunWhile(ctx.db, runId, 'running', { heartbeatAt: isoNow(ctx) }),
+    work: (signal) =>
+      runOnWorker(input, { onProgress, signal })
+        .then((outcome) => storeResult(ctx, actor, runId, outcome))
+        .catch(async (error: unknown) => {
+          if (error instanceof SolveCancelledError) {
+            await repo
+              .updateRunWhile(ctx.db, runId, 'running', { status: 'cancelled', finishedAt: isoNow(ctx) })
+              .catch(() => {});
+            return;
+          }
+          const message =
+            error instanceof RunFailedError
+              ? error.text
+              : t('matching.runFailed', { message: error instanceof Error ? error.message : String(error) });
+          await repo
+            .updateRunWhile(ctx.db, runId, 'running', {
+              status: 'failed',
+              error: message,
+              finishedAt: isoNow(ctx),
+            })
+            .catch(() => {});
+        }),
+  });
 }
 
 async function storeResult(ctx: AppContext, actor: Actor, runId: string, outcome: RunOutcome): Promise<void> {

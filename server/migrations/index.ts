@@ -34,6 +34,8 @@ import * as m20261203200000 from './20261203200000_matching_settings.js';
 // assessment (issue 15)
 import * as m20261203210000 from './20261203210000_assessment.js';
 import * as m20261204100000 from './20261204100000_monthly_reports.js';
+// documents: batch generation (issue 14 line 7)
+import * as m20261204120000 from './20261204120000_document_batches.js';
 
 /**
  * Every migration, by timestamp name. Migrations are frozen in time: they use `Kysely<any>`,
@@ -75,4 +77,6 @@ export const migrations: Record<string, Migration> = {
   '20261203210000_assessment': m20261203210000,
   // monthly reports (issue 14 line 4)
   '20261204100000_monthly_reports': m20261204100000,
+  // documents: batch generation (issue 14 line 7)
+  '20261204120000_document_batches': m20261204120000,
 };

@@ -158,6 +158,7 @@ export const documentKeys = {
   settings: (regionCode: string | null) => ['documents', 'settings', regionCode] as const,
   parts: (runId: string) => ['documents', 'parts', runId] as const,
   preview: (url: string) => ['documents', 'preview', url] as const,
+  batches: (batchId: string) => ['documents', 'batches', batchId] as const,
 };
 // assessment (issue 15)
 export const assessmentKeys = {

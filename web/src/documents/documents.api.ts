@@ -1,5 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  DocumentBatch,
+  DocumentBatchInput,
   DocumentSettings,
   DocumentSettingsInput,
   DocumentsStatus,
@@ -62,3 +64,35 @@ export function useSaveDocumentSettings() {
     onSuccess: () => client.invalidateQueries({ queryKey: documentKeys.all }),
   });
 }
+
+/** The batch's latest generation runs, polled every second while one is running (ADR 040). */
+export function useDocumentBatches(batchId: string | undefined) {
+  return useQuery({
+    queryKey: documentKeys.batches(batchId ?? ''),
+    queryFn: ({ signal }) =>
+      api<{ items: DocumentBatch[] }>('/api/documents/batches', { query: { batchId }, signal }),
+    enabled: Boolean(batchId),
+    refetchInterval: (q) => (q.state.data?.items.some((r) => r.status === 'running') ? 1000 : false),
+  });
+}
+
+export function useStartDocumentBatch() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: DocumentBatchInput) =>
+      api<DocumentBatch>('/api/documents/batches', { method: 'POST', body }),
+    onSuccess: (r) => client.invalidateQueries({ queryKey: documentKeys.batches(r.batchId) }),
+  });
+}
+
+export function useCancelDocumentBatch() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      api<DocumentBatch>(`/api/documents/batches/${encodeURIComponent(id)}/cancel`, { method: 'POST' }),
+    onSuccess: (r) => client.invalidateQueries({ queryKey: documentKeys.batches(r.batchId) }),
+  });
+}
+
+export const documentBatchDownloadUrl = (id: string) =>
+  apiUrl(`/api/documents/batches/${encodeURIComponent(id)}/download`);

@@ -5,6 +5,7 @@ import { errorMessage } from '../api/client';
 import { BatchSelect } from '../common/batch-select.component';
 import { PageHeader } from '../common/page-header.component';
 import { useBoard } from '../matching/matching.api';
+import { DocumentBatchSection } from './document-batch.component';
 import { DocumentViewer } from './document-viewer.component';
 import { useNoticeParts } from './documents.api';
 
@@ -85,6 +86,11 @@ export function DocumentsPage() {
           )}
         </Flex>
       </Card>
+      {batchId ? (
+        <Card style={{ marginTop: 16 }}>
+          <DocumentBatchSection batchId={batchId} />
+        </Card>
+      ) : null}
     </>
   );
 }
