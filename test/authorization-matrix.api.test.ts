@@ -1939,6 +1939,18 @@ const FIXTURES: Record<string, (caller: Caller, where: Where) => Promise<Request
     const l = await leaveFor(caller, where, 'pending', [['receiving_unit', 'pending']]);
     return { method: 'GET', url: `/api/documents/leave-form/${l.id}`, secret: l.secret };
   },
+  'GET /api/documents/archive/:id': async (caller, where) => {
+    const p = await postingFor(caller, where, 'active');
+    return { method: 'GET', url: `/api/documents/archive/${p.id}`, secret: p.cadre.name };
+  },
+  'GET /api/documents/archive/:id/catalogue': async (caller, where) => {
+    const p = await postingFor(caller, where, 'active');
+    return { method: 'GET', url: `/api/documents/archive/${p.id}/catalogue` };
+  },
+  'GET /api/documents/archive/:id/zip': async (caller, where) => {
+    const p = await postingFor(caller, where, 'active');
+    return { method: 'GET', url: `/api/documents/archive/${p.id}/zip` };
+  },
   'POST /api/excel/imports/cadres': async (caller, where) => {
     const unit = await cadreUnitFor(caller, where);
     return upload('cadres', [cadreCells(cadreInput(unit.id), unit.name)]);

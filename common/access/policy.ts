@@ -232,6 +232,14 @@ export const POLICY = {
   },
   // batch generation (issue 14 line 7, ADR 040): the organising 组织部 of the batch's programme
   'documents.batch': PROGRAMME_RUNNERS,
+  // the posting's archive list (issue 14 line 8): its five owners; each document is still loaded
+  // through its own service's reach (the notice only for whoever reaches the matching run)
+  'documents.archive': {
+    org_dept: 'region',
+    sending_liaison: 'unit',
+    receiving_manager: 'unit',
+    cadre: 'self',
+  },
   // assessment (issue 15, ADR 038): rounds run by the programme's 组织部; the five owners of a
   // posting read its subject; the ballot page is public (a one-time code, rate-limited)
   'assessment.read': {

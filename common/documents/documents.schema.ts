@@ -113,3 +113,29 @@ export const zDocumentBatch = z.object({
 export type DocumentBatch = z.output<typeof zDocumentBatch>;
 export const zDocumentBatchList = z.object({ items: z.array(zDocumentBatch) });
 export const zDocumentBatchListQuery = z.strictObject({ batchId: zId });
+
+// ---- the archive list (归档目录, issue 14 line 8) ----
+export const ARCHIVE_KINDS = ['notice', 'monthly', 'leave', 'assessment'] as const;
+export const zArchiveQuery = z.strictObject({
+  /** Count each document's pages (LibreOffice; about a second per document the first time). */
+  pages: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+export const zArchiveList = z.object({
+  postingId: z.string(),
+  cadreName: z.string(),
+  items: z.array(
+    z.object({
+      seq: z.number().int(),
+      kind: z.enum(ARCHIVE_KINDS),
+      title: z.string(),
+      date: z.string(),
+      fileName: z.string(),
+      /** Null: not counted (not asked, or no LibreOffice on the server). */
+      pages: z.number().int().nullable(),
+    }),
+  ),
+});
+export type ArchiveList = z.output<typeof zArchiveList>;

@@ -17,6 +17,23 @@ export const zhCNDocuments = {
 
   // the posting notice (挂职任职通知)
   'documents.notice.file': '挂职任职通知',
+  'documents.archive.title': '{name}同志挂职期间归档材料目录',
+  'documents.archive.monthlyTitle': '{month}挂职工作情况报告',
+  'documents.archive.leaveTitle': '请（销）假审批表（{from}至{to}）',
+  'documents.archive.col.seq': '序号',
+  'documents.archive.col.name': '材料名称',
+  'documents.archive.col.date': '日期',
+  'documents.archive.col.pages': '页数',
+  'documents.archive.count': '共 {count} 份材料。',
+  'documents.archive.filed': '编制日期：{date}',
+  'documents.archive.empty': '该挂职尚无可归档的材料',
+  'documents.archive.heading': '归档目录',
+  'documents.archive.loadFailed': '归档目录加载失败',
+  'documents.archive.none':
+    '尚无可归档的材料：挂职通知、已签收的月度报告、已销假的请假审批表和已公布的考核登记表会列在这里',
+  'documents.archive.countPages': '统计页数',
+  'documents.archive.downloadList': '下载目录（Word）',
+  'documents.archive.downloadZip': '打包下载',
   'documents.notice.title': '关于{first}等{count}名同志挂职任职的通知',
   'documents.notice.titleOne': '关于{first}同志挂职任职的通知',
   'documents.notice.intro':

@@ -181,11 +181,17 @@ export async function registrationDocument(
   postingId: string,
   q: RegistrationQuery,
 ): Promise<DocumentAnswer> {
+  const { spec, name } = await registrationSpec(ctx, actor, roundId, postingId);
+  return answer(spec, name, q);
+}
+
+/** The 考核登记表's spec and file name (without .docx): also the archive list's entry. */
+export async function registrationSpec(ctx: AppContext, actor: Actor, roundId: string, postingId: string) {
   const round = await get(ctx, actor, roundId);
   const subject = round.subjects.find((s) => s.postingId === postingId);
   if (!subject) throw notFound();
   const spec = assessmentRegistration(roundFacts(round), subject, today(ctx));
-  return answer(spec, `${spec.title}_${subject.cadreName}_${round.title}`, q);
+  return { spec, name: `${spec.title}_${subject.cadreName}_${round.title}` };
 }
 
 /** 考核结果汇总表 of a round: the subjects the caller sees, as docx / preview / page or .xlsx. */

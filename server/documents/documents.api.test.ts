@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { unzipSync } from 'fflate';
 import type { Kysely } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { zCadreInput } from '../../common/cadres/cadres.schema.js';
@@ -24,7 +25,7 @@ import { createProposed } from '../postings/postings.service.js';
 import * as posts from '../posts/posts.service.js';
 import * as programmes from '../programmes/programmes.service.js';
 import * as units from '../units/units.service.js';
-import { forgetPreviews } from './documents.convert.js';
+import { availability, forgetPreviews } from './documents.convert.js';
 
 /**
  * Issue 14 lines 1, 3, 5, 6 through the API: a 组织部's 版头/版记 settings, the posting notice of a
@@ -37,6 +38,7 @@ let batchId: string;
 let runId: string;
 let unconfirmedRunId: string;
 let leaveId: string;
+let onPostId: string;
 const c = {} as Record<
   'org' | 'otherOrg' | 'cadre' | 'receiving' | 'otherReceiving' | 'liaison' | 'admin',
   string
@@ -182,6 +184,7 @@ beforeAll(async () => {
     .set({ status: 'active', startDate: '2026-01-05' })
     .where('id', '=', postingId as string)
     .execute();
+  onPostId = postingId as string;
   const asked = await call('POST', '/api/leave', c.cadre, {
     postingId,
     kind: 'family_visit',
@@ -374,6 +377,94 @@ describe('previews', () => {
     expect(docx.statusCode).toBe(200);
     expect(docxText(docx.rawPayload)).toContain('挂职干部名单');
   });
+});
+
+describe('the archive list (归档目录)', () => {
+  it('lists the notice, the signed monthly report and the returned leave; as a .docx table and a .zip', async () => {
+    // a month signed off (the posting started before it) and the leave returned from
+    await t.ctx.db
+      .updateTable('postings')
+      .set({ startDate: '2025-11-03' })
+      .where('id', '=', onPostId)
+      .execute();
+    const made = await call('POST', '/api/monthly', c.cadre, { postingId: onPostId, month: '2025-12' });
+    expect(made.statusCode, made.body).toBe(200);
+    const submitted = await call('POST', `/api/monthly/${made.json().id}/submit`, c.cadre, {
+      version: made.json().version,
+    });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    const signed = await call('POST', `/api/monthly/${made.json().id}/sign`, c.receiving, {
+      comment: null,
+      version: submitted.json().version,
+    });
+    expect(signed.statusCode, signed.body).toBe(200);
+    await t.ctx.db
+      .updateTable('leaveRequests')
+      .set({ status: 'returned', returnedOn: '2026-03-09' })
+      .where('id', '=', leaveId)
+      .execute();
+
+    type List = {
+      cadreName: string;
+      items: { kind: string; title: string; date: string; fileName: string; pages: number | null }[];
+    };
+    const org = (await call('GET', `/api/documents/archive/${onPostId}`, c.org)).json() as List;
+    expect(org.cadreName).toBe(names[0]);
+    expect(org.items.map((i) => i.kind).sort()).toEqual(['leave', 'monthly', 'notice']);
+    expect(org.items.find((i) => i.kind === 'monthly')?.title).toBe('2025年12月挂职工作情况报告');
+    expect(org.items.find((i) => i.kind === 'leave')).toMatchObject({
+      title: '请（销）假审批表（2026年3月2日至2026年3月6日）',
+      date: '2026-03-09',
+    });
+    expect(org.items.every((i) => i.pages === null)).toBe(true);
+    // the liaison and the cadre: no notice (the matching run is the 组织部's), the rest the same
+    for (const cookie of [c.liaison, c.cadre]) {
+      const list = (await call('GET', `/api/documents/archive/${onPostId}`, cookie)).json() as List;
+      expect(list.items.map((i) => i.kind).sort()).toEqual(['leave', 'monthly']);
+    }
+    for (const [cookie, status] of [
+      [c.otherOrg, 404],
+      [c.otherReceiving, 404],
+      [c.admin, 403],
+      [undefined, 401],
+    ] as const)
+      expect((await call('GET', `/api/documents/archive/${onPostId}`, cookie)).statusCode).toBe(status);
+
+    const catalogue = await call('GET', `/api/documents/archive/${onPostId}/catalogue`, c.org);
+    expect(catalogue.statusCode, catalogue.body).toBe(200);
+    const text = docxText(catalogue.rawPayload);
+    expect(text).toContain(`${names[0]}同志挂职期间归档材料目录`);
+    expect(text).toContain('2025年12月挂职工作情况报告');
+    expect(text).toContain('请（销）假审批表（2026年3月2日至2026年3月6日）');
+    expect(text).toContain('2026年3月9日');
+    expect(text).toContain('共 3 份材料。');
+    // page counts come from LibreOffice where the server has it, else a dash
+    if (availability().soffice) expect(text).not.toContain('—');
+    else expect(text).toContain('—');
+
+    const zip = await call('GET', `/api/documents/archive/${onPostId}/zip`, c.org);
+    expect(zip.statusCode).toBe(200);
+    expect(zip.headers['content-type']).toBe('application/zip');
+    const files = unzipSync(new Uint8Array(zip.rawPayload));
+    expect(Object.keys(files).sort()).toEqual(org.items.map((i) => i.fileName).sort());
+    for (const [name, content] of Object.entries(files)) {
+      const inner = docxText(Buffer.from(content));
+      expect(inner.length, name).toBeGreaterThan(50);
+      expect(inner, name).toContain(names[0] as string);
+    }
+    const audited = await t.ctx.db
+      .selectFrom('auditLog')
+      .select(['action', 'diff'])
+      .where('action', '=', 'documents.archive')
+      .where('objectId', '=', onPostId)
+      .execute();
+    // both downloads, and the three refusals above (denials are audited too)
+    expect(audited.map((a) => JSON.parse(a.diff ?? '{}').format?.to).filter(Boolean)).toEqual([
+      'docx',
+      'zip',
+    ]);
+    expect(audited.filter((a) => JSON.parse(a.diff ?? '{}').answer)).toHaveLength(3);
+  }, 120_000);
 });
 
 describe('migration 20261203190000_documents', () => {

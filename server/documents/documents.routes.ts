@@ -1,6 +1,8 @@
 import { createReadStream } from 'node:fs';
 import type { FastifyReply } from 'fastify';
 import {
+  zArchiveList,
+  zArchiveQuery,
   zDocumentBatch,
   zDocumentBatchInput,
   zDocumentBatchList,
@@ -21,14 +23,23 @@ import { actorOf } from '../core/access.js';
 import { stopRuns } from '../core/background-runs.js';
 import type { AppInstance } from '../core/http.js';
 import { contentDisposition } from '../files/files.service.js';
+import * as archive from './documents.archive.js';
 import * as batches from './documents.batch.js';
 import * as service from './documents.service.js';
+
+const ZIP_MIME = 'application/zip';
 
 /** A file (.docx, .xlsx) as an attachment with its Chinese name in filename*, a page image inline, or the preview's page count as JSON. */
 export function sendDocument(reply: FastifyReply, a: service.DocumentAnswer) {
   if (a.kind === 'preview') return reply.send(a.preview);
   const ascii =
-    a.mime === service.DOCX_MIME ? 'document.docx' : a.mime === XLSX_MIME ? 'table.xlsx' : 'page.png';
+    a.mime === service.DOCX_MIME
+      ? 'document.docx'
+      : a.mime === XLSX_MIME
+        ? 'table.xlsx'
+        : a.mime === ZIP_MIME
+          ? 'archive.zip'
+          : 'page.png';
   return reply
     .type(a.mime)
     .header('cache-control', 'no-store')
@@ -125,6 +136,40 @@ export function registerDocumentsRoutes(app: AppInstance): void {
         reply,
         await service.leaveFormDocument(app.ctx, actorOf(request), request.params.id, request.query),
       ),
+  );
+  // the posting's archive list (归档目录, issue 14 line 8)
+  app.get(
+    '/api/documents/archive/:id',
+    {
+      config: { action: 'documents.archive' },
+      schema: {
+        tags,
+        summary:
+          '挂职的归档目录：通知、已签收的月度报告、请（销）假审批表、考核登记表（pages=true 统计页数）',
+        params: zIdParams,
+        querystring: zArchiveQuery,
+        response: { 200: zArchiveList },
+      },
+    },
+    async (request) => archive.archiveList(app.ctx, actorOf(request), request.params.id, request.query.pages),
+  );
+  app.get(
+    '/api/documents/archive/:id/catalogue',
+    {
+      config: { action: 'documents.archive' },
+      schema: { tags, summary: '归档目录（.docx 表格，含日期与页数）', params: zIdParams },
+    },
+    async (request, reply) =>
+      sendDocument(reply, await archive.archiveCatalogue(app.ctx, actorOf(request), request.params.id)),
+  );
+  app.get(
+    '/api/documents/archive/:id/zip',
+    {
+      config: { action: 'documents.archive' },
+      schema: { tags, summary: '归档文件打包下载（.zip，文件名同目录）', params: zIdParams },
+    },
+    async (request, reply) =>
+      sendDocument(reply, await archive.archiveZip(app.ctx, actorOf(request), request.params.id)),
   );
   registerBatchRoutes(app);
 }

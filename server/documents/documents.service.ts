@@ -203,19 +203,18 @@ export async function noticeParts(ctx: AppContext, actor: Actor, runId: string):
   };
 }
 
-/** 挂职任职通知 of a confirmed run: the whole batch, or one receiving region's part. Audited. */
-export async function postingNoticeDocument(
+/** 挂职任职通知 of a confirmed run the caller reaches: the whole batch, or one receiving region's part. */
+export async function postingNoticeSpec(
   ctx: AppContext,
   actor: Actor,
   runId: string,
-  q: NoticeQuery,
-): Promise<DocumentAnswer> {
+  region: string | undefined,
+) {
   const { batch } = await confirmedRun(ctx.db, actor, runId);
   const all = await repo.noticeRows(ctx.db, runId);
-  const people = q.region ? all.filter((r) => cityOf(r.receivingRegionCode) === q.region) : all;
+  const people = region ? all.filter((r) => cityOf(r.receivingRegionCode) === region) : all;
   if (people.length === 0) throw new AppError('NOT_FOUND', { messageKey: 'documents.regionNotInRun' });
-  const regionName = q.region ? ((await repo.regionName(ctx.db, q.region))?.name ?? q.region) : null;
-  const day = today(ctx);
+  const regionName = region ? ((await repo.regionName(ctx.db, region))?.name ?? region) : null;
   const spec = postingNotice({
     settings: await settingsOf(ctx.db, batch.programmeRegionCode),
     programmeName: batch.programmeName,
@@ -223,8 +222,19 @@ export async function postingNoticeDocument(
     plannedEnd: batch.plannedEnd,
     regionName,
     people,
-    today: day,
+    today: today(ctx),
   });
+  return { spec, batch, regionName, people };
+}
+
+/** 挂职任职通知 of a confirmed run: the whole batch, or one receiving region's part. Audited. */
+export async function postingNoticeDocument(
+  ctx: AppContext,
+  actor: Actor,
+  runId: string,
+  q: NoticeQuery,
+): Promise<DocumentAnswer> {
+  const { spec, batch, regionName, people } = await postingNoticeSpec(ctx, actor, runId, q.region);
   const result = await answer(
     spec,
     `${t('documents.notice.file')}_${batch.name}${regionName ? `_${regionName}` : ''}`,

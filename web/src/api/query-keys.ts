@@ -159,6 +159,7 @@ export const documentKeys = {
   parts: (runId: string) => ['documents', 'parts', runId] as const,
   preview: (url: string) => ['documents', 'preview', url] as const,
   batches: (batchId: string) => ['documents', 'batches', batchId] as const,
+  archive: (postingId: string, pages: boolean) => ['documents', 'archive', postingId, pages] as const,
 };
 // assessment (issue 15)
 export const assessmentKeys = {

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  ArchiveList,
   DocumentBatch,
   DocumentBatchInput,
   DocumentSettings,
@@ -96,3 +97,19 @@ export function useCancelDocumentBatch() {
 
 export const documentBatchDownloadUrl = (id: string) =>
   apiUrl(`/api/documents/batches/${encodeURIComponent(id)}/download`);
+
+/** The posting's 归档目录; with `pages`, each document is converted once to count its pages. */
+export function useArchiveList(postingId: string, pages: boolean) {
+  return useQuery({
+    queryKey: documentKeys.archive(postingId, pages),
+    queryFn: ({ signal }) =>
+      api<ArchiveList>(
+        apiUrl(`/api/documents/archive/${encodeURIComponent(postingId)}`, {
+          pages: pages ? 'true' : 'false',
+        }),
+        { signal },
+      ),
+  });
+}
+export const archiveUrl = (postingId: string, what: 'catalogue' | 'zip') =>
+  apiUrl(`/api/documents/archive/${encodeURIComponent(postingId)}/${what}`);

@@ -5,6 +5,7 @@ import { t } from '../../../common/i18n/index';
 import { DESTRUCTIVE_MOVES, type PostingMove } from '../../../common/postings/posting-moves';
 import type { PostingDetail, PostingEvent } from '../../../common/postings/postings.schema';
 import { pendingState } from '../common/query-state.component';
+import { ArchiveListSection } from '../documents/archive-list.component';
 import { DutyList } from '../posts/post-tags.component';
 import { POSTING_STATUS_COLORS, PostingStatusTag } from './posting-tags.component';
 import { usePosting } from './postings.api';
@@ -108,6 +109,7 @@ function PostingDetailBody({ id, onMove }: { id: string; onMove: PostingDetailDr
           </Flex>
         )}
       </section>
+      <ArchiveListSection postingId={p.id} />
       <section aria-label={t('postings.timeline')}>
         <Typography.Title level={5}>{t('postings.timeline')}</Typography.Title>
         <Timeline
