@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { strFromU8, unzipSync } from 'fflate';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentBatch } from '../../common/documents/documents.schema.js';
-import { zBatchInput } from '../../common/programmes/programmes.schema.js';
 import { zUnitInput } from '../../common/units/units.schema.js';
-import { createAccount, createTestApp, login, type TestApp, unitInput } from '../../test/helpers.js';
-import { activePostingOf } from '../../test/on-post.js';
+import { docxText } from '../../test/documents/render.js';
+import { createTestApp, type TestApp, unitInput } from '../../test/helpers.js';
+import { activePostingOf, type PartyRole, partyAccount, programmeBatch } from '../../test/on-post.js';
 import { systemActor } from '../core/context.js';
-import * as programmes from '../programmes/programmes.service.js';
 import * as units from '../units/units.service.js';
 import { batchSettled } from './documents.batch.js';
 
@@ -25,17 +24,8 @@ const unit = async (name: string, regionCode: string) => {
   );
   return { id: u.id, name: u.name };
 };
-const account = async (
-  role: 'org_dept' | 'sending_liaison' | 'cadre',
-  scope: { regionCode?: string; unitId?: string } = {},
-) => {
-  const a = await createAccount(t.ctx, {
-    grants: [
-      { role, regionCode: scope.regionCode ?? null, unitId: scope.unitId ?? null, programmeIds: null },
-    ],
-  });
-  return { id: a.id, cookie: await login(t.app, a) };
-};
+const account = (role: PartyRole, scope: { regionCode?: string; unitId?: string } = {}) =>
+  partyAccount(t, role, scope);
 const headers = (cookie?: string) => ({ 'x-requested-with': 'test', ...(cookie ? { cookie } : {}) });
 const call = (method: 'GET' | 'POST', url: string, cookie: string | undefined, payload?: object) =>
   t.app.inject({ method, url, payload, headers: headers(cookie) });
@@ -43,33 +33,20 @@ const ok = async <T = DocumentBatch>(res: Awaited<ReturnType<typeof call>>) => {
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as T;
 };
-/** The text of a .docx: its document.xml without tags. */
-const textOf = (docx: Uint8Array) =>
-  strFromU8(unzipSync(docx)['word/document.xml'] as Uint8Array).replace(/<[^>]+>/g, '');
+/** The text of a .docx. */
+const textOf = (docx: Uint8Array) => docxText(Buffer.from(docx));
 
 beforeAll(async () => {
   t = await createTestApp();
   const sending = [await unit('苏州市发展和改革委员会', '320508'), await unit('苏州市商务局', '320508')];
   const receiving = await unit('南明区接收局', '520102');
-  const programme = await programmes.createProgramme(t.ctx, seeder(), {
+  const made = await programmeBatch(t.ctx, {
     name: '批量生成测试项目',
-    kind: 'cross_region',
     regionCode: '522600',
-    description: null,
+    plannedStart: '2025-11-01',
+    plannedEnd: '2026-10-31',
   });
-  batchId = (
-    await programmes.createBatch(
-      t.ctx,
-      seeder(),
-      zBatchInput.parse({
-        programmeId: programme.id,
-        name: '第一批',
-        plannedStart: '2025-11-01',
-        plannedEnd: '2026-10-31',
-        termMonths: 12,
-      }),
-    )
-  ).id;
+  batchId = made.batchId;
   c.org = (await account('org_dept', { regionCode: '522600' })).cookie;
   c.otherOrg = (await account('org_dept', { regionCode: '520100' })).cookie;
   c.sending = (await account('sending_liaison', { unitId: sending[0]?.id })).cookie;

@@ -3,18 +3,18 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Totals } from '../../common/achievements/achievements.schema.js';
 import type { MonthlyDetail } from '../../common/monthly/monthly.schema.js';
-import { zBatchInput } from '../../common/programmes/programmes.schema.js';
-import { zUnitInput } from '../../common/units/units.schema.js';
-import { createAccount, createTestApp, login, type TestApp, unitInput } from '../../test/helpers.js';
+import { createTestApp, type TestApp } from '../../test/helpers.js';
 import { downThrough, upFrom } from '../../test/migrations.js';
-import { activePostingOf } from '../../test/on-post.js';
+import {
+  activePostingOf,
+  type PartyRole,
+  partyAccount,
+  programmeBatch,
+  testUnit,
+} from '../../test/on-post.js';
 import { insertAchievement } from '../achievements/achievements.repository.js';
-import { systemActor } from '../core/context.js';
-import * as programmes from '../programmes/programmes.service.js';
-import * as units from '../units/units.service.js';
 
 let t: TestApp;
-const seeder = () => systemActor(null, 'monthly-test');
 const c = {} as Record<
   'cadre' | 'sending' | 'receiving' | 'receivingOrg' | 'programmeOrg' | 'otherSending',
   string
@@ -25,25 +25,9 @@ let sendingUnit: string;
 let receivingUnit: string;
 let batchId: string;
 
-const unit = async (name: string, regionCode: string) =>
-  (
-    await units.create(
-      t.ctx,
-      seeder(),
-      zUnitInput.parse(unitInput({ name: `${name}${randomUUID().slice(0, 4)}`, regionCode })),
-    )
-  ).id;
-const account = async (
-  role: 'org_dept' | 'sending_liaison' | 'receiving_manager' | 'cadre',
-  scope: { regionCode?: string; unitId?: string } = {},
-) => {
-  const a = await createAccount(t.ctx, {
-    grants: [
-      { role, regionCode: scope.regionCode ?? null, unitId: scope.unitId ?? null, programmeIds: null },
-    ],
-  });
-  return { id: a.id, cookie: await login(t.app, a) };
-};
+const unit = (name: string, regionCode: string) => testUnit(t.ctx, name, regionCode);
+const account = (role: PartyRole, scope: { regionCode?: string; unitId?: string } = {}) =>
+  partyAccount(t, role, scope);
 const headers = (cookie?: string) => ({ 'x-requested-with': 'test', ...(cookie ? { cookie } : {}) });
 const call = (method: 'GET' | 'POST' | 'PUT', url: string, cookie: string | undefined, payload?: object) =>
   t.app.inject({ method, url, payload, headers: headers(cookie) });
@@ -87,25 +71,13 @@ beforeAll(async () => {
   t = await createTestApp();
   sendingUnit = await unit('苏州市派出局', '320508');
   receivingUnit = await unit('南明区接收局', '520102');
-  const programme = await programmes.createProgramme(t.ctx, seeder(), {
+  const made = await programmeBatch(t.ctx, {
     name: '月报测试项目',
-    kind: 'cross_region',
     regionCode: '522600',
-    description: null,
+    plannedStart: '2025-11-01',
+    plannedEnd: '2026-10-31',
   });
-  batchId = (
-    await programmes.createBatch(
-      t.ctx,
-      seeder(),
-      zBatchInput.parse({
-        programmeId: programme.id,
-        name: '第一批',
-        plannedStart: '2025-11-01',
-        plannedEnd: '2026-10-31',
-        termMonths: 12,
-      }),
-    )
-  ).id;
+  batchId = made.batchId;
   const cad = await account('cadre');
   cadreUser = cad.id;
   c.cadre = cad.cookie;
