@@ -12,6 +12,7 @@ import { configureZodMessages } from '../common/i18n/zod.js';
 import { registerAccountRoutes } from './accounts/accounts.routes.js';
 // achievements (issue 13 line 5)
 import { registerAchievementRoutes } from './achievements/achievements.routes.js';
+import { registerAppraisalRoutes } from './appraisals/appraisals.routes.js';
 // assessment (issue 15)
 import { registerAssessmentRoutes } from './assessment/assessment.routes.js';
 // issue 13 line 3: attendance
@@ -191,6 +192,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerAchievementRoutes(app);
   // monthly reports (issue 14 line 4)
   registerMonthlyRoutes(app);
+  // appraisals (issue 15 line 4)
+  registerAppraisalRoutes(app);
   // worklog (issue 13 line 4)
   registerWorklogRoutes(app);
   // issue 13 line 3: attendance

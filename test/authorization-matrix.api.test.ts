@@ -1245,6 +1245,87 @@ const monthlyFixtures: Record<string, (caller: Caller, where: Where) => Promise<
   'POST /api/monthly/:id/sign': monthlyMove('sign', 'submitted', { comment: null }),
   'POST /api/monthly/:id/return': monthlyMove('return', 'submitted', { comment: '请补充' }),
 };
+// ---- appraisals (issue 15 line 4, ADR 041) ----
+/** An appraisal of the active posting a caller's variant acts on, in `status`, with text and summary. */
+async function appraisalFor(
+  caller: Caller,
+  where: Where,
+  status = 'draft',
+  posting?: { id: string; cadre: { id: string; name: string } },
+) {
+  const p = posting ?? (await postingFor(caller, where, 'active'));
+  const id = randomUUID();
+  const now = t.ctx.clock.now().toISOString();
+  await t.ctx.db
+    .insertInto('appraisals')
+    .values({
+      id,
+      postingId: p.id,
+      status,
+      text: '矩阵鉴定意见',
+      summary: '矩阵工作总结',
+      reviewComment: null,
+      reviewedBy: null,
+      reviewedAt: null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      createdBy: null,
+      updatedBy: null,
+    })
+    .execute();
+  return { id, postingId: p.id, secret: p.cadre.name };
+}
+const appraisalMove =
+  (move: string, status: string, extra: object = {}) =>
+  async (caller: Caller, where: Where): Promise<Request> => {
+    const a = await appraisalFor(caller, where, status);
+    return {
+      method: 'POST',
+      url: `/api/appraisals/${a.id}/${move}`,
+      ...body({ ...extra, version: 1 }),
+      secret: a.secret,
+    };
+  };
+const appraisalFixtures: Record<string, (caller: Caller, where: Where) => Promise<Request>> = {
+  'GET /api/appraisals': async (caller, where) => {
+    const a = await appraisalFor(caller, where);
+    return { method: 'GET', url: `/api/appraisals?postingId=${a.postingId}`, list: true, secret: a.secret };
+  },
+  'GET /api/appraisals/:id': async (caller, where) => {
+    const a = await appraisalFor(caller, where);
+    return { method: 'GET', url: `/api/appraisals/${a.id}`, secret: a.secret };
+  },
+  'GET /api/appraisals/:id/document': async (caller, where) => {
+    const a = await appraisalFor(caller, where);
+    return { method: 'GET', url: `/api/appraisals/${a.id}/document?format=docx` };
+  },
+  'POST /api/appraisals': async (caller, where) => {
+    const p = await postingFor(caller, where, 'active');
+    return { method: 'POST', url: '/api/appraisals', ...body({ postingId: p.id }), secret: p.cadre.name };
+  },
+  'PUT /api/appraisals/:id': async (caller, where) => {
+    const a = await appraisalFor(caller, where);
+    return {
+      method: 'PUT',
+      url: `/api/appraisals/${a.id}`,
+      ...body({ text: '矩阵修改', version: 1 }),
+      secret: a.secret,
+    };
+  },
+  'PUT /api/appraisals/:id/summary': async (caller, where) => {
+    const a = await appraisalFor(caller, where);
+    return {
+      method: 'PUT',
+      url: `/api/appraisals/${a.id}/summary`,
+      ...body({ summary: '矩阵总结修改', version: 1 }),
+      secret: a.secret,
+    };
+  },
+  'POST /api/appraisals/:id/submit': appraisalMove('submit', 'draft'),
+  'POST /api/appraisals/:id/countersign': appraisalMove('countersign', 'submitted', { comment: null }),
+  'POST /api/appraisals/:id/return': appraisalMove('return', 'submitted', { comment: '请补充' }),
+};
 /** A submitted report the receiving manager reads through its unit having sent the cadre, and signs not. */
 // ---- batch generation of documents (issue 14 line 7, ADR 040) ----
 /** A generation run of the batch of a caller's variant's posting, in `status` (done: its file on disk). */
@@ -1317,6 +1398,12 @@ async function monthlyReadOnly(caller: Caller, move: string, extra: object): Pro
     ...body({ ...extra, version: 1 }),
     secret: m.secret,
   };
+}
+/** A draft appraisal whose posting the receiving manager's unit sent (it reads, it does not write). */
+async function appraisalOfSender(caller: Caller) {
+  if (caller !== 'receiving_manager') return null;
+  const p = await postingBetween('own', managerUnit, await freshUnit(OWN_REGION), 'active');
+  return appraisalFor(caller, 'own', 'draft', p);
 }
 // ---- issue 13 line 3: attendance (ADR 031) ----
 /** An active posting the caller's variant acts on, started before the test clock's day (2026-01-05). */
@@ -1884,6 +1971,7 @@ const FIXTURES: Record<string, (caller: Caller, where: Where) => Promise<Request
   ...achievementFixtures,
   // monthly reports (issue 14 line 4)
   ...monthlyFixtures,
+  ...appraisalFixtures,
   // batch generation of documents (issue 14 line 7)
   ...documentBatchFixtures,
   // worklog (issue 13 line 4)
@@ -2273,6 +2361,21 @@ const READABLE: Record<string, ReadableFixture> = {
   // report and signs nothing
   'POST /api/monthly/:id/sign': async (caller) => monthlyReadOnly(caller, 'sign', { comment: null }),
   'POST /api/monthly/:id/return': async (caller) => monthlyReadOnly(caller, 'return', { comment: '请补充' }),
+  // appraisals (issue 15 line 4): a receiving manager whose unit sent the cadre reads the
+  // appraisal and writes, submits or starts none
+  'POST /api/appraisals': async (caller) => {
+    if (caller !== 'receiving_manager') return null;
+    const p = await postingBetween('own', managerUnit, await freshUnit(OWN_REGION), 'active');
+    return { method: 'POST', url: '/api/appraisals', ...body({ postingId: p.id }), secret: p.cadre.name };
+  },
+  'PUT /api/appraisals/:id': async (caller) => {
+    const a = await appraisalOfSender(caller);
+    return a && { method: 'PUT', url: `/api/appraisals/${a.id}`, ...body({ text: '越权', version: 1 }) };
+  },
+  'POST /api/appraisals/:id/submit': async (caller) => {
+    const a = await appraisalOfSender(caller);
+    return a && { method: 'POST', url: `/api/appraisals/${a.id}/submit`, ...body({ version: 1 }) };
+  },
   // attendance (issue 13 line 3): a receiving manager whose unit sent the cadre reads the month
   // and records nothing
   'PUT /api/attendance/postings/:id/days/:date': async (caller) => {
@@ -2351,6 +2454,10 @@ for (const key of [
   'POST /api/monthly',
   'PUT /api/monthly/:id',
   'POST /api/monthly/:id/submit',
+  // appraisals (issue 15 line 4): the cadre's own summary; the 组织部 reviews what it reads
+  'PUT /api/appraisals/:id/summary',
+  'POST /api/appraisals/:id/countersign',
+  'POST /api/appraisals/:id/return',
   // worklog (issue 13 line 4): written by the cadre only, who reads only their own entries
   'POST /api/worklog',
   'PUT /api/worklog/:id',

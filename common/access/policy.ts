@@ -260,6 +260,17 @@ export const POLICY = {
   'monthly.read': { org_dept: 'region', sending_liaison: 'unit', receiving_manager: 'unit', cadre: 'self' },
   'monthly.write': CADRE_SELF,
   'monthly.review': { receiving_manager: 'unit' },
+  // appraisals (鉴定, issue 15 line 4, ADR 041): the five owners read; the receiving unit writes
+  // and submits; the cadre attaches the term summary; the 组织部 countersigns or returns
+  'appraisals.read': {
+    org_dept: 'region',
+    sending_liaison: 'unit',
+    receiving_manager: 'unit',
+    cadre: 'self',
+  },
+  'appraisals.write': { receiving_manager: 'unit' },
+  'appraisals.summary': CADRE_SELF,
+  'appraisals.review': { org_dept: 'region' },
 } as const satisfies Record<string, Access>;
 
 export type Action = keyof typeof POLICY;

@@ -115,7 +115,7 @@ export const zDocumentBatchList = z.object({ items: z.array(zDocumentBatch) });
 export const zDocumentBatchListQuery = z.strictObject({ batchId: zId });
 
 // ---- the archive list (归档目录, issue 14 line 8) ----
-export const ARCHIVE_KINDS = ['notice', 'monthly', 'leave', 'assessment'] as const;
+export const ARCHIVE_KINDS = ['notice', 'monthly', 'leave', 'assessment', 'appraisal'] as const;
 export const zArchiveQuery = z.strictObject({
   /** Count each document's pages (LibreOffice; about a second per document the first time). */
   pages: z

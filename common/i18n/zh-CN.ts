@@ -6,6 +6,7 @@
 
 // achievements (issue 13 line 5)
 import { zhCNAchievements } from './zh-CN.achievements.js';
+import { zhCNAppraisals } from './zh-CN.appraisals.js';
 // assessment (issue 15)
 import { zhCNAssessment } from './zh-CN.assessment.js';
 // issue 13 line 3: attendance
@@ -381,6 +382,7 @@ export const zhCN = {
   ...zhCNAssessment,
   // monthly reports (issue 14 line 4)
   ...zhCNMonthly,
+  ...zhCNAppraisals,
 } as const;
 export type MessageKey = keyof typeof zhCN;
 export type Catalogue = Record<MessageKey, string>;

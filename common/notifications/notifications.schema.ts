@@ -33,6 +33,11 @@ export const NOTIFICATION_KINDS = [
   'monthly.toReview',
   'monthly.signed',
   'monthly.returned',
+  // appraisals (issue 15 line 4): the term summary wanted, to countersign, countersigned, returned
+  'appraisal.summaryWanted',
+  'appraisal.toCountersign',
+  'appraisal.countersigned',
+  'appraisal.returned',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -71,6 +76,11 @@ const LINKS: Record<NotificationKind, (params: Params) => string | null> = {
   'monthly.toReview': (p) => `/monthly/${param(p, 'reportId')}`,
   'monthly.signed': (p) => `/monthly/${param(p, 'reportId')}`,
   'monthly.returned': (p) => `/monthly/${param(p, 'reportId')}`,
+  // appraisals (issue 15 line 4)
+  'appraisal.summaryWanted': (p) => `/appraisals/${param(p, 'appraisalId')}`,
+  'appraisal.toCountersign': (p) => `/appraisals/${param(p, 'appraisalId')}`,
+  'appraisal.countersigned': (p) => `/appraisals/${param(p, 'appraisalId')}`,
+  'appraisal.returned': (p) => `/appraisals/${param(p, 'appraisalId')}`,
 };
 
 export const notificationLink = (kind: NotificationKind, params: Params): string | null =>

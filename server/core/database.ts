@@ -21,6 +21,7 @@ import {
 import pg from 'pg';
 // achievements (issue 13 line 5)
 import type { AchievementsTables } from '../achievements/achievements.table.js';
+import type { AppraisalTables } from '../appraisals/appraisals.table.js';
 // assessment (issue 15)
 import type { AssessmentTables } from '../assessment/assessment.table.js';
 // issue 13 line 3: attendance
@@ -65,6 +66,7 @@ export interface Database
     ExcelTables,
     MatchingTables,
     MonthlyTables,
+    AppraisalTables,
     NominationsTables,
     NotificationsTables,
     PostingsTables,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ArchiveList } from '../../common/documents/documents.schema.js';
 import { documentDate } from '../../common/documents/documents-format.js';
 import { t } from '../../common/i18n/index.js';
+import { appraisalSpec } from '../appraisals/appraisals.form.js';
 import { registrationSpec } from '../assessment/assessment.reports.js';
 import { record, whoOf } from '../audit/audit.service.js';
 import { chinaDate } from '../core/clock.js';
@@ -22,7 +23,7 @@ import { uniqueNames, writeZip } from './documents.zip.js';
 /**
  * The posting's archive list (归档目录, issue 14 line 8): the documents that go to the cadre's
  * dossier at the end of term — the posting notice, the monthly reports signed off, the leave
- * forms of leave returned from, the 考核登记表 of published rounds — each made by its own form
+ * forms of leave returned from, the 考核登记表 of published rounds, the countersigned 鉴定表 — each made by its own form
  * from records the caller reaches through their own services; listed, as one .docx table with
  * dates and page counts, or as a .zip of the files.
  */
@@ -110,6 +111,22 @@ async function entriesOf(ctx: AppContext, actor: Actor, postingId: string) {
         date: dayOf(r.updatedAt),
         spec: async () => made.spec,
       });
+  }
+  // the 鉴定表 once countersigned by the 组织部
+  const appraisal = await ctx.db
+    .selectFrom('appraisals')
+    .select(['id', 'reviewedAt'])
+    .where('postingId', '=', postingId)
+    .where('status', '=', 'countersigned')
+    .executeTakeFirst();
+  if (appraisal?.reviewedAt) {
+    const made = await appraisalSpec(ctx, actor, appraisal.id);
+    entries.push({
+      kind: 'appraisal',
+      title: made.spec.title,
+      date: dayOf(appraisal.reviewedAt),
+      spec: async () => made.spec,
+    });
   }
   entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return { posting, entries };

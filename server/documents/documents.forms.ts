@@ -378,6 +378,72 @@ export function assessmentRegistration(
   };
 }
 
+// ---- the appraisal (issue 15 lines 4 and 5, ADR 041): 挂职干部鉴定表 ------------------------------
+
+export interface AppraisalFacts {
+  cadreName: string;
+  cadrePosition: string;
+  sendingUnitName: string;
+  receivingUnitName: string;
+  postingTitle: string;
+  startDate: string | null;
+  endDate: string;
+  duties: string;
+  summary: string | null;
+  text: string | null;
+  /** When the receiving unit submitted it last (China date), null while a draft. */
+  submittedOn: string | null;
+  /** The 组织部's countersignature: day (China date), who, and its opinion; null before. */
+  countersigned: { on: string; by: string | null; comment: string | null } | null;
+}
+
+/**
+ * 挂职干部鉴定表: the posting, the cadre's term summary, the receiving unit's appraisal and the
+ * 组织部's countersignature — the long texts split into rows that stay within a page.
+ */
+export function appraisalForm(a: AppraisalFacts, today: string): DocumentSpec {
+  const title = t('appraisals.form.title');
+  const long = (label: string, text: string) =>
+    partsOf(text).map((part, k) => [k === 0 ? label : t('assessment.form.continued', { label }), part]);
+  const signed = (text: string, unit: string, on: string | null) =>
+    [text, t('assessment.form.unitSign', { unit }), on ? documentDate(on) : ''].filter(Boolean).join('\n');
+  const organiser = a.countersigned
+    ? signed(
+        a.countersigned.comment || t('appraisals.form.agreed'),
+        t('appraisals.form.organiser'),
+        a.countersigned.on,
+      ) + (a.countersigned.by ? `\n${t('appraisals.form.by', { by: a.countersigned.by })}` : '')
+    : '';
+  const rows: string[][] = [
+    [t('assessment.form.name'), a.cadreName],
+    [t('assessment.form.from'), `${a.sendingUnitName}${a.cadrePosition}`],
+    [t('assessment.form.post'), `${a.receivingUnitName}${a.postingTitle}`],
+    [
+      t('appraisals.form.term'),
+      t('assessment.form.periodValue', {
+        from: a.startDate ? documentDate(a.startDate) : '',
+        to: documentDate(a.endDate),
+      }),
+    ],
+    [t('appraisals.form.duties'), a.duties],
+    ...long(t('appraisals.form.summary'), a.summary ?? ''),
+    ...long(
+      t('appraisals.form.appraisal'),
+      a.text === null ? '' : signed(a.text, a.receivingUnitName, a.submittedOn),
+    ),
+    ...long(t('appraisals.form.organiserOpinion'), organiser),
+  ];
+  return {
+    title,
+    blocks: [
+      { kind: 'title', text: title },
+      { kind: 'table', widthsMm: [48, 108], rows, size: 28, align: ['center', 'left'] },
+      { kind: 'blank' },
+      { kind: 'paragraph', text: t('assessment.form.filed', { date: documentDate(today) }) },
+    ],
+  };
+}
+
 /** The 考核结果汇总表's columns (mm, 156 in all), for 小四 text. */
 export const RESULTS_WIDTHS_MM = [10, 16, 32, 32, 20, 20, 26];
 

@@ -13,6 +13,7 @@ import {
 } from '../../test/documents/render.js';
 import { type DocumentSpec, renderDocx } from './documents.engine.js';
 import {
+  appraisalForm,
   assessmentRegistration,
   assessmentResults,
   leaveForm,
@@ -194,6 +195,25 @@ const resultsSpec = assessmentResults(
   '2027-01-20',
 );
 
+const appraisalSpec = appraisalForm(
+  {
+    cadreName: '陈测试',
+    cadrePosition: '副处长',
+    sendingUnitName: '苏州市测试局',
+    receivingUnitName: '清溪镇人民政府',
+    postingTitle: '副镇长',
+    startDate: '2025-02-03',
+    endDate: '2027-01-31',
+    duties: '协管招商引资、东西部协作',
+    // long enough to continue over further rows of the form
+    summary: `两年来，本人坚持把东西部协作作为第一要务。${'走村入户开展调研，协调引进帮扶资金和产业项目。'.repeat(30)}`,
+    text: '该同志政治坚定，作风扎实，廉洁自律，鉴定为优秀。',
+    submittedOn: '2027-01-10',
+    countersigned: { on: '2027-01-15', by: '王会签', comment: '同意。' },
+  },
+  '2027-01-20',
+);
+
 const attr = (xml: string, tag: string, name: string) =>
   new RegExp(`<${tag}\\b[^>]*\\bw:${name}="([^"]*)"`).exec(xml)?.[1];
 
@@ -212,6 +232,7 @@ describe('the XML of every form', () => {
     ['monthly report', monthlySpec],
     ['assessment registration form', registrationSpec],
     ['assessment results list', resultsSpec],
+    ['appraisal form', appraisalSpec],
   ];
   for (const [name, spec] of forms)
     it(`${name}: A4, the margins, the 22 × 28 grid, even and odd page numbers`, async () => {
@@ -346,7 +367,9 @@ describe('rendered by LibreOffice', () => {
   let renderedMonthly: Buffer;
   let renderedRegistration: Buffer;
   let renderedResults: Buffer;
+  let renderedAppraisal: Buffer;
   beforeAll(async () => {
+    renderedAppraisal = await renderDocx(appraisalSpec);
     renderedRegistration = await renderDocx(registrationSpec);
     renderedResults = await renderDocx(resultsSpec);
     notice = renderPages(await renderDocx(noticeSpec));
@@ -531,6 +554,30 @@ describe('rendered by LibreOffice', () => {
     // every name on its row, the header repeated on each page of the table
     for (let k = 0; k < 40; k++) expect(text).toContain(`${k + 1}${resultName(k)}`);
     expect(text.split('序号姓名原单位及职务挂职单位及职务综合得分等次备注').length - 1).toBe(r.pages.length);
+  });
+
+  it('appraisal form: A4, inside the 版心, the long summary continued, the countersignature last', () => {
+    const r = renderPages(renderedAppraisal);
+    expectA4AndInsideTheBox(r.pages, r.pdfinfo);
+    expect(r.pages.length).toBeGreaterThan(1);
+    expectInOrder(allText(r.pages), [
+      '挂职干部鉴定表',
+      '陈测试',
+      '苏州市测试局副处长',
+      '清溪镇人民政府副镇长',
+      '2025年2月3日至2027年1月31日',
+      '协管招商引资、东西部协作',
+      '个人工作总结',
+      '两年来，本人坚持把东西部协作作为第一要务。',
+      '接收单位鉴定意见',
+      '鉴定为优秀。',
+      '2027年1月10日',
+      '组织部门意见',
+      '同意。',
+      '2027年1月15日',
+      '王会签',
+      '填表日期：2027年1月20日',
+    ]);
   });
 
   it('docx text reads back the same', async () => {

@@ -36,6 +36,7 @@ import * as m20261203210000 from './20261203210000_assessment.js';
 import * as m20261204100000 from './20261204100000_monthly_reports.js';
 // documents: batch generation (issue 14 line 7)
 import * as m20261204120000 from './20261204120000_document_batches.js';
+import * as m20261204140000 from './20261204140000_appraisals.js';
 
 /**
  * Every migration, by timestamp name. Migrations are frozen in time: they use `Kysely<any>`,
@@ -79,4 +80,6 @@ export const migrations: Record<string, Migration> = {
   '20261204100000_monthly_reports': m20261204100000,
   // documents: batch generation (issue 14 line 7)
   '20261204120000_document_batches': m20261204120000,
+  // appraisals (issue 15 line 4)
+  '20261204140000_appraisals': m20261204140000,
 };

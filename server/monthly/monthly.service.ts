@@ -28,6 +28,7 @@ import { appendHistory } from '../core/status-history.repository.js';
 import { inTransaction } from '../core/transaction.js';
 import { notifyAudience } from '../notifications/notifications.service.js';
 import { findPosting, type PostingView, SENDING_UNIT } from '../postings/postings.repository.js';
+import { dutiesOf } from '../postings/postings.service.js';
 import { entriesBetween } from '../worklog/worklog.repository.js';
 import { monthlyMachine } from './monthly.machine.js';
 import * as repo from './monthly.repository.js';
@@ -41,12 +42,6 @@ import * as repo from './monthly.repository.js';
 
 const today = (ctx: Pick<AppContext, 'clock'>) => chinaDate(ctx.clock.now());
 const lastDayOf = (month: string) => monthDays(month).at(-1) as string;
-
-function dutiesOf(p: PostingView): string {
-  if (p.dutiesText) return p.dutiesText;
-  const duties = JSON.parse(p.duties || '[]') as { kind: string; area: string }[];
-  return duties.map((d) => `${t(`dutyKind.${d.kind}` as MessageKey)}${d.area}`).join('、');
-}
 
 /** The month's facts from the records: each capability's own functions, none of their SQL restated. */
 export async function factsOf(

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Action } from '../../common/access/policy.js';
 import type { Page } from '../../common/http/paging.schema.js';
-import { t } from '../../common/i18n/index.js';
+import { type MessageKey, t } from '../../common/i18n/index.js';
 import {
   moveApplies,
   POSTING_ACTIONS,
@@ -30,6 +30,13 @@ import { appendHistory } from '../core/status-history.repository.js';
 import { type InTransaction, inTransaction } from '../core/transaction.js';
 import { postingMachine } from './postings.machine.js';
 import * as repo from './postings.repository.js';
+
+/** The posting's duties as one line (the written text, else its 分管 / 协管 areas). */
+export function dutiesOf(p: Pick<repo.PostingView, 'duties' | 'dutiesText'>): string {
+  if (p.dutiesText) return p.dutiesText;
+  const duties = JSON.parse(p.duties || '[]') as { kind: string; area: string }[];
+  return duties.map((d) => `${t(`dutyKind.${d.kind}` as MessageKey)}${d.area}`).join('、');
+}
 
 const toPosting = (r: repo.PostingView): Posting => ({
   id: r.id,
