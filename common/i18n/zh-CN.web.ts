@@ -57,7 +57,7 @@ export const zhCNWeb = {
   'menu.matching': '人岗匹配',
   'menu.postings': '在岗管理',
   'menu.achievements': '实绩成效',
-  'menu.appraisals': '考核鉴定',
+  'menu.appraisals': '期满鉴定',
   'menu.statistics': '统计分析',
   'menu.system': '系统管理',
   'menu.accounts': '账号管理',
@@ -71,7 +71,6 @@ export const zhCNWeb = {
   'menuHint.matching': '将根据岗位要求与干部情况进行人岗匹配，辅助确定挂职人选与岗位。',
   'menuHint.postings': '将用于记录挂职干部报到、请销假、日常考勤、轮换与期满返回。',
   'menuHint.achievements': '将用于记录挂职期间的工作实绩、项目成果与服务成效。',
-  'menuHint.appraisals': '将用于组织年度考核与期满鉴定，形成鉴定意见并归档。',
   'menuHint.statistics': '将按项目、单位、地区等维度统计挂职情况，生成报表与图表。',
 
   // authentication

@@ -176,3 +176,9 @@ export const monthlyKeys = {
   list: (params: object) => ['monthly', 'list', params] as const,
   detail: (id: string) => ['monthly', 'detail', id] as const,
 };
+// appraisals (issue 15 line 4): 期满鉴定
+export const appraisalKeys = {
+  all: ['appraisals'] as const,
+  list: (params: object) => ['appraisals', 'list', params] as const,
+  detail: (id: string) => ['appraisals', 'detail', id] as const,
+};

@@ -181,6 +181,15 @@ export const routes: RouteObject[] = [
             { lazy: () => import('../monthly/monthly.page').then((m) => ({ Component: m.MonthlyPage })) },
             '/monthly/:id?',
           ),
+          // issue 15 line 4: the end-of-term appraisal (期满鉴定), the open one in the path
+          guarded(
+            '/appraisals',
+            {
+              lazy: () =>
+                import('../appraisals/appraisals.page').then((m) => ({ Component: m.AppraisalsPage })),
+            },
+            '/appraisals/:id?',
+          ),
           // issue 14: official documents (the posting notice) and the 组织部's 版头/版记
           guarded('/documents', {
             lazy: () => import('../documents/documents.page').then((m) => ({ Component: m.DocumentsPage })),

@@ -236,9 +236,9 @@ export const SECTIONS: readonly Section[] = [
   {
     path: '/appraisals',
     label: 'menu.appraisals',
-    icon: <AuditOutlined />,
-    allowed: business,
-    upcoming: 'menuHint.appraisals',
+    icon: <SolutionOutlined />,
+    allowed: can('appraisals.read'),
+    hint: 'dashboard.appraisalsHint',
   },
   {
     path: '/statistics',
