@@ -25,6 +25,8 @@ export const HOME_ITEM_KINDS = [
   // 干部本人
   'myPosting',
   'myCorrections',
+  // issue 15 line 7: the cadre's own term ending in 30 days
+  'myTermEnding',
   // achievements (issue 13 line 7): to verify (接收单位), returned to the cadre
   'achievementsToVerify',
   'achievementsReturned',

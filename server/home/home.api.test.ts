@@ -172,6 +172,51 @@ describe('GET /api/home', () => {
     for (const who of ['org', 'liaison', 'manager', 'cadre'])
       for (const item of (await section(who)).items) expect(isWebRoute(item.link), item.link).toBe(true);
     expect(waiting.id).not.toBe(mine.id);
+
+    // issue 15 line 7: each party sees what the ending term still lacks; the cadre its own
+    const lacking = '尚缺：个人工作总结 1 人、期满鉴定会签 1 人、期满考核等次 1 人、归档的月度报告 1 人';
+    for (const who of ['org', 'liaison', 'manager'])
+      expect((await section(who)).items, who).toContainEqual(
+        expect.objectContaining({ kind: 'termsEnding', count: 1, detail: lacking, urgent: true }),
+      );
+    const own = (await section('cadre')).items.find((i) => i.kind === 'myTermEnding');
+    expect(own).toMatchObject({
+      title: '我的挂职将于 2028-02-28 期满，还有 30 天',
+      // 2027-03 to 2027-12: ten months on post without a signed monthly report
+      detail: '尚缺：个人工作总结、期满鉴定会签、期满考核等次、归档的月度报告（10 个月未签收）',
+      link: '/appraisals',
+    });
+    expect(own?.next).toContain('个人工作总结');
+    // the appraisal countersigned with the term summary and the reports signed: two pieces fewer
+    const at = t.clock.now().toISOString();
+    await t.ctx.db
+      .insertInto('appraisals')
+      .values({
+        id: crypto.randomUUID(),
+        postingId: mine.id,
+        status: 'countersigned',
+        text: '鉴定意见',
+        summary: '工作总结',
+        reviewComment: null,
+        reviewedBy: null,
+        reviewedAt: at,
+        version: 3,
+        createdAt: at,
+        updatedAt: at,
+        createdBy: null,
+        updatedBy: null,
+      })
+      .execute();
+    expect((await section('org')).items).toContainEqual(
+      expect.objectContaining({
+        kind: 'termsEnding',
+        detail: '尚缺：期满考核等次 1 人、归档的月度报告 1 人',
+      }),
+    );
+    expect((await section('cadre')).items.find((i) => i.kind === 'myTermEnding')).toMatchObject({
+      detail: '尚缺：期满考核等次、归档的月度报告（10 个月未签收）',
+      next: null,
+    });
   });
 
   it('answers 401 without a session and 403 before the first password change', async () => {

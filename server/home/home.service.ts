@@ -24,6 +24,7 @@ import * as postingsRepo from '../postings/postings.repository.js';
 import * as postings from '../postings/postings.service.js';
 import * as posts from '../posts/posts.service.js';
 import * as programmes from '../programmes/programmes.service.js';
+import { termEndFacts } from './home.repository.js';
 
 /**
  * The home page (issue 12 line 6, ADR 028): for each business role the caller holds, what waits
@@ -80,11 +81,14 @@ const postingsLink = (status: PostingStatus, extra = '') => `/postings?status=${
 /** Terms are shown as ending soon this many days ahead. */
 export const TERM_ENDING_DAYS = 30;
 
+/** An active posting the role sees whose term ends within 30 days. */
+type Ending = Pick<Posting, 'id' | 'startDate' | 'endDate'>;
+
 /** Active postings the role sees whose term ends within 30 days (soonest first, page by page). */
-async function endingSoon(ctx: AppContext, actor: Actor, role: Role): Promise<number> {
+async function endingSoon(ctx: AppContext, actor: Actor, role: Role): Promise<Ending[]> {
   const reader = actingAs(actor, role, 'postings.read');
   const today = chinaDate(ctx.clock.now());
-  let count = 0;
+  const ending: Ending[] = [];
   for (let page = 1; ; page++) {
     const { items } = await postings.list(
       ctx,
@@ -93,12 +97,105 @@ async function endingSoon(ctx: AppContext, actor: Actor, role: Role): Promise<nu
     );
     for (const p of items) {
       const left = daysBetween(today, p.endDate);
-      if (left > TERM_ENDING_DAYS) return count;
-      if (left >= 0) count++;
+      if (left > TERM_ENDING_DAYS) return ending;
+      if (left >= 0) ending.push(p);
     }
-    if (items.length < 100) return count;
+    if (items.length < 100) return ending;
   }
 }
+
+// ---- issue 15 line 7: what the end of term still needs ----
+/** What a term needs before it ends, in the order shown. */
+export const TERM_END_GAPS = ['summary', 'appraisal', 'assessment', 'archive'] as const;
+export type TermEndGap = (typeof TERM_END_GAPS)[number];
+
+/** The months from `from` to `to` (YYYY-MM, both included). */
+function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  for (let m = from; m <= to; ) {
+    months.push(m);
+    const [y, mo] = m.split('-').map(Number) as [number, number];
+    m = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+  }
+  return months;
+}
+
+/**
+ * What each ending term still lacks: the cadre's term summary, the countersigned appraisal, the
+ * grade of a published 期满考核, and for the archive list the monthly reports signed off for
+ * every month on post up to last month (`unsigned`: how many are not).
+ */
+export async function termEndGaps(
+  ctx: AppContext,
+  ending: Ending[],
+): Promise<Map<string, { gaps: TermEndGap[]; unsigned: number }>> {
+  const facts = await termEndFacts(
+    ctx.db,
+    ending.map((p) => p.id),
+  );
+  const lastMonth = previousMonth(chinaDate(ctx.clock.now()).slice(0, 7));
+  return new Map(
+    ending.map((p) => {
+      const f = facts.get(p.id);
+      const last = p.endDate.slice(0, 7) < lastMonth ? p.endDate.slice(0, 7) : lastMonth;
+      const due = p.startDate ? monthsBetween(p.startDate.slice(0, 7), last) : [];
+      const unsigned = due.filter((m) => !f?.signedMonths.has(m)).length;
+      const missing: Record<TermEndGap, boolean> = {
+        summary: !f?.appraisal?.summary,
+        appraisal: f?.appraisal?.status !== 'countersigned',
+        assessment: !f?.assessed,
+        archive: unsigned > 0,
+      };
+      return [p.id, { gaps: TERM_END_GAPS.filter((g) => missing[g]), unsigned }];
+    }),
+  );
+}
+
+/** One party's terms ending in 30 days, with how many of them lack each piece. */
+async function termsEndingItem(ctx: AppContext, actor: Actor, role: Role): Promise<HomeItem[]> {
+  const ending = await endingSoon(ctx, actor, role);
+  if (!ending.length) return [];
+  const gaps = [...(await termEndGaps(ctx, ending)).values()];
+  const lacking = TERM_END_GAPS.map((g) => ({ g, n: gaps.filter((x) => x.gaps.includes(g)).length })).filter(
+    (x) => x.n > 0,
+  );
+  return item({
+    kind: 'termsEnding',
+    count: ending.length,
+    link: postingsLink('active', '&sort=endDate&order=asc'),
+    detail: lacking.length
+      ? t('home.termEnd.missing', {
+          list: lacking
+            .map((x) => t('home.termEnd.count', { what: t(`home.termEnd.gap.${x.g}`), count: x.n }))
+            .join('、'),
+        })
+      : t('home.termEnd.complete'),
+    urgent: true,
+  });
+}
+
+/** The cadre's own term ending in 30 days: the day, the days left, and what it still lacks. */
+async function myTermEndingItem(ctx: AppContext, p: Posting): Promise<HomeItem[]> {
+  const left = daysBetween(chinaDate(ctx.clock.now()), p.endDate);
+  if (p.status !== 'active' || left < 0 || left > TERM_ENDING_DAYS) return [];
+  const { gaps, unsigned } = (await termEndGaps(ctx, [p])).get(p.id) ?? { gaps: [], unsigned: 0 };
+  const what = (g: TermEndGap) =>
+    g === 'archive'
+      ? t('home.termEnd.unsigned', { what: t('home.termEnd.gap.archive'), months: unsigned })
+      : t(`home.termEnd.gap.${g}`);
+  return item({
+    kind: 'myTermEnding',
+    count: 1,
+    link: '/appraisals',
+    params: { endDate: p.endDate, days: left },
+    detail: gaps.length
+      ? t('home.termEnd.missing', { list: gaps.map(what).join('、') })
+      : t('home.termEnd.complete'),
+    next: gaps.includes('summary') ? t('home.termEnd.next.summary') : null,
+    urgent: true,
+  });
+}
+// ---- end issue 15 line 7 ----
 
 /** One role's items; each role's builder in ROLE_ITEMS. */
 type ItemsOf = (ctx: AppContext, actor: Actor) => Promise<HomeItem[]>;
@@ -115,7 +212,7 @@ async function orgDeptItems(ctx: AppContext, actor: Actor): Promise<HomeItem[]> 
     total(programmes.listBatches(ctx, batches, zBatchListQuery.parse({ ...ONE, status: 'preparing' }))),
     total(programmes.listBatches(ctx, batches, zBatchListQuery.parse({ ...ONE, status: 'selecting' }))),
     total(programmes.listBatches(ctx, batches, zBatchListQuery.parse({ ...ONE, status: 'on_post' }))),
-    endingSoon(ctx, actor, 'org_dept'),
+    termsEndingItem(ctx, actor, 'org_dept'),
     postingCounts(ctx, actor, 'org_dept'),
   ]);
   return [
@@ -126,12 +223,7 @@ async function orgDeptItems(ctx: AppContext, actor: Actor): Promise<HomeItem[]> 
       link: '/recommendations?status=submitted',
       urgent: true,
     }),
-    ...item({
-      kind: 'termsEnding',
-      count: ending,
-      link: postingsLink('active', '&sort=endDate&order=asc'),
-      urgent: true,
-    }),
+    ...ending,
     ...item({ kind: 'handoversMissing', count: countOf(counts, 'proposed'), link: postingsLink('proposed') }),
     ...item({ kind: 'batchesPreparing', count: preparing, link: '/batches?status=preparing' }),
     ...item({ kind: 'batchesSelecting', count: selecting, link: '/batches?status=selecting' }),
@@ -142,10 +234,11 @@ async function orgDeptItems(ctx: AppContext, actor: Actor): Promise<HomeItem[]> 
 async function liaisonItems(ctx: AppContext, actor: Actor): Promise<HomeItem[]> {
   const nominating = actingAs(actor, 'sending_liaison', 'nominations.read');
   const reviewing = actingAs(actor, 'sending_liaison', 'corrections.review');
-  const [pending, toReview, counts] = await Promise.all([
+  const [pending, toReview, counts, ending] = await Promise.all([
     total(nominations.list(ctx, nominating, zNominationListQuery.parse({ ...ONE, status: 'submitted' }))),
     total(corrections.list(ctx, reviewing, zCorrectionListQuery.parse({ ...ONE, status: 'pending' }))),
     postingCounts(ctx, actor, 'sending_liaison'),
+    termsEndingItem(ctx, actor, 'sending_liaison'),
   ]);
   return [
     ...item({
@@ -154,6 +247,7 @@ async function liaisonItems(ctx: AppContext, actor: Actor): Promise<HomeItem[]> 
       link: '/corrections?status=pending',
       urgent: true,
     }),
+    ...ending,
     ...item({
       kind: 'cadresToReturn',
       count: countOf(counts, 'ended'),
@@ -168,10 +262,11 @@ async function liaisonItems(ctx: AppContext, actor: Actor): Promise<HomeItem[]> 
 
 async function managerItems(ctx: AppContext, actor: Actor): Promise<HomeItem[]> {
   const writer = actingAs(actor, 'receiving_manager', 'posts.update');
-  const [returned, drafts, counts] = await Promise.all([
+  const [returned, drafts, counts, ending] = await Promise.all([
     total(posts.list(ctx, writer, zPostListQuery.parse({ ...ONE, status: 'returned' }))),
     total(posts.list(ctx, writer, zPostListQuery.parse({ ...ONE, status: 'draft' }))),
     postingCounts(ctx, actor, 'receiving_manager'),
+    termsEndingItem(ctx, actor, 'receiving_manager'),
   ]);
   // achievements (issue 13 line 7): claimed entries of the unit's postings wait for verification
   const toVerify = await total(
@@ -183,6 +278,7 @@ async function managerItems(ctx: AppContext, actor: Actor): Promise<HomeItem[]> 
   );
   return [
     ...item({ kind: 'achievementsToVerify', count: toVerify, link: '/achievements?view=todo', urgent: true }),
+    ...ending,
     // the 对接 records the real start and the duties agreed: both wait on the receiving unit
     ...item({
       kind: 'handoversToRecord',
@@ -244,6 +340,7 @@ async function cadreItems(ctx: AppContext, actor: Actor): Promise<HomeItem[]> {
   );
   return [
     ...(current ? myPosting(current) : []),
+    ...(current ? await myTermEndingItem(ctx, current) : []),
     ...item({ kind: 'myCorrections', count: pending, link: '/my-profile' }),
     ...item({
       kind: 'achievementsReturned',
