@@ -375,11 +375,14 @@ export async function selectingBatch(
   return { programme, batch };
 }
 
+type ProposedItem = { batchId: string; nominationId: string; postRequestId: string };
+
 /**
  * The matching confirm's step (issue 12 line 4, not in the API yet): `createProposed` run by a
  * command on the test server's database, as `guazhi create-admin` runs there.
  */
-export function proposePosting(item: { batchId: string; nominationId: string; postRequestId: string }): void {
+export function proposePosting(items: ProposedItem | ProposedItem[]): void {
+  const list = (Array.isArray(items) ? items : [items]).map((item) => ({ ...item, matchRunId: null }));
   const dist = (file: string) => pathToFileURL(path.join(ROOT, 'dist/server', file)).href;
   const script = path.join(E2E_DIR, 'propose-posting.mjs');
   writeFileSync(
@@ -392,7 +395,7 @@ import { createProposed } from '${dist('postings/postings.service.js')}';
 const runtime = await openRuntime(loadConfig());
 try {
   await inTransaction(runtime.ctx, (tx) =>
-    createProposed(tx, systemActor(null, 'e2e'), [{ ...${JSON.stringify(item)}, matchRunId: null }]),
+    createProposed(tx, systemActor(null, 'e2e'), ${JSON.stringify(list)}),
   );
 } finally {
   await runtime.close();
@@ -431,6 +434,36 @@ export async function onPostCadre(
   /** The programme's name before the stamp (each spec its own, to find it in lists). */
   programmePrefix = '贵州省实事',
 ): Promise<OnPost> {
+  const made = await onPostCadres(
+    stamp,
+    [{ name: cadreName, idNumber, account: true }],
+    start,
+    programmePrefix,
+  );
+  const { cadres, ...rest } = made;
+  const [only] = cadres as [OnPostCadres['cadres'][number]];
+  return { ...rest, cadreAccount: only.account as NewAccount, postingId: only.postingId };
+}
+
+/** What `onPostCadres` made: the parties' accounts, the batch and each cadre's posting. */
+export interface OnPostCadres extends Omit<OnPost, 'cadreAccount' | 'postingId'> {
+  sendingUnitName: string;
+  receivingUnitName: string;
+  /** In the order asked; `account` for those asked with one. */
+  cadres: { name: string; postingId: string; account: NewAccount | null }[];
+}
+
+/**
+ * Several cadres of one sending unit (台江县发展改革局), on post (在岗) in one batch at one
+ * township of 台江县 (老屯乡), each on a 副乡长 post of its own: as `onPostCadre`, all through the
+ * API. A cadre asked `account: true` gets a business account linked to its record.
+ */
+export async function onPostCadres(
+  stamp: string,
+  people: { name: string; idNumber: string; account?: boolean }[],
+  start = '2026-06-05',
+  programmePrefix = '贵州省实事',
+): Promise<OnPostCadres> {
   const system = await adminApi('system_admin');
   const security = await adminApi('security_admin');
   const admins = { system, security };
@@ -439,8 +472,10 @@ export async function onPostCadre(
       system.post('/api/units', { data: { name, kind, regionCode: '522630' } }),
       201,
     );
-  const sending = await unitOf(`台江县发展改革局${stamp}`, 'party_government');
-  const receiving = await unitOf(`台江县老屯乡${stamp}`, 'township');
+  const sendingUnitName = `台江县发展改革局${stamp}`;
+  const receivingUnitName = `台江县老屯乡${stamp}`;
+  const sending = await unitOf(sendingUnitName, 'party_government');
+  const receiving = await unitOf(receivingUnitName, 'township');
   const org = await createAccount([{ role: 'org_dept', regionCode: '520000' }], '省委组织部干部', admins);
   const liaison = await createAccount(
     [{ role: 'sending_liaison', unitId: sending.id }],
@@ -452,7 +487,9 @@ export async function onPostCadre(
     '老屯乡管理员',
     admins,
   );
-  const cadreAccount = await createAccount([{ role: 'cadre' }], cadreName, admins);
+  const accounts: (NewAccount | null)[] = [];
+  for (const person of people)
+    accounts.push(person.account ? await createAccount([{ role: 'cadre' }], person.name, admins) : null);
   await Promise.all([system.dispose(), security.dispose()]);
   const managerPassword = 'E2e#Manager2026';
   const orgApi = await accountApi(org, 'E2e#Org2026');
@@ -476,75 +513,89 @@ export async function onPostCadre(
     201,
   );
   const duties = [{ kind: 'assist', area: '乡村振兴' }];
-  const post = await approvedPost(managerApi, orgApi, {
-    batchId: batch.id,
-    unitId: receiving.id,
-    title: '副乡长',
-    level: 'section_deputy',
-    duties,
-    headcount: 1,
-  });
-  const cadre = await expectJson<{ id: string; version: number }>(
-    liaisonApi.post('/api/cadres', {
-      data: {
-        name: cadreName,
-        gender: Number(idNumber[16]) % 2 === 1 ? 'male' : 'female',
-        ethnicity: '苗族',
-        politicalStatus: 'cpc_member',
-        birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
-        idNumber,
-        phone: '13800006655',
-        education: 'bachelor',
-        degree: 'bachelor',
-        school: '贵州大学',
-        major: '经济学',
-        unitId: sending.id,
-        position: '科员',
-        rankLevel: 'section_deputy',
-        rankKind: 'grade',
-        reserve: false,
-        expertise: ['乡村振兴'],
-        resume: [],
-        relatives: [],
-      },
-    }),
-    201,
+  const proposals: { batchId: string; nominationId: string; postRequestId: string }[] = [];
+  for (const [i, person] of people.entries()) {
+    const post = await approvedPost(managerApi, orgApi, {
+      batchId: batch.id,
+      unitId: receiving.id,
+      title: '副乡长',
+      level: 'section_deputy',
+      duties,
+      headcount: 1,
+    });
+    const { idNumber } = person;
+    const cadre = await expectJson<{ id: string; version: number }>(
+      liaisonApi.post('/api/cadres', {
+        data: {
+          name: person.name,
+          gender: Number(idNumber[16]) % 2 === 1 ? 'male' : 'female',
+          ethnicity: '苗族',
+          politicalStatus: 'cpc_member',
+          birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
+          idNumber,
+          phone: `1380000${6655 + i * 11}`,
+          education: 'bachelor',
+          degree: 'bachelor',
+          school: '贵州大学',
+          major: '经济学',
+          unitId: sending.id,
+          position: '科员',
+          rankLevel: 'section_deputy',
+          rankKind: 'grade',
+          reserve: false,
+          expertise: ['乡村振兴'],
+          resume: [],
+          relatives: [],
+        },
+      }),
+      201,
+    );
+    const account = accounts[i];
+    if (account)
+      await expectJson(
+        liaisonApi.put(`/api/cadres/${cadre.id}/account`, {
+          data: { username: account.username, version: cadre.version },
+        }),
+      );
+    const nomination = await expectJson<{ id: string; version: number }>(
+      liaisonApi.post('/api/nominations', {
+        data: { batchId: batch.id, cadreId: cadre.id, justification: null },
+      }),
+      201,
+    );
+    await expectJson(
+      orgApi.post(`/api/nominations/${nomination.id}/review`, {
+        data: { decision: 'accept', comment: null, version: nomination.version },
+      }),
+    );
+    proposals.push({ batchId: batch.id, nominationId: nomination.id, postRequestId: post.id });
+  }
+  proposePosting(proposals);
+  const postings = await expectJson<{ items: { id: string; nominationId: string; version: number }[] }>(
+    managerApi.get('/api/postings', { params: { batchId: batch.id, pageSize: 100 } }),
   );
-  await expectJson(
-    liaisonApi.put(`/api/cadres/${cadre.id}/account`, {
-      data: { username: cadreAccount.username, version: cadre.version },
-    }),
-  );
-  const nomination = await expectJson<{ id: string; version: number }>(
-    liaisonApi.post('/api/nominations', {
-      data: { batchId: batch.id, cadreId: cadre.id, justification: null },
-    }),
-    201,
-  );
-  await expectJson(
-    orgApi.post(`/api/nominations/${nomination.id}/review`, {
-      data: { decision: 'accept', comment: null, version: nomination.version },
-    }),
-  );
-  proposePosting({ batchId: batch.id, nominationId: nomination.id, postRequestId: post.id });
-  const postings = await expectJson<{ items: { id: string; version: number }[] }>(
-    managerApi.get('/api/postings', { params: { batchId: batch.id } }),
-  );
-  const posting = postings.items[0] as { id: string; version: number };
-  await expectJson(
-    managerApi.post(`/api/postings/${posting.id}/handover`, {
-      data: { date: start, reason: '对接会议确定分工', duties, dutiesText: null, version: posting.version },
-    }),
-  );
+  const cadres: OnPostCadres['cadres'] = [];
+  for (const [i, proposal] of proposals.entries()) {
+    const posting = postings.items.find((p) => p.nominationId === proposal.nominationId);
+    expect(posting, `the posting of ${people[i]?.name}`).toBeDefined();
+    const { id, version } = posting as { id: string; version: number };
+    await expectJson(
+      managerApi.post(`/api/postings/${id}/handover`, {
+        data: { date: start, reason: '对接会议确定分工', duties, dutiesText: null, version },
+      }),
+    );
+    cadres.push({ name: people[i]?.name ?? '', postingId: id, account: accounts[i] ?? null });
+  }
   await Promise.all([orgApi.dispose(), liaisonApi.dispose(), managerApi.dispose()]);
   return {
-    cadreAccount,
     org,
     liaison,
     manager,
     managerPassword,
     programmeName,
     batchId: batch.id,
-    postingId: posting.id,
+    sendingUnitName,
+    receivingUnitName,
+    cadres,
   };
 }

@@ -22,9 +22,9 @@ import { ROUND_KINDS, ROUND_STATUSES } from '../../../common/assessment/assessme
 import { t } from '../../../common/i18n/index';
 import { useAllowed } from '../access/access.hooks';
 import { errorMessage } from '../api/client';
+import { BatchSelect } from '../common/batch-select.component';
 import { ErrorState } from '../common/error-state.component';
 import { PageHeader } from '../common/page-header.component';
-import { useBatchList } from '../programmes/programmes.api';
 import { useAssessmentWrite, useRounds } from './assessment.api';
 
 export const roundStatusTag = (s: Round['status']) => (
@@ -126,7 +126,7 @@ export function AssessmentPage() {
         scroll={{ x: true }}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage }}
       />
-      {/* only for those who open rounds: its batch list is theirs to read (a cadre may not) */}
+      {/* only for those who open rounds: the batches are theirs to read (a cadre may not) */}
       {allowed('assessment.manage') ? (
         <CreateRoundModal
           open={creating}
@@ -148,7 +148,6 @@ function CreateRoundModal({
   onCreated: (id: string) => void;
 }) {
   const [form] = Form.useForm();
-  const batches = useBatchList({ page: 1, pageSize: 100 });
   const write = useAssessmentWrite<{ id: string }>();
   const { message } = App.useApp();
   const submit = async () => {
@@ -199,13 +198,7 @@ function CreateRoundModal({
           label={t('assessment.ui.batch')}
           rules={[{ required: true, message: t('assessment.ui.required') }]}
         >
-          <Select
-            loading={batches.isPending}
-            options={(batches.data?.items ?? []).map((b) => ({
-              value: b.id,
-              label: `${b.programmeName} ${b.name}`,
-            }))}
-          />
+          <BatchSelect allowClear={false} />
         </Form.Item>
         <Form.Item name="kind" label={t('assessment.ui.kind')}>
           <Select options={ROUND_KINDS.map((k) => ({ value: k, label: t(`roundKind.${k}`) }))} />
