@@ -48,6 +48,7 @@ import { registerPostingRoutes } from './postings/postings.routes.js';
 import { registerPostRoutes } from './posts/posts.routes.js';
 import { registerProgrammeRoutes } from './programmes/programmes.routes.js';
 import { registerRegionRoutes } from './regions/regions.routes.js';
+import { registerStatsRoutes } from './stats/stats.routes.js';
 import { registerUnitRoutes } from './units/units.routes.js';
 import { registerWorklogRoutes } from './worklog/worklog.routes.js';
 
@@ -192,6 +193,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerAchievementRoutes(app);
   // monthly reports (issue 14 line 4)
   registerMonthlyRoutes(app);
+  // the dashboard (issue 16 line 2)
+  registerStatsRoutes(app);
   // appraisals (issue 15 line 4)
   registerAppraisalRoutes(app);
   // worklog (issue 13 line 4)

@@ -19,7 +19,7 @@ import { ACHIEVEMENT_FILES } from '../server/achievements/achievements.service.j
 import { codeFor } from '../server/assessment/assessment.ballots.js';
 import * as cadres from '../server/cadres/cadres.service.js';
 import type { ApiRoute } from '../server/core/access.js';
-import { addDays } from '../server/core/clock.js';
+import { addDays, chinaDate } from '../server/core/clock.js';
 import { systemActor } from '../server/core/context.js';
 import { type Access, type Action, POLICY } from '../server/core/policy.js';
 import { inTransaction } from '../server/core/transaction.js';
@@ -317,6 +317,8 @@ interface Request extends InjectOptions {
   preview?: boolean;
   /** A template: out of scope it answers 200, its dropdowns without the foreign name (`secret`). */
   template?: boolean;
+  /** With `list`, a summary (the dashboard): out of scope it answers 200 with every figure 0. */
+  summary?: boolean;
 }
 
 const body = (payload: object) => ({ payload });
@@ -1478,6 +1480,36 @@ const attendanceFixtures: Record<string, (caller: Caller, where: Where) => Promi
 };
 // ---- end attendance ----
 
+// ---- the dashboard (issue 16 line 2, ADR 042) ----
+/**
+ * The dashboard narrowed to the batch of an 在岗 posting of the caller's (own) or of another
+ * scope (foreign), its term ending in ten days so the cadre's name is in the "ending soon" list
+ * when the posting is counted: out of scope every figure is 0 and the name is not there.
+ */
+const statsFixtures: Record<string, (caller: Caller, where: Where) => Promise<Request>> = {
+  'GET /api/stats/dashboard': async (caller, where) => {
+    const p = await postingFor(caller, where, 'active');
+    const today = chinaDate(t.ctx.clock.now());
+    await t.ctx.db
+      .updateTable('postings')
+      .set({ startDate: addDays(today, -30), endDate: addDays(today, 10) })
+      .where('id', '=', p.id)
+      .execute();
+    const { batchId } = await t.ctx.db
+      .selectFrom('postings')
+      .select('batchId')
+      .where('id', '=', p.id)
+      .executeTakeFirstOrThrow();
+    return {
+      method: 'GET',
+      url: `/api/stats/dashboard?batchId=${batchId}`,
+      list: true,
+      summary: true,
+      secret: p.cadre.name,
+    };
+  },
+};
+
 const FIXTURES: Record<string, (caller: Caller, where: Where) => Promise<Request>> = {
   'GET /api/health': async () => ({ method: 'GET', url: '/api/health' }),
   'GET /api/openapi.json': async () => ({ method: 'GET', url: '/api/openapi.json' }),
@@ -1978,6 +2010,8 @@ const FIXTURES: Record<string, (caller: Caller, where: Where) => Promise<Request
   ...worklogFixtures,
   // issue 13 line 3: attendance
   ...attendanceFixtures,
+  // the dashboard (issue 16 line 2)
+  ...statsFixtures,
   // documents (issue 14): the 组织部's own region's settings or another's; a confirmed run's
   // notice; the leave form of a request the caller reads
   'GET /api/documents/status': async () => ({ method: 'GET', url: '/api/documents/status' }),
@@ -2631,7 +2665,7 @@ describe('authorization matrix', () => {
       const fixture = fixtureFor(route) as (c: Caller, w: Where) => Promise<Request>;
       for (const caller of CALLERS) {
         for (const where of ['own', 'foreign'] as const) {
-          const { secret, list, preview, template, ...request } = await fixture(caller, where);
+          const { secret, list, preview, template, summary, ...request } = await fixture(caller, where);
           const outcome = expected(route.action, caller, where, { list, preview, template });
           const cookie = caller === 'anonymous' ? undefined : cookies.get(caller);
           const before = outcome === 'allow' ? null : await digest();
@@ -2654,7 +2688,9 @@ describe('authorization matrix', () => {
             const page = res.json() as { items?: unknown[]; total?: number };
             // a paged list says total 0; an unpaged one (the cadre's own postings) has none to say
             const counted = page.total === undefined || page.total === 0;
-            if (res.statusCode !== 200 || !counted || page.items?.length !== 0) failures.push(label);
+            // a summary (the dashboard) has figures, not items: its total says 0
+            const listed = summary ? page.total === 0 : page.items?.length === 0;
+            if (res.statusCode !== 200 || !counted || !listed) failures.push(label);
           } else if (outcome === 'omits') {
             if (res.statusCode !== 200 || (await offered(res.rawPayload)).some((n) => n === secret))
               failures.push(label);
@@ -2705,7 +2741,7 @@ describe('authorization matrix', () => {
       for (const caller of ROLES) {
         const request = await fixture(caller);
         if (!request) continue;
-        const { secret, list: _l, preview: _p, template: _t, ...call } = request;
+        const { secret, list: _l, preview: _p, template: _t, summary: _s, ...call } = request;
         const before = await digest();
         const res = await t.app.inject({
           ...call,

@@ -271,6 +271,10 @@ export const POLICY = {
   'appraisals.write': { receiving_manager: 'unit' },
   'appraisals.summary': CADRE_SELF,
   'appraisals.review': { org_dept: 'region' },
+  // the dashboard (issue 16 line 2, ADR 042): the 组织部 over its regions; a sending or receiving
+  // unit over its own postings — every figure through the lists' reach, so each counts only what
+  // the caller could open in the corresponding list
+  'stats.read': { org_dept: 'region', sending_liaison: 'unit', receiving_manager: 'unit' },
 } as const satisfies Record<string, Access>;
 
 export type Action = keyof typeof POLICY;

@@ -27,6 +27,8 @@ import { zhCNNominations } from './zh-CN.nominations.js';
 import { zhCNPostings } from './zh-CN.postings.js';
 import { zhCNPosts } from './zh-CN.posts.js';
 import { zhCNProgrammes } from './zh-CN.programmes.js';
+// dashboard and statistics (issue 16)
+import { zhCNStats } from './zh-CN.stats.js';
 import { zhCNStatus } from './zh-CN.status.js';
 import { zhCNWeb } from './zh-CN.web.js';
 import { zhCNWorklog } from './zh-CN.worklog.js';
@@ -383,6 +385,8 @@ export const zhCN = {
   // monthly reports (issue 14 line 4)
   ...zhCNMonthly,
   ...zhCNAppraisals,
+  // dashboard and statistics (issue 16)
+  ...zhCNStats,
 } as const;
 export type MessageKey = keyof typeof zhCN;
 export type Catalogue = Record<MessageKey, string>;

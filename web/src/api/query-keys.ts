@@ -136,6 +136,11 @@ export const achievementKeys = {
   detail: (id: string) => ['achievements', 'detail', id] as const,
   totals: (params: object) => ['achievements', 'totals', params] as const,
 };
+// the dashboard (issue 16 line 2)
+export const statsKeys = {
+  all: ['stats'] as const,
+  dashboard: (params: object) => ['stats', 'dashboard', params] as const,
+};
 // worklog (issue 13 line 4): the work log (工作纪实) and its search
 export const worklogKeys = {
   all: ['worklog'] as const,
